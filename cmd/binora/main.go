@@ -1,0 +1,132 @@
+// Command binora is the Binora server and its operator commands:
+//
+//	binora serve [--addr :8080] [--no-migrate]
+//	binora migrate
+//	binora tenant create --subdomain S --name N --admin-email E --admin-password P
+//	binora demo
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/binora/binora/internal/app"
+	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/config"
+	"github.com/binora/binora/modules/core"
+)
+
+const usage = `usage:
+  binora serve [--addr :8080] [--no-migrate]   serve the API (migrates first)
+  binora migrate                               apply pending database migrations
+  binora tenant create --subdomain S --name N --admin-email E --admin-password P
+  binora demo                                  create the demo tenant and print how to log in
+
+Configuration comes from the environment: DATABASE_URL, BINORA_DATA_DIR,
+BINORA_JWT_SECRET, BINORA_BASE_DOMAIN (see README.md).
+`
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "binora:", describe(err))
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	if cmd == "tenant" {
+		if len(rest) == 0 || rest[0] != "create" {
+			fmt.Fprint(stderr, usage)
+			return errors.New(`"tenant" takes the sub-command "create"`)
+		}
+		cmd, rest = "tenant create", rest[1:]
+	}
+	fs := flag.NewFlagSet("binora "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	switch cmd {
+	case "serve":
+		addr := fs.String("addr", ":8080", "address to listen on")
+		noMigrate := fs.Bool("no-migrate", false, "do not apply pending migrations at start-up")
+		cfg, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		logger := slog.New(slog.NewJSONHandler(stdout, nil))
+		return app.Serve(ctx, cfg, *addr, !*noMigrate, logger)
+	case "migrate":
+		cfg, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Migrate(ctx, cfg, stdout)
+	case "tenant create":
+		var in core.TenantInput
+		fs.StringVar(&in.Subdomain, "subdomain", "", "subdomain of the company (required)")
+		fs.StringVar(&in.Name, "name", "", "name of the company (required)")
+		fs.StringVar(&in.AdminEmail, "admin-email", "", "email of its first admin (required)")
+		fs.StringVar(&in.AdminPassword, "admin-password", "", "password of its first admin (required)")
+		cfg, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.CreateTenant(ctx, cfg, in, stdout)
+	case "demo":
+		cfg, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Demo(ctx, cfg, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+}
+
+func parse(fs *flag.FlagSet, args []string) (*config.Config, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return config.FromEnv()
+}
+
+// describe turns an error into a line for an operator, naming the fields of
+// a validation error.
+func describe(err error) string {
+	e, ok := apperr.As(err)
+	if !ok {
+		return err.Error()
+	}
+	msg := e.Detail
+	for _, f := range e.Fields {
+		if f.Message != e.Detail {
+			msg += fmt.Sprintf("\n  --%s: %s", flagName(f.Field), f.Message)
+		}
+	}
+	return msg
+}
+
+func flagName(field string) string {
+	out := []byte(field)
+	for i, c := range out {
+		if c == '_' {
+			out[i] = '-'
+		}
+	}
+	return string(out)
+}

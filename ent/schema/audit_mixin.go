@@ -1,0 +1,175 @@
+// Package schema declares Binora's entities. Every tenant-scoped entity embeds
+// AuditMixin, which is what keeps tenants apart: nothing else in the code base
+// filters by company.
+package schema
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/privacy"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/mixin"
+
+	"github.com/binora/binora/ent/intercept"
+	"github.com/binora/binora/internal/tenancy"
+)
+
+// ErrNoTenant is returned for any data access that carries neither a tenant
+// viewer nor the system context.
+var ErrNoTenant = errors.New("tenancy: no tenant in context")
+
+// ErrForeignCompany is returned when a create names another company than the
+// viewer's.
+var ErrForeignCompany = errors.New("tenancy: create names another company")
+
+// AuditMixin gives a tenant-scoped entity its company and its audit fields,
+// and confines every read and write of it to the viewer's company.
+type AuditMixin struct {
+	mixin.Schema
+}
+
+// Fields of the AuditMixin.
+func (AuditMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("company_id").Immutable(),
+		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
+		// created_by and updated_by name users without a foreign key: an edge
+		// from User to itself would be one-to-one in Ent, and users are
+		// deactivated, never deleted.
+		field.Int("created_by").Optional().Nillable().Immutable(),
+		field.Int("updated_by").Optional().Nillable(),
+	}
+}
+
+// Edges of the AuditMixin.
+func (AuditMixin) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("company", Company.Type).Field("company_id").Unique().Required().Immutable(),
+	}
+}
+
+// Hooks of the AuditMixin stamp the company and the author of every write.
+// The privacy policy runs before these hooks and sees no company on a
+// create, so the create rule lives here: a create may not name another
+// company than the viewer's.
+func (AuditMixin) Hooks() []ent.Hook {
+	return []ent.Hook{stampTenant}
+}
+
+// Interceptors of the AuditMixin add the tenant condition to every query,
+// traversal, count and eager load.
+func (AuditMixin) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{ent.TraverseFunc(confineQuery)}
+}
+
+// Policy of the AuditMixin: deny without a tenant, and confine updates and
+// deletes to the viewer's company. The system context skips this policy.
+func (AuditMixin) Policy() ent.Policy {
+	return privacy.Policy{
+		// The interceptor does the filtering of reads; the policy makes sure
+		// no read runs without a tenant at all.
+		Query: privacy.QueryPolicy{
+			queryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+				if _, ok := tenancy.FromContext(ctx); !ok {
+					return privacy.Denyf("%w", ErrNoTenant)
+				}
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+				v, ok := tenancy.FromContext(ctx)
+				if !ok {
+					return privacy.Denyf("%w", ErrNoTenant)
+				}
+				if !m.Op().Is(ent.OpCreate) {
+					if err := whereCompany(m, v.CompanyID); err != nil {
+						return privacy.Denyf("%w", err)
+					}
+				}
+				return privacy.Allow
+			}),
+		},
+	}
+}
+
+// predicater is what generated mutations offer for raw predicates.
+type predicater interface {
+	WhereP(...func(*sql.Selector))
+}
+
+// whereCompany confines a mutation to one company.
+func whereCompany(m ent.Mutation, companyID int) error {
+	p, ok := m.(predicater)
+	if !ok {
+		return fmt.Errorf("tenancy: %T cannot be confined to a company", m)
+	}
+	p.WhereP(sql.FieldEQ("company_id", companyID))
+	return nil
+}
+
+// whereColumn adds column = value to a query of any entity.
+func whereColumn(q ent.Query, column string, value int) error {
+	gq, err := intercept.NewQuery(q)
+	if err != nil {
+		return fmt.Errorf("tenancy: %w", err)
+	}
+	gq.WhereP(sql.FieldEQ(column, value))
+	return nil
+}
+
+func confineQuery(ctx context.Context, q ent.Query) error {
+	if tenancy.IsSystem(ctx) {
+		return nil
+	}
+	v, ok := tenancy.FromContext(ctx)
+	if !ok {
+		return ErrNoTenant
+	}
+	return whereColumn(q, "company_id", v.CompanyID)
+}
+
+var stampTenant = func(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if tenancy.IsSystem(ctx) {
+			return next.Mutate(ctx, m)
+		}
+		v, ok := tenancy.FromContext(ctx)
+		if !ok {
+			return nil, ErrNoTenant
+		}
+		if m.Op().Is(ent.OpCreate) {
+			if given, set := m.Field("company_id"); set && given != v.CompanyID {
+				return nil, ErrForeignCompany
+			}
+			if err := m.SetField("company_id", v.CompanyID); err != nil {
+				return nil, err
+			}
+			if v.UserID > 0 {
+				if err := m.SetField("created_by", v.UserID); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if v.UserID > 0 && !m.Op().Is(ent.OpDelete|ent.OpDeleteOne) {
+			if err := m.SetField("updated_by", v.UserID); err != nil {
+				return nil, err
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// queryRuleFunc adapts a function to privacy.QueryRule; Ent generates such an
+// adapter per project, but the schema package cannot import generated code.
+type queryRuleFunc func(context.Context, ent.Query) error
+
+// EvalQuery implements privacy.QueryRule.
+func (f queryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error { return f(ctx, q) }

@@ -1,0 +1,52 @@
+package schema
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
+	"entgo.io/ent/schema/field"
+
+	"github.com/binora/binora/internal/tenancy"
+)
+
+// Company is the tenant. It is the root of isolation and carries no
+// company_id of its own: a tenant viewer sees exactly its own company, and
+// only the system context may create or change companies.
+type Company struct {
+	ent.Schema
+}
+
+// Fields of the Company.
+func (Company) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100),
+		field.String("subdomain").NotEmpty().MaxLen(63).Unique().Immutable(),
+		field.Bool("is_active").Default(true),
+		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
+	}
+}
+
+// Policy of the Company: the system context skips it; a tenant viewer may
+// read its own company and nothing else.
+func (Company) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			queryRuleFunc(func(ctx context.Context, q ent.Query) error {
+				v, ok := tenancy.FromContext(ctx)
+				if !ok {
+					return privacy.Denyf("%w", ErrNoTenant)
+				}
+				if err := whereColumn(q, "id", v.CompanyID); err != nil {
+					return privacy.Denyf("%w", err)
+				}
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			privacy.AlwaysDenyRule(),
+		},
+	}
+}

@@ -1,0 +1,39 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// User is a person who signs in to one company. The same email may exist in
+// two companies as two unrelated users.
+type User struct {
+	ent.Schema
+}
+
+// Mixin of the User.
+func (User) Mixin() []ent.Mixin {
+	return []ent.Mixin{AuditMixin{}}
+}
+
+// Fields of the User.
+func (User) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("email").NotEmpty().MaxLen(254),
+		field.String("first_name").Default("").MaxLen(150),
+		field.String("last_name").Default("").MaxLen(150),
+		// password_hash is an argon2id PHC string; empty means no password yet.
+		field.String("password_hash").Default("").Sensitive(),
+		field.Bool("is_active").Default(true),
+		field.Bool("is_admin").Default(false),
+		field.Time("last_login_at").Optional().Nillable(),
+	}
+}
+
+// Indexes of the User.
+func (User) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("company_id", "email").Unique(),
+	}
+}

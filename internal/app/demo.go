@@ -1,0 +1,113 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/config"
+	"github.com/binora/binora/internal/tenancy"
+	"github.com/binora/binora/modules/assets"
+	"github.com/binora/binora/modules/core"
+)
+
+// The demo tenant. Its password is public: it exists to try Binora out.
+const (
+	demoSubdomain = "demo"
+	demoEmail     = "admin@demo.binora.test"
+	demoPassword  = "demo-password-2026"
+)
+
+// Demo creates the demo tenant with a few datacenters and assets, unless it
+// exists already, and prints how to log in.
+func Demo(ctx context.Context, cfg *config.Config, out io.Writer) error {
+	a, err := openMigrated(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	c, err := a.Core.CompanyBySubdomain(ctx, demoSubdomain)
+	switch {
+	case apperr.IsKind(err, apperr.KindNotFound):
+		if err := seedDemo(ctx, a); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		fmt.Fprintln(out, "Created the demo tenant.")
+	case err != nil:
+		return err
+	default:
+		fmt.Fprintf(out, "The demo tenant exists already (company %d).\n", c.ID)
+	}
+	fmt.Fprintf(out, `
+Log in to tenant %q as %s with password %s, for example:
+
+  curl -s -X POST http://localhost:8080/api/auth/login -H 'X-Tenant: %s' \
+    -H 'Content-Type: application/json' \
+    -d '{"email":"%s","password":"%s"}'
+
+then send the "access" token as "Authorization: Bearer <access>" with the same X-Tenant header:
+
+  curl -s http://localhost:8080/api/assets -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS"
+`, demoSubdomain, demoEmail, demoPassword, demoSubdomain, demoEmail, demoPassword, demoSubdomain)
+	return nil
+}
+
+func seedDemo(ctx context.Context, a *App) error {
+	c, err := a.Core.CreateTenant(ctx, core.TenantInput{
+		Subdomain: demoSubdomain, Name: "Demo Company", AdminEmail: demoEmail, AdminPassword: demoPassword,
+	})
+	if err != nil {
+		return err
+	}
+	admin, err := a.DB.Client.User.Query().Where(user.CompanyID(c.ID)).Only(tenancy.SystemContext(ctx))
+	if err != nil {
+		return err
+	}
+	// From here on the demo data goes through the services as the admin,
+	// exactly as an API client's would.
+	ctx = tenancy.WithViewer(ctx, &tenancy.Viewer{CompanyID: c.ID, UserID: admin.ID, Admin: true})
+	sites := []struct{ name, code, address string }{
+		{"Madrid Norte", "MAD1", "Calle de la Innovación 1, Madrid"},
+		{"Frankfurt West", "FRA1", "Hanauer Landstraße 300, Frankfurt"},
+	}
+	for i, s := range sites {
+		dc, err := a.Core.CreateDatacenter(ctx, core.DatacenterInput{Name: &s.name, Code: &s.code, Address: &s.address})
+		if err != nil {
+			return err
+		}
+		chassis, err := a.Assets.Create(ctx, assets.CreateInput{Name: s.code + " blade chassis", AssetType: "CHS", DatacenterID: dc.ID})
+		if err != nil {
+			return err
+		}
+		for j, typ := range []string{"SRV", "SRV", "STO", "SWT", "FWL", "PDU"} {
+			in := assets.CreateInput{Name: fmt.Sprintf("%s %s %d", s.code, typ, j+1), AssetType: typ, DatacenterID: dc.ID}
+			if typ == "SRV" {
+				in.ParentID = &chassis.ID
+			}
+			created, err := a.Assets.Create(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, st := range demoLifecycle(i + j) {
+				if _, err := a.Assets.UpdateStatus(ctx, created.ID, st, "demo data"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// demoLifecycle walks an asset through some statuses so the demo shows a
+// history and a maintenance list.
+func demoLifecycle(n int) []int {
+	paths := [][]int{
+		{40, 100},
+		{40, 100, 60},
+		{40, 100, 35, 30},
+		{40},
+	}
+	return paths[n%len(paths)]
+}

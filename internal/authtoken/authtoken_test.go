@@ -1,0 +1,74 @@
+package authtoken
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var secret = []byte(strings.Repeat("k", 32))
+
+func TestIssue_RoundTripsClaims(t *testing.T) {
+	iss, err := NewIssuer(secret, time.Minute)
+	require.NoError(t, err)
+
+	raw, exp, err := iss.Issue(Claims{UserID: 7, CompanyID: 3, SessionID: 11})
+	require.NoError(t, err)
+	got, err := iss.Verify(raw)
+	require.NoError(t, err)
+
+	assert.Equal(t, 7, got.UserID)
+	assert.Equal(t, 3, got.CompanyID)
+	assert.Equal(t, 11, got.SessionID)
+	assert.WithinDuration(t, exp, got.ExpiresAt, time.Second)
+}
+
+func TestVerify_RefusesExpiredForeignAndTamperedTokens(t *testing.T) {
+	iss, err := NewIssuer(secret, time.Minute)
+	require.NoError(t, err)
+	raw, _, err := iss.Issue(Claims{UserID: 1, CompanyID: 1, SessionID: 1})
+	require.NoError(t, err)
+
+	other, err := NewIssuer([]byte(strings.Repeat("x", 32)), time.Minute)
+	require.NoError(t, err)
+	later, err := NewIssuer(secret, time.Minute)
+	require.NoError(t, err)
+	later.now = func() time.Time { return time.Now().Add(2 * time.Minute) }
+
+	tests := []struct {
+		name string
+		iss  *Issuer
+		raw  string
+	}{
+		{"other secret", other, raw},
+		{"expired", later, raw},
+		{"tampered", iss, raw[:len(raw)-2] + "xx"},
+		{"garbage", iss, "not-a-token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.iss.Verify(tt.raw)
+			assert.ErrorIs(t, err, ErrInvalid)
+		})
+	}
+}
+
+func TestNewIssuer_RefusesShortSecrets(t *testing.T) {
+	_, err := NewIssuer([]byte("short"), time.Minute)
+	assert.Error(t, err)
+}
+
+func TestNewRefreshToken_HashIsStableAndDistinct(t *testing.T) {
+	a, ha, err := NewRefreshToken()
+	require.NoError(t, err)
+	b, hb, err := NewRefreshToken()
+	require.NoError(t, err)
+
+	assert.NotEqual(t, a, b)
+	assert.NotEqual(t, ha, hb)
+	assert.Equal(t, ha, HashRefreshToken(a))
+	assert.NotContains(t, ha, a)
+}

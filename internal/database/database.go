@@ -1,0 +1,119 @@
+// Package database opens Binora's database, PostgreSQL or embedded SQLite,
+// applies the versioned migrations and runs transactions.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"  // PostgreSQL driver
+	_ "modernc.org/sqlite" // embedded SQLite driver, registered as "sqlite"
+
+	"github.com/binora/binora/ent"
+	_ "github.com/binora/binora/ent/runtime" // policies, hooks and interceptors
+)
+
+// DB is an open database: the Ent client Binora's code uses, and the raw
+// connection pool for migrations and health checks.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string
+	// URL is the address the pool was opened with, for migrations that need
+	// a connection of their own.
+	URL string
+}
+
+// Open connects to rawURL: "postgres://…" (or "postgresql://…") for
+// PostgreSQL, "sqlite://PATH" or a bare path for an embedded SQLite file.
+// Extra Ent client options (a counting driver in tests, say) go in wrap.
+func Open(ctx context.Context, rawURL string, wrap ...func(dialect.Driver) dialect.Driver) (*DB, error) {
+	name, dsn, err := driverFor(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := sql.Open(name, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	d := DialectPostgres
+	if name == "sqlite" {
+		d = DialectSQLite
+		// SQLite allows one writer; more connections only queue on the
+		// file lock, while reads share WAL snapshots.
+		pool.SetMaxOpenConns(8)
+	} else {
+		pool.SetMaxOpenConns(25)
+		pool.SetMaxIdleConns(25)
+	}
+	if err := pool.PingContext(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("reach database: %w", err)
+	}
+	var drv dialect.Driver = entsql.OpenDB(d, pool)
+	for _, w := range wrap {
+		drv = w(drv)
+	}
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: pool, Dialect: d, URL: rawURL}, nil
+}
+
+// Close closes the client and its pool.
+func (db *DB) Close() error { return db.Client.Close() }
+
+// Dialects as Ent names them.
+const (
+	DialectPostgres = dialect.Postgres
+	DialectSQLite   = dialect.SQLite
+)
+
+// IsPostgres reports whether rawURL names a PostgreSQL database.
+func IsPostgres(rawURL string) bool {
+	return strings.HasPrefix(rawURL, "postgres://") || strings.HasPrefix(rawURL, "postgresql://")
+}
+
+// SQLiteURL returns the URL of the embedded database file in dir.
+func SQLiteURL(dir string) string {
+	return "sqlite://" + filepath.Join(dir, "binora.db")
+}
+
+func driverFor(rawURL string) (driver, dsn string, err error) {
+	if IsPostgres(rawURL) {
+		return "postgres", rawURL, nil
+	}
+	path := strings.TrimPrefix(rawURL, "sqlite://")
+	if path == "" {
+		return "", "", fmt.Errorf("database url %q names no file", rawURL)
+	}
+	if strings.Contains(path, "?") {
+		return "", "", fmt.Errorf("database url %q: options are set by Binora, give only the path", rawURL)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", "", fmt.Errorf("create database directory: %w", err)
+	}
+	return "sqlite", sqliteDSN(path, true), nil
+}
+
+// sqliteDSN sets what Binora relies on: foreign keys, a wait instead of an
+// immediate SQLITE_BUSY, WAL for concurrent readers, times stored in a form
+// SQL date functions understand, and transactions that take the write lock
+// at BEGIN so read-modify-write transactions serialise instead of failing.
+func sqliteDSN(path string, foreignKeys bool) string {
+	fk := "1"
+	if !foreignKeys {
+		fk = "0"
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys("+fk+")")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Set("_time_format", "sqlite")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}

@@ -1,0 +1,110 @@
+package httpserver
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"runtime/debug"
+	"time"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/binora/binora/internal/reqinfo"
+)
+
+// MaxBodyBytes bounds a request body; the generated server reads bodies
+// whole into memory.
+const MaxBodyBytes = 1 << 20
+
+var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// requestInfo gives every request an id (the caller's own when it is sane)
+// and records it, the client address and the URL as the client addressed it
+// in the context.
+func requestInfo(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		if !saneRequestID.MatchString(id) {
+			id = newRequestID()
+		}
+		w.Header().Set("X-Request-ID", id)
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		u := &url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
+		ip, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			ip = r.RemoteAddr
+		}
+		ctx := reqinfo.With(r.Context(), reqinfo.Info{RequestID: id, ClientIP: ip, URL: u})
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func newRequestID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// recoverer turns a panic into a logged 500 problem; the generated server
+// does not recover panics itself.
+func recoverer(logger *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer func() {
+				rec := recover()
+				if rec == nil || rec == http.ErrAbortHandler {
+					if rec != nil {
+						panic(rec)
+					}
+					return
+				}
+				logger.ErrorContext(r.Context(), "panic", "request_id", reqinfo.From(r.Context()).RequestID,
+					"panic", rec, "stack", string(debug.Stack()))
+				writeProblem(w, problem(http.StatusInternalServerError, "internal_error",
+					"Something went wrong on our side. Quote request id "+reqinfo.From(r.Context()).RequestID+" when you report it.", nil))
+			}()
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// accessLog writes one structured line per request.
+func accessLog(logger *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+			next.ServeHTTP(ww, r)
+			info := reqinfo.From(r.Context())
+			logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+				slog.String("request_id", info.RequestID),
+				slog.String("method", r.Method),
+				slog.String("path", r.URL.Path),
+				slog.Int("status", ww.Status()),
+				slog.Int("bytes", ww.BytesWritten()),
+				slog.Duration("duration", time.Since(start)),
+				slog.String("client_ip", info.ClientIP),
+			)
+		})
+	}
+}
+
+// limitBody refuses a body over MaxBodyBytes: at once when its declared
+// length says so, otherwise when reading it crosses the limit.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBodyBytes {
+			writeProblem(w, decodeProblem(&http.MaxBytesError{Limit: MaxBodyBytes}))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}

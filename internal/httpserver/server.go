@@ -1,0 +1,82 @@
+// Package httpserver is Binora's HTTP edge: the chi router and its
+// middleware (request id, panic recovery, access log, body limit, tenant
+// resolution), the security handler, permission enforcement and the single
+// mapping of errors to problem+json, around the server generated from
+// openapi.yaml.
+package httpserver
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/binora/binora/internal/api"
+)
+
+// Handlers is every operation of the API: one handler struct per module.
+type Handlers interface {
+	api.CoreHandler
+	api.AssetsHandler
+}
+
+// Config is what the edge needs.
+type Config struct {
+	Handlers Handlers
+	Auth     Authenticator
+	Tenants  TenantResolver
+	// BaseDomain lets the Host header name the tenant: acme.<BaseDomain>.
+	BaseDomain string
+	Logger     *slog.Logger
+}
+
+// composite satisfies api.Handler with the module handlers and the one
+// error mapping. A missing operation is a compile error, not a runtime 501.
+type composite struct {
+	Handlers
+	logger *slog.Logger
+}
+
+var _ api.Handler = composite{}
+
+// NewError implements api.Handler: every error a handler or the security
+// handler returns is answered here.
+func (c composite) NewError(ctx context.Context, err error) *api.ErrorStatusCode {
+	return problemFor(ctx, c.logger, err)
+}
+
+// New returns the HTTP handler of the whole service.
+func New(cfg Config) (http.Handler, error) {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	onError := func(w http.ResponseWriter, r *http.Request, err error) {
+		writeProblem(w, problemFor(r.Context(), logger, err))
+	}
+	srv, err := api.NewServer(composite{Handlers: cfg.Handlers, logger: logger}, security{auth: cfg.Auth},
+		api.WithErrorHandler(func(ctx context.Context, w http.ResponseWriter, r *http.Request, err error) {
+			onError(w, r, err)
+		}),
+		api.WithNotFound(func(w http.ResponseWriter, r *http.Request) {
+			writeProblem(w, problem(http.StatusNotFound, "not_found", "No such endpoint.", nil))
+		}),
+		api.WithMethodNotAllowed(func(w http.ResponseWriter, r *http.Request, allowed string) {
+			w.Header().Set("Allow", allowed)
+			writeProblem(w, problem(http.StatusMethodNotAllowed, "method_not_allowed",
+				"This endpoint does not accept "+r.Method+".", nil))
+		}),
+		api.WithMiddleware(requirePermissions),
+	)
+	if err != nil {
+		return nil, err
+	}
+
+	r := chi.NewRouter()
+	r.Use(requestInfo, accessLog(logger), recoverer(logger), limitBody, middleware.StripSlashes,
+		resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
+	r.Mount("/", srv)
+	return r, nil
+}

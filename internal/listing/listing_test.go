@@ -1,0 +1,43 @@
+package listing
+
+import (
+	"context"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/reqinfo"
+)
+
+func TestLinks(t *testing.T) {
+	u, err := url.Parse("http://acme.example/api/assets?status=60&status=35&offset=10&limit=10")
+	require.NoError(t, err)
+	ctx := reqinfo.With(context.Background(), reqinfo.Info{URL: u})
+
+	tests := []struct {
+		name         string
+		give         Page
+		count        int
+		wantNext     string
+		wantPrevious string
+	}{
+		{"middle page", Page{Limit: 10, Offset: 10}, 35,
+			"http://acme.example/api/assets?limit=10&offset=20&status=60&status=35",
+			"http://acme.example/api/assets?limit=10&status=60&status=35"},
+		{"last page", Page{Limit: 10, Offset: 30}, 35, "",
+			"http://acme.example/api/assets?limit=10&offset=20&status=60&status=35"},
+		{"single page", Page{Limit: 50}, 3, "", ""},
+		{"offset not a multiple", Page{Limit: 10, Offset: 5}, 35,
+			"http://acme.example/api/assets?limit=10&offset=15&status=60&status=35",
+			"http://acme.example/api/assets?limit=10&status=60&status=35"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next, previous := Links(ctx, tt.give, tt.count)
+			assert.Equal(t, tt.wantNext, next)
+			assert.Equal(t, tt.wantPrevious, previous)
+		})
+	}
+}

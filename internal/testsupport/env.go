@@ -1,0 +1,101 @@
+// Package testsupport is the one place that sets up databases, tenants and
+// fixtures for tests. Every database test runs on an embedded SQLite file
+// and, when BINORA_TEST_POSTGRES_URL is set, on PostgreSQL as well.
+package testsupport
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/app"
+	"github.com/binora/binora/internal/config"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/password"
+)
+
+// PostgresEnv names the variable that points the suite at PostgreSQL.
+const PostgresEnv = "BINORA_TEST_POSTGRES_URL"
+
+// Env is a migrated database with a wired application on it.
+type Env struct {
+	// Name is "sqlite" or "postgres".
+	Name   string
+	Config *config.Config
+	App    *app.App
+}
+
+// Target is a database the suite runs on.
+type Target struct {
+	Name string
+	URL  func(t testing.TB) string
+}
+
+// Targets returns SQLite, and PostgreSQL when configured.
+func Targets() []Target {
+	ts := []Target{{Name: "sqlite", URL: func(t testing.TB) string {
+		return database.SQLiteURL(t.TempDir())
+	}}}
+	if pg := os.Getenv(PostgresEnv); pg != "" {
+		ts = append(ts, Target{Name: "postgres", URL: func(testing.TB) string { return pg }})
+	}
+	return ts
+}
+
+// ForEachDB runs fn as a subtest on every target database, each with a fresh
+// environment. Tests keep tenants apart by creating their own, never by
+// truncating tables, so PostgreSQL is shared by the whole run.
+func ForEachDB(t *testing.T, fn func(t *testing.T, env *Env)) {
+	for _, target := range Targets() {
+		t.Run(target.Name, func(t *testing.T) {
+			fn(t, NewEnv(t, target, app.Options{}))
+		})
+	}
+}
+
+var migrated sync.Map // URL → *migration, so a shared database migrates once
+
+type migration struct {
+	once sync.Once
+	err  error
+}
+
+// NewEnv migrates the target's database and opens the application on it.
+func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
+	t.Helper()
+	url := target.URL(t)
+	m, _ := migrated.LoadOrStore(url, &migration{})
+	mig := m.(*migration)
+	mig.once.Do(func() {
+		_, mig.err = database.Migrate(context.Background(), url)
+	})
+	require.NoError(t, mig.err, "migrate %s", target.Name)
+
+	cfg := &config.Config{
+		DatabaseURL:     url,
+		DataDir:         filepath.Dir(strings.TrimPrefix(url, "sqlite://")),
+		JWTSecret:       []byte(strings.Repeat("test-secret-", 4)),
+		AccessTokenTTL:  15 * time.Minute,
+		RefreshTokenTTL: time.Hour,
+		// Cheap hashing keeps the suite fast; the format is the same.
+		Password: password.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32},
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	a, err := app.Open(context.Background(), cfg, opts)
+	require.NoError(t, err)
+	t.Cleanup(func() { a.Close() })
+	return &Env{Name: target.Name, Config: cfg, App: a}
+}
+
+// IsPostgres reports whether env runs on PostgreSQL.
+func (e *Env) IsPostgres() bool { return e.App.DB.Dialect == dialect.Postgres }

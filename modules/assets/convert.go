@@ -1,0 +1,190 @@
+package assets
+
+import (
+	"context"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing"
+)
+
+// filterOf turns the list parameters into a service filter.
+func filterOf(p api.ListAssetsParams) Filter {
+	f := Filter{
+		Q:        p.Q.Or(""),
+		Ordering: string(p.Ordering.Or("")),
+		Page:     pageOf(p.Limit, p.Offset),
+	}
+	for _, s := range p.Status {
+		f.Statuses = append(f.Statuses, int(s))
+	}
+	for _, t := range p.AssetType {
+		f.Types = append(f.Types, string(t))
+	}
+	if v, ok := p.DatacenterID.Get(); ok {
+		id := int(v)
+		f.DatacenterID = &id
+	}
+	if v, ok := p.ParentID.Get(); ok {
+		id := int(v)
+		f.ParentID = &id
+	}
+	return f
+}
+
+// pageOf reads the page window; the generated server has already applied
+// the default and the bounds of limit.
+func pageOf(limit, offset api.OptInt) listing.Page {
+	return listing.Page{Limit: limit.Or(defaultLimit), Offset: offset.Or(0)}
+}
+
+// links returns the envelope's next and previous URLs, null when absent.
+func links(ctx context.Context, page listing.Page, total int) (next, previous api.NilString) {
+	n, p := listing.Links(ctx, page, total)
+	return nilString(n), nilString(p)
+}
+
+func nilString(s string) api.NilString {
+	var out api.NilString
+	if s == "" {
+		out.SetToNull()
+	} else {
+		out.SetTo(s)
+	}
+	return out
+}
+
+func createInput(req *api.AssetCreate) CreateInput {
+	in := CreateInput{
+		Name:         req.Name,
+		AssetType:    string(req.AssetType),
+		DatacenterID: int(req.DatacenterID),
+		SerialNumber: optString(req.SerialNumber),
+		ParentID:     optID(req.ParentID),
+	}
+	if v, ok := req.Status.Get(); ok {
+		s := int(v)
+		in.Status = &s
+	}
+	return in
+}
+
+// replaceInput sets every writable field: a PUT that omits (or nulls) an
+// optional field clears it.
+func replaceInput(req *api.AssetReplace) UpdateInput {
+	name := req.Name
+	assetType := string(req.AssetType)
+	status := int(req.Status)
+	dc := int(req.DatacenterID)
+	in := UpdateInput{
+		Name:         &name,
+		AssetType:    &assetType,
+		Status:       &status,
+		DatacenterID: &dc,
+		SerialNumber: optString(req.SerialNumber),
+		ParentID:     optID(req.ParentID),
+	}
+	in.ClearSerialNumber = in.SerialNumber == nil
+	in.ClearParent = in.ParentID == nil
+	return in
+}
+
+// patchInput sets only what the PATCH sent; an explicit null clears.
+func patchInput(req *api.AssetPatch) UpdateInput {
+	var in UpdateInput
+	if v, ok := req.Name.Get(); ok {
+		in.Name = &v
+	}
+	if v, ok := req.AssetType.Get(); ok {
+		t := string(v)
+		in.AssetType = &t
+	}
+	if v, ok := req.Status.Get(); ok {
+		s := int(v)
+		in.Status = &s
+	}
+	if v, ok := req.DatacenterID.Get(); ok {
+		id := int(v)
+		in.DatacenterID = &id
+	}
+	in.SerialNumber = optString(req.SerialNumber)
+	in.ClearSerialNumber = req.SerialNumber.Set && req.SerialNumber.Null
+	in.ParentID = optID(req.ParentID)
+	in.ClearParent = req.ParentID.Set && req.ParentID.Null
+	return in
+}
+
+// optString is the value of o when it was sent and not null.
+func optString(o api.OptNilString) *string {
+	if v, ok := o.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
+// optID is the value of o when it was sent and not null.
+func optID(o api.OptNilInt64) *int {
+	if v, ok := o.Get(); ok {
+		id := int(v)
+		return &id
+	}
+	return nil
+}
+
+// toAPIAsset renders a, which should have its datacenter loaded; users
+// holds the authors that could be resolved.
+func toAPIAsset(a *ent.Asset, users map[int]*ent.User) api.Asset {
+	out := api.Asset{
+		ID:               int64(a.ID),
+		Code:             a.Code,
+		Name:             a.Name,
+		AssetType:        api.AssetType(a.AssetType),
+		AssetTypeDisplay: Type(a.AssetType).Label(),
+		Status:           api.AssetStatus(a.Status),
+		StatusDisplay:    Status(a.Status).Label(),
+		Datacenter:       api.DatacenterRef{ID: int64(a.DatacenterID)},
+		CreatedAt:        a.CreatedAt,
+		UpdatedAt:        a.UpdatedAt,
+		CreatedBy:        userRef(a.CreatedBy, users),
+		UpdatedBy:        userRef(a.UpdatedBy, users),
+	}
+	if dc := a.Edges.Datacenter; dc != nil {
+		out.Datacenter.Code = dc.Code
+		out.Datacenter.Name = dc.Name
+	}
+	if a.SerialNumber != nil {
+		out.SerialNumber.SetTo(*a.SerialNumber)
+	} else {
+		out.SerialNumber.SetToNull()
+	}
+	if a.ParentID != nil {
+		out.ParentID.SetTo(int64(*a.ParentID))
+	} else {
+		out.ParentID.SetToNull()
+	}
+	return out
+}
+
+func toAPIStatusChange(c *ent.AssetStatusChange, users map[int]*ent.User) api.StatusChange {
+	return api.StatusChange{
+		ID:         int64(c.ID),
+		FromStatus: api.AssetStatus(c.FromStatus),
+		ToStatus:   api.AssetStatus(c.ToStatus),
+		Reason:     c.Reason,
+		ChangedBy:  userRef(c.CreatedBy, users),
+		ChangedAt:  c.CreatedAt,
+	}
+}
+
+// userRef renders a reference to user id: null when there is none or the
+// user could not be resolved.
+func userRef(id *int, users map[int]*ent.User) api.NilUserRef {
+	var out api.NilUserRef
+	if id == nil || users[*id] == nil {
+		out.SetToNull()
+		return out
+	}
+	u := users[*id]
+	out.SetTo(api.UserRef{ID: int64(u.ID), Email: u.Email})
+	return out
+}

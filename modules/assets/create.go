@@ -1,0 +1,87 @@
+package assets
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/internal/database"
+)
+
+// Create adds an asset to the tenant and gives it the next code of its
+// type. The asset comes back with its datacenter loaded.
+func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	status := DefaultStatus
+	if in.Status != nil {
+		status = Status(*in.Status)
+	}
+	var created *ent.Asset
+	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		dc, err := visibleDatacenter(ctx, tx, in.DatacenterID)
+		if err != nil {
+			return err
+		}
+		if in.ParentID != nil {
+			if err := s.checkParent(ctx, tx, 0, *in.ParentID, dc.ID); err != nil {
+				return err
+			}
+		}
+		// The code is allocated last, right before the insert: the
+		// counter row stays locked from here to the commit, and every
+		// create of this type in the company waits on it.
+		code, err := nextCode(ctx, tx, Type(in.AssetType))
+		if err != nil {
+			return err
+		}
+		a, err := tx.Asset.Create().
+			SetCode(code).
+			SetName(strings.TrimSpace(in.Name)).
+			SetAssetType(in.AssetType).
+			SetStatus(int(status)).
+			SetNillableSerialNumber(in.SerialNumber).
+			SetDatacenterID(dc.ID).
+			SetNillableParentID(in.ParentID).
+			Save(ctx)
+		if err != nil {
+			return classify("create asset", err, "Asset", "code")
+		}
+		a.Edges.Datacenter = dc
+		created = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return created, nil
+}
+
+// nextCode takes the next number of the tenant's counter for type t and
+// formats the code. The upsert both creates the counter on first use and
+// increments it atomically; on PostgreSQL it also locks the row until the
+// transaction ends, so concurrent creates queue instead of reading the same
+// value, and on SQLite the transaction already holds the database's write
+// lock. A rolled-back create gives its number back; a committed one never
+// does, so codes are not reused.
+func nextCode(ctx context.Context, tx *ent.Tx, t Type) (string, error) {
+	err := tx.AssetCodeCounter.Create().
+		SetAssetType(string(t)).
+		SetLastValue(1).
+		OnConflictColumns(assetcodecounter.FieldCompanyID, assetcodecounter.FieldAssetType).
+		AddLastValue(1).
+		Exec(ctx)
+	if err != nil {
+		return "", fmt.Errorf("increment asset code counter: %w", err)
+	}
+	counter, err := tx.AssetCodeCounter.Query().
+		Where(assetcodecounter.AssetType(string(t))).
+		Only(ctx)
+	if err != nil {
+		return "", fmt.Errorf("read asset code counter: %w", err)
+	}
+	return codeOf(t, counter.LastValue), nil
+}

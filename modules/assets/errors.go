@@ -1,0 +1,36 @@
+package assets
+
+import "github.com/binora/binora/internal/apperr"
+
+// The errors of the assets module. Each is an apperr kind, so the HTTP edge
+// maps it without knowing this module. A value may come back wrapped with a
+// cause for the logs (a copy), so test for one with apperr.As and its Detail
+// rather than with errors.Is.
+var (
+	// ErrDisposed refuses any status change of a disposed asset: disposal
+	// is final, the equipment has left the company.
+	ErrDisposed = apperr.Conflict("status", "Cannot reactivate disposed asset")
+
+	// ErrHasChildren refuses to delete an asset that other assets hang from.
+	ErrHasChildren = apperr.Conflict("", "The asset still has child assets.")
+
+	// ErrTypeImmutable refuses to change an asset's type: its code, which
+	// is never reissued, starts with the type.
+	ErrTypeImmutable = apperr.Invalid("asset_type", "The type of an asset cannot change; its code depends on it.")
+
+	// ErrMoveWithChildren refuses to move an asset that has children to
+	// another datacenter: the children would be left with a parent
+	// elsewhere.
+	ErrMoveWithChildren = apperr.Invalid("datacenter_id", "An asset with child assets cannot move to another datacenter.")
+)
+
+// Reference errors: another tenant's datacenter or asset is reported
+// exactly like one that does not exist.
+var (
+	errNoDatacenter    = apperr.Invalid("datacenter_id", "No such datacenter.")
+	errNoParent        = apperr.Invalid("parent_id", "No such asset.")
+	errParentElsewhere = apperr.Invalid("parent_id", "The parent asset must be in the same datacenter.")
+	errParentIsSelf    = apperr.Invalid("parent_id", "An asset cannot be its own parent.")
+	errParentCycle     = apperr.Invalid("parent_id", "The parent asset is a descendant of this asset.")
+	errParentTooDeep   = apperr.Invalid("parent_id", "The chain of parent assets is too deep.")
+)

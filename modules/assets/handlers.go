@@ -1,0 +1,191 @@
+package assets
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing"
+)
+
+// AssetService is what the handlers need of the assets service; *Service
+// implements it, and handler tests may pass a fake.
+type AssetService interface {
+	List(ctx context.Context, f Filter) ([]*ent.Asset, int, error)
+	Maintenance(ctx context.Context, f Filter) ([]*ent.Asset, int, error)
+	Create(ctx context.Context, in CreateInput) (*ent.Asset, error)
+	Get(ctx context.Context, id int) (*ent.Asset, error)
+	Update(ctx context.Context, id int, in UpdateInput) (*ent.Asset, error)
+	UpdateStatus(ctx context.Context, id int, status int, reason string) (*ent.Asset, error)
+	Delete(ctx context.Context, id int) error
+	History(ctx context.Context, id int, page listing.Page) ([]*ent.AssetStatusChange, int, error)
+}
+
+// UserDirectory resolves user ids to users (id and email at least) for the
+// created_by/updated_by/changed_by references; the core service implements
+// it. Ids it does not return are rendered as null.
+type UserDirectory interface {
+	UserRefs(ctx context.Context, ids []int) (map[int]*ent.User, error)
+}
+
+// Handlers implements the Assets operations of the API. They only
+// translate: parameters and bodies to service inputs, entities to API
+// types. Service errors are returned unchanged; the HTTP edge maps their
+// kinds to problem+json.
+type Handlers struct {
+	svc   AssetService
+	users UserDirectory
+}
+
+var _ api.AssetsHandler = (*Handlers)(nil)
+
+// NewHandlers returns the Assets handlers over svc, resolving user
+// references through users.
+func NewHandlers(svc AssetService, users UserDirectory) *Handlers {
+	return &Handlers{svc: svc, users: users}
+}
+
+// ListAssets implements GET /api/assets.
+func (h *Handlers) ListAssets(ctx context.Context, params api.ListAssetsParams) (*api.AssetList, error) {
+	f := filterOf(params)
+	list, total, err := h.svc.List(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return h.assetList(ctx, list, total, f.Page)
+}
+
+// ListMaintenanceAssets implements GET /api/assets/maintenance.
+func (h *Handlers) ListMaintenanceAssets(ctx context.Context, params api.ListMaintenanceAssetsParams) (*api.AssetList, error) {
+	// Both operations take the very same parameters.
+	f := filterOf(api.ListAssetsParams(params))
+	list, total, err := h.svc.Maintenance(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return h.assetList(ctx, list, total, f.Page)
+}
+
+// CreateAsset implements POST /api/assets.
+func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.Asset, error) {
+	a, err := h.svc.Create(ctx, createInput(req))
+	if err != nil {
+		return nil, err
+	}
+	return h.asset(ctx, a)
+}
+
+// GetAsset implements GET /api/assets/{id}.
+func (h *Handlers) GetAsset(ctx context.Context, params api.GetAssetParams) (*api.Asset, error) {
+	a, err := h.svc.Get(ctx, int(params.ID))
+	if err != nil {
+		return nil, err
+	}
+	return h.asset(ctx, a)
+}
+
+// ReplaceAsset implements PUT /api/assets/{id}.
+func (h *Handlers) ReplaceAsset(ctx context.Context, req *api.AssetReplace, params api.ReplaceAssetParams) (*api.Asset, error) {
+	a, err := h.svc.Update(ctx, int(params.ID), replaceInput(req))
+	if err != nil {
+		return nil, err
+	}
+	return h.asset(ctx, a)
+}
+
+// UpdateAsset implements PATCH /api/assets/{id}.
+func (h *Handlers) UpdateAsset(ctx context.Context, req *api.AssetPatch, params api.UpdateAssetParams) (*api.Asset, error) {
+	a, err := h.svc.Update(ctx, int(params.ID), patchInput(req))
+	if err != nil {
+		return nil, err
+	}
+	return h.asset(ctx, a)
+}
+
+// DeleteAsset implements DELETE /api/assets/{id}.
+func (h *Handlers) DeleteAsset(ctx context.Context, params api.DeleteAssetParams) error {
+	return h.svc.Delete(ctx, int(params.ID))
+}
+
+// UpdateAssetStatus implements PATCH /api/assets/{id}/update-status.
+func (h *Handlers) UpdateAssetStatus(ctx context.Context, req *api.StatusUpdate, params api.UpdateAssetStatusParams) (*api.Asset, error) {
+	a, err := h.svc.UpdateStatus(ctx, int(params.ID), int(req.Status), req.Reason.Or(""))
+	if err != nil {
+		return nil, err
+	}
+	return h.asset(ctx, a)
+}
+
+// ListAssetStatusHistory implements GET /api/assets/{id}/status-history.
+func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAssetStatusHistoryParams) (*api.StatusChangeList, error) {
+	page := pageOf(params.Limit, params.Offset)
+	changes, total, err := h.svc.History(ctx, int(params.ID), page)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]*int, 0, len(changes))
+	for _, c := range changes {
+		ids = append(ids, c.CreatedBy)
+	}
+	users, err := h.userRefs(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := &api.StatusChangeList{Count: total, Results: make([]api.StatusChange, 0, len(changes))}
+	out.Next, out.Previous = links(ctx, page, total)
+	for _, c := range changes {
+		out.Results = append(out.Results, toAPIStatusChange(c, users))
+	}
+	return out, nil
+}
+
+// asset renders one asset, resolving its authors.
+func (h *Handlers) asset(ctx context.Context, a *ent.Asset) (*api.Asset, error) {
+	users, err := h.userRefs(ctx, a.CreatedBy, a.UpdatedBy)
+	if err != nil {
+		return nil, err
+	}
+	out := toAPIAsset(a, users)
+	return &out, nil
+}
+
+// assetList renders a page of assets in the list envelope, resolving the
+// authors of the whole page in one lookup.
+func (h *Handlers) assetList(ctx context.Context, list []*ent.Asset, total int, page listing.Page) (*api.AssetList, error) {
+	ids := make([]*int, 0, 2*len(list))
+	for _, a := range list {
+		ids = append(ids, a.CreatedBy, a.UpdatedBy)
+	}
+	users, err := h.userRefs(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := &api.AssetList{Count: total, Results: make([]api.Asset, 0, len(list))}
+	out.Next, out.Previous = links(ctx, page, total)
+	for _, a := range list {
+		out.Results = append(out.Results, toAPIAsset(a, users))
+	}
+	return out, nil
+}
+
+// userRefs looks up the distinct users among ids (nil entries skipped) in
+// one call, and none at all when there is nobody to look up.
+func (h *Handlers) userRefs(ctx context.Context, ids ...*int) (map[int]*ent.User, error) {
+	seen := make(map[int]bool, len(ids))
+	distinct := make([]int, 0, len(ids))
+	for _, id := range ids {
+		if id != nil && !seen[*id] {
+			seen[*id] = true
+			distinct = append(distinct, *id)
+		}
+	}
+	if len(distinct) == 0 {
+		return map[int]*ent.User{}, nil
+	}
+	users, err := h.users.UserRefs(ctx, distinct)
+	if err != nil {
+		return nil, fmt.Errorf("resolve user references: %w", err)
+	}
+	return users, nil
+}
