@@ -1,0 +1,101 @@
+package database_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"database/sql"
+	"net/url"
+	"os"
+	"testing"
+
+	atlasmigrate "ariga.io/atlas/sql/migrate"
+	"entgo.io/ent/dialect/sql/schema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/testsupport"
+)
+
+// emptyDatabases returns the URL of a new, empty database per dialect.
+func emptyDatabases(t *testing.T) map[string]string {
+	dbs := map[string]string{"sqlite": database.SQLiteURL(t.TempDir())}
+	pg := os.Getenv(testsupport.PostgresEnv)
+	if pg == "" {
+		return dbs
+	}
+	admin, err := sql.Open("postgres", pg)
+	require.NoError(t, err)
+	t.Cleanup(func() { admin.Close() })
+	suffix := make([]byte, 6)
+	_, _ = rand.Read(suffix)
+	name := "binora_migrate_" + hex.EncodeToString(suffix)
+	_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	_, err = admin.Exec("CREATE DATABASE " + name)
+	require.NoError(t, err)
+	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
+	u, err := url.Parse(pg)
+	require.NoError(t, err)
+	u.Path = "/" + name
+	dbs["postgres"] = u.String()
+	return dbs
+}
+
+func TestMigrate_EmptyDatabaseEndsExactlyAtTheEntSchema(t *testing.T) {
+	for name, url := range emptyDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+
+			applied, err := database.Migrate(ctx, url)
+			require.NoError(t, err)
+			assert.Positive(t, applied)
+
+			assert.ErrorIs(t, schemaDrift(t, url), atlasmigrate.ErrNoPlan, "the migrations and the Ent schema differ")
+		})
+	}
+}
+
+func TestSchemaDrift_IsDetected(t *testing.T) {
+	for name, url := range emptyDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			_, err := database.Migrate(ctx, url)
+			require.NoError(t, err)
+			db, err := database.Open(ctx, url)
+			require.NoError(t, err)
+			defer db.Close()
+			_, err = db.SQL.ExecContext(ctx, `DROP INDEX datacenter_company_id_code`)
+			require.NoError(t, err)
+
+			assert.NoError(t, schemaDrift(t, url), "a missing index must show as a difference")
+		})
+	}
+}
+
+// schemaDrift diffs the database at url against the Ent schema: ErrNoPlan
+// means they match.
+func schemaDrift(t *testing.T, url string) error {
+	ctx := context.Background()
+	db, err := database.Open(ctx, url)
+	require.NoError(t, err)
+	defer db.Close()
+	dir, err := atlasmigrate.NewLocalDir(t.TempDir())
+	require.NoError(t, err)
+	return db.Client.Schema.NamedDiff(ctx, "drift", schema.WithDir(dir), schema.WithErrNoPlan(true))
+}
+
+func TestMigrate_IsIdempotent(t *testing.T) {
+	for name, url := range emptyDatabases(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			_, err := database.Migrate(ctx, url)
+			require.NoError(t, err)
+
+			again, err := database.Migrate(ctx, url)
+
+			require.NoError(t, err)
+			assert.Zero(t, again)
+		})
+	}
+}
