@@ -3,8 +3,8 @@ package database_test
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"database/sql"
+	"encoding/hex"
 	"net/url"
 	"os"
 	"testing"
