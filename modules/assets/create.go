@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
 	"github.com/binora/binora/internal/database"
 )
@@ -27,7 +28,13 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 			return err
 		}
 		if in.ParentID != nil {
-			if err := s.checkParent(ctx, tx, 0, *in.ParentID, dc.ID); err != nil {
+			// Sharing the parent's row keeps it from moving to another
+			// datacenter, or being deleted, before this child commits.
+			q := tx.Asset.Query().Where(asset.ID(*in.ParentID))
+			if s.rowLocks {
+				q = q.ForShare()
+			}
+			if _, err := readParent(ctx, q, dc.ID); err != nil {
 				return err
 			}
 		}

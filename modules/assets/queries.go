@@ -3,7 +3,6 @@ package assets
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -39,10 +38,15 @@ func (s *Service) List(ctx context.Context, f Filter) ([]*ent.Asset, int, error)
 // (Maintenance, Faulty, Repair). A status filter narrows that set further;
 // one outside it matches nothing.
 func (s *Service) Maintenance(ctx context.Context, f Filter) ([]*ent.Asset, int, error) {
-	statuses := make([]int, 0, len(maintenanceStatuses))
-	for _, m := range maintenanceStatuses {
-		if len(f.Statuses) == 0 || slices.Contains(f.Statuses, int(m)) {
+	var statuses []int
+	if len(f.Statuses) == 0 {
+		for _, m := range maintenanceStatuses {
 			statuses = append(statuses, int(m))
+		}
+	}
+	for _, st := range f.Statuses {
+		if Status(st).InMaintenance() {
+			statuses = append(statuses, st)
 		}
 	}
 	if len(statuses) == 0 {

@@ -13,6 +13,9 @@ package assets
 import (
 	"context"
 	"fmt"
+	"slices"
+
+	"entgo.io/ent/dialect/sql"
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/asset"
@@ -53,6 +56,13 @@ func NewService(d Deps) *Service {
 	}
 }
 
+// noKeyUpdate is the row lock of a writer on PostgreSQL. It excludes other
+// writers like FOR UPDATE, but not the KEY SHARE locks that foreign-key
+// checks take: a full FOR UPDATE on an asset would make a concurrent
+// re-parenting that points at it wait for this transaction while this one
+// waits for that one's datacenter lock, a deadlock.
+var noKeyUpdate = sql.WithLockClause("FOR NO KEY UPDATE")
+
 // maxDepth bounds the walk up a parent chain. Real hierarchies (rack,
 // chassis, blade) are a few levels deep; the bound keeps a corrupt chain
 // from looping forever.
@@ -64,22 +74,39 @@ const maxDepth = 64
 func (s *Service) lockAsset(ctx context.Context, tx *ent.Tx, id int) (*ent.Asset, error) {
 	q := tx.Asset.Query().Where(asset.ID(id))
 	if s.rowLocks {
-		q = q.ForUpdate()
+		q = q.ForUpdate(noKeyUpdate)
 	}
 	a, err := q.Only(ctx)
 	return a, classify("lock asset", err, "Asset")
 }
 
-// shareAsset reads the asset id inside tx and keeps it from changing until
-// the transaction ends (on PostgreSQL). Used for rows a write depends on
-// without changing them: a parent that must stay in its datacenter, the
-// ancestors a cycle check has walked.
-func (s *Service) shareAsset(ctx context.Context, tx *ent.Tx, id int) (*ent.Asset, error) {
-	q := tx.Asset.Query().Where(asset.ID(id))
-	if s.rowLocks {
-		q = q.ForShare()
+// lockDatacenters serialises, on PostgreSQL, the writes that decide where
+// assets hang within the datacenters ids: re-parenting and moving between
+// datacenters. Two such writes each pass their own checks when run side by
+// side (A under B and B under A, or a child attached to an asset that is
+// leaving), so they queue on the datacenter row instead. Ancestors are
+// then read without locks, which would deadlock against the rows these
+// writers hold. Rows are locked in id order, so two writers that need the
+// same two datacenters cannot each hold one and wait for the other.
+func (s *Service) lockDatacenters(ctx context.Context, tx *ent.Tx, ids ...int) error {
+	if !s.rowLocks || len(ids) == 0 {
+		return nil
 	}
-	return q.Only(ctx)
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		_, err := tx.Datacenter.Query().
+			Where(datacenter.ID(id)).
+			ForUpdate(noKeyUpdate).
+			Only(ctx)
+		switch {
+		case ent.IsNotFound(err):
+			return errNoDatacenter
+		case err != nil:
+			return fmt.Errorf("lock datacenter: %w", err)
+		}
+	}
+	return nil
 }
 
 // visibleDatacenter returns the datacenter id if the viewer can see it.
@@ -95,29 +122,35 @@ func visibleDatacenter(ctx context.Context, tx *ent.Tx, id int) (*ent.Datacenter
 	return dc, nil
 }
 
-// checkParent verifies that parentID may be the parent of the asset self
-// (0 for an asset being created) in datacenter dcID: visible, in the same
-// datacenter, not the asset itself, and not one of its descendants.
-func (s *Service) checkParent(ctx context.Context, tx *ent.Tx, self, parentID, dcID int) error {
+// readParent runs q, the query of a would-be parent, and refuses a parent
+// the viewer cannot see (the query is tenant-filtered) or one outside the
+// datacenter dcID.
+func readParent(ctx context.Context, q *ent.AssetQuery, dcID int) (*ent.Asset, error) {
+	parent, err := q.Only(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		return nil, errNoParent
+	case err != nil:
+		return nil, fmt.Errorf("read parent asset: %w", err)
+	}
+	if parent.DatacenterID != dcID {
+		return nil, errParentElsewhere
+	}
+	return parent, nil
+}
+
+// checkParent verifies that parentID may become the parent of the existing
+// asset self in datacenter dcID: visible, in that datacenter, not self, and
+// not one of self's descendants. The caller holds the datacenter lock.
+func checkParent(ctx context.Context, tx *ent.Tx, self, parentID, dcID int) error {
 	if parentID == self {
 		return errParentIsSelf
 	}
-	parent, err := s.shareAsset(ctx, tx, parentID)
-	switch {
-	case ent.IsNotFound(err):
-		return errNoParent
-	case err != nil:
-		return fmt.Errorf("read parent asset: %w", err)
+	parent, err := readParent(ctx, tx.Asset.Query().Where(asset.ID(parentID)), dcID)
+	if err != nil {
+		return err
 	}
-	if parent.DatacenterID != dcID {
-		return errParentElsewhere
-	}
-	if self == 0 {
-		return nil // a new asset has no descendants
-	}
-	// The new parent must not descend from self. Locking each ancestor
-	// on PostgreSQL keeps two concurrent re-parentings from building a
-	// cycle that neither could see alone.
+	// Walk up from the new parent: meeting self means a cycle.
 	cur := parent
 	for range maxDepth {
 		if cur.ParentID == nil {
@@ -126,7 +159,7 @@ func (s *Service) checkParent(ctx context.Context, tx *ent.Tx, self, parentID, d
 		if *cur.ParentID == self {
 			return errParentCycle
 		}
-		next, err := s.shareAsset(ctx, tx, *cur.ParentID)
+		next, err := tx.Asset.Query().Where(asset.ID(*cur.ParentID)).Only(ctx)
 		switch {
 		case ent.IsNotFound(err):
 			return nil

@@ -89,18 +89,8 @@ func (s *Service) checkPlacement(ctx context.Context, tx *ent.Tx, cur *ent.Asset
 		if _, err := visibleDatacenter(ctx, tx, *in.DatacenterID); err != nil {
 			return err
 		}
-		// Children must share their parent's datacenter; moving them
-		// along silently would surprise more than refusing.
-		hasChildren, err := tx.Asset.Query().Where(asset.ParentID(cur.ID)).Exist(ctx)
-		if err != nil {
-			return fmt.Errorf("find child assets: %w", err)
-		}
-		if hasChildren {
-			return ErrMoveWithChildren
-		}
 		dcID = *in.DatacenterID
 	}
-
 	parent := cur.ParentID
 	reparented := false
 	switch {
@@ -112,8 +102,33 @@ func (s *Service) checkPlacement(ctx context.Context, tx *ent.Tx, cur *ent.Asset
 	}
 	// A kept parent is checked again on a move: it stays behind in the
 	// old datacenter.
-	if parent != nil && (reparented || moved) {
-		return s.checkParent(ctx, tx, cur.ID, *parent, dcID)
+	checkNewParent := parent != nil && (reparented || moved)
+
+	// Lock the datacenter being left (its assets might be attaching to
+	// this one) and the one whose hierarchy changes, then read.
+	var locks []int
+	if moved {
+		locks = append(locks, cur.DatacenterID)
+	}
+	if checkNewParent {
+		locks = append(locks, dcID)
+	}
+	if err := s.lockDatacenters(ctx, tx, locks...); err != nil {
+		return err
+	}
+	if moved {
+		// Children must share their parent's datacenter; moving them
+		// along silently would surprise more than refusing.
+		hasChildren, err := tx.Asset.Query().Where(asset.ParentID(cur.ID)).Exist(ctx)
+		if err != nil {
+			return fmt.Errorf("find child assets: %w", err)
+		}
+		if hasChildren {
+			return ErrMoveWithChildren
+		}
+	}
+	if checkNewParent {
+		return checkParent(ctx, tx, cur.ID, *parent, dcID)
 	}
 	return nil
 }
