@@ -1,0 +1,81 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func clearEnv(t *testing.T) {
+	for _, k := range []string{"DATABASE_URL", "BINORA_JWT_SECRET", "BINORA_BASE_DOMAIN", "BINORA_ACCESS_TOKEN_TTL",
+		"BINORA_REFRESH_TOKEN_TTL", "BINORA_ARGON2_MEMORY_KIB", "BINORA_ARGON2_ITERATIONS", "BINORA_ARGON2_PARALLELISM"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("BINORA_DATA_DIR", t.TempDir())
+}
+
+func TestFromEnv_EmbeddedMode_KeepsAGeneratedSecretOwnerOnly(t *testing.T) {
+	clearEnv(t)
+	dir := os.Getenv("BINORA_DATA_DIR")
+
+	first, err := FromEnv()
+	require.NoError(t, err)
+	second, err := FromEnv()
+	require.NoError(t, err)
+
+	assert.Equal(t, first.JWTSecret, second.JWTSecret, "the secret survives restarts")
+	assert.GreaterOrEqual(t, len(first.JWTSecret), 32)
+	info, err := os.Stat(filepath.Join(dir, "jwt-secret"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	assert.Equal(t, "sqlite://"+filepath.Join(dir, "binora.db"), first.DatabaseURL)
+	assert.Equal(t, 15*time.Minute, first.AccessTokenTTL)
+}
+
+func TestFromEnv_PostgresWithoutSecret_IsRefused(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("DATABASE_URL", "postgres://localhost/binora")
+
+	_, err := FromEnv()
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "BINORA_JWT_SECRET is required")
+}
+
+func TestFromEnv_RefusesBadValues(t *testing.T) {
+	tests := []struct{ env, value, want string }{
+		{"BINORA_JWT_SECRET", "short", "at least 32"},
+		{"BINORA_ACCESS_TOKEN_TTL", "soon", "BINORA_ACCESS_TOKEN_TTL"},
+		{"BINORA_ARGON2_MEMORY_KIB", "-1", "BINORA_ARGON2_MEMORY_KIB"},
+		{"BINORA_ARGON2_PARALLELISM", "300", "BINORA_ARGON2_PARALLELISM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.env, func(t *testing.T) {
+			clearEnv(t)
+			t.Setenv(tt.env, tt.value)
+
+			_, err := FromEnv()
+
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func TestFromEnv_ReadsPasswordCost(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_ARGON2_MEMORY_KIB", "2048")
+	t.Setenv("BINORA_ARGON2_ITERATIONS", "4")
+	t.Setenv("BINORA_ARGON2_PARALLELISM", "1")
+
+	c, err := FromEnv()
+
+	require.NoError(t, err)
+	assert.Equal(t, uint32(2048), c.Password.Memory)
+	assert.Equal(t, uint32(4), c.Password.Iterations)
+	assert.Equal(t, uint8(1), c.Password.Parallelism)
+}
