@@ -1,0 +1,88 @@
+package architecture
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const module = "github.com/binora/binora/"
+
+// imports returns, per non-test Go file under dir (relative to the module
+// root), the module-relative or standard import paths it names.
+func imports(t *testing.T, dir string) map[string][]string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	out := map[string][]string{}
+	err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			out[rel] = append(out[rel], strings.TrimPrefix(p, module))
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, out, "no Go files under %s", dir)
+	return out
+}
+
+func TestModules_NeverImportTheHTTPEdge(t *testing.T) {
+	for file, imps := range imports(t, "modules") {
+		assert.NotContains(t, imps, "internal/httpserver", file)
+		assert.NotContains(t, imps, "internal/app", file)
+	}
+}
+
+func TestCore_NeverImportsAssets(t *testing.T) {
+	for file, imps := range imports(t, "modules/core") {
+		assert.NotContains(t, imps, "modules/assets", file)
+	}
+}
+
+// Services return Ent entities and know nothing of HTTP: only handlers and
+// converters touch the generated API types.
+func TestServices_KnowNothingOfHTTP(t *testing.T) {
+	for _, mod := range []string{"modules/core", "modules/assets"} {
+		for file, imps := range imports(t, mod) {
+			base := filepath.Base(file)
+			if base == "handlers.go" || base == "convert.go" {
+				continue
+			}
+			assert.NotContains(t, imps, "internal/api", file)
+			assert.NotContains(t, imps, "net/http", file)
+		}
+	}
+}
+
+// The tenant is never a parameter: only platform code may use the system
+// context, which bypasses isolation.
+func TestSystemContext_OnlyInPlatformCode(t *testing.T) {
+	allowed := map[string]bool{
+		"modules/core/tenants.go": true, // tenant creation and resolution
+		"internal/app/demo.go":    true, // demo data set-up
+	}
+	for _, dir := range []string{"modules", "internal/app", "internal/httpserver"} {
+		for file := range imports(t, dir) {
+			src, err := os.ReadFile(filepath.Join("..", "..", file))
+			require.NoError(t, err)
+			if strings.Contains(string(src), "SystemContext(") {
+				assert.True(t, allowed[file], "%s uses the system context", file)
+			}
+		}
+	}
+}
