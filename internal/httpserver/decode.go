@@ -35,7 +35,7 @@ var (
 func decodeProblem(err error) *api.ErrorStatusCode {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		return problem(http.StatusRequestEntityTooLarge, "request_too_large", "The request body is larger than 1 MiB.", nil)
+		return problem(http.StatusRequestEntityTooLarge, "payload_too_large", "The request body is larger than 1 MiB.", nil)
 	}
 	var ct *validate.InvalidContentTypeError
 	if errors.As(err, &ct) {
@@ -75,7 +75,7 @@ func paramMessage(err error) string {
 // the path to the field; the innermost error says what is wrong with it.
 func bodyFields(err error) []apperr.FieldError {
 	var path []string
-	for e := err; e != nil; e = errors.Unwrap(e) {
+	for e := err; e != nil; e = unwrap(e) {
 		var verr *validate.Error
 		if errors.As(e, &verr) && e == error(verr) {
 			fields := make([]apperr.FieldError, 0, len(verr.Fields))
@@ -103,8 +103,28 @@ func bodyFields(err error) []apperr.FieldError {
 	return []apperr.FieldError{{Field: joinPath(path), Message: msgInvalid}}
 }
 
+// unwrap is errors.Unwrap that also steps into a joined error. The
+// generated request decoders join the decode error with the body's close
+// error (errors.Join(err, nil) still wraps err), and errors.Unwrap stops at
+// a join; the decode error comes first.
+func unwrap(e error) error {
+	if j, ok := e.(interface{ Unwrap() []error }); ok {
+		for _, inner := range j.Unwrap() {
+			if inner != nil {
+				return inner
+			}
+		}
+		return nil
+	}
+	return errors.Unwrap(e)
+}
+
 // ownMessage is the part of e's message that its wrapped error did not add.
+// A join adds nothing of its own.
 func ownMessage(e error) string {
+	if _, ok := e.(interface{ Unwrap() []error }); ok {
+		return ""
+	}
 	msg := e.Error()
 	if inner := errors.Unwrap(e); inner != nil {
 		return strings.TrimSuffix(msg, ": "+inner.Error())

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -105,6 +106,22 @@ func limitBody(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// stripSlash serves a path with a trailing slash (/api/assets/) as the path
+// without it. chi's StripSlashes only rewrites chi's own routing path, which
+// the generated router mounted below never reads: it routes on r.URL.
+func stripSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") {
+			u := *r.URL
+			u.Path = strings.TrimSuffix(u.Path, "/")
+			u.RawPath = strings.TrimSuffix(u.RawPath, "/")
+			r = r.WithContext(r.Context())
+			r.URL = &u
+		}
 		next.ServeHTTP(w, r)
 	})
 }

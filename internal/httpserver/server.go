@@ -11,7 +11,6 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/binora/binora/internal/api"
 )
@@ -75,7 +74,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 
 	r := chi.NewRouter()
-	r.Use(requestInfo, accessLog(logger), recoverer(logger), limitBody, middleware.StripSlashes,
+	r.Use(requestInfo, accessLog(logger), recoverer(logger), limitBody, stripSlash,
 		resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	r.Mount("/", srv)
 	return r, nil

@@ -19,11 +19,13 @@ import (
 	"github.com/binora/binora/internal/tenancy"
 )
 
-// Authentication failures. Each answers 401; they differ only in code.
+// Authentication failures. Each answers 401 with code unauthenticated, as
+// openapi.yaml documents, except a token of another tenant; the detail
+// says which credential failed.
 var (
-	ErrBadCredentials   = apperr.Unauthenticated("invalid_credentials", "Invalid email or password.")
+	ErrBadCredentials   = apperr.Unauthenticated("unauthenticated", "Invalid email or password.")
 	ErrInvalidToken     = apperr.Unauthenticated("unauthenticated", "The access token is missing, invalid or expired.")
-	ErrInvalidRefresh   = apperr.Unauthenticated("invalid_refresh_token", "The refresh token is invalid, spent or expired.")
+	ErrInvalidRefresh   = apperr.Unauthenticated("unauthenticated", "The refresh token is invalid, spent or expired.")
 	ErrTokenTenant      = apperr.Unauthenticated("token_tenant_mismatch", "The token was issued for another tenant.")
 	ErrTenantRequired   = &apperr.Error{Kind: apperr.KindInvalid, Code: "tenant_required", Detail: "Name the tenant with the X-Tenant header or the host name."}
 	ErrWrongPassword    = apperr.Invalid("current_password", "The current password is not correct.")

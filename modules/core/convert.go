@@ -29,9 +29,14 @@ func toAPIDatacenter(dc *ent.Datacenter) api.Datacenter {
 	return out
 }
 
+// datacenterInput reads a create or replace body. Both set every field, so
+// an address that is omitted or null means none (a replace clears it).
 func datacenterInput(req *api.DatacenterCreate) DatacenterInput {
 	in := DatacenterInput{Name: &req.Name, Code: &req.Code}
-	in.Address, in.ClearAddress = optNilString(req.Address)
+	if v, ok := req.Address.Get(); ok {
+		in.Address = &v
+	}
+	in.ClearAddress = in.Address == nil
 	return in
 }
 
