@@ -195,16 +195,18 @@ type CoreInvoker interface {
 	// Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 	// by the `X-Tenant` header or the `Host` sub-domain.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated` with the same message whether the email exists
-	// or not; `404 tenant_not_found`; `413` for an oversized body.
+	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+	// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
+	// `413` for an oversized body.
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, request *LoginRequest) (*TokenPair, error)
 	// Logout invokes logout operation.
 	//
-	// Ends the session that owns the refresh token; its refresh token stops working.
+	// Ends the session that owns the refresh token; its refresh token and the session's access tokens stop
+	// working. An unknown token also answers `204`: the session is ended either way.
 	//
-	// Errors: `400 validation_error`; `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` or `tenant_required`; `404 tenant_not_found`; `413`.
 	//
 	// POST /api/auth/logout
 	Logout(ctx context.Context, request *LogoutRequest) error
@@ -221,8 +223,8 @@ type CoreInvoker interface {
 	// Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
 	// whole session.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated` (unknown, expired, spent or revoked token);
-	// `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` or `tenant_required`; `401 unauthenticated` (unknown, expired, spent
+	// or revoked token); `404 tenant_not_found`; `413`.
 	//
 	// POST /api/auth/refresh
 	RefreshToken(ctx context.Context, request *RefreshRequest) (*TokenPair, error)
@@ -2474,8 +2476,9 @@ func (c *Client) sendListPermissions(ctx context.Context) (res []Permission, err
 // Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 // by the `X-Tenant` header or the `Host` sub-domain.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` with the same message whether the email exists
-// or not; `404 tenant_not_found`; `413` for an oversized body.
+// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
+// `413` for an oversized body.
 //
 // POST /api/auth/login
 func (c *Client) Login(ctx context.Context, request *LoginRequest) (*TokenPair, error) {
@@ -2558,9 +2561,10 @@ func (c *Client) sendLogin(ctx context.Context, request *LoginRequest) (res *Tok
 
 // Logout invokes logout operation.
 //
-// Ends the session that owns the refresh token; its refresh token stops working.
+// Ends the session that owns the refresh token; its refresh token and the session's access tokens stop
+// working. An unknown token also answers `204`: the session is ended either way.
 //
-// Errors: `400 validation_error`; `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/logout
 func (c *Client) Logout(ctx context.Context, request *LogoutRequest) error {
@@ -2728,8 +2732,8 @@ func (c *Client) sendReadyz(ctx context.Context) (res *HealthStatus, err error) 
 // Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
 // whole session.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` (unknown, expired, spent or revoked token);
-// `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `401 unauthenticated` (unknown, expired, spent
+// or revoked token); `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/refresh
 func (c *Client) RefreshToken(ctx context.Context, request *RefreshRequest) (*TokenPair, error) {

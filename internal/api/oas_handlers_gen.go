@@ -2981,8 +2981,9 @@ func (s *Server) handleListPermissionsRequest(args [0]string, argsEscaped bool, 
 // Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 // by the `X-Tenant` header or the `Host` sub-domain.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` with the same message whether the email exists
-// or not; `404 tenant_not_found`; `413` for an oversized body.
+// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
+// `413` for an oversized body.
 //
 // POST /api/auth/login
 func (s *Server) handleLoginRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3136,9 +3137,10 @@ func (s *Server) handleLoginRequest(args [0]string, argsEscaped bool, w http.Res
 
 // handleLogoutRequest handles logout operation.
 //
-// Ends the session that owns the refresh token; its refresh token stops working.
+// Ends the session that owns the refresh token; its refresh token and the session's access tokens stop
+// working. An unknown token also answers `204`: the session is ended either way.
 //
-// Errors: `400 validation_error`; `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/logout
 func (s *Server) handleLogoutRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3432,8 +3434,8 @@ func (s *Server) handleReadyzRequest(args [0]string, argsEscaped bool, w http.Re
 // Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
 // whole session.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` (unknown, expired, spent or revoked token);
-// `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `401 unauthenticated` (unknown, expired, spent
+// or revoked token); `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/refresh
 func (s *Server) handleRefreshTokenRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

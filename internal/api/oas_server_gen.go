@@ -178,16 +178,18 @@ type CoreHandler interface {
 	// Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 	// by the `X-Tenant` header or the `Host` sub-domain.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated` with the same message whether the email exists
-	// or not; `404 tenant_not_found`; `413` for an oversized body.
+	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+	// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
+	// `413` for an oversized body.
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, req *LoginRequest) (*TokenPair, error)
 	// Logout implements logout operation.
 	//
-	// Ends the session that owns the refresh token; its refresh token stops working.
+	// Ends the session that owns the refresh token; its refresh token and the session's access tokens stop
+	// working. An unknown token also answers `204`: the session is ended either way.
 	//
-	// Errors: `400 validation_error`; `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` or `tenant_required`; `404 tenant_not_found`; `413`.
 	//
 	// POST /api/auth/logout
 	Logout(ctx context.Context, req *LogoutRequest) error
@@ -204,8 +206,8 @@ type CoreHandler interface {
 	// Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
 	// whole session.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated` (unknown, expired, spent or revoked token);
-	// `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` or `tenant_required`; `401 unauthenticated` (unknown, expired, spent
+	// or revoked token); `404 tenant_not_found`; `413`.
 	//
 	// POST /api/auth/refresh
 	RefreshToken(ctx context.Context, req *RefreshRequest) (*TokenPair, error)

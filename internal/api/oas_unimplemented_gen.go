@@ -180,8 +180,9 @@ func (UnimplementedHandler) ListPermissions(ctx context.Context) (r []Permission
 // Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 // by the `X-Tenant` header or the `Host` sub-domain.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` with the same message whether the email exists
-// or not; `404 tenant_not_found`; `413` for an oversized body.
+// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
+// `413` for an oversized body.
 //
 // POST /api/auth/login
 func (UnimplementedHandler) Login(ctx context.Context, req *LoginRequest) (r *TokenPair, _ error) {
@@ -190,9 +191,10 @@ func (UnimplementedHandler) Login(ctx context.Context, req *LoginRequest) (r *To
 
 // Logout implements logout operation.
 //
-// Ends the session that owns the refresh token; its refresh token stops working.
+// Ends the session that owns the refresh token; its refresh token and the session's access tokens stop
+// working. An unknown token also answers `204`: the session is ended either way.
 //
-// Errors: `400 validation_error`; `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/logout
 func (UnimplementedHandler) Logout(ctx context.Context, req *LogoutRequest) error {
@@ -215,8 +217,8 @@ func (UnimplementedHandler) Readyz(ctx context.Context) (r *HealthStatus, _ erro
 // Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
 // whole session.
 //
-// Errors: `400 validation_error`; `401 unauthenticated` (unknown, expired, spent or revoked token);
-// `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` or `tenant_required`; `401 unauthenticated` (unknown, expired, spent
+// or revoked token); `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/refresh
 func (UnimplementedHandler) RefreshToken(ctx context.Context, req *RefreshRequest) (r *TokenPair, _ error) {

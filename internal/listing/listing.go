@@ -6,6 +6,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/reqinfo"
 )
 
@@ -42,4 +43,20 @@ func Links(ctx context.Context, p Page, count int) (next, previous string) {
 		previous = at(max(p.Offset-p.Limit, 0))
 	}
 	return next, previous
+}
+
+// APILinks is Links in the generated API's form: null where there is no page.
+func APILinks(ctx context.Context, p Page, count int) (next, previous api.NilString) {
+	n, prev := Links(ctx, p, count)
+	return nullable(n), nullable(prev)
+}
+
+func nullable(s string) api.NilString {
+	var out api.NilString
+	if s == "" {
+		out.SetToNull()
+	} else {
+		out.SetTo(s)
+	}
+	return out
 }

@@ -1,8 +1,6 @@
 package assets
 
 import (
-	"context"
-
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing"
@@ -36,22 +34,6 @@ func filterOf(p api.ListAssetsParams) Filter {
 // the default and the bounds of limit.
 func pageOf(limit, offset api.OptInt) listing.Page {
 	return listing.Page{Limit: limit.Or(defaultLimit), Offset: offset.Or(0)}
-}
-
-// links returns the envelope's next and previous URLs, null when absent.
-func links(ctx context.Context, page listing.Page, total int) (next, previous api.NilString) {
-	n, p := listing.Links(ctx, page, total)
-	return nilString(n), nilString(p)
-}
-
-func nilString(s string) api.NilString {
-	var out api.NilString
-	if s == "" {
-		out.SetToNull()
-	} else {
-		out.SetTo(s)
-	}
-	return out
 }
 
 func createInput(req *api.AssetCreate) CreateInput {

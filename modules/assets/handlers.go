@@ -133,7 +133,7 @@ func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAs
 		return nil, err
 	}
 	out := &api.StatusChangeList{Count: total, Results: make([]api.StatusChange, 0, len(changes))}
-	out.Next, out.Previous = links(ctx, page, total)
+	out.Next, out.Previous = listing.APILinks(ctx, page, total)
 	for _, c := range changes {
 		out.Results = append(out.Results, toAPIStatusChange(c, users))
 	}
@@ -162,7 +162,7 @@ func (h *Handlers) assetList(ctx context.Context, list []*ent.Asset, total int, 
 		return nil, err
 	}
 	out := &api.AssetList{Count: total, Results: make([]api.Asset, 0, len(list))}
-	out.Next, out.Previous = links(ctx, page, total)
+	out.Next, out.Previous = listing.APILinks(ctx, page, total)
 	for _, a := range list {
 		out.Results = append(out.Results, toAPIAsset(a, users))
 	}

@@ -59,13 +59,3 @@ func optNilString(o api.OptNilString) (value *string, clear bool) {
 	v := o.Value
 	return &v, false
 }
-
-func nilString(s string) api.NilString {
-	var out api.NilString
-	if s == "" {
-		out.SetToNull()
-	} else {
-		out.SetTo(s)
-	}
-	return out
-}

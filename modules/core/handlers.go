@@ -89,8 +89,7 @@ func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacente
 	for i, dc := range list {
 		out.Results[i] = toAPIDatacenter(dc)
 	}
-	next, previous := listing.Links(ctx, page, total)
-	out.Next, out.Previous = nilString(next), nilString(previous)
+	out.Next, out.Previous = listing.APILinks(ctx, page, total)
 	return out, nil
 }
 
