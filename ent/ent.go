@@ -12,14 +12,20 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
+	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/ent/usertoken"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -80,14 +86,20 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			apitoken.Table:          apitoken.ValidColumn,
 			asset.Table:             asset.ValidColumn,
 			assetcodecounter.Table:  assetcodecounter.ValidColumn,
 			assetstatuschange.Table: assetstatuschange.ValidColumn,
 			company.Table:           company.ValidColumn,
 			datacenter.Table:        datacenter.ValidColumn,
+			mailmessage.Table:       mailmessage.ValidColumn,
 			refreshtoken.Table:      refreshtoken.ValidColumn,
+			securityevent.Table:     securityevent.ValidColumn,
 			session.Table:           session.ValidColumn,
+			team.Table:              team.ValidColumn,
+			teammembership.Table:    teammembership.ValidColumn,
 			user.Table:              user.ValidColumn,
+			usertoken.Table:         usertoken.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -3,15 +3,21 @@
 package ent
 
 import (
+	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/predicate"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
+	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/ent/usertoken"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -21,8 +27,33 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 8)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 14)}
 	graph.Nodes[0] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   apitoken.Table,
+			Columns: apitoken.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: apitoken.FieldID,
+			},
+		},
+		Type: "APIToken",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			apitoken.FieldCompanyID:    {Type: field.TypeInt, Column: apitoken.FieldCompanyID},
+			apitoken.FieldCreatedAt:    {Type: field.TypeTime, Column: apitoken.FieldCreatedAt},
+			apitoken.FieldUpdatedAt:    {Type: field.TypeTime, Column: apitoken.FieldUpdatedAt},
+			apitoken.FieldCreatedBy:    {Type: field.TypeInt, Column: apitoken.FieldCreatedBy},
+			apitoken.FieldUpdatedBy:    {Type: field.TypeInt, Column: apitoken.FieldUpdatedBy},
+			apitoken.FieldName:         {Type: field.TypeString, Column: apitoken.FieldName},
+			apitoken.FieldPermissions:  {Type: field.TypeJSON, Column: apitoken.FieldPermissions},
+			apitoken.FieldExpiresAt:    {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
+			apitoken.FieldAllowedCidrs: {Type: field.TypeJSON, Column: apitoken.FieldAllowedCidrs},
+			apitoken.FieldSecretHash:   {Type: field.TypeString, Column: apitoken.FieldSecretHash},
+			apitoken.FieldLastUsedAt:   {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
+			apitoken.FieldRevokedAt:    {Type: field.TypeTime, Column: apitoken.FieldRevokedAt},
+		},
+	}
+	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   asset.Table,
 			Columns: asset.Columns,
@@ -47,7 +78,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			asset.FieldParentID:     {Type: field.TypeInt, Column: asset.FieldParentID},
 		},
 	}
-	graph.Nodes[1] = &sqlgraph.Node{
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assetcodecounter.Table,
 			Columns: assetcodecounter.Columns,
@@ -67,7 +98,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetcodecounter.FieldLastValue: {Type: field.TypeInt, Column: assetcodecounter.FieldLastValue},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assetstatuschange.Table,
 			Columns: assetstatuschange.Columns,
@@ -89,7 +120,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetstatuschange.FieldReason:     {Type: field.TypeString, Column: assetstatuschange.FieldReason},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   company.Table,
 			Columns: company.Columns,
@@ -107,7 +138,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			company.FieldUpdatedAt: {Type: field.TypeTime, Column: company.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   datacenter.Table,
 			Columns: datacenter.Columns,
@@ -128,7 +159,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 			datacenter.FieldAddress:   {Type: field.TypeString, Column: datacenter.FieldAddress},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   mailmessage.Table,
+			Columns: mailmessage.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: mailmessage.FieldID,
+			},
+		},
+		Type: "MailMessage",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			mailmessage.FieldCompanyID: {Type: field.TypeInt, Column: mailmessage.FieldCompanyID},
+			mailmessage.FieldCreatedAt: {Type: field.TypeTime, Column: mailmessage.FieldCreatedAt},
+			mailmessage.FieldUpdatedAt: {Type: field.TypeTime, Column: mailmessage.FieldUpdatedAt},
+			mailmessage.FieldCreatedBy: {Type: field.TypeInt, Column: mailmessage.FieldCreatedBy},
+			mailmessage.FieldUpdatedBy: {Type: field.TypeInt, Column: mailmessage.FieldUpdatedBy},
+			mailmessage.FieldToAddress: {Type: field.TypeString, Column: mailmessage.FieldToAddress},
+			mailmessage.FieldSubject:   {Type: field.TypeString, Column: mailmessage.FieldSubject},
+			mailmessage.FieldBody:      {Type: field.TypeString, Column: mailmessage.FieldBody},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -149,7 +201,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldUsedAt:    {Type: field.TypeTime, Column: refreshtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   securityevent.Table,
+			Columns: securityevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: securityevent.FieldID,
+			},
+		},
+		Type: "SecurityEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			securityevent.FieldCompanyID: {Type: field.TypeInt, Column: securityevent.FieldCompanyID},
+			securityevent.FieldCreatedAt: {Type: field.TypeTime, Column: securityevent.FieldCreatedAt},
+			securityevent.FieldUpdatedAt: {Type: field.TypeTime, Column: securityevent.FieldUpdatedAt},
+			securityevent.FieldCreatedBy: {Type: field.TypeInt, Column: securityevent.FieldCreatedBy},
+			securityevent.FieldUpdatedBy: {Type: field.TypeInt, Column: securityevent.FieldUpdatedBy},
+			securityevent.FieldType:      {Type: field.TypeString, Column: securityevent.FieldType},
+			securityevent.FieldActorID:   {Type: field.TypeInt, Column: securityevent.FieldActorID},
+			securityevent.FieldSubject:   {Type: field.TypeString, Column: securityevent.FieldSubject},
+			securityevent.FieldIP:        {Type: field.TypeString, Column: securityevent.FieldIP},
+			securityevent.FieldRequestID: {Type: field.TypeString, Column: securityevent.FieldRequestID},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -170,7 +245,48 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt: {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   team.Table,
+			Columns: team.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: team.FieldID,
+			},
+		},
+		Type: "Team",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			team.FieldCompanyID:   {Type: field.TypeInt, Column: team.FieldCompanyID},
+			team.FieldCreatedAt:   {Type: field.TypeTime, Column: team.FieldCreatedAt},
+			team.FieldUpdatedAt:   {Type: field.TypeTime, Column: team.FieldUpdatedAt},
+			team.FieldCreatedBy:   {Type: field.TypeInt, Column: team.FieldCreatedBy},
+			team.FieldUpdatedBy:   {Type: field.TypeInt, Column: team.FieldUpdatedBy},
+			team.FieldName:        {Type: field.TypeString, Column: team.FieldName},
+			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
+			team.FieldPermissions: {Type: field.TypeJSON, Column: team.FieldPermissions},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   teammembership.Table,
+			Columns: teammembership.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: teammembership.FieldID,
+			},
+		},
+		Type: "TeamMembership",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			teammembership.FieldCompanyID: {Type: field.TypeInt, Column: teammembership.FieldCompanyID},
+			teammembership.FieldCreatedAt: {Type: field.TypeTime, Column: teammembership.FieldCreatedAt},
+			teammembership.FieldUpdatedAt: {Type: field.TypeTime, Column: teammembership.FieldUpdatedAt},
+			teammembership.FieldCreatedBy: {Type: field.TypeInt, Column: teammembership.FieldCreatedBy},
+			teammembership.FieldUpdatedBy: {Type: field.TypeInt, Column: teammembership.FieldUpdatedBy},
+			teammembership.FieldTeamID:    {Type: field.TypeInt, Column: teammembership.FieldTeamID},
+			teammembership.FieldUserID:    {Type: field.TypeInt, Column: teammembership.FieldUserID},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -181,20 +297,56 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCompanyID:    {Type: field.TypeInt, Column: user.FieldCompanyID},
-			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldCreatedBy:    {Type: field.TypeInt, Column: user.FieldCreatedBy},
-			user.FieldUpdatedBy:    {Type: field.TypeInt, Column: user.FieldUpdatedBy},
-			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldFirstName:    {Type: field.TypeString, Column: user.FieldFirstName},
-			user.FieldLastName:     {Type: field.TypeString, Column: user.FieldLastName},
-			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
-			user.FieldIsActive:     {Type: field.TypeBool, Column: user.FieldIsActive},
-			user.FieldIsAdmin:      {Type: field.TypeBool, Column: user.FieldIsAdmin},
-			user.FieldLastLoginAt:  {Type: field.TypeTime, Column: user.FieldLastLoginAt},
+			user.FieldCompanyID:         {Type: field.TypeInt, Column: user.FieldCompanyID},
+			user.FieldCreatedAt:         {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:         {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldCreatedBy:         {Type: field.TypeInt, Column: user.FieldCreatedBy},
+			user.FieldUpdatedBy:         {Type: field.TypeInt, Column: user.FieldUpdatedBy},
+			user.FieldEmail:             {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldFirstName:         {Type: field.TypeString, Column: user.FieldFirstName},
+			user.FieldLastName:          {Type: field.TypeString, Column: user.FieldLastName},
+			user.FieldPasswordHash:      {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldIsActive:          {Type: field.TypeBool, Column: user.FieldIsActive},
+			user.FieldIsAdmin:           {Type: field.TypeBool, Column: user.FieldIsAdmin},
+			user.FieldInvitationPending: {Type: field.TypeBool, Column: user.FieldInvitationPending},
+			user.FieldLastLoginAt:       {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   usertoken.Table,
+			Columns: usertoken.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: usertoken.FieldID,
+			},
+		},
+		Type: "UserToken",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			usertoken.FieldCompanyID: {Type: field.TypeInt, Column: usertoken.FieldCompanyID},
+			usertoken.FieldCreatedAt: {Type: field.TypeTime, Column: usertoken.FieldCreatedAt},
+			usertoken.FieldUpdatedAt: {Type: field.TypeTime, Column: usertoken.FieldUpdatedAt},
+			usertoken.FieldCreatedBy: {Type: field.TypeInt, Column: usertoken.FieldCreatedBy},
+			usertoken.FieldUpdatedBy: {Type: field.TypeInt, Column: usertoken.FieldUpdatedBy},
+			usertoken.FieldUserID:    {Type: field.TypeInt, Column: usertoken.FieldUserID},
+			usertoken.FieldKind:      {Type: field.TypeEnum, Column: usertoken.FieldKind},
+			usertoken.FieldTokenHash: {Type: field.TypeString, Column: usertoken.FieldTokenHash},
+			usertoken.FieldExpiresAt: {Type: field.TypeTime, Column: usertoken.FieldExpiresAt},
+			usertoken.FieldUsedAt:    {Type: field.TypeTime, Column: usertoken.FieldUsedAt},
+		},
+	}
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   apitoken.CompanyTable,
+			Columns: []string{apitoken.CompanyColumn},
+			Bidi:    false,
+		},
+		"APIToken",
+		"Company",
+	)
 	graph.MustAddE(
 		"company",
 		&sqlgraph.EdgeSpec{
@@ -308,6 +460,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   mailmessage.CompanyTable,
+			Columns: []string{mailmessage.CompanyColumn},
+			Bidi:    false,
+		},
+		"MailMessage",
+		"Company",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   refreshtoken.CompanyTable,
 			Columns: []string{refreshtoken.CompanyColumn},
 			Bidi:    false,
@@ -326,6 +490,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"RefreshToken",
 		"Session",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   securityevent.CompanyTable,
+			Columns: []string{securityevent.CompanyColumn},
+			Bidi:    false,
+		},
+		"SecurityEvent",
+		"Company",
 	)
 	graph.MustAddE(
 		"company",
@@ -368,12 +544,84 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   team.CompanyTable,
+			Columns: []string{team.CompanyColumn},
+			Bidi:    false,
+		},
+		"Team",
+		"Company",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   teammembership.CompanyTable,
+			Columns: []string{teammembership.CompanyColumn},
+			Bidi:    false,
+		},
+		"TeamMembership",
+		"Company",
+	)
+	graph.MustAddE(
+		"team",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   teammembership.TeamTable,
+			Columns: []string{teammembership.TeamColumn},
+			Bidi:    false,
+		},
+		"TeamMembership",
+		"Team",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   teammembership.UserTable,
+			Columns: []string{teammembership.UserColumn},
+			Bidi:    false,
+		},
+		"TeamMembership",
+		"User",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   user.CompanyTable,
 			Columns: []string{user.CompanyColumn},
 			Bidi:    false,
 		},
 		"User",
 		"Company",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   usertoken.CompanyTable,
+			Columns: []string{usertoken.CompanyColumn},
+			Bidi:    false,
+		},
+		"UserToken",
+		"Company",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   usertoken.UserTable,
+			Columns: []string{usertoken.UserColumn},
+			Bidi:    false,
+		},
+		"UserToken",
+		"User",
 	)
 	return graph
 }()
@@ -382,6 +630,120 @@ var schemaGraph = func() *sqlgraph.Schema {
 // All update, update-one and query builders implement this interface.
 type predicateAdder interface {
 	addPredicate(func(s *sql.Selector))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *APITokenQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the APITokenQuery builder.
+func (_q *APITokenQuery) Filter() *APITokenFilter {
+	return &APITokenFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *APITokenMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the APITokenMutation builder.
+func (m *APITokenMutation) Filter() *APITokenFilter {
+	return &APITokenFilter{config: m.config, predicateAdder: m}
+}
+
+// APITokenFilter provides a generic filtering capability at runtime for APITokenQuery.
+type APITokenFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *APITokenFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *APITokenFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *APITokenFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *APITokenFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *APITokenFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *APITokenFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *APITokenFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldUpdatedBy))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *APITokenFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldName))
+}
+
+// WherePermissions applies the entql json.RawMessage predicate on the permissions field.
+func (f *APITokenFilter) WherePermissions(p entql.BytesP) {
+	f.Where(p.Field(apitoken.FieldPermissions))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *APITokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldExpiresAt))
+}
+
+// WhereAllowedCidrs applies the entql json.RawMessage predicate on the allowed_cidrs field.
+func (f *APITokenFilter) WhereAllowedCidrs(p entql.BytesP) {
+	f.Where(p.Field(apitoken.FieldAllowedCidrs))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *APITokenFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldSecretHash))
+}
+
+// WhereLastUsedAt applies the entql time.Time predicate on the last_used_at field.
+func (f *APITokenFilter) WhereLastUsedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldLastUsedAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *APITokenFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldRevokedAt))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *APITokenFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *APITokenFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -413,7 +775,7 @@ type AssetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -583,7 +945,7 @@ type AssetCodeCounterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssetCodeCounterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -672,7 +1034,7 @@ type AssetStatusChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssetStatusChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -785,7 +1147,7 @@ type CompanyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompanyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -850,7 +1212,7 @@ type DatacenterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DatacenterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -916,6 +1278,100 @@ func (f *DatacenterFilter) WhereHasCompanyWith(preds ...predicate.Company) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MailMessageQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MailMessageQuery builder.
+func (_q *MailMessageQuery) Filter() *MailMessageFilter {
+	return &MailMessageFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MailMessageMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MailMessageMutation builder.
+func (m *MailMessageMutation) Filter() *MailMessageFilter {
+	return &MailMessageFilter{config: m.config, predicateAdder: m}
+}
+
+// MailMessageFilter provides a generic filtering capability at runtime for MailMessageQuery.
+type MailMessageFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MailMessageFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MailMessageFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *MailMessageFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MailMessageFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(mailmessage.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MailMessageFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(mailmessage.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *MailMessageFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *MailMessageFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldUpdatedBy))
+}
+
+// WhereToAddress applies the entql string predicate on the to_address field.
+func (f *MailMessageFilter) WhereToAddress(p entql.StringP) {
+	f.Where(p.Field(mailmessage.FieldToAddress))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *MailMessageFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(mailmessage.FieldSubject))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *MailMessageFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(mailmessage.FieldBody))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *MailMessageFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *MailMessageFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -944,7 +1400,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1024,6 +1480,110 @@ func (f *RefreshTokenFilter) WhereHasSessionWith(preds ...predicate.Session) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SecurityEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SecurityEventQuery builder.
+func (_q *SecurityEventQuery) Filter() *SecurityEventFilter {
+	return &SecurityEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SecurityEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SecurityEventMutation builder.
+func (m *SecurityEventMutation) Filter() *SecurityEventFilter {
+	return &SecurityEventFilter{config: m.config, predicateAdder: m}
+}
+
+// SecurityEventFilter provides a generic filtering capability at runtime for SecurityEventQuery.
+type SecurityEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SecurityEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SecurityEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *SecurityEventFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SecurityEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(securityevent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SecurityEventFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(securityevent.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *SecurityEventFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *SecurityEventFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldUpdatedBy))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *SecurityEventFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(securityevent.FieldType))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *SecurityEventFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldActorID))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *SecurityEventFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(securityevent.FieldSubject))
+}
+
+// WhereIP applies the entql string predicate on the ip field.
+func (f *SecurityEventFilter) WhereIP(p entql.StringP) {
+	f.Where(p.Field(securityevent.FieldIP))
+}
+
+// WhereRequestID applies the entql string predicate on the request_id field.
+func (f *SecurityEventFilter) WhereRequestID(p entql.StringP) {
+	f.Where(p.Field(securityevent.FieldRequestID))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *SecurityEventFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *SecurityEventFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1052,7 +1612,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1146,6 +1706,217 @@ func (f *SessionFilter) WhereHasRefreshTokensWith(preds ...predicate.RefreshToke
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TeamQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TeamQuery builder.
+func (_q *TeamQuery) Filter() *TeamFilter {
+	return &TeamFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TeamMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TeamMutation builder.
+func (m *TeamMutation) Filter() *TeamFilter {
+	return &TeamFilter{config: m.config, predicateAdder: m}
+}
+
+// TeamFilter provides a generic filtering capability at runtime for TeamQuery.
+type TeamFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TeamFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TeamFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(team.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *TeamFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(team.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TeamFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(team.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TeamFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(team.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *TeamFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(team.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *TeamFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(team.FieldUpdatedBy))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *TeamFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(team.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *TeamFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(team.FieldDescription))
+}
+
+// WherePermissions applies the entql json.RawMessage predicate on the permissions field.
+func (f *TeamFilter) WherePermissions(p entql.BytesP) {
+	f.Where(p.Field(team.FieldPermissions))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *TeamFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *TeamFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *TeamMembershipQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TeamMembershipQuery builder.
+func (_q *TeamMembershipQuery) Filter() *TeamMembershipFilter {
+	return &TeamMembershipFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TeamMembershipMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TeamMembershipMutation builder.
+func (m *TeamMembershipMutation) Filter() *TeamMembershipFilter {
+	return &TeamMembershipFilter{config: m.config, predicateAdder: m}
+}
+
+// TeamMembershipFilter provides a generic filtering capability at runtime for TeamMembershipQuery.
+type TeamMembershipFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TeamMembershipFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TeamMembershipFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *TeamMembershipFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TeamMembershipFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(teammembership.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TeamMembershipFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(teammembership.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *TeamMembershipFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *TeamMembershipFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldUpdatedBy))
+}
+
+// WhereTeamID applies the entql int predicate on the team_id field.
+func (f *TeamMembershipFilter) WhereTeamID(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldTeamID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *TeamMembershipFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldUserID))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *TeamMembershipFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *TeamMembershipFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTeam applies a predicate to check if query has an edge team.
+func (f *TeamMembershipFilter) WhereHasTeam() {
+	f.Where(entql.HasEdge("team"))
+}
+
+// WhereHasTeamWith applies a predicate to check if query has an edge team with a given conditions (other predicates).
+func (f *TeamMembershipFilter) WhereHasTeamWith(preds ...predicate.Team) {
+	f.Where(entql.HasEdgeWith("team", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *TeamMembershipFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *TeamMembershipFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1174,7 +1945,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1240,6 +2011,11 @@ func (f *UserFilter) WhereIsAdmin(p entql.BoolP) {
 	f.Where(p.Field(user.FieldIsAdmin))
 }
 
+// WhereInvitationPending applies the entql bool predicate on the invitation_pending field.
+func (f *UserFilter) WhereInvitationPending(p entql.BoolP) {
+	f.Where(p.Field(user.FieldInvitationPending))
+}
+
 // WhereLastLoginAt applies the entql time.Time predicate on the last_login_at field.
 func (f *UserFilter) WhereLastLoginAt(p entql.TimeP) {
 	f.Where(p.Field(user.FieldLastLoginAt))
@@ -1253,6 +2029,124 @@ func (f *UserFilter) WhereHasCompany() {
 // WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
 func (f *UserFilter) WhereHasCompanyWith(preds ...predicate.Company) {
 	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *UserTokenQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the UserTokenQuery builder.
+func (_q *UserTokenQuery) Filter() *UserTokenFilter {
+	return &UserTokenFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *UserTokenMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the UserTokenMutation builder.
+func (m *UserTokenMutation) Filter() *UserTokenFilter {
+	return &UserTokenFilter{config: m.config, predicateAdder: m}
+}
+
+// UserTokenFilter provides a generic filtering capability at runtime for UserTokenQuery.
+type UserTokenFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *UserTokenFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *UserTokenFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *UserTokenFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *UserTokenFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(usertoken.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *UserTokenFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(usertoken.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *UserTokenFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *UserTokenFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldUpdatedBy))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *UserTokenFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldUserID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *UserTokenFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(usertoken.FieldKind))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *UserTokenFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(usertoken.FieldTokenHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *UserTokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(usertoken.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *UserTokenFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(usertoken.FieldUsedAt))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *UserTokenFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *UserTokenFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *UserTokenFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *UserTokenFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -14,6 +14,8 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
 	// Asset is the client for interacting with the Asset builders.
 	Asset *AssetClient
 	// AssetCodeCounter is the client for interacting with the AssetCodeCounter builders.
@@ -24,12 +26,22 @@ type Tx struct {
 	Company *CompanyClient
 	// Datacenter is the client for interacting with the Datacenter builders.
 	Datacenter *DatacenterClient
+	// MailMessage is the client for interacting with the MailMessage builders.
+	MailMessage *MailMessageClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
+	// SecurityEvent is the client for interacting with the SecurityEvent builders.
+	SecurityEvent *SecurityEventClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
+	// Team is the client for interacting with the Team builders.
+	Team *TeamClient
+	// TeamMembership is the client for interacting with the TeamMembership builders.
+	TeamMembership *TeamMembershipClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// UserToken is the client for interacting with the UserToken builders.
+	UserToken *UserTokenClient
 
 	// lazily loaded.
 	client     *Client
@@ -161,14 +173,20 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Asset = NewAssetClient(tx.config)
 	tx.AssetCodeCounter = NewAssetCodeCounterClient(tx.config)
 	tx.AssetStatusChange = NewAssetStatusChangeClient(tx.config)
 	tx.Company = NewCompanyClient(tx.config)
 	tx.Datacenter = NewDatacenterClient(tx.config)
+	tx.MailMessage = NewMailMessageClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
+	tx.SecurityEvent = NewSecurityEventClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
+	tx.Team = NewTeamClient(tx.config)
+	tx.TeamMembership = NewTeamMembershipClient(tx.config)
 	tx.User = NewUserClient(tx.config)
+	tx.UserToken = NewUserTokenClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.
@@ -178,7 +196,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Asset.QueryXXX(), the query will be executed
+// applies a query, for example: APIToken.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

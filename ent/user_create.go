@@ -161,6 +161,20 @@ func (_c *UserCreate) SetNillableIsAdmin(v *bool) *UserCreate {
 	return _c
 }
 
+// SetInvitationPending sets the "invitation_pending" field.
+func (_c *UserCreate) SetInvitationPending(v bool) *UserCreate {
+	_c.mutation.SetInvitationPending(v)
+	return _c
+}
+
+// SetNillableInvitationPending sets the "invitation_pending" field if the given value is not nil.
+func (_c *UserCreate) SetNillableInvitationPending(v *bool) *UserCreate {
+	if v != nil {
+		_c.SetInvitationPending(*v)
+	}
+	return _c
+}
+
 // SetLastLoginAt sets the "last_login_at" field.
 func (_c *UserCreate) SetLastLoginAt(v time.Time) *UserCreate {
 	_c.mutation.SetLastLoginAt(v)
@@ -251,6 +265,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultIsAdmin
 		_c.mutation.SetIsAdmin(v)
 	}
+	if _, ok := _c.mutation.InvitationPending(); !ok {
+		v := user.DefaultInvitationPending
+		_c.mutation.SetInvitationPending(v)
+	}
 	return nil
 }
 
@@ -297,6 +315,9 @@ func (_c *UserCreate) check() error {
 	}
 	if _, ok := _c.mutation.IsAdmin(); !ok {
 		return &ValidationError{Name: "is_admin", err: errors.New(`ent: missing required field "User.is_admin"`)}
+	}
+	if _, ok := _c.mutation.InvitationPending(); !ok {
+		return &ValidationError{Name: "invitation_pending", err: errors.New(`ent: missing required field "User.invitation_pending"`)}
 	}
 	if len(_c.mutation.CompanyIDs()) == 0 {
 		return &ValidationError{Name: "company", err: errors.New(`ent: missing required edge "User.company"`)}
@@ -367,6 +388,10 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.IsAdmin(); ok {
 		_spec.SetField(user.FieldIsAdmin, field.TypeBool, value)
 		_node.IsAdmin = value
+	}
+	if value, ok := _c.mutation.InvitationPending(); ok {
+		_spec.SetField(user.FieldInvitationPending, field.TypeBool, value)
+		_node.InvitationPending = value
 	}
 	if value, ok := _c.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)
@@ -546,6 +571,18 @@ func (u *UserUpsert) SetIsAdmin(v bool) *UserUpsert {
 // UpdateIsAdmin sets the "is_admin" field to the value that was provided on create.
 func (u *UserUpsert) UpdateIsAdmin() *UserUpsert {
 	u.SetExcluded(user.FieldIsAdmin)
+	return u
+}
+
+// SetInvitationPending sets the "invitation_pending" field.
+func (u *UserUpsert) SetInvitationPending(v bool) *UserUpsert {
+	u.Set(user.FieldInvitationPending, v)
+	return u
+}
+
+// UpdateInvitationPending sets the "invitation_pending" field to the value that was provided on create.
+func (u *UserUpsert) UpdateInvitationPending() *UserUpsert {
+	u.SetExcluded(user.FieldInvitationPending)
 	return u
 }
 
@@ -741,6 +778,20 @@ func (u *UserUpsertOne) SetIsAdmin(v bool) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateIsAdmin() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateIsAdmin()
+	})
+}
+
+// SetInvitationPending sets the "invitation_pending" field.
+func (u *UserUpsertOne) SetInvitationPending(v bool) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetInvitationPending(v)
+	})
+}
+
+// UpdateInvitationPending sets the "invitation_pending" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateInvitationPending() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateInvitationPending()
 	})
 }
 
@@ -1105,6 +1156,20 @@ func (u *UserUpsertBulk) SetIsAdmin(v bool) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateIsAdmin() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateIsAdmin()
+	})
+}
+
+// SetInvitationPending sets the "invitation_pending" field.
+func (u *UserUpsertBulk) SetInvitationPending(v bool) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetInvitationPending(v)
+	})
+}
+
+// UpdateInvitationPending sets the "invitation_pending" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateInvitationPending() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateInvitationPending()
 	})
 }
 

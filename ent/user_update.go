@@ -146,6 +146,20 @@ func (_u *UserUpdate) SetNillableIsAdmin(v *bool) *UserUpdate {
 	return _u
 }
 
+// SetInvitationPending sets the "invitation_pending" field.
+func (_u *UserUpdate) SetInvitationPending(v bool) *UserUpdate {
+	_u.mutation.SetInvitationPending(v)
+	return _u
+}
+
+// SetNillableInvitationPending sets the "invitation_pending" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableInvitationPending(v *bool) *UserUpdate {
+	if v != nil {
+		_u.SetInvitationPending(*v)
+	}
+	return _u
+}
+
 // SetLastLoginAt sets the "last_login_at" field.
 func (_u *UserUpdate) SetLastLoginAt(v time.Time) *UserUpdate {
 	_u.mutation.SetLastLoginAt(v)
@@ -286,6 +300,9 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.IsAdmin(); ok {
 		_spec.SetField(user.FieldIsAdmin, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.InvitationPending(); ok {
+		_spec.SetField(user.FieldInvitationPending, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)
@@ -428,6 +445,20 @@ func (_u *UserUpdateOne) SetIsAdmin(v bool) *UserUpdateOne {
 func (_u *UserUpdateOne) SetNillableIsAdmin(v *bool) *UserUpdateOne {
 	if v != nil {
 		_u.SetIsAdmin(*v)
+	}
+	return _u
+}
+
+// SetInvitationPending sets the "invitation_pending" field.
+func (_u *UserUpdateOne) SetInvitationPending(v bool) *UserUpdateOne {
+	_u.mutation.SetInvitationPending(v)
+	return _u
+}
+
+// SetNillableInvitationPending sets the "invitation_pending" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableInvitationPending(v *bool) *UserUpdateOne {
+	if v != nil {
+		_u.SetInvitationPending(*v)
 	}
 	return _u
 }
@@ -602,6 +633,9 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if value, ok := _u.mutation.IsAdmin(); ok {
 		_spec.SetField(user.FieldIsAdmin, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.InvitationPending(); ok {
+		_spec.SetField(user.FieldInvitationPending, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)

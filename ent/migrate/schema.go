@@ -8,6 +8,43 @@ import (
 )
 
 var (
+	// APITokensColumns holds the columns for the "api_tokens" table.
+	APITokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "permissions", Type: field.TypeJSON},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "allowed_cidrs", Type: field.TypeJSON},
+		{Name: "secret_hash", Type: field.TypeString, Size: 64},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// APITokensTable holds the schema information for the "api_tokens" table.
+	APITokensTable = &schema.Table{
+		Name:       "api_tokens",
+		Columns:    APITokensColumns,
+		PrimaryKey: []*schema.Column{APITokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_tokens_companies_company",
+				Columns:    []*schema.Column{APITokensColumns[12]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "apitoken_company_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{APITokensColumns[12], APITokensColumns[1]},
+			},
+		},
+	}
 	// AssetsColumns holds the columns for the "assets" table.
 	AssetsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -197,6 +234,32 @@ var (
 			},
 		},
 	}
+	// MailMessagesColumns holds the columns for the "mail_messages" table.
+	MailMessagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "to_address", Type: field.TypeString, Size: 254},
+		{Name: "subject", Type: field.TypeString, Size: 200},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// MailMessagesTable holds the schema information for the "mail_messages" table.
+	MailMessagesTable = &schema.Table{
+		Name:       "mail_messages",
+		Columns:    MailMessagesColumns,
+		PrimaryKey: []*schema.Column{MailMessagesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "mail_messages_companies_company",
+				Columns:    []*schema.Column{MailMessagesColumns[8]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -233,6 +296,46 @@ var (
 				Name:    "refreshtoken_company_id_token_hash",
 				Unique:  true,
 				Columns: []*schema.Column{RefreshTokensColumns[7], RefreshTokensColumns[5]},
+			},
+		},
+	}
+	// SecurityEventsColumns holds the columns for the "security_events" table.
+	SecurityEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "type", Type: field.TypeString, Size: 40},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "subject", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "ip", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "request_id", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// SecurityEventsTable holds the schema information for the "security_events" table.
+	SecurityEventsTable = &schema.Table{
+		Name:       "security_events",
+		Columns:    SecurityEventsColumns,
+		PrimaryKey: []*schema.Column{SecurityEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "security_events_companies_company",
+				Columns:    []*schema.Column{SecurityEventsColumns[10]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "securityevent_company_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SecurityEventsColumns[10], SecurityEventsColumns[1]},
+			},
+			{
+				Name:    "securityevent_company_id_type_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SecurityEventsColumns[10], SecurityEventsColumns[5], SecurityEventsColumns[1]},
 			},
 		},
 	}
@@ -275,6 +378,88 @@ var (
 			},
 		},
 	}
+	// TeamsColumns holds the columns for the "teams" table.
+	TeamsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "permissions", Type: field.TypeJSON},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// TeamsTable holds the schema information for the "teams" table.
+	TeamsTable = &schema.Table{
+		Name:       "teams",
+		Columns:    TeamsColumns,
+		PrimaryKey: []*schema.Column{TeamsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "teams_companies_company",
+				Columns:    []*schema.Column{TeamsColumns[8]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "team_company_id_name",
+				Unique:  true,
+				Columns: []*schema.Column{TeamsColumns[8], TeamsColumns[5]},
+			},
+		},
+	}
+	// TeamMembershipsColumns holds the columns for the "team_memberships" table.
+	TeamMembershipsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "team_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// TeamMembershipsTable holds the schema information for the "team_memberships" table.
+	TeamMembershipsTable = &schema.Table{
+		Name:       "team_memberships",
+		Columns:    TeamMembershipsColumns,
+		PrimaryKey: []*schema.Column{TeamMembershipsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "team_memberships_companies_company",
+				Columns:    []*schema.Column{TeamMembershipsColumns[5]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "team_memberships_teams_team",
+				Columns:    []*schema.Column{TeamMembershipsColumns[6]},
+				RefColumns: []*schema.Column{TeamsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "team_memberships_users_user",
+				Columns:    []*schema.Column{TeamMembershipsColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "teammembership_company_id_team_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{TeamMembershipsColumns[5], TeamMembershipsColumns[6], TeamMembershipsColumns[7]},
+			},
+			{
+				Name:    "teammembership_company_id_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{TeamMembershipsColumns[5], TeamMembershipsColumns[7]},
+			},
+		},
+	}
 	// UsersColumns holds the columns for the "users" table.
 	UsersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -288,6 +473,7 @@ var (
 		{Name: "password_hash", Type: field.TypeString, Default: ""},
 		{Name: "is_active", Type: field.TypeBool, Default: true},
 		{Name: "is_admin", Type: field.TypeBool, Default: false},
+		{Name: "invitation_pending", Type: field.TypeBool, Default: false},
 		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
 		{Name: "company_id", Type: field.TypeInt},
 	}
@@ -299,7 +485,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_companies_company",
-				Columns:    []*schema.Column{UsersColumns[12]},
+				Columns:    []*schema.Column{UsersColumns[13]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -308,24 +494,77 @@ var (
 			{
 				Name:    "user_company_id_email",
 				Unique:  true,
-				Columns: []*schema.Column{UsersColumns[12], UsersColumns[5]},
+				Columns: []*schema.Column{UsersColumns[13], UsersColumns[5]},
+			},
+		},
+	}
+	// UserTokensColumns holds the columns for the "user_tokens" table.
+	UserTokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"invitation", "password_reset"}},
+		{Name: "token_hash", Type: field.TypeString, Size: 64},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// UserTokensTable holds the schema information for the "user_tokens" table.
+	UserTokensTable = &schema.Table{
+		Name:       "user_tokens",
+		Columns:    UserTokensColumns,
+		PrimaryKey: []*schema.Column{UserTokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "user_tokens_companies_company",
+				Columns:    []*schema.Column{UserTokensColumns[9]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "user_tokens_users_user",
+				Columns:    []*schema.Column{UserTokensColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "usertoken_company_id_token_hash",
+				Unique:  true,
+				Columns: []*schema.Column{UserTokensColumns[9], UserTokensColumns[6]},
+			},
+			{
+				Name:    "usertoken_company_id_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{UserTokensColumns[9], UserTokensColumns[10]},
 			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APITokensTable,
 		AssetsTable,
 		AssetCodeCountersTable,
 		AssetStatusChangesTable,
 		CompaniesTable,
 		DatacentersTable,
+		MailMessagesTable,
 		RefreshTokensTable,
+		SecurityEventsTable,
 		SessionsTable,
+		TeamsTable,
+		TeamMembershipsTable,
 		UsersTable,
+		UserTokensTable,
 	}
 )
 
 func init() {
+	APITokensTable.ForeignKeys[0].RefTable = CompaniesTable
 	AssetsTable.ForeignKeys[0].RefTable = CompaniesTable
 	AssetsTable.ForeignKeys[1].RefTable = DatacentersTable
 	AssetsTable.ForeignKeys[2].RefTable = AssetsTable
@@ -333,9 +572,17 @@ func init() {
 	AssetStatusChangesTable.ForeignKeys[0].RefTable = AssetsTable
 	AssetStatusChangesTable.ForeignKeys[1].RefTable = CompaniesTable
 	DatacentersTable.ForeignKeys[0].RefTable = CompaniesTable
+	MailMessagesTable.ForeignKeys[0].RefTable = CompaniesTable
 	RefreshTokensTable.ForeignKeys[0].RefTable = CompaniesTable
 	RefreshTokensTable.ForeignKeys[1].RefTable = SessionsTable
+	SecurityEventsTable.ForeignKeys[0].RefTable = CompaniesTable
 	SessionsTable.ForeignKeys[0].RefTable = CompaniesTable
 	SessionsTable.ForeignKeys[1].RefTable = UsersTable
+	TeamsTable.ForeignKeys[0].RefTable = CompaniesTable
+	TeamMembershipsTable.ForeignKeys[0].RefTable = CompaniesTable
+	TeamMembershipsTable.ForeignKeys[1].RefTable = TeamsTable
+	TeamMembershipsTable.ForeignKeys[2].RefTable = UsersTable
 	UsersTable.ForeignKeys[0].RefTable = CompaniesTable
+	UserTokensTable.ForeignKeys[0].RefTable = CompaniesTable
+	UserTokensTable.ForeignKeys[1].RefTable = UsersTable
 }

@@ -111,6 +111,30 @@ func DenyMutationOperationRule(op ent.Op) MutationRule {
 	return OnMutationOperation(rule, op)
 }
 
+// The APITokenQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type APITokenQueryRuleFunc func(context.Context, *ent.APITokenQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f APITokenQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.APITokenQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.APITokenQuery", q)
+}
+
+// The APITokenMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type APITokenMutationRuleFunc func(context.Context, *ent.APITokenMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.APITokenMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
+}
+
 // The AssetQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssetQueryRuleFunc func(context.Context, *ent.AssetQuery) error
@@ -231,6 +255,30 @@ func (f DatacenterMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DatacenterMutation", m)
 }
 
+// The MailMessageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MailMessageQueryRuleFunc func(context.Context, *ent.MailMessageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MailMessageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MailMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MailMessageQuery", q)
+}
+
+// The MailMessageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MailMessageMutationRuleFunc func(context.Context, *ent.MailMessageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MailMessageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MailMessageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MailMessageMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -253,6 +301,30 @@ func (f RefreshTokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RefreshTokenMutation", m)
+}
+
+// The SecurityEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SecurityEventQueryRuleFunc func(context.Context, *ent.SecurityEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SecurityEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SecurityEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SecurityEventQuery", q)
+}
+
+// The SecurityEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SecurityEventMutationRuleFunc func(context.Context, *ent.SecurityEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SecurityEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SecurityEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SecurityEventMutation", m)
 }
 
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -279,6 +351,54 @@ func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
 }
 
+// The TeamQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TeamQueryRuleFunc func(context.Context, *ent.TeamQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TeamQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TeamQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TeamQuery", q)
+}
+
+// The TeamMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TeamMutationRuleFunc func(context.Context, *ent.TeamMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TeamMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TeamMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TeamMutation", m)
+}
+
+// The TeamMembershipQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TeamMembershipQueryRuleFunc func(context.Context, *ent.TeamMembershipQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TeamMembershipQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TeamMembershipQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TeamMembershipQuery", q)
+}
+
+// The TeamMembershipMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TeamMembershipMutationRuleFunc func(context.Context, *ent.TeamMembershipMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TeamMembershipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TeamMembershipMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TeamMembershipMutation", m)
+}
+
 // The UserQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type UserQueryRuleFunc func(context.Context, *ent.UserQuery) error
@@ -301,6 +421,30 @@ func (f UserMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserMutation", m)
+}
+
+// The UserTokenQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type UserTokenQueryRuleFunc func(context.Context, *ent.UserTokenQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f UserTokenQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.UserTokenQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.UserTokenQuery", q)
+}
+
+// The UserTokenMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type UserTokenMutationRuleFunc func(context.Context, *ent.UserTokenMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f UserTokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.UserTokenMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserTokenMutation", m)
 }
 
 type (
@@ -338,6 +482,8 @@ var _ QueryMutationRule = FilterFunc(nil)
 
 func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
+	case *ent.APITokenQuery:
+		return q.Filter(), nil
 	case *ent.AssetQuery:
 		return q.Filter(), nil
 	case *ent.AssetCodeCounterQuery:
@@ -348,11 +494,21 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DatacenterQuery:
 		return q.Filter(), nil
+	case *ent.MailMessageQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
+		return q.Filter(), nil
+	case *ent.SecurityEventQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
+	case *ent.TeamQuery:
+		return q.Filter(), nil
+	case *ent.TeamMembershipQuery:
+		return q.Filter(), nil
 	case *ent.UserQuery:
+		return q.Filter(), nil
+	case *ent.UserTokenQuery:
 		return q.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected query type %T for query filter", q)
@@ -361,6 +517,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
+	case *ent.APITokenMutation:
+		return m.Filter(), nil
 	case *ent.AssetMutation:
 		return m.Filter(), nil
 	case *ent.AssetCodeCounterMutation:
@@ -371,11 +529,21 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.DatacenterMutation:
 		return m.Filter(), nil
+	case *ent.MailMessageMutation:
+		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
+		return m.Filter(), nil
+	case *ent.SecurityEventMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil
+	case *ent.TeamMutation:
+		return m.Filter(), nil
+	case *ent.TeamMembershipMutation:
+		return m.Filter(), nil
 	case *ent.UserMutation:
+		return m.Filter(), nil
+	case *ent.UserTokenMutation:
 		return m.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected mutation type %T for mutation filter", m)

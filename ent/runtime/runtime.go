@@ -6,15 +6,21 @@ import (
 	"context"
 	"time"
 
+	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/schema"
+	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
+	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/ent/usertoken"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -24,6 +30,79 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(apitokenMixin[0], schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apitokenMixinHooks0 := apitokenMixin[0].Hooks()
+
+	apitoken.Hooks[1] = apitokenMixinHooks0[0]
+	apitokenMixinInters0 := apitokenMixin[0].Interceptors()
+	apitoken.Interceptors[0] = apitokenMixinInters0[0]
+	apitokenMixinFields0 := apitokenMixin[0].Fields()
+	_ = apitokenMixinFields0
+	apitokenFields := schema.APIToken{}.Fields()
+	_ = apitokenFields
+	// apitokenDescCreatedAt is the schema descriptor for created_at field.
+	apitokenDescCreatedAt := apitokenMixinFields0[1].Descriptor()
+	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	// apitokenDescUpdatedAt is the schema descriptor for updated_at field.
+	apitokenDescUpdatedAt := apitokenMixinFields0[2].Descriptor()
+	// apitoken.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	apitoken.DefaultUpdatedAt = apitokenDescUpdatedAt.Default.(func() time.Time)
+	// apitoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	apitoken.UpdateDefaultUpdatedAt = apitokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// apitokenDescName is the schema descriptor for name field.
+	apitokenDescName := apitokenFields[0].Descriptor()
+	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apitoken.NameValidator = func() func(string) error {
+		validators := apitokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apitokenDescPermissions is the schema descriptor for permissions field.
+	apitokenDescPermissions := apitokenFields[1].Descriptor()
+	// apitoken.DefaultPermissions holds the default value on creation for the permissions field.
+	apitoken.DefaultPermissions = apitokenDescPermissions.Default.([]string)
+	// apitokenDescAllowedCidrs is the schema descriptor for allowed_cidrs field.
+	apitokenDescAllowedCidrs := apitokenFields[3].Descriptor()
+	// apitoken.DefaultAllowedCidrs holds the default value on creation for the allowed_cidrs field.
+	apitoken.DefaultAllowedCidrs = apitokenDescAllowedCidrs.Default.([]string)
+	// apitokenDescSecretHash is the schema descriptor for secret_hash field.
+	apitokenDescSecretHash := apitokenFields[4].Descriptor()
+	// apitoken.SecretHashValidator is a validator for the "secret_hash" field. It is called by the builders before save.
+	apitoken.SecretHashValidator = func() func(string) error {
+		validators := apitokenDescSecretHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(secret_hash string) error {
+			for _, fn := range fns {
+				if err := fn(secret_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	assetMixin := schema.Asset{}.Mixin()
 	asset.Policy = privacy.NewPolicies(assetMixin[0], schema.Asset{})
 	asset.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -315,6 +394,71 @@ func init() {
 	datacenterDescAddress := datacenterFields[2].Descriptor()
 	// datacenter.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	datacenter.AddressValidator = datacenterDescAddress.Validators[0].(func(string) error)
+	mailmessageMixin := schema.MailMessage{}.Mixin()
+	mailmessage.Policy = privacy.NewPolicies(mailmessageMixin[0], schema.MailMessage{})
+	mailmessage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := mailmessage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	mailmessageMixinHooks0 := mailmessageMixin[0].Hooks()
+
+	mailmessage.Hooks[1] = mailmessageMixinHooks0[0]
+	mailmessageMixinInters0 := mailmessageMixin[0].Interceptors()
+	mailmessage.Interceptors[0] = mailmessageMixinInters0[0]
+	mailmessageMixinFields0 := mailmessageMixin[0].Fields()
+	_ = mailmessageMixinFields0
+	mailmessageFields := schema.MailMessage{}.Fields()
+	_ = mailmessageFields
+	// mailmessageDescCreatedAt is the schema descriptor for created_at field.
+	mailmessageDescCreatedAt := mailmessageMixinFields0[1].Descriptor()
+	// mailmessage.DefaultCreatedAt holds the default value on creation for the created_at field.
+	mailmessage.DefaultCreatedAt = mailmessageDescCreatedAt.Default.(func() time.Time)
+	// mailmessageDescUpdatedAt is the schema descriptor for updated_at field.
+	mailmessageDescUpdatedAt := mailmessageMixinFields0[2].Descriptor()
+	// mailmessage.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	mailmessage.DefaultUpdatedAt = mailmessageDescUpdatedAt.Default.(func() time.Time)
+	// mailmessage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	mailmessage.UpdateDefaultUpdatedAt = mailmessageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// mailmessageDescToAddress is the schema descriptor for to_address field.
+	mailmessageDescToAddress := mailmessageFields[0].Descriptor()
+	// mailmessage.ToAddressValidator is a validator for the "to_address" field. It is called by the builders before save.
+	mailmessage.ToAddressValidator = func() func(string) error {
+		validators := mailmessageDescToAddress.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(to_address string) error {
+			for _, fn := range fns {
+				if err := fn(to_address); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// mailmessageDescSubject is the schema descriptor for subject field.
+	mailmessageDescSubject := mailmessageFields[1].Descriptor()
+	// mailmessage.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	mailmessage.SubjectValidator = func() func(string) error {
+		validators := mailmessageDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(refreshtokenMixin[0], schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -362,6 +506,71 @@ func init() {
 			return nil
 		}
 	}()
+	securityeventMixin := schema.SecurityEvent{}.Mixin()
+	securityevent.Policy = privacy.NewPolicies(securityeventMixin[0], schema.SecurityEvent{})
+	securityevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := securityevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	securityeventMixinHooks0 := securityeventMixin[0].Hooks()
+
+	securityevent.Hooks[1] = securityeventMixinHooks0[0]
+	securityeventMixinInters0 := securityeventMixin[0].Interceptors()
+	securityevent.Interceptors[0] = securityeventMixinInters0[0]
+	securityeventMixinFields0 := securityeventMixin[0].Fields()
+	_ = securityeventMixinFields0
+	securityeventFields := schema.SecurityEvent{}.Fields()
+	_ = securityeventFields
+	// securityeventDescCreatedAt is the schema descriptor for created_at field.
+	securityeventDescCreatedAt := securityeventMixinFields0[1].Descriptor()
+	// securityevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	securityevent.DefaultCreatedAt = securityeventDescCreatedAt.Default.(func() time.Time)
+	// securityeventDescUpdatedAt is the schema descriptor for updated_at field.
+	securityeventDescUpdatedAt := securityeventMixinFields0[2].Descriptor()
+	// securityevent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	securityevent.DefaultUpdatedAt = securityeventDescUpdatedAt.Default.(func() time.Time)
+	// securityevent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	securityevent.UpdateDefaultUpdatedAt = securityeventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// securityeventDescType is the schema descriptor for type field.
+	securityeventDescType := securityeventFields[0].Descriptor()
+	// securityevent.TypeValidator is a validator for the "type" field. It is called by the builders before save.
+	securityevent.TypeValidator = func() func(string) error {
+		validators := securityeventDescType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(_type string) error {
+			for _, fn := range fns {
+				if err := fn(_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// securityeventDescSubject is the schema descriptor for subject field.
+	securityeventDescSubject := securityeventFields[2].Descriptor()
+	// securityevent.DefaultSubject holds the default value on creation for the subject field.
+	securityevent.DefaultSubject = securityeventDescSubject.Default.(string)
+	// securityevent.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	securityevent.SubjectValidator = securityeventDescSubject.Validators[0].(func(string) error)
+	// securityeventDescIP is the schema descriptor for ip field.
+	securityeventDescIP := securityeventFields[3].Descriptor()
+	// securityevent.DefaultIP holds the default value on creation for the ip field.
+	securityevent.DefaultIP = securityeventDescIP.Default.(string)
+	// securityevent.IPValidator is a validator for the "ip" field. It is called by the builders before save.
+	securityevent.IPValidator = securityeventDescIP.Validators[0].(func(string) error)
+	// securityeventDescRequestID is the schema descriptor for request_id field.
+	securityeventDescRequestID := securityeventFields[4].Descriptor()
+	// securityevent.DefaultRequestID holds the default value on creation for the request_id field.
+	securityevent.DefaultRequestID = securityeventDescRequestID.Default.(string)
+	// securityevent.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.
+	securityevent.RequestIDValidator = securityeventDescRequestID.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(sessionMixin[0], schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -391,6 +600,92 @@ func init() {
 	session.DefaultUpdatedAt = sessionDescUpdatedAt.Default.(func() time.Time)
 	// session.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	session.UpdateDefaultUpdatedAt = sessionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	teamMixin := schema.Team{}.Mixin()
+	team.Policy = privacy.NewPolicies(teamMixin[0], schema.Team{})
+	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := team.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	teamMixinHooks0 := teamMixin[0].Hooks()
+
+	team.Hooks[1] = teamMixinHooks0[0]
+	teamMixinInters0 := teamMixin[0].Interceptors()
+	team.Interceptors[0] = teamMixinInters0[0]
+	teamMixinFields0 := teamMixin[0].Fields()
+	_ = teamMixinFields0
+	teamFields := schema.Team{}.Fields()
+	_ = teamFields
+	// teamDescCreatedAt is the schema descriptor for created_at field.
+	teamDescCreatedAt := teamMixinFields0[1].Descriptor()
+	// team.DefaultCreatedAt holds the default value on creation for the created_at field.
+	team.DefaultCreatedAt = teamDescCreatedAt.Default.(func() time.Time)
+	// teamDescUpdatedAt is the schema descriptor for updated_at field.
+	teamDescUpdatedAt := teamMixinFields0[2].Descriptor()
+	// team.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	team.DefaultUpdatedAt = teamDescUpdatedAt.Default.(func() time.Time)
+	// team.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	team.UpdateDefaultUpdatedAt = teamDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// teamDescName is the schema descriptor for name field.
+	teamDescName := teamFields[0].Descriptor()
+	// team.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	team.NameValidator = func() func(string) error {
+		validators := teamDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// teamDescDescription is the schema descriptor for description field.
+	teamDescDescription := teamFields[1].Descriptor()
+	// team.DefaultDescription holds the default value on creation for the description field.
+	team.DefaultDescription = teamDescDescription.Default.(string)
+	// team.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	team.DescriptionValidator = teamDescDescription.Validators[0].(func(string) error)
+	// teamDescPermissions is the schema descriptor for permissions field.
+	teamDescPermissions := teamFields[2].Descriptor()
+	// team.DefaultPermissions holds the default value on creation for the permissions field.
+	team.DefaultPermissions = teamDescPermissions.Default.([]string)
+	teammembershipMixin := schema.TeamMembership{}.Mixin()
+	teammembership.Policy = privacy.NewPolicies(teammembershipMixin[0], schema.TeamMembership{})
+	teammembership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := teammembership.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	teammembershipMixinHooks0 := teammembershipMixin[0].Hooks()
+
+	teammembership.Hooks[1] = teammembershipMixinHooks0[0]
+	teammembershipMixinInters0 := teammembershipMixin[0].Interceptors()
+	teammembership.Interceptors[0] = teammembershipMixinInters0[0]
+	teammembershipMixinFields0 := teammembershipMixin[0].Fields()
+	_ = teammembershipMixinFields0
+	teammembershipFields := schema.TeamMembership{}.Fields()
+	_ = teammembershipFields
+	// teammembershipDescCreatedAt is the schema descriptor for created_at field.
+	teammembershipDescCreatedAt := teammembershipMixinFields0[1].Descriptor()
+	// teammembership.DefaultCreatedAt holds the default value on creation for the created_at field.
+	teammembership.DefaultCreatedAt = teammembershipDescCreatedAt.Default.(func() time.Time)
+	// teammembershipDescUpdatedAt is the schema descriptor for updated_at field.
+	teammembershipDescUpdatedAt := teammembershipMixinFields0[2].Descriptor()
+	// teammembership.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	teammembership.DefaultUpdatedAt = teammembershipDescUpdatedAt.Default.(func() time.Time)
+	// teammembership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	teammembership.UpdateDefaultUpdatedAt = teammembershipDescUpdatedAt.UpdateDefault.(func() time.Time)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(userMixin[0], schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -462,6 +757,57 @@ func init() {
 	userDescIsAdmin := userFields[5].Descriptor()
 	// user.DefaultIsAdmin holds the default value on creation for the is_admin field.
 	user.DefaultIsAdmin = userDescIsAdmin.Default.(bool)
+	// userDescInvitationPending is the schema descriptor for invitation_pending field.
+	userDescInvitationPending := userFields[6].Descriptor()
+	// user.DefaultInvitationPending holds the default value on creation for the invitation_pending field.
+	user.DefaultInvitationPending = userDescInvitationPending.Default.(bool)
+	usertokenMixin := schema.UserToken{}.Mixin()
+	usertoken.Policy = privacy.NewPolicies(usertokenMixin[0], schema.UserToken{})
+	usertoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := usertoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	usertokenMixinHooks0 := usertokenMixin[0].Hooks()
+
+	usertoken.Hooks[1] = usertokenMixinHooks0[0]
+	usertokenMixinInters0 := usertokenMixin[0].Interceptors()
+	usertoken.Interceptors[0] = usertokenMixinInters0[0]
+	usertokenMixinFields0 := usertokenMixin[0].Fields()
+	_ = usertokenMixinFields0
+	usertokenFields := schema.UserToken{}.Fields()
+	_ = usertokenFields
+	// usertokenDescCreatedAt is the schema descriptor for created_at field.
+	usertokenDescCreatedAt := usertokenMixinFields0[1].Descriptor()
+	// usertoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	usertoken.DefaultCreatedAt = usertokenDescCreatedAt.Default.(func() time.Time)
+	// usertokenDescUpdatedAt is the schema descriptor for updated_at field.
+	usertokenDescUpdatedAt := usertokenMixinFields0[2].Descriptor()
+	// usertoken.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	usertoken.DefaultUpdatedAt = usertokenDescUpdatedAt.Default.(func() time.Time)
+	// usertoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	usertoken.UpdateDefaultUpdatedAt = usertokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// usertokenDescTokenHash is the schema descriptor for token_hash field.
+	usertokenDescTokenHash := usertokenFields[2].Descriptor()
+	// usertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	usertoken.TokenHashValidator = func() func(string) error {
+		validators := usertokenDescTokenHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(token_hash string) error {
+			for _, fn := range fns {
+				if err := fn(token_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 }
 
 const (

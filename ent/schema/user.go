@@ -27,6 +27,9 @@ func (User) Fields() []ent.Field {
 		field.String("password_hash").Default("").Sensitive(),
 		field.Bool("is_active").Default(true),
 		field.Bool("is_admin").Default(false),
+		// invitation_pending: invited without a password, not yet accepted.
+		// Such a user cannot log in and does not count as an active admin.
+		field.Bool("invitation_pending").Default(false),
 		field.Time("last_login_at").Optional().Nillable(),
 	}
 }

@@ -37,6 +37,8 @@ const (
 	FieldIsActive = "is_active"
 	// FieldIsAdmin holds the string denoting the is_admin field in the database.
 	FieldIsAdmin = "is_admin"
+	// FieldInvitationPending holds the string denoting the invitation_pending field in the database.
+	FieldInvitationPending = "invitation_pending"
 	// FieldLastLoginAt holds the string denoting the last_login_at field in the database.
 	FieldLastLoginAt = "last_login_at"
 	// EdgeCompany holds the string denoting the company edge name in mutations.
@@ -66,6 +68,7 @@ var Columns = []string{
 	FieldPasswordHash,
 	FieldIsActive,
 	FieldIsAdmin,
+	FieldInvitationPending,
 	FieldLastLoginAt,
 }
 
@@ -110,6 +113,8 @@ var (
 	DefaultIsActive bool
 	// DefaultIsAdmin holds the default value on creation for the "is_admin" field.
 	DefaultIsAdmin bool
+	// DefaultInvitationPending holds the default value on creation for the "invitation_pending" field.
+	DefaultInvitationPending bool
 )
 
 // OrderOption defines the ordering options for the User queries.
@@ -173,6 +178,11 @@ func ByIsActive(opts ...sql.OrderTermOption) OrderOption {
 // ByIsAdmin orders the results by the is_admin field.
 func ByIsAdmin(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIsAdmin, opts...).ToFunc()
+}
+
+// ByInvitationPending orders the results by the invitation_pending field.
+func ByInvitationPending(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInvitationPending, opts...).ToFunc()
 }
 
 // ByLastLoginAt orders the results by the last_login_at field.

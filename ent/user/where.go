@@ -110,6 +110,11 @@ func IsAdmin(v bool) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldIsAdmin, v))
 }
 
+// InvitationPending applies equality check predicate on the "invitation_pending" field. It's identical to InvitationPendingEQ.
+func InvitationPending(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldInvitationPending, v))
+}
+
 // LastLoginAt applies equality check predicate on the "last_login_at" field. It's identical to LastLoginAtEQ.
 func LastLoginAt(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldLastLoginAt, v))
@@ -593,6 +598,16 @@ func IsAdminEQ(v bool) predicate.User {
 // IsAdminNEQ applies the NEQ predicate on the "is_admin" field.
 func IsAdminNEQ(v bool) predicate.User {
 	return predicate.User(sql.FieldNEQ(FieldIsAdmin, v))
+}
+
+// InvitationPendingEQ applies the EQ predicate on the "invitation_pending" field.
+func InvitationPendingEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldInvitationPending, v))
+}
+
+// InvitationPendingNEQ applies the NEQ predicate on the "invitation_pending" field.
+func InvitationPendingNEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldInvitationPending, v))
 }
 
 // LastLoginAtEQ applies the EQ predicate on the "last_login_at" field.

@@ -87,7 +87,7 @@ func driverFor(rawURL string) (driver, dsn string, err error) {
 	if IsPostgres(rawURL) {
 		return "postgres", rawURL, nil
 	}
-	path := strings.TrimPrefix(rawURL, "sqlite://")
+	path := sqlitePath(rawURL)
 	if path == "" {
 		return "", "", fmt.Errorf("database url %q names no file", rawURL)
 	}
@@ -99,6 +99,8 @@ func driverFor(rawURL string) (driver, dsn string, err error) {
 	}
 	return "sqlite", sqliteDSN(path, true), nil
 }
+
+func sqlitePath(rawURL string) string { return strings.TrimPrefix(rawURL, "sqlite://") }
 
 // sqliteDSN sets what Binora relies on: foreign keys, a wait instead of an
 // immediate SQLITE_BUSY, WAL for concurrent readers, times stored in a form

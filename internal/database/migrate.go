@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
-	"strings"
+	"math"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -17,6 +17,11 @@ import (
 // rawURL and returns how many it applied. On PostgreSQL an advisory lock
 // serialises replicas that start at once.
 func Migrate(ctx context.Context, rawURL string) (int, error) {
+	return migrateTo(ctx, rawURL, math.MaxInt64)
+}
+
+// migrateTo applies the pending migrations up to and including version.
+func migrateTo(ctx context.Context, rawURL string, version int64) (int, error) {
 	name, dsn, err := driverFor(rawURL)
 	if err != nil {
 		return 0, err
@@ -31,7 +36,7 @@ func Migrate(ctx context.Context, rawURL string) (int, error) {
 		// nothing inside a transaction, where a DROP TABLE would then
 		// cascade to child rows: migrate on a connection that has them off
 		// from the start, and check them afterwards.
-		dsn = strings.Replace(dsn, "foreign_keys(1)", "foreign_keys(0)", 1)
+		dsn = sqliteDSN(sqlitePath(rawURL), false)
 	} else {
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
@@ -54,7 +59,7 @@ func Migrate(ctx context.Context, rawURL string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("load migrations: %w", err)
 	}
-	results, err := provider.Up(ctx)
+	results, err := provider.UpTo(ctx, version)
 	if err != nil {
 		return len(results), fmt.Errorf("apply migrations: %w", err)
 	}

@@ -20,8 +20,12 @@ type Viewer struct {
 	CompanyID int
 	// UserID is the acting user, or 0 before authentication (login, refresh).
 	UserID int
-	// SessionID is the refresh-token session the access token belongs to.
+	// SessionID is the refresh-token session the access token belongs to
+	// (0 for an API token).
 	SessionID int
+	// APITokenID is the partner API token the request authenticated with,
+	// or 0 for a person's access token. Some actions are for people only.
+	APITokenID int
 	// Admin holds every permission of the company.
 	Admin bool
 	// Permissions are the codes the viewer holds (unused for admins).

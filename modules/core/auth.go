@@ -77,7 +77,7 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
-	return s.tokensFor(u, sessionID, refresh)
+	return s.tokensFor(ctx, u, sessionID, refresh)
 }
 
 // Refresh spends a refresh token and returns a new access and refresh token
@@ -139,7 +139,7 @@ func (s *Service) Refresh(ctx context.Context, raw string) (*Tokens, error) {
 	if err != nil {
 		return nil, fmt.Errorf("refresh: %w", err)
 	}
-	return s.tokensFor(u, sessID, refresh)
+	return s.tokensFor(ctx, u, sessID, refresh)
 }
 
 // Logout revokes the session of a refresh token. An unknown token is not an
@@ -163,6 +163,9 @@ func (s *Service) Logout(ctx context.Context, raw string) error {
 // tenantID is the company the request addressed, or 0 when it named none
 // (then the token's company is the tenant, if it is active).
 func (s *Service) Authenticate(ctx context.Context, access string, tenantID int) (*tenancy.Viewer, error) {
+	if IsAPIToken(access) {
+		return s.authenticateAPIToken(ctx, access, tenantID)
+	}
 	claims, err := s.tokens.Verify(access)
 	if err != nil {
 		return nil, ErrInvalidToken
@@ -198,8 +201,12 @@ func (s *Service) Authenticate(ctx context.Context, access string, tenantID int)
 	if err != nil {
 		return nil, fmt.Errorf("authenticate: %w", err)
 	}
+	perms, err := s.permissionsOf(ctx, u)
+	if err != nil {
+		return nil, fmt.Errorf("authenticate: %w", err)
+	}
 	v.Admin = u.IsAdmin
-	v.Permissions = permissionSet(u)
+	v.Permissions = toSet(perms)
 	return v, nil
 }
 
@@ -217,7 +224,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if match, err := password.Verify(current, u.PasswordHash); err != nil || !match {
 		return ErrWrongPassword
 	}
-	if err := checkPasswordPolicy(next, u.Email); err != nil {
+	if err := password.CheckPolicy(next, u.Email); err != nil {
 		return apperr.Invalid("new_password", err.Error())
 	}
 	hash, err := s.hasher.Hash(next)
@@ -249,10 +256,14 @@ func (s *Service) newRefreshToken(ctx context.Context, tx *ent.Tx, sessionID int
 	return token, tx.RefreshToken.Create().SetSessionID(sessionID).SetTokenHash(hash).Exec(ctx)
 }
 
-func (s *Service) tokensFor(u *ent.User, sessionID int, refresh string) (*Tokens, error) {
+func (s *Service) tokensFor(ctx context.Context, u *ent.User, sessionID int, refresh string) (*Tokens, error) {
 	access, exp, err := s.tokens.Issue(authtoken.Claims{UserID: u.ID, CompanyID: u.CompanyID, SessionID: sessionID})
 	if err != nil {
 		return nil, err
 	}
-	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Permissions: Permissions(u)}, nil
+	perms, err := s.permissionsOf(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Permissions: perms}, nil
 }

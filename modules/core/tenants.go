@@ -13,6 +13,7 @@ import (
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/internal/tenancy"
 )
 
@@ -41,7 +42,7 @@ func (in TenantInput) Validate() error {
 	if _, err := normalizeEmail(in.AdminEmail); err != nil {
 		errs = append(errs, apperr.FieldError{Field: "admin_email", Message: "Give a valid email address."})
 	}
-	if err := checkPasswordPolicy(in.AdminPassword, in.AdminEmail); err != nil {
+	if err := password.CheckPolicy(in.AdminPassword, in.AdminEmail); err != nil {
 		errs = append(errs, apperr.FieldError{Field: "admin_password", Message: err.Error()})
 	}
 	if len(errs) > 0 {

@@ -2,32 +2,57 @@ package core
 
 import (
 	"context"
-	"errors"
-	"strings"
+	"fmt"
+	"slices"
 
 	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/permissions"
 	"github.com/binora/binora/internal/tenancy"
 )
 
-// MinPasswordLength is the shortest password Binora accepts.
-const MinPasswordLength = 10
-
-// Permissions returns the permission codes u holds. A company admin holds
-// every code of the catalog; other users hold none until teams grant them.
-func Permissions(u *ent.User) []string {
+// permissionsOf returns the codes u holds, sorted: every code of the
+// catalog for a company admin, otherwise the union of their teams' codes
+// (codes no longer in the catalog are dropped).
+func (s *Service) permissionsOf(ctx context.Context, u *ent.User) ([]string, error) {
 	if u.IsAdmin {
-		return permissions.All()
+		return permissions.All(), nil
 	}
-	return []string{}
+	teams, err := s.client.TeamMembership.Query().
+		Where(teammembership.UserID(u.ID)).
+		QueryTeam().
+		Select(team.FieldPermissions).
+		All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("permissions of user %d: %w", u.ID, err)
+	}
+	known := map[string]bool{}
+	for _, code := range permissions.All() {
+		known[code] = true
+	}
+	held := map[string]bool{}
+	for _, t := range teams {
+		for _, code := range t.Permissions {
+			if known[code] {
+				held[code] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(held))
+	for code := range held {
+		out = append(out, code)
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
-func permissionSet(u *ent.User) map[string]bool {
-	set := map[string]bool{}
-	for _, p := range Permissions(u) {
-		set[p] = true
+func toSet(codes []string) map[string]bool {
+	set := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		set[c] = true
 	}
 	return set
 }
@@ -53,7 +78,11 @@ func (s *Service) Me(ctx context.Context) (*Profile, error) {
 	if err != nil {
 		return nil, apperr.FromEnt(err, "Company")
 	}
-	return &Profile{User: u, Company: c, Permissions: Permissions(u)}, nil
+	perms, err := s.permissionsOf(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	return &Profile{User: u, Company: c, Permissions: perms}, nil
 }
 
 // UserRefs returns the users with the given ids that the viewer can see, by
@@ -71,16 +100,6 @@ func (s *Service) UserRefs(ctx context.Context, ids []int) (map[int]*ent.User, e
 		out[u.ID] = u
 	}
 	return out, nil
-}
-
-func checkPasswordPolicy(plain, email string) error {
-	if len([]rune(plain)) < MinPasswordLength {
-		return errors.New("Use at least 10 characters.")
-	}
-	if strings.EqualFold(strings.TrimSpace(plain), strings.TrimSpace(email)) {
-		return errors.New("The password may not be the email address.")
-	}
-	return nil
 }
 
 // HashPassword hashes plain with the configured parameters.

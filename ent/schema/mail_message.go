@@ -1,0 +1,28 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+)
+
+// MailMessage is the outbox: every message Binora sends (invitations,
+// password resets) is kept here, whichever mailer delivers it.
+type MailMessage struct {
+	ent.Schema
+}
+
+// Mixin of the MailMessage.
+func (MailMessage) Mixin() []ent.Mixin {
+	return []ent.Mixin{AuditMixin{}}
+}
+
+// Fields of the MailMessage.
+func (MailMessage) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("to_address").NotEmpty().MaxLen(254).Immutable(),
+		field.String("subject").NotEmpty().MaxLen(200).Immutable(),
+		// body holds a single-use token until it is used or expires; it is
+		// never shown through the API.
+		field.Text("body").Immutable().Sensitive(),
+	}
+}

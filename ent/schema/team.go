@@ -1,0 +1,32 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Team groups users and grants them permission codes; a user holds the
+// union of their teams' codes.
+type Team struct {
+	ent.Schema
+}
+
+// Mixin of the Team.
+func (Team) Mixin() []ent.Mixin {
+	return []ent.Mixin{AuditMixin{}}
+}
+
+// Fields of the Team.
+func (Team) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100),
+		field.String("description").Default("").MaxLen(500),
+		field.Strings("permissions").Default([]string{}),
+	}
+}
+
+// Indexes of the Team.
+func (Team) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("company_id", "name").Unique()}
+}
