@@ -14,6 +14,324 @@ func (s *ErrorStatusCode) Error() string {
 	return fmt.Sprintf("code %d: %+v", s.StatusCode, s.Response)
 }
 
+// An API token, without its secret.
+// Ref: #/components/schemas/APIToken
+type APIToken struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// The codes the token may use (it acts with these and its creator's, whichever both hold).
+	Permissions []string `json:"permissions"`
+	// Null when the token does not expire.
+	ExpiresAt NilDateTime `json:"expires_at"`
+	// Client address ranges the token is accepted from; empty means any.
+	AllowedCidrs []string  `json:"allowed_cidrs"`
+	CreatedAt    time.Time `json:"created_at"`
+	// Null until the token is first used.
+	LastUsedAt NilDateTime `json:"last_used_at"`
+}
+
+// GetID returns the value of ID.
+func (s *APIToken) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *APIToken) GetName() string {
+	return s.Name
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *APIToken) GetPermissions() []string {
+	return s.Permissions
+}
+
+// GetExpiresAt returns the value of ExpiresAt.
+func (s *APIToken) GetExpiresAt() NilDateTime {
+	return s.ExpiresAt
+}
+
+// GetAllowedCidrs returns the value of AllowedCidrs.
+func (s *APIToken) GetAllowedCidrs() []string {
+	return s.AllowedCidrs
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *APIToken) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetLastUsedAt returns the value of LastUsedAt.
+func (s *APIToken) GetLastUsedAt() NilDateTime {
+	return s.LastUsedAt
+}
+
+// SetID sets the value of ID.
+func (s *APIToken) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *APIToken) SetName(val string) {
+	s.Name = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *APIToken) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// SetExpiresAt sets the value of ExpiresAt.
+func (s *APIToken) SetExpiresAt(val NilDateTime) {
+	s.ExpiresAt = val
+}
+
+// SetAllowedCidrs sets the value of AllowedCidrs.
+func (s *APIToken) SetAllowedCidrs(val []string) {
+	s.AllowedCidrs = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *APIToken) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetLastUsedAt sets the value of LastUsedAt.
+func (s *APIToken) SetLastUsedAt(val NilDateTime) {
+	s.LastUsedAt = val
+}
+
+// Ref: #/components/schemas/APITokenCreate
+type APITokenCreate struct {
+	Name string `json:"name"`
+	// Permission codes from the catalog, all held by the caller.
+	Permissions []string `json:"permissions"`
+	// Omitted means the token does not expire; must be in the future.
+	ExpiresAt OptDateTime `json:"expires_at"`
+	// Client address ranges (e.g. `203.0.113.0/24`, `2001:db8::/32`) the token is accepted from; omitted
+	// or empty means any.
+	AllowedCidrs []string `json:"allowed_cidrs"`
+}
+
+// GetName returns the value of Name.
+func (s *APITokenCreate) GetName() string {
+	return s.Name
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *APITokenCreate) GetPermissions() []string {
+	return s.Permissions
+}
+
+// GetExpiresAt returns the value of ExpiresAt.
+func (s *APITokenCreate) GetExpiresAt() OptDateTime {
+	return s.ExpiresAt
+}
+
+// GetAllowedCidrs returns the value of AllowedCidrs.
+func (s *APITokenCreate) GetAllowedCidrs() []string {
+	return s.AllowedCidrs
+}
+
+// SetName sets the value of Name.
+func (s *APITokenCreate) SetName(val string) {
+	s.Name = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *APITokenCreate) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// SetExpiresAt sets the value of ExpiresAt.
+func (s *APITokenCreate) SetExpiresAt(val OptDateTime) {
+	s.ExpiresAt = val
+}
+
+// SetAllowedCidrs sets the value of AllowedCidrs.
+func (s *APITokenCreate) SetAllowedCidrs(val []string) {
+	s.AllowedCidrs = val
+}
+
+// A new API token, with its secret; only the creation answer carries `token`.
+// Ref: #/components/schemas/APITokenCreated
+type APITokenCreated struct {
+	ID          int64    `json:"id"`
+	Name        string   `json:"name"`
+	Permissions []string `json:"permissions"`
+	// Null when the token does not expire.
+	ExpiresAt NilDateTime `json:"expires_at"`
+	// Client address ranges the token is accepted from; empty means any.
+	AllowedCidrs []string  `json:"allowed_cidrs"`
+	CreatedAt    time.Time `json:"created_at"`
+	// Null until the token is first used.
+	LastUsedAt NilDateTime `json:"last_used_at"`
+	// The secret, `bnr_<id>_<secret>`, sent as `Authorization: Bearer <token>`. Store it now: it is never
+	// shown again.
+	Token string `json:"token"`
+}
+
+// GetID returns the value of ID.
+func (s *APITokenCreated) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *APITokenCreated) GetName() string {
+	return s.Name
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *APITokenCreated) GetPermissions() []string {
+	return s.Permissions
+}
+
+// GetExpiresAt returns the value of ExpiresAt.
+func (s *APITokenCreated) GetExpiresAt() NilDateTime {
+	return s.ExpiresAt
+}
+
+// GetAllowedCidrs returns the value of AllowedCidrs.
+func (s *APITokenCreated) GetAllowedCidrs() []string {
+	return s.AllowedCidrs
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *APITokenCreated) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetLastUsedAt returns the value of LastUsedAt.
+func (s *APITokenCreated) GetLastUsedAt() NilDateTime {
+	return s.LastUsedAt
+}
+
+// GetToken returns the value of Token.
+func (s *APITokenCreated) GetToken() string {
+	return s.Token
+}
+
+// SetID sets the value of ID.
+func (s *APITokenCreated) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *APITokenCreated) SetName(val string) {
+	s.Name = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *APITokenCreated) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// SetExpiresAt sets the value of ExpiresAt.
+func (s *APITokenCreated) SetExpiresAt(val NilDateTime) {
+	s.ExpiresAt = val
+}
+
+// SetAllowedCidrs sets the value of AllowedCidrs.
+func (s *APITokenCreated) SetAllowedCidrs(val []string) {
+	s.AllowedCidrs = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *APITokenCreated) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetLastUsedAt sets the value of LastUsedAt.
+func (s *APITokenCreated) SetLastUsedAt(val NilDateTime) {
+	s.LastUsedAt = val
+}
+
+// SetToken sets the value of Token.
+func (s *APITokenCreated) SetToken(val string) {
+	s.Token = val
+}
+
+// Ref: #/components/schemas/APITokenList
+type APITokenList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString  `json:"previous"`
+	Results  []APIToken `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *APITokenList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *APITokenList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *APITokenList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *APITokenList) GetResults() []APIToken {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *APITokenList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *APITokenList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *APITokenList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *APITokenList) SetResults(val []APIToken) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/AcceptInvitationRequest
+type AcceptInvitationRequest struct {
+	// The invitation token sent to the user.
+	Token string `json:"token"`
+	// Checked against the password policy by the server.
+	Password string `json:"password"`
+}
+
+// GetToken returns the value of Token.
+func (s *AcceptInvitationRequest) GetToken() string {
+	return s.Token
+}
+
+// GetPassword returns the value of Password.
+func (s *AcceptInvitationRequest) GetPassword() string {
+	return s.Password
+}
+
+// SetToken sets the value of Token.
+func (s *AcceptInvitationRequest) SetToken(val string) {
+	s.Token = val
+}
+
+// SetPassword sets the value of Password.
+func (s *AcceptInvitationRequest) SetPassword(val string) {
+	s.Password = val
+}
+
+// AddTeamMemberNoContent is response for AddTeamMember operation.
+type AddTeamMemberNoContent struct{}
+
 // Ref: #/components/schemas/Asset
 type Asset struct {
 	ID int64 `json:"id"`
@@ -800,6 +1118,9 @@ func (s *CompanySummary) SetSubdomain(val string) {
 	s.Subdomain = val
 }
 
+// ConfirmPasswordResetNoContent is response for ConfirmPasswordReset operation.
+type ConfirmPasswordResetNoContent struct{}
+
 // Ref: #/components/schemas/Datacenter
 type Datacenter struct {
 	ID        int64     `json:"id"`
@@ -1111,6 +1432,12 @@ type DeleteAssetNoContent struct{}
 // DeleteDatacenterNoContent is response for DeleteDatacenter operation.
 type DeleteDatacenterNoContent struct{}
 
+// DeleteTeamNoContent is response for DeleteTeam operation.
+type DeleteTeamNoContent struct{}
+
+// DeleteUserNoContent is response for DeleteUser operation.
+type DeleteUserNoContent struct{}
+
 // ErrorStatusCode wraps Problem with StatusCode.
 type ErrorStatusCode struct {
 	StatusCode int
@@ -1271,6 +1598,51 @@ func (s *Me) SetCompany(val CompanySummary) {
 // SetPermissions sets the value of Permissions.
 func (s *Me) SetPermissions(val []string) {
 	s.Permissions = val
+}
+
+// NewNilDateTime returns new NilDateTime with value set to v.
+func NewNilDateTime(v time.Time) NilDateTime {
+	return NilDateTime{
+		Value: v,
+	}
+}
+
+// NilDateTime is nullable time.Time.
+type NilDateTime struct {
+	Value time.Time
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilDateTime) SetTo(v time.Time) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilDateTime) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilDateTime) SetToNull() {
+	o.Null = true
+	var v time.Time
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilDateTime) Get() (v time.Time, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilDateTime) Or(d time.Time) time.Time {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
 }
 
 // NewNilInt64 returns new NilInt64 with value set to v.
@@ -1592,6 +1964,52 @@ func (o OptAssetType) Or(d AssetType) AssetType {
 	return d
 }
 
+// NewOptBool returns new OptBool with value set to v.
+func NewOptBool(v bool) OptBool {
+	return OptBool{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptBool is optional bool.
+type OptBool struct {
+	Value bool
+	Set   bool
+}
+
+// IsSet returns true if OptBool was set.
+func (o OptBool) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptBool) Reset() {
+	var v bool
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptBool) SetTo(v bool) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptBool) Get() (v bool, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptBool) Or(d bool) bool {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptDatacenterOrdering returns new OptDatacenterOrdering with value set to v.
 func NewOptDatacenterOrdering(v DatacenterOrdering) OptDatacenterOrdering {
 	return OptDatacenterOrdering{
@@ -1632,6 +2050,52 @@ func (o OptDatacenterOrdering) Get() (v DatacenterOrdering, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptDatacenterOrdering) Or(d DatacenterOrdering) DatacenterOrdering {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptDateTime returns new OptDateTime with value set to v.
+func NewOptDateTime(v time.Time) OptDateTime {
+	return OptDateTime{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptDateTime is optional time.Time.
+type OptDateTime struct {
+	Value time.Time
+	Set   bool
+}
+
+// IsSet returns true if OptDateTime was set.
+func (o OptDateTime) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptDateTime) Reset() {
+	var v time.Time
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptDateTime) SetTo(v time.Time) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptDateTime) Get() (v time.Time, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptDateTime) Or(d time.Time) time.Time {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -1866,6 +2330,52 @@ func (o OptNilString) Or(d string) string {
 	return d
 }
 
+// NewOptSecurityEventType returns new OptSecurityEventType with value set to v.
+func NewOptSecurityEventType(v SecurityEventType) OptSecurityEventType {
+	return OptSecurityEventType{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptSecurityEventType is optional SecurityEventType.
+type OptSecurityEventType struct {
+	Value SecurityEventType
+	Set   bool
+}
+
+// IsSet returns true if OptSecurityEventType was set.
+func (o OptSecurityEventType) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptSecurityEventType) Reset() {
+	var v SecurityEventType
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptSecurityEventType) SetTo(v SecurityEventType) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptSecurityEventType) Get() (v SecurityEventType, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptSecurityEventType) Or(d SecurityEventType) SecurityEventType {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptString returns new OptString with value set to v.
 func NewOptString(v string) OptString {
 	return OptString{
@@ -1910,6 +2420,141 @@ func (o OptString) Or(d string) string {
 		return v
 	}
 	return d
+}
+
+// NewOptTeamOrdering returns new OptTeamOrdering with value set to v.
+func NewOptTeamOrdering(v TeamOrdering) OptTeamOrdering {
+	return OptTeamOrdering{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptTeamOrdering is optional TeamOrdering.
+type OptTeamOrdering struct {
+	Value TeamOrdering
+	Set   bool
+}
+
+// IsSet returns true if OptTeamOrdering was set.
+func (o OptTeamOrdering) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptTeamOrdering) Reset() {
+	var v TeamOrdering
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptTeamOrdering) SetTo(v TeamOrdering) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptTeamOrdering) Get() (v TeamOrdering, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptTeamOrdering) Or(d TeamOrdering) TeamOrdering {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptUserOrdering returns new OptUserOrdering with value set to v.
+func NewOptUserOrdering(v UserOrdering) OptUserOrdering {
+	return OptUserOrdering{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptUserOrdering is optional UserOrdering.
+type OptUserOrdering struct {
+	Value UserOrdering
+	Set   bool
+}
+
+// IsSet returns true if OptUserOrdering was set.
+func (o OptUserOrdering) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptUserOrdering) Reset() {
+	var v UserOrdering
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptUserOrdering) SetTo(v UserOrdering) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptUserOrdering) Get() (v UserOrdering, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptUserOrdering) Or(d UserOrdering) UserOrdering {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// Ref: #/components/schemas/PasswordResetConfirmRequest
+type PasswordResetConfirmRequest struct {
+	// The password-reset token sent to the user.
+	Token string `json:"token"`
+	// Checked against the password policy by the server.
+	NewPassword string `json:"new_password"`
+}
+
+// GetToken returns the value of Token.
+func (s *PasswordResetConfirmRequest) GetToken() string {
+	return s.Token
+}
+
+// GetNewPassword returns the value of NewPassword.
+func (s *PasswordResetConfirmRequest) GetNewPassword() string {
+	return s.NewPassword
+}
+
+// SetToken sets the value of Token.
+func (s *PasswordResetConfirmRequest) SetToken(val string) {
+	s.Token = val
+}
+
+// SetNewPassword sets the value of NewPassword.
+func (s *PasswordResetConfirmRequest) SetNewPassword(val string) {
+	s.NewPassword = val
+}
+
+// Ref: #/components/schemas/PasswordResetRequest
+type PasswordResetRequest struct {
+	Email string `json:"email"`
+}
+
+// GetEmail returns the value of Email.
+func (s *PasswordResetRequest) GetEmail() string {
+	return s.Email
+}
+
+// SetEmail sets the value of Email.
+func (s *PasswordResetRequest) SetEmail(val string) {
+	s.Email = val
 }
 
 // Ref: #/components/schemas/Permission
@@ -2112,6 +2757,257 @@ func (s *RefreshRequest) SetRefresh(val string) {
 	s.Refresh = val
 }
 
+// RemoveTeamMemberNoContent is response for RemoveTeamMember operation.
+type RemoveTeamMemberNoContent struct{}
+
+// RequestPasswordResetAccepted is response for RequestPasswordReset operation.
+type RequestPasswordResetAccepted struct{}
+
+// RevokeAPITokenNoContent is response for RevokeAPIToken operation.
+type RevokeAPITokenNoContent struct{}
+
+// Ref: #/components/schemas/SecurityEvent
+type SecurityEvent struct {
+	ID   int64             `json:"id"`
+	Type SecurityEventType `json:"type"`
+	// The user who caused the event; null when unknown (e.g. a failed login for an unknown email).
+	Actor NilUserRef `json:"actor"`
+	// What the event is about (e.g. the email of the user concerned, a team or token name); empty when
+	// none.
+	Subject string `json:"subject"`
+	// The client address of the request.
+	IP string `json:"ip"`
+	// The `X-Request-ID` of the request, as in the access log.
+	RequestID string    `json:"request_id"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// GetID returns the value of ID.
+func (s *SecurityEvent) GetID() int64 {
+	return s.ID
+}
+
+// GetType returns the value of Type.
+func (s *SecurityEvent) GetType() SecurityEventType {
+	return s.Type
+}
+
+// GetActor returns the value of Actor.
+func (s *SecurityEvent) GetActor() NilUserRef {
+	return s.Actor
+}
+
+// GetSubject returns the value of Subject.
+func (s *SecurityEvent) GetSubject() string {
+	return s.Subject
+}
+
+// GetIP returns the value of IP.
+func (s *SecurityEvent) GetIP() string {
+	return s.IP
+}
+
+// GetRequestID returns the value of RequestID.
+func (s *SecurityEvent) GetRequestID() string {
+	return s.RequestID
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *SecurityEvent) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// SetID sets the value of ID.
+func (s *SecurityEvent) SetID(val int64) {
+	s.ID = val
+}
+
+// SetType sets the value of Type.
+func (s *SecurityEvent) SetType(val SecurityEventType) {
+	s.Type = val
+}
+
+// SetActor sets the value of Actor.
+func (s *SecurityEvent) SetActor(val NilUserRef) {
+	s.Actor = val
+}
+
+// SetSubject sets the value of Subject.
+func (s *SecurityEvent) SetSubject(val string) {
+	s.Subject = val
+}
+
+// SetIP sets the value of IP.
+func (s *SecurityEvent) SetIP(val string) {
+	s.IP = val
+}
+
+// SetRequestID sets the value of RequestID.
+func (s *SecurityEvent) SetRequestID(val string) {
+	s.RequestID = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *SecurityEvent) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// Ref: #/components/schemas/SecurityEventList
+type SecurityEventList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString       `json:"previous"`
+	Results  []SecurityEvent `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *SecurityEventList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *SecurityEventList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *SecurityEventList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *SecurityEventList) GetResults() []SecurityEvent {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *SecurityEventList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *SecurityEventList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *SecurityEventList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *SecurityEventList) SetResults(val []SecurityEvent) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/SecurityEventType
+type SecurityEventType string
+
+const (
+	SecurityEventTypeLoginSucceeded     SecurityEventType = "login_succeeded"
+	SecurityEventTypeLoginFailed        SecurityEventType = "login_failed"
+	SecurityEventTypeLogout             SecurityEventType = "logout"
+	SecurityEventTypePasswordChanged    SecurityEventType = "password_changed"
+	SecurityEventTypePasswordReset      SecurityEventType = "password_reset"
+	SecurityEventTypeInvitationSent     SecurityEventType = "invitation_sent"
+	SecurityEventTypeInvitationAccepted SecurityEventType = "invitation_accepted"
+	SecurityEventTypeUserDeactivated    SecurityEventType = "user_deactivated"
+	SecurityEventTypePermissionsChanged SecurityEventType = "permissions_changed"
+	SecurityEventTypeAPITokenCreated    SecurityEventType = "api_token_created"
+	SecurityEventTypeAPITokenRevoked    SecurityEventType = "api_token_revoked"
+)
+
+// AllValues returns all SecurityEventType values.
+func (SecurityEventType) AllValues() []SecurityEventType {
+	return []SecurityEventType{
+		SecurityEventTypeLoginSucceeded,
+		SecurityEventTypeLoginFailed,
+		SecurityEventTypeLogout,
+		SecurityEventTypePasswordChanged,
+		SecurityEventTypePasswordReset,
+		SecurityEventTypeInvitationSent,
+		SecurityEventTypeInvitationAccepted,
+		SecurityEventTypeUserDeactivated,
+		SecurityEventTypePermissionsChanged,
+		SecurityEventTypeAPITokenCreated,
+		SecurityEventTypeAPITokenRevoked,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s SecurityEventType) MarshalText() ([]byte, error) {
+	switch s {
+	case SecurityEventTypeLoginSucceeded:
+		return []byte(s), nil
+	case SecurityEventTypeLoginFailed:
+		return []byte(s), nil
+	case SecurityEventTypeLogout:
+		return []byte(s), nil
+	case SecurityEventTypePasswordChanged:
+		return []byte(s), nil
+	case SecurityEventTypePasswordReset:
+		return []byte(s), nil
+	case SecurityEventTypeInvitationSent:
+		return []byte(s), nil
+	case SecurityEventTypeInvitationAccepted:
+		return []byte(s), nil
+	case SecurityEventTypeUserDeactivated:
+		return []byte(s), nil
+	case SecurityEventTypePermissionsChanged:
+		return []byte(s), nil
+	case SecurityEventTypeAPITokenCreated:
+		return []byte(s), nil
+	case SecurityEventTypeAPITokenRevoked:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *SecurityEventType) UnmarshalText(data []byte) error {
+	switch SecurityEventType(data) {
+	case SecurityEventTypeLoginSucceeded:
+		*s = SecurityEventTypeLoginSucceeded
+		return nil
+	case SecurityEventTypeLoginFailed:
+		*s = SecurityEventTypeLoginFailed
+		return nil
+	case SecurityEventTypeLogout:
+		*s = SecurityEventTypeLogout
+		return nil
+	case SecurityEventTypePasswordChanged:
+		*s = SecurityEventTypePasswordChanged
+		return nil
+	case SecurityEventTypePasswordReset:
+		*s = SecurityEventTypePasswordReset
+		return nil
+	case SecurityEventTypeInvitationSent:
+		*s = SecurityEventTypeInvitationSent
+		return nil
+	case SecurityEventTypeInvitationAccepted:
+		*s = SecurityEventTypeInvitationAccepted
+		return nil
+	case SecurityEventTypeUserDeactivated:
+		*s = SecurityEventTypeUserDeactivated
+		return nil
+	case SecurityEventTypePermissionsChanged:
+		*s = SecurityEventTypePermissionsChanged
+		return nil
+	case SecurityEventTypeAPITokenCreated:
+		*s = SecurityEventTypeAPITokenCreated
+		return nil
+	case SecurityEventTypeAPITokenRevoked:
+		*s = SecurityEventTypeAPITokenRevoked
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
 // Ref: #/components/schemas/StatusChange
 type StatusChange struct {
 	ID         int64       `json:"id"`
@@ -2260,6 +3156,317 @@ func (s *StatusUpdate) SetReason(val OptString) {
 	s.Reason = val
 }
 
+// Ref: #/components/schemas/Team
+type Team struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// Empty when none was given.
+	Description string `json:"description"`
+	// The permission codes the team grants its members, sorted.
+	Permissions []string `json:"permissions"`
+	// Number of users in the team.
+	MemberCount int       `json:"member_count"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// GetID returns the value of ID.
+func (s *Team) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *Team) GetName() string {
+	return s.Name
+}
+
+// GetDescription returns the value of Description.
+func (s *Team) GetDescription() string {
+	return s.Description
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *Team) GetPermissions() []string {
+	return s.Permissions
+}
+
+// GetMemberCount returns the value of MemberCount.
+func (s *Team) GetMemberCount() int {
+	return s.MemberCount
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *Team) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetUpdatedAt returns the value of UpdatedAt.
+func (s *Team) GetUpdatedAt() time.Time {
+	return s.UpdatedAt
+}
+
+// SetID sets the value of ID.
+func (s *Team) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *Team) SetName(val string) {
+	s.Name = val
+}
+
+// SetDescription sets the value of Description.
+func (s *Team) SetDescription(val string) {
+	s.Description = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *Team) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// SetMemberCount sets the value of MemberCount.
+func (s *Team) SetMemberCount(val int) {
+	s.MemberCount = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *Team) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetUpdatedAt sets the value of UpdatedAt.
+func (s *Team) SetUpdatedAt(val time.Time) {
+	s.UpdatedAt = val
+}
+
+// The writable fields of a team, for create and full replace.
+// Ref: #/components/schemas/TeamCreate
+type TeamCreate struct {
+	Name string `json:"name"`
+	// Omitted means empty.
+	Description OptString `json:"description"`
+	// Permission codes from the catalog (`GET /api/permissions`).
+	Permissions []string `json:"permissions"`
+}
+
+// GetName returns the value of Name.
+func (s *TeamCreate) GetName() string {
+	return s.Name
+}
+
+// GetDescription returns the value of Description.
+func (s *TeamCreate) GetDescription() OptString {
+	return s.Description
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *TeamCreate) GetPermissions() []string {
+	return s.Permissions
+}
+
+// SetName sets the value of Name.
+func (s *TeamCreate) SetName(val string) {
+	s.Name = val
+}
+
+// SetDescription sets the value of Description.
+func (s *TeamCreate) SetDescription(val OptString) {
+	s.Description = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *TeamCreate) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// Ref: #/components/schemas/TeamList
+type TeamList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString `json:"previous"`
+	Results  []Team    `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *TeamList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *TeamList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *TeamList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *TeamList) GetResults() []Team {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *TeamList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *TeamList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *TeamList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *TeamList) SetResults(val []Team) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/TeamMemberAdd
+type TeamMemberAdd struct {
+	UserID int64 `json:"user_id"`
+}
+
+// GetUserID returns the value of UserID.
+func (s *TeamMemberAdd) GetUserID() int64 {
+	return s.UserID
+}
+
+// SetUserID sets the value of UserID.
+func (s *TeamMemberAdd) SetUserID(val int64) {
+	s.UserID = val
+}
+
+// Ref: #/components/schemas/TeamOrdering
+type TeamOrdering string
+
+const (
+	TeamOrderingName           TeamOrdering = "name"
+	TeamOrderingMinusName      TeamOrdering = "-name"
+	TeamOrderingCreatedAt      TeamOrdering = "created_at"
+	TeamOrderingMinusCreatedAt TeamOrdering = "-created_at"
+)
+
+// AllValues returns all TeamOrdering values.
+func (TeamOrdering) AllValues() []TeamOrdering {
+	return []TeamOrdering{
+		TeamOrderingName,
+		TeamOrderingMinusName,
+		TeamOrderingCreatedAt,
+		TeamOrderingMinusCreatedAt,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s TeamOrdering) MarshalText() ([]byte, error) {
+	switch s {
+	case TeamOrderingName:
+		return []byte(s), nil
+	case TeamOrderingMinusName:
+		return []byte(s), nil
+	case TeamOrderingCreatedAt:
+		return []byte(s), nil
+	case TeamOrderingMinusCreatedAt:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *TeamOrdering) UnmarshalText(data []byte) error {
+	switch TeamOrdering(data) {
+	case TeamOrderingName:
+		*s = TeamOrderingName
+		return nil
+	case TeamOrderingMinusName:
+		*s = TeamOrderingMinusName
+		return nil
+	case TeamOrderingCreatedAt:
+		*s = TeamOrderingCreatedAt
+		return nil
+	case TeamOrderingMinusCreatedAt:
+		*s = TeamOrderingMinusCreatedAt
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/TeamPatch
+type TeamPatch struct {
+	Name OptString `json:"name"`
+	// An empty string clears the description.
+	Description OptString `json:"description"`
+	// Replaces the team's permission codes.
+	Permissions []string `json:"permissions"`
+}
+
+// GetName returns the value of Name.
+func (s *TeamPatch) GetName() OptString {
+	return s.Name
+}
+
+// GetDescription returns the value of Description.
+func (s *TeamPatch) GetDescription() OptString {
+	return s.Description
+}
+
+// GetPermissions returns the value of Permissions.
+func (s *TeamPatch) GetPermissions() []string {
+	return s.Permissions
+}
+
+// SetName sets the value of Name.
+func (s *TeamPatch) SetName(val OptString) {
+	s.Name = val
+}
+
+// SetDescription sets the value of Description.
+func (s *TeamPatch) SetDescription(val OptString) {
+	s.Description = val
+}
+
+// SetPermissions sets the value of Permissions.
+func (s *TeamPatch) SetPermissions(val []string) {
+	s.Permissions = val
+}
+
+// Ref: #/components/schemas/TeamRef
+type TeamRef struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// GetID returns the value of ID.
+func (s *TeamRef) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *TeamRef) GetName() string {
+	return s.Name
+}
+
+// SetID sets the value of ID.
+func (s *TeamRef) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *TeamRef) SetName(val string) {
+	s.Name = val
+}
+
 // Ref: #/components/schemas/TokenPair
 type TokenPair struct {
 	// Access token (JWT), sent as `Authorization: Bearer <access>`.
@@ -2324,15 +3531,24 @@ func (s *TokenPair) SetPermissions(val []string) {
 
 // Ref: #/components/schemas/User
 type User struct {
-	ID        int64  `json:"id"`
-	Email     string `json:"email"`
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// Empty when none was given.
 	FirstName string `json:"first_name"`
-	LastName  string `json:"last_name"`
-	IsActive  bool   `json:"is_active"`
+	// Empty when none was given.
+	LastName string `json:"last_name"`
+	// A deactivated user cannot log in and their API tokens stop working.
+	IsActive bool `json:"is_active"`
 	// A company admin holds every permission.
-	IsAdmin   bool      `json:"is_admin"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	IsAdmin bool `json:"is_admin"`
+	// True until an invited user accepts the invitation (or completes a password reset).
+	InvitationPending bool `json:"invitation_pending"`
+	// The teams the user belongs to, sorted by name.
+	Teams []TeamRef `json:"teams"`
+	// Null until the first login.
+	LastLoginAt NilDateTime `json:"last_login_at"`
+	CreatedAt   time.Time   `json:"created_at"`
+	UpdatedAt   time.Time   `json:"updated_at"`
 }
 
 // GetID returns the value of ID.
@@ -2363,6 +3579,21 @@ func (s *User) GetIsActive() bool {
 // GetIsAdmin returns the value of IsAdmin.
 func (s *User) GetIsAdmin() bool {
 	return s.IsAdmin
+}
+
+// GetInvitationPending returns the value of InvitationPending.
+func (s *User) GetInvitationPending() bool {
+	return s.InvitationPending
+}
+
+// GetTeams returns the value of Teams.
+func (s *User) GetTeams() []TeamRef {
+	return s.Teams
+}
+
+// GetLastLoginAt returns the value of LastLoginAt.
+func (s *User) GetLastLoginAt() NilDateTime {
+	return s.LastLoginAt
 }
 
 // GetCreatedAt returns the value of CreatedAt.
@@ -2405,6 +3636,21 @@ func (s *User) SetIsAdmin(val bool) {
 	s.IsAdmin = val
 }
 
+// SetInvitationPending sets the value of InvitationPending.
+func (s *User) SetInvitationPending(val bool) {
+	s.InvitationPending = val
+}
+
+// SetTeams sets the value of Teams.
+func (s *User) SetTeams(val []TeamRef) {
+	s.Teams = val
+}
+
+// SetLastLoginAt sets the value of LastLoginAt.
+func (s *User) SetLastLoginAt(val NilDateTime) {
+	s.LastLoginAt = val
+}
+
 // SetCreatedAt sets the value of CreatedAt.
 func (s *User) SetCreatedAt(val time.Time) {
 	s.CreatedAt = val
@@ -2413,6 +3659,274 @@ func (s *User) SetCreatedAt(val time.Time) {
 // SetUpdatedAt sets the value of UpdatedAt.
 func (s *User) SetUpdatedAt(val time.Time) {
 	s.UpdatedAt = val
+}
+
+// A new user. Without `password` the user is invited: `invitation_pending` is true and an invitation
+// is sent.
+// Ref: #/components/schemas/UserCreate
+type UserCreate struct {
+	Email     string    `json:"email"`
+	FirstName OptString `json:"first_name"`
+	LastName  OptString `json:"last_name"`
+	// Checked against the password policy by the server.
+	Password OptString `json:"password"`
+	// Omitted means false. Only an admin may set it to true.
+	IsAdmin OptBool `json:"is_admin"`
+	// The teams to put the user in.
+	TeamIds []int64 `json:"team_ids"`
+}
+
+// GetEmail returns the value of Email.
+func (s *UserCreate) GetEmail() string {
+	return s.Email
+}
+
+// GetFirstName returns the value of FirstName.
+func (s *UserCreate) GetFirstName() OptString {
+	return s.FirstName
+}
+
+// GetLastName returns the value of LastName.
+func (s *UserCreate) GetLastName() OptString {
+	return s.LastName
+}
+
+// GetPassword returns the value of Password.
+func (s *UserCreate) GetPassword() OptString {
+	return s.Password
+}
+
+// GetIsAdmin returns the value of IsAdmin.
+func (s *UserCreate) GetIsAdmin() OptBool {
+	return s.IsAdmin
+}
+
+// GetTeamIds returns the value of TeamIds.
+func (s *UserCreate) GetTeamIds() []int64 {
+	return s.TeamIds
+}
+
+// SetEmail sets the value of Email.
+func (s *UserCreate) SetEmail(val string) {
+	s.Email = val
+}
+
+// SetFirstName sets the value of FirstName.
+func (s *UserCreate) SetFirstName(val OptString) {
+	s.FirstName = val
+}
+
+// SetLastName sets the value of LastName.
+func (s *UserCreate) SetLastName(val OptString) {
+	s.LastName = val
+}
+
+// SetPassword sets the value of Password.
+func (s *UserCreate) SetPassword(val OptString) {
+	s.Password = val
+}
+
+// SetIsAdmin sets the value of IsAdmin.
+func (s *UserCreate) SetIsAdmin(val OptBool) {
+	s.IsAdmin = val
+}
+
+// SetTeamIds sets the value of TeamIds.
+func (s *UserCreate) SetTeamIds(val []int64) {
+	s.TeamIds = val
+}
+
+// Ref: #/components/schemas/UserList
+type UserList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString `json:"previous"`
+	Results  []User    `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *UserList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *UserList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *UserList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *UserList) GetResults() []User {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *UserList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *UserList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *UserList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *UserList) SetResults(val []User) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/UserOrdering
+type UserOrdering string
+
+const (
+	UserOrderingEmail          UserOrdering = "email"
+	UserOrderingMinusEmail     UserOrdering = "-email"
+	UserOrderingLastName       UserOrdering = "last_name"
+	UserOrderingMinusLastName  UserOrdering = "-last_name"
+	UserOrderingCreatedAt      UserOrdering = "created_at"
+	UserOrderingMinusCreatedAt UserOrdering = "-created_at"
+)
+
+// AllValues returns all UserOrdering values.
+func (UserOrdering) AllValues() []UserOrdering {
+	return []UserOrdering{
+		UserOrderingEmail,
+		UserOrderingMinusEmail,
+		UserOrderingLastName,
+		UserOrderingMinusLastName,
+		UserOrderingCreatedAt,
+		UserOrderingMinusCreatedAt,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s UserOrdering) MarshalText() ([]byte, error) {
+	switch s {
+	case UserOrderingEmail:
+		return []byte(s), nil
+	case UserOrderingMinusEmail:
+		return []byte(s), nil
+	case UserOrderingLastName:
+		return []byte(s), nil
+	case UserOrderingMinusLastName:
+		return []byte(s), nil
+	case UserOrderingCreatedAt:
+		return []byte(s), nil
+	case UserOrderingMinusCreatedAt:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *UserOrdering) UnmarshalText(data []byte) error {
+	switch UserOrdering(data) {
+	case UserOrderingEmail:
+		*s = UserOrderingEmail
+		return nil
+	case UserOrderingMinusEmail:
+		*s = UserOrderingMinusEmail
+		return nil
+	case UserOrderingLastName:
+		*s = UserOrderingLastName
+		return nil
+	case UserOrderingMinusLastName:
+		*s = UserOrderingMinusLastName
+		return nil
+	case UserOrderingCreatedAt:
+		*s = UserOrderingCreatedAt
+		return nil
+	case UserOrderingMinusCreatedAt:
+		*s = UserOrderingMinusCreatedAt
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Any subset of the writable fields of a user. `team_ids`, when sent, replaces the user's teams. The
+// password is not writable here.
+// Ref: #/components/schemas/UserPatch
+type UserPatch struct {
+	Email     OptString `json:"email"`
+	FirstName OptString `json:"first_name"`
+	LastName  OptString `json:"last_name"`
+	IsAdmin   OptBool   `json:"is_admin"`
+	IsActive  OptBool   `json:"is_active"`
+	TeamIds   []int64   `json:"team_ids"`
+}
+
+// GetEmail returns the value of Email.
+func (s *UserPatch) GetEmail() OptString {
+	return s.Email
+}
+
+// GetFirstName returns the value of FirstName.
+func (s *UserPatch) GetFirstName() OptString {
+	return s.FirstName
+}
+
+// GetLastName returns the value of LastName.
+func (s *UserPatch) GetLastName() OptString {
+	return s.LastName
+}
+
+// GetIsAdmin returns the value of IsAdmin.
+func (s *UserPatch) GetIsAdmin() OptBool {
+	return s.IsAdmin
+}
+
+// GetIsActive returns the value of IsActive.
+func (s *UserPatch) GetIsActive() OptBool {
+	return s.IsActive
+}
+
+// GetTeamIds returns the value of TeamIds.
+func (s *UserPatch) GetTeamIds() []int64 {
+	return s.TeamIds
+}
+
+// SetEmail sets the value of Email.
+func (s *UserPatch) SetEmail(val OptString) {
+	s.Email = val
+}
+
+// SetFirstName sets the value of FirstName.
+func (s *UserPatch) SetFirstName(val OptString) {
+	s.FirstName = val
+}
+
+// SetLastName sets the value of LastName.
+func (s *UserPatch) SetLastName(val OptString) {
+	s.LastName = val
+}
+
+// SetIsAdmin sets the value of IsAdmin.
+func (s *UserPatch) SetIsAdmin(val OptBool) {
+	s.IsAdmin = val
+}
+
+// SetIsActive sets the value of IsActive.
+func (s *UserPatch) SetIsActive(val OptBool) {
+	s.IsActive = val
+}
+
+// SetTeamIds sets the value of TeamIds.
+func (s *UserPatch) SetTeamIds(val []int64) {
+	s.TeamIds = val
 }
 
 // Ref: #/components/schemas/UserRef
@@ -2439,4 +3953,76 @@ func (s *UserRef) SetID(val int64) {
 // SetEmail sets the value of Email.
 func (s *UserRef) SetEmail(val string) {
 	s.Email = val
+}
+
+// The writable fields of a user, for a full replace. `team_ids` replaces the user's teams. The
+// password is not writable here.
+// Ref: #/components/schemas/UserReplace
+type UserReplace struct {
+	Email     string  `json:"email"`
+	FirstName string  `json:"first_name"`
+	LastName  string  `json:"last_name"`
+	IsAdmin   bool    `json:"is_admin"`
+	IsActive  bool    `json:"is_active"`
+	TeamIds   []int64 `json:"team_ids"`
+}
+
+// GetEmail returns the value of Email.
+func (s *UserReplace) GetEmail() string {
+	return s.Email
+}
+
+// GetFirstName returns the value of FirstName.
+func (s *UserReplace) GetFirstName() string {
+	return s.FirstName
+}
+
+// GetLastName returns the value of LastName.
+func (s *UserReplace) GetLastName() string {
+	return s.LastName
+}
+
+// GetIsAdmin returns the value of IsAdmin.
+func (s *UserReplace) GetIsAdmin() bool {
+	return s.IsAdmin
+}
+
+// GetIsActive returns the value of IsActive.
+func (s *UserReplace) GetIsActive() bool {
+	return s.IsActive
+}
+
+// GetTeamIds returns the value of TeamIds.
+func (s *UserReplace) GetTeamIds() []int64 {
+	return s.TeamIds
+}
+
+// SetEmail sets the value of Email.
+func (s *UserReplace) SetEmail(val string) {
+	s.Email = val
+}
+
+// SetFirstName sets the value of FirstName.
+func (s *UserReplace) SetFirstName(val string) {
+	s.FirstName = val
+}
+
+// SetLastName sets the value of LastName.
+func (s *UserReplace) SetLastName(val string) {
+	s.LastName = val
+}
+
+// SetIsAdmin sets the value of IsAdmin.
+func (s *UserReplace) SetIsAdmin(val bool) {
+	s.IsAdmin = val
+}
+
+// SetIsActive sets the value of IsActive.
+func (s *UserReplace) SetIsActive(val bool) {
+	s.IsActive = val
+}
+
+// SetTeamIds sets the value of TeamIds.
+func (s *UserReplace) SetTeamIds(val []int64) {
+	s.TeamIds = val
 }

@@ -14,7 +14,10 @@ import (
 // SecurityHandler is handler for security parameters.
 type SecurityHandler interface {
 	// HandleBearerAuth handles bearerAuth security.
-	// A short-lived access token from `login` or `refreshToken`.
+	// Either a short-lived access token (a JWT) from `login`, `refreshToken` or `acceptInvitation`, or an
+	// API token `bnr_<id>_<secret>` from `createAPIToken`. An API token names its own tenant: no
+	// `X-Tenant` header is needed, and one naming another tenant answers `401`. It acts with the
+	// permissions it was given that its creator still holds.
 	HandleBearerAuth(ctx context.Context, operationName OperationName, t BearerAuth) (context.Context, error)
 }
 
@@ -35,24 +38,43 @@ func findAuthorization(h http.Header, prefix string) (string, bool) {
 
 // operationRolesBearerAuth is a private map storing roles per operation.
 var operationRolesBearerAuth = map[string][]string{
+	AddTeamMemberOperation:          []string{},
 	ChangePasswordOperation:         []string{},
+	CreateAPITokenOperation:         []string{},
 	CreateAssetOperation:            []string{},
 	CreateDatacenterOperation:       []string{},
+	CreateTeamOperation:             []string{},
+	CreateUserOperation:             []string{},
 	DeleteAssetOperation:            []string{},
 	DeleteDatacenterOperation:       []string{},
+	DeleteTeamOperation:             []string{},
+	DeleteUserOperation:             []string{},
+	GetAPITokenOperation:            []string{},
 	GetAssetOperation:               []string{},
 	GetDatacenterOperation:          []string{},
 	GetMeOperation:                  []string{},
+	GetTeamOperation:                []string{},
+	GetUserOperation:                []string{},
+	ListAPITokensOperation:          []string{},
 	ListAssetStatusHistoryOperation: []string{},
 	ListAssetsOperation:             []string{},
 	ListDatacentersOperation:        []string{},
 	ListMaintenanceAssetsOperation:  []string{},
 	ListPermissionsOperation:        []string{},
+	ListSecurityEventsOperation:     []string{},
+	ListTeamsOperation:              []string{},
+	ListUsersOperation:              []string{},
+	RemoveTeamMemberOperation:       []string{},
 	ReplaceAssetOperation:           []string{},
 	ReplaceDatacenterOperation:      []string{},
+	ReplaceTeamOperation:            []string{},
+	ReplaceUserOperation:            []string{},
+	RevokeAPITokenOperation:         []string{},
 	UpdateAssetOperation:            []string{},
 	UpdateAssetStatusOperation:      []string{},
 	UpdateDatacenterOperation:       []string{},
+	UpdateTeamOperation:             []string{},
+	UpdateUserOperation:             []string{},
 }
 
 // GetRolesForBearerAuth returns the required roles for the given operation.
@@ -96,7 +118,10 @@ func (s *Server) securityBearerAuth(ctx context.Context, operationName Operation
 // SecuritySource is provider of security values (tokens, passwords, etc.).
 type SecuritySource interface {
 	// BearerAuth provides bearerAuth security value.
-	// A short-lived access token from `login` or `refreshToken`.
+	// Either a short-lived access token (a JWT) from `login`, `refreshToken` or `acceptInvitation`, or an
+	// API token `bnr_<id>_<secret>` from `createAPIToken`. An API token names its own tenant: no
+	// `X-Tenant` header is needed, and one naming another tenant answers `401`. It acts with the
+	// permissions it was given that its creator still holds.
 	BearerAuth(ctx context.Context, operationName OperationName) (BearerAuth, error)
 }
 

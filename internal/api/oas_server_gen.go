@@ -106,16 +106,67 @@ type AssetsHandler interface {
 //
 // x-ogen-operation-group: Core
 type CoreHandler interface {
+	// AcceptInvitation implements acceptInvitation operation.
+	//
+	// Sets the invited user's password and opens a session, inside the tenant named by the `X-Tenant`
+	// header or the `Host` sub-domain; answers like `login`. The invitation token is single-use and
+	// expires after 7 days. The password policy is checked by the server (at least 10 characters, not the
+	// email, not a common password).
+	//
+	// Errors: `400 validation_error` naming `token` (spent, expired, invalid or another tenant's token) or
+	// `password` (refused by the password policy), or `tenant_required` when the request names no tenant;
+	// `404 tenant_not_found`; `413`.
+	//
+	// POST /api/auth/accept-invitation
+	AcceptInvitation(ctx context.Context, req *AcceptInvitationRequest) (*TokenPair, error)
+	// AddTeamMember implements addTeamMember operation.
+	//
+	// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
+	// `204`.
+	//
+	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
+	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
+	// all hold); `404 not_found` (the team); `413`.
+	//
+	// POST /api/teams/{id}/members
+	AddTeamMember(ctx context.Context, req *TeamMemberAdd, params AddTeamMemberParams) error
 	// ChangePassword implements changePassword operation.
 	//
 	// Changes the caller's password and revokes every other session of the caller. The password policy is
-	// checked by the server, not by the schema.
+	// checked by the server, not by the schema (at least 10 characters, not the email, not a common
+	// password).
 	//
-	// Errors: `400 validation_error` (wrong current password, weak new password); `401 unauthenticated`;
-	// `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` (wrong current password naming `current_password`, weak new password
+	// naming `new_password`); `401 unauthenticated`; `403 permission_denied` (the caller is authenticated
+	// with an API token); `404 tenant_not_found`; `413`.
 	//
 	// POST /api/auth/change-password
 	ChangePassword(ctx context.Context, req *ChangePasswordRequest) error
+	// ConfirmPasswordReset implements confirmPasswordReset operation.
+	//
+	// Spends a password-reset token, sets the new password, clears the user's `invitation_pending` and
+	// revokes every session of the user. The password policy is checked by the server.
+	//
+	// Errors: `400 validation_error` naming `token` (spent, expired, invalid or another tenant's token) or
+	// `new_password` (refused by the password policy), or `tenant_required`; `404 tenant_not_found`;
+	// `413`.
+	//
+	// POST /api/auth/password-reset/confirm
+	ConfirmPasswordReset(ctx context.Context, req *PasswordResetConfirmRequest) error
+	// CreateAPIToken implements createAPIToken operation.
+	//
+	// Creates a token for the caller. The answer is the only one that carries the secret `token`
+	// (`bnr_<id>_<secret>`). The token acts with the intersection of its `permissions` and its creator's
+	// current ones; it stops working when it expires, is revoked, or its creator is deactivated, and is
+	// refused from a client address outside `allowed_cidrs` (when given).
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`, an `expires_at` in the past,
+	// a malformed entry of `allowed_cidrs`); `401 unauthenticated`; `403 permission_denied` (also a code
+	// the caller does not hold, or a caller authenticated with an API token); `404 tenant_not_found`;
+	// `413`.
+	//
+	// POST /api/api-tokens
+	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreated, error)
 	// CreateDatacenter implements createDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
@@ -123,6 +174,29 @@ type CoreHandler interface {
 	//
 	// POST /api/datacenters
 	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*Datacenter, error)
+	// CreateTeam implements createTeam operation.
+	//
+	// A team grants its permission codes to its members.
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 tenant_not_found`;
+	// `409 conflict` (duplicate name, naming `name`); `413`.
+	//
+	// POST /api/teams
+	CreateTeam(ctx context.Context, req *TeamCreate) (*Team, error)
+	// CreateUser implements createUser operation.
+	//
+	// Without `password` the user is created with `invitation_pending: true` and an invitation is sent;
+	// they cannot log in until they accept it. The password policy is checked by the server (at least 10
+	// characters, not the email, not a common password).
+	//
+	// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
+	// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
+	//
+	// POST /api/users
+	CreateUser(ctx context.Context, req *UserCreate) (*User, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
@@ -130,6 +204,31 @@ type CoreHandler interface {
 	//
 	// DELETE /api/datacenters/{id}
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	// DeleteTeam implements deleteTeam operation.
+	//
+	// Deletes the team; its members lose the permissions it granted.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	//
+	// DELETE /api/teams/{id}
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	// DeleteUser implements deleteUser operation.
+	//
+	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
+	// stop working at once.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
+	// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+	//
+	// DELETE /api/users/{id}
+	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	// GetAPIToken implements getAPIToken operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+	// (also a revoked token).
+	//
+	// GET /api/api-tokens/{id}
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
 	// GetDatacenter implements getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
@@ -150,12 +249,34 @@ type CoreHandler interface {
 	//
 	// GET /api/openapi.yaml
 	GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error)
+	// GetTeam implements getTeam operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	//
+	// GET /api/teams/{id}
+	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	// GetUser implements getUser operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	//
+	// GET /api/users/{id}
+	GetUser(ctx context.Context, params GetUserParams) (*User, error)
 	// Healthz implements healthz operation.
 	//
 	// Answers 200 while the process is up. Needs no tenant and no token.
 	//
 	// GET /healthz
 	Healthz(ctx context.Context) (*HealthStatus, error)
+	// ListAPITokens implements listAPITokens operation.
+	//
+	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
+	// shown again after creation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/api-tokens
+	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
 	// ListDatacenters implements listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -173,14 +294,45 @@ type CoreHandler interface {
 	//
 	// GET /api/permissions
 	ListPermissions(ctx context.Context) ([]Permission, error)
+	// ListSecurityEvents implements listSecurityEvents operation.
+	//
+	// The company's security events (logins, password changes, invitations, deactivations, permission
+	// changes, API tokens), filtered and paginated, newest first.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/security-events
+	ListSecurityEvents(ctx context.Context, params ListSecurityEventsParams) (*SecurityEventList, error)
+	// ListTeams implements listTeams operation.
+	//
+	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/teams
+	ListTeams(ctx context.Context, params ListTeamsParams) (*TeamList, error)
+	// ListUsers implements listUsers operation.
+	//
+	// The company's users, filtered and paginated. Default order: `email`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/users
+	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// Login implements login operation.
 	//
 	// Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 	// by the `X-Tenant` header or the `Host` sub-domain.
 	//
 	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
-	// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
-	// `413` for an oversized body.
+	// `401 unauthenticated` with the same message whether the email exists or not (also for an invited
+	// user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
+	// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
+	// for one email in the tenant within 15 minutes (even with the right password), or too many requests
+	// from one client address.
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, req *LoginRequest) (*TokenPair, error)
@@ -211,6 +363,16 @@ type CoreHandler interface {
 	//
 	// POST /api/auth/refresh
 	RefreshToken(ctx context.Context, req *RefreshRequest) (*TokenPair, error)
+	// RemoveTeamMember implements removeTeamMember operation.
+	//
+	// Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
+	// also answers `204`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
+	// holds a permission the caller lacks); `404 not_found` (the team or the user).
+	//
+	// DELETE /api/teams/{id}/members/{user_id}
+	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceDatacenter implements replaceDatacenter operation.
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
@@ -220,6 +382,51 @@ type CoreHandler interface {
 	//
 	// PUT /api/datacenters/{id}
 	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	// ReplaceTeam implements replaceTeam operation.
+	//
+	// Replaces every writable field; an omitted `description` is cleared.
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
+	// `409 conflict` (duplicate name, naming `name`); `413`.
+	//
+	// PUT /api/teams/{id}
+	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	// ReplaceUser implements replaceUser operation.
+	//
+	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
+	// (an unknown-field `400`): users change their own password through `change-password` or a password
+	// reset. Deactivating a user ends their sessions and API tokens at once.
+	//
+	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
+	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
+	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	//
+	// PUT /api/users/{id}
+	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
+	// RequestPasswordReset implements requestPasswordReset operation.
+	//
+	// Sends a password-reset token to the email, if it belongs to an active user of the tenant named by
+	// the `X-Tenant` header or the `Host` sub-domain. The answer is `202` whether the email is known or
+	// not. The token is single-use and expires after 1 hour.
+	//
+	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+	// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
+	// client address sent too many requests.
+	//
+	// POST /api/auth/password-reset
+	RequestPasswordReset(ctx context.Context, req *PasswordResetRequest) error
+	// RevokeAPIToken implements revokeAPIToken operation.
+	//
+	// The token stops working at once.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+	// (also an already revoked token).
+	//
+	// DELETE /api/api-tokens/{id}
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
 	// UpdateDatacenter implements updateDatacenter operation.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
@@ -229,6 +436,29 @@ type CoreHandler interface {
 	//
 	// PATCH /api/datacenters/{id}
 	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+	// UpdateTeam implements updateTeam operation.
+	//
+	// Changes only the fields sent; `permissions` replaces the team's codes.
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
+	// `409 conflict` (duplicate name, naming `name`); `413`.
+	//
+	// PATCH /api/teams/{id}
+	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
+	// UpdateUser implements updateUser operation.
+	//
+	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
+	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
+	//
+	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
+	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
+	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	//
+	// PATCH /api/users/{id}
+	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)
 }
 
 // Server implements http server based on OpenAPI v3 specification and

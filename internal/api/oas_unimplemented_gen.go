@@ -13,17 +13,80 @@ type UnimplementedHandler struct{}
 
 var _ Handler = UnimplementedHandler{}
 
+// AcceptInvitation implements acceptInvitation operation.
+//
+// Sets the invited user's password and opens a session, inside the tenant named by the `X-Tenant`
+// header or the `Host` sub-domain; answers like `login`. The invitation token is single-use and
+// expires after 7 days. The password policy is checked by the server (at least 10 characters, not the
+// email, not a common password).
+//
+// Errors: `400 validation_error` naming `token` (spent, expired, invalid or another tenant's token) or
+// `password` (refused by the password policy), or `tenant_required` when the request names no tenant;
+// `404 tenant_not_found`; `413`.
+//
+// POST /api/auth/accept-invitation
+func (UnimplementedHandler) AcceptInvitation(ctx context.Context, req *AcceptInvitationRequest) (r *TokenPair, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// AddTeamMember implements addTeamMember operation.
+//
+// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
+// `204`.
+//
+// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
+// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
+// all hold); `404 not_found` (the team); `413`.
+//
+// POST /api/teams/{id}/members
+func (UnimplementedHandler) AddTeamMember(ctx context.Context, req *TeamMemberAdd, params AddTeamMemberParams) error {
+	return ht.ErrNotImplemented
+}
+
 // ChangePassword implements changePassword operation.
 //
 // Changes the caller's password and revokes every other session of the caller. The password policy is
-// checked by the server, not by the schema.
+// checked by the server, not by the schema (at least 10 characters, not the email, not a common
+// password).
 //
-// Errors: `400 validation_error` (wrong current password, weak new password); `401 unauthenticated`;
-// `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` (wrong current password naming `current_password`, weak new password
+// naming `new_password`); `401 unauthenticated`; `403 permission_denied` (the caller is authenticated
+// with an API token); `404 tenant_not_found`; `413`.
 //
 // POST /api/auth/change-password
 func (UnimplementedHandler) ChangePassword(ctx context.Context, req *ChangePasswordRequest) error {
 	return ht.ErrNotImplemented
+}
+
+// ConfirmPasswordReset implements confirmPasswordReset operation.
+//
+// Spends a password-reset token, sets the new password, clears the user's `invitation_pending` and
+// revokes every session of the user. The password policy is checked by the server.
+//
+// Errors: `400 validation_error` naming `token` (spent, expired, invalid or another tenant's token) or
+// `new_password` (refused by the password policy), or `tenant_required`; `404 tenant_not_found`;
+// `413`.
+//
+// POST /api/auth/password-reset/confirm
+func (UnimplementedHandler) ConfirmPasswordReset(ctx context.Context, req *PasswordResetConfirmRequest) error {
+	return ht.ErrNotImplemented
+}
+
+// CreateAPIToken implements createAPIToken operation.
+//
+// Creates a token for the caller. The answer is the only one that carries the secret `token`
+// (`bnr_<id>_<secret>`). The token acts with the intersection of its `permissions` and its creator's
+// current ones; it stops working when it expires, is revoked, or its creator is deactivated, and is
+// refused from a client address outside `allowed_cidrs` (when given).
+//
+// Errors: `400 validation_error` (also an unknown code in `permissions`, an `expires_at` in the past,
+// a malformed entry of `allowed_cidrs`); `401 unauthenticated`; `403 permission_denied` (also a code
+// the caller does not hold, or a caller authenticated with an API token); `404 tenant_not_found`;
+// `413`.
+//
+// POST /api/api-tokens
+func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCreate) (r *APITokenCreated, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // CreateAsset implements createAsset operation.
@@ -49,6 +112,35 @@ func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *Datacente
 	return r, ht.ErrNotImplemented
 }
 
+// CreateTeam implements createTeam operation.
+//
+// A team grants its permission codes to its members.
+//
+// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+// `403 permission_denied` (also granting a code the caller does not hold); `404 tenant_not_found`;
+// `409 conflict` (duplicate name, naming `name`); `413`.
+//
+// POST /api/teams
+func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r *Team, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// CreateUser implements createUser operation.
+//
+// Without `password` the user is created with `invitation_pending: true` and an invitation is sent;
+// they cannot log in until they accept it. The password policy is checked by the server (at least 10
+// characters, not the email, not a common password).
+//
+// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
+// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
+// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
+//
+// POST /api/users
+func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate) (r *User, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
 // DeleteAsset implements deleteAsset operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
@@ -67,6 +159,40 @@ func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetP
 // DELETE /api/datacenters/{id}
 func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
 	return ht.ErrNotImplemented
+}
+
+// DeleteTeam implements deleteTeam operation.
+//
+// Deletes the team; its members lose the permissions it granted.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+//
+// DELETE /api/teams/{id}
+func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
+	return ht.ErrNotImplemented
+}
+
+// DeleteUser implements deleteUser operation.
+//
+// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
+// stop working at once.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
+// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+//
+// DELETE /api/users/{id}
+func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) error {
+	return ht.ErrNotImplemented
+}
+
+// GetAPIToken implements getAPIToken operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+// (also a revoked token).
+//
+// GET /api/api-tokens/{id}
+func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenParams) (r *APIToken, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // GetAsset implements getAsset operation.
@@ -107,12 +233,43 @@ func (UnimplementedHandler) GetOpenAPISpec(ctx context.Context) (r GetOpenAPISpe
 	return r, ht.ErrNotImplemented
 }
 
+// GetTeam implements getTeam operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+//
+// GET /api/teams/{id}
+func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (r *Team, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetUser implements getUser operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+//
+// GET /api/users/{id}
+func (UnimplementedHandler) GetUser(ctx context.Context, params GetUserParams) (r *User, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
 // Healthz implements healthz operation.
 //
 // Answers 200 while the process is up. Needs no tenant and no token.
 //
 // GET /healthz
 func (UnimplementedHandler) Healthz(ctx context.Context) (r *HealthStatus, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListAPITokens implements listAPITokens operation.
+//
+// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
+// shown again after creation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/api-tokens
+func (UnimplementedHandler) ListAPITokens(ctx context.Context, params ListAPITokensParams) (r *APITokenList, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -175,14 +332,54 @@ func (UnimplementedHandler) ListPermissions(ctx context.Context) (r []Permission
 	return r, ht.ErrNotImplemented
 }
 
+// ListSecurityEvents implements listSecurityEvents operation.
+//
+// The company's security events (logins, password changes, invitations, deactivations, permission
+// changes, API tokens), filtered and paginated, newest first.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/security-events
+func (UnimplementedHandler) ListSecurityEvents(ctx context.Context, params ListSecurityEventsParams) (r *SecurityEventList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListTeams implements listTeams operation.
+//
+// The company's teams, filtered and paginated. Default order: `name`, then `id`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/teams
+func (UnimplementedHandler) ListTeams(ctx context.Context, params ListTeamsParams) (r *TeamList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListUsers implements listUsers operation.
+//
+// The company's users, filtered and paginated. Default order: `email`, then `id`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/users
+func (UnimplementedHandler) ListUsers(ctx context.Context, params ListUsersParams) (r *UserList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
 // Login implements login operation.
 //
 // Exchanges an email and a password for an access token and a refresh token, inside the tenant named
 // by the `X-Tenant` header or the `Host` sub-domain.
 //
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
-// `401 unauthenticated` with the same message whether the email exists or not; `404 tenant_not_found`;
-// `413` for an oversized body.
+// `401 unauthenticated` with the same message whether the email exists or not (also for an invited
+// user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
+// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
+// for one email in the tenant within 15 minutes (even with the right password), or too many requests
+// from one client address.
 //
 // POST /api/auth/login
 func (UnimplementedHandler) Login(ctx context.Context, req *LoginRequest) (r *TokenPair, _ error) {
@@ -225,6 +422,19 @@ func (UnimplementedHandler) RefreshToken(ctx context.Context, req *RefreshReques
 	return r, ht.ErrNotImplemented
 }
 
+// RemoveTeamMember implements removeTeamMember operation.
+//
+// Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
+// also answers `204`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
+// holds a permission the caller lacks); `404 not_found` (the team or the user).
+//
+// DELETE /api/teams/{id}/members/{user_id}
+func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error {
+	return ht.ErrNotImplemented
+}
+
 // ReplaceAsset implements replaceAsset operation.
 //
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
@@ -248,6 +458,63 @@ func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace,
 // PUT /api/datacenters/{id}
 func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (r *Datacenter, _ error) {
 	return r, ht.ErrNotImplemented
+}
+
+// ReplaceTeam implements replaceTeam operation.
+//
+// Replaces every writable field; an omitted `description` is cleared.
+//
+// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
+// `409 conflict` (duplicate name, naming `name`); `413`.
+//
+// PUT /api/teams/{id}
+func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (r *Team, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ReplaceUser implements replaceUser operation.
+//
+// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
+// (an unknown-field `400`): users change their own password through `change-password` or a password
+// reset. Deactivating a user ends their sessions and API tokens at once.
+//
+// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
+// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
+// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+//
+// PUT /api/users/{id}
+func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (r *User, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// RequestPasswordReset implements requestPasswordReset operation.
+//
+// Sends a password-reset token to the email, if it belongs to an active user of the tenant named by
+// the `X-Tenant` header or the `Host` sub-domain. The answer is `202` whether the email is known or
+// not. The token is single-use and expires after 1 hour.
+//
+// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
+// client address sent too many requests.
+//
+// POST /api/auth/password-reset
+func (UnimplementedHandler) RequestPasswordReset(ctx context.Context, req *PasswordResetRequest) error {
+	return ht.ErrNotImplemented
+}
+
+// RevokeAPIToken implements revokeAPIToken operation.
+//
+// The token stops working at once.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+// (also an already revoked token).
+//
+// DELETE /api/api-tokens/{id}
+func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
+	return ht.ErrNotImplemented
 }
 
 // UpdateAsset implements updateAsset operation.
@@ -285,6 +552,35 @@ func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUp
 //
 // PATCH /api/datacenters/{id}
 func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (r *Datacenter, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// UpdateTeam implements updateTeam operation.
+//
+// Changes only the fields sent; `permissions` replaces the team's codes.
+//
+// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
+// `409 conflict` (duplicate name, naming `name`); `413`.
+//
+// PATCH /api/teams/{id}
+func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (r *Team, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// UpdateUser implements updateUser operation.
+//
+// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
+// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
+//
+// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
+// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
+// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+//
+// PATCH /api/users/{id}
+func (UnimplementedHandler) UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (r *User, _ error) {
 	return r, ht.ErrNotImplemented
 }
 

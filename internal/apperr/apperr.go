@@ -7,6 +7,7 @@ package apperr
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Kind classifies an error for the HTTP edge.
@@ -37,7 +38,9 @@ type Error struct {
 	Code   string
 	Detail string
 	Fields []FieldError
-	cause  error
+	// RetryAfter, for KindRateLimited, says when to try again.
+	RetryAfter time.Duration
+	cause      error
 }
 
 // Error implements error.
@@ -111,4 +114,10 @@ func Forbidden(detail string) *Error {
 // (for example "unauthenticated" or "token_tenant_mismatch").
 func Unauthenticated(code, detail string) *Error {
 	return &Error{Kind: KindUnauthenticated, Code: code, Detail: detail}
+}
+
+// RateLimited reports too many attempts; the client may retry after wait.
+func RateLimited(wait time.Duration) *Error {
+	return &Error{Kind: KindRateLimited, Code: "rate_limited",
+		Detail: "Too many attempts. Try again later.", RetryAfter: wait}
 }

@@ -42,7 +42,7 @@ func requestInfo(next http.Handler) http.Handler {
 		if err != nil {
 			ip = r.RemoteAddr
 		}
-		ctx := reqinfo.With(r.Context(), reqinfo.Info{RequestID: id, ClientIP: ip, URL: u})
+		ctx := reqinfo.With(r.Context(), reqinfo.Info{RequestID: id, ClientIP: ip, URL: u, Header: w.Header()})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/go-faster/jx"
 	"github.com/ogen-go/ogen/ogenerrors"
@@ -36,6 +38,11 @@ func problemFor(ctx context.Context, logger *slog.Logger, err error) *api.ErrorS
 		err = errMissingToken
 	}
 	if e, ok := apperr.As(err); ok {
+		if e.RetryAfter > 0 {
+			if h := reqinfo.From(ctx).Header; h != nil {
+				h.Set("Retry-After", strconv.Itoa(int(math.Ceil(e.RetryAfter.Seconds()))))
+			}
+		}
 		return problem(kindStatus[e.Kind], e.Code, e.Detail, e.Fields)
 	}
 	if p := decodeProblem(err); p != nil {

@@ -31,6 +31,13 @@ func TestRequired(t *testing.T) {
 		{name: "maintenance list is a read", give: "listMaintenanceAssets", want: []string{"assets.assets.read"}, wantKnown: true},
 		{name: "delete datacenter needs delete", give: "deleteDatacenter", want: []string{"core.datacenters.delete"}, wantKnown: true},
 		{name: "login needs nothing", give: "login", want: []string{}, wantKnown: true},
+		{name: "accepting an invitation needs nothing", give: "acceptInvitation", want: []string{}, wantKnown: true},
+		{name: "password reset needs nothing", give: "requestPasswordReset", want: []string{}, wantKnown: true},
+		{name: "deactivating a user needs delete", give: "deleteUser", want: []string{"core.users.delete"}, wantKnown: true},
+		{name: "adding a team member is a team write", give: "addTeamMember", want: []string{"core.teams.write"}, wantKnown: true},
+		{name: "removing a team member is a team write", give: "removeTeamMember", want: []string{"core.teams.write"}, wantKnown: true},
+		{name: "revoking an API token needs delete", give: "revokeAPIToken", want: []string{"core.api_tokens.delete"}, wantKnown: true},
+		{name: "security events are a read", give: "listSecurityEvents", want: []string{"core.security_events.read"}, wantKnown: true},
 		{name: "permission catalog needs nothing", give: "listPermissions", want: []string{}, wantKnown: true},
 		{name: "health needs nothing", give: "healthz", want: []string{}, wantKnown: true},
 		{name: "ogen operation name is not an operationId", give: "ListAssets", want: nil, wantKnown: false},
@@ -78,6 +85,21 @@ func TestCatalog_Labels(t *testing.T) {
 		}},
 		{give: "assets.assets.delete", want: permissions.Permission{
 			Code: "assets.assets.delete", Module: "assets", Resource: "assets", Level: "delete", Label: "Delete assets",
+		}},
+		{give: "core.users.write", want: permissions.Permission{
+			Code: "core.users.write", Module: "core", Resource: "users", Level: "write", Label: "Create and change users",
+		}},
+		{give: "core.teams.delete", want: permissions.Permission{
+			Code: "core.teams.delete", Module: "core", Resource: "teams", Level: "delete", Label: "Delete teams",
+		}},
+		{give: "core.api_tokens.read", want: permissions.Permission{
+			Code: "core.api_tokens.read", Module: "core", Resource: "api_tokens", Level: "read", Label: "View API tokens",
+		}},
+		{give: "core.api_tokens.write", want: permissions.Permission{
+			Code: "core.api_tokens.write", Module: "core", Resource: "api_tokens", Level: "write", Label: "Create and change API tokens",
+		}},
+		{give: "core.security_events.read", want: permissions.Permission{
+			Code: "core.security_events.read", Module: "core", Resource: "security_events", Level: "read", Label: "View security events",
 		}},
 	}
 	byCode := make(map[string]permissions.Permission)
@@ -188,7 +210,8 @@ func TestTable_CoversGeneratedRouter(t *testing.T) {
 	require.NoError(t, err)
 
 	for _, op := range readSpecOperations(t) {
-		path := strings.ReplaceAll(op.path, "{id}", "1")
+		path := strings.NewReplacer("{id}", "1", "{user_id}", "2").Replace(op.path)
+		require.NotContains(t, path, "{", "%s %s has a path parameter this test does not fill in", op.method, op.path)
 		route, ok := srv.FindRoute(op.method, path)
 		require.True(t, ok, "generated router has no %s %s; run go generate ./internal/api/", op.method, path)
 		assert.Equal(t, op.id, route.OperationID())

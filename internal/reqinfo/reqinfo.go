@@ -5,6 +5,7 @@ package reqinfo
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 )
 
@@ -14,6 +15,9 @@ type Info struct {
 	ClientIP  string
 	// URL is absolute: scheme and host as the client addressed the server.
 	URL *url.URL
+	// Header is the response's header map, for the few headers an error
+	// answer carries (Retry-After) that the generated server cannot set.
+	Header http.Header
 }
 
 type key struct{}

@@ -42,6 +42,12 @@ var levelVerbs = map[string]string{
 	"delete": "Delete",
 }
 
+// acronyms are the words of a resource name that a label spells in capitals
+// ("api_tokens" reads "API tokens").
+var acronyms = map[string]string{
+	"api": "API",
+}
+
 type operation struct {
 	OperationID string `yaml:"operationId"`
 	// Permissions is a pointer so that a missing extension (nil) is told
@@ -164,7 +170,7 @@ func buildCatalog(ops map[string][]string) ([]permission, error) {
 				Module:   module,
 				Resource: resource,
 				Level:    level,
-				Label:    levelVerbs[level] + " " + strings.ReplaceAll(resource, "_", " "),
+				Label:    label(level, resource),
 			})
 		}
 	}
@@ -180,6 +186,19 @@ func buildCatalog(ops map[string][]string) ([]permission, error) {
 		byLabel[p.Label] = p.Code
 	}
 	return catalog, nil
+}
+
+// label is the human description of a permission: the level's verb, then
+// the resource's words ("security_events" reads "security events"), with
+// acronyms in capitals.
+func label(level, resource string) string {
+	words := strings.Split(resource, "_")
+	for i, w := range words {
+		if a, ok := acronyms[w]; ok {
+			words[i] = a
+		}
+	}
+	return levelVerbs[level] + " " + strings.Join(words, " ")
 }
 
 func render(pkg string, ops map[string][]string, catalog []permission) ([]byte, error) {
