@@ -4,7 +4,6 @@
 
 GO        ?= go
 BIN       ?= bin/binora
-PKGS_SRC   = $(shell $(GO) list -f '{{.Dir}}' ./... | grep -v -E '/(ent|internal/api)(/|$$)')
 
 .PHONY: all generate build run test lint bench migrate-new check-generated clean
 
@@ -32,7 +31,7 @@ test:
 ## lint: go vet and gofmt
 lint:
 	$(GO) vet ./...
-	@out=$$(gofmt -l $(PKGS_SRC)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 ## bench: full-stack HTTP benchmarks on PostgreSQL (BINORA_TEST_POSTGRES_URL)
 bench:

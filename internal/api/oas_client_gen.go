@@ -366,7 +366,7 @@ type CoreInvoker interface {
 	//
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
-	// Errors: `503 unavailable` when the database cannot be reached.
+	// Errors: `503 not_ready` when the database cannot be reached.
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)
@@ -5002,7 +5002,7 @@ func (c *Client) sendLogout(ctx context.Context, request *LogoutRequest) (res *L
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 unavailable` when the database cannot be reached.
+// Errors: `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (c *Client) Readyz(ctx context.Context) (*HealthStatus, error) {

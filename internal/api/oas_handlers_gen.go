@@ -6333,7 +6333,7 @@ func (s *Server) handleLogoutRequest(args [0]string, argsEscaped bool, w http.Re
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 unavailable` when the database cannot be reached.
+// Errors: `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (s *Server) handleReadyzRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

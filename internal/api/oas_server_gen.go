@@ -349,7 +349,7 @@ type CoreHandler interface {
 	//
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
-	// Errors: `503 unavailable` when the database cannot be reached.
+	// Errors: `503 not_ready` when the database cannot be reached.
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)

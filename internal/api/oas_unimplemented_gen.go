@@ -402,7 +402,7 @@ func (UnimplementedHandler) Logout(ctx context.Context, req *LogoutRequest) erro
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 unavailable` when the database cannot be reached.
+// Errors: `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (UnimplementedHandler) Readyz(ctx context.Context) (r *HealthStatus, _ error) {
