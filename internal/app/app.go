@@ -16,6 +16,7 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/httpserver"
+	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/modules/assets"
 	"github.com/binora/binora/modules/core"
 )
@@ -33,6 +34,8 @@ type Options struct {
 	Logger *slog.Logger
 	// WrapDriver wraps the database driver, e.g. to count statements.
 	WrapDriver func(dialect.Driver) dialect.Driver
+	// Mailer replaces the mailer the configuration chooses.
+	Mailer mail.Mailer
 }
 
 // Open connects to the configured database (without migrating it) and
@@ -49,7 +52,12 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := build(db, cfg, opts.Logger)
+	mailer, err := newMailer(cfg, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a, err := build(db, cfg, opts.Logger, mailer)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -57,7 +65,7 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	return a, nil
 }
 
-func build(db *database.DB, cfg *config.Config, logger *slog.Logger) (*App, error) {
+func build(db *database.DB, cfg *config.Config, logger *slog.Logger, mailer mail.Mailer) (*App, error) {
 	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL)
 	if err != nil {
 		return nil, err
@@ -68,6 +76,14 @@ func build(db *database.DB, cfg *config.Config, logger *slog.Logger) (*App, erro
 		Tokens:         tokens,
 		RefreshTTL:     cfg.RefreshTokenTTL,
 		TenantCacheTTL: tenantCacheTTL,
+		Dialect:        db.Dialect,
+
+		Mailer:           mailer,
+		Logger:           logger,
+		PasswordResetTTL: cfg.PasswordResetTTL,
+		FailedLogins:     failedLogins(cfg),
+		ResetRequests:    failedLogins(cfg),
+		ClientRequests:   clientRequests(cfg),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("core service: %w", err)
@@ -102,5 +118,8 @@ type operations struct {
 	*assetOperations
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close waits for mail still being delivered and releases the database.
+func (a *App) Close() error {
+	a.Core.DrainMail()
+	return a.DB.Close()
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/password"
 )
 
@@ -30,6 +31,19 @@ type Config struct {
 	AccessTokenTTL  time.Duration
 	RefreshTokenTTL time.Duration
 	Password        password.Params
+
+	// SMTP delivers mail when SMTP.Host is set; otherwise mail is only
+	// logged (recipient and subject) and kept in the outbox.
+	SMTP mail.SMTPConfig
+	// PasswordResetTTL is how long a password-reset token stays usable.
+	PasswordResetTTL time.Duration
+	// LoginFailuresPerWindow failed logins for one email in a tenant within
+	// LoginFailureWindow block every login for it until the window ends.
+	LoginFailuresPerWindow int
+	LoginFailureWindow     time.Duration
+	// AuthRequestsPerMinute bounds login and password-reset requests from
+	// one client address.
+	AuthRequestsPerMinute int
 }
 
 // FromEnv reads the configuration. It creates the data directory and, in
@@ -49,6 +63,9 @@ func FromEnv() (*Config, error) {
 		return nil, err
 	}
 	if err := c.readPasswordParams(); err != nil {
+		return nil, err
+	}
+	if err := c.readIdentity(); err != nil {
 		return nil, err
 	}
 	if c.DatabaseURL == "" {

@@ -38,7 +38,9 @@ type Tokens struct {
 	AccessExpiresAt time.Time
 	Refresh         string
 	User            *ent.User
-	Permissions     []string
+	// Teams are the user's teams, sorted by name.
+	Teams       []*ent.Team
+	Permissions []string
 }
 
 // Login checks email and password within the tenant of ctx and opens a
@@ -48,16 +50,20 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	if !ok {
 		return nil, ErrTenantRequired
 	}
-	u, err := s.client.User.Query().Where(user.Email(strings.ToLower(strings.TrimSpace(email)))).Only(ctx)
+	email = strings.ToLower(strings.TrimSpace(email))
+	if err := s.admitLogin(ctx, v.CompanyID, email); err != nil {
+		return nil, err
+	}
+	u, err := s.client.User.Query().Where(user.Email(email)).Only(ctx)
 	if err != nil && !ent.IsNotFound(err) {
 		return nil, fmt.Errorf("login: %w", err)
 	}
-	if u == nil || !u.IsActive || u.PasswordHash == "" {
+	if u == nil || !u.IsActive || u.PasswordHash == "" || u.InvitationPending {
 		_, _ = password.Verify(plain, s.dummyHash)
-		return nil, ErrBadCredentials
+		return nil, s.loginFailed(ctx, v.CompanyID, email)
 	}
 	if match, err := password.Verify(plain, u.PasswordHash); err != nil || !match {
-		return nil, ErrBadCredentials
+		return nil, s.loginFailed(ctx, v.CompanyID, email)
 	}
 	ctx = tenancy.WithViewer(ctx, &tenancy.Viewer{CompanyID: v.CompanyID, UserID: u.ID})
 	var refresh string
@@ -72,7 +78,10 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 			return err
 		}
 		u, err = tx.User.UpdateOne(u).SetLastLoginAt(s.now()).Save(ctx)
-		return err
+		if err != nil {
+			return err
+		}
+		return record(ctx, tx.Client(), Event{Type: EventLoginSucceeded, ActorID: &u.ID, Subject: userSubject(u)})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
@@ -149,14 +158,20 @@ func (s *Service) Logout(ctx context.Context, raw string) error {
 		return ErrTenantRequired
 	}
 	rt, err := s.client.RefreshToken.Query().
-		Where(refreshtoken.TokenHash(authtoken.HashRefreshToken(raw))).Only(ctx)
+		Where(refreshtoken.TokenHash(authtoken.HashRefreshToken(raw))).WithSession().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("logout: %w", err)
 	}
-	return s.revokeSessions(ctx, session.ID(rt.SessionID))
+	if rt.Edges.Session.RevokedAt != nil {
+		return nil // ended already: nothing happened to record
+	}
+	if err := s.revokeSessions(ctx, session.ID(rt.SessionID)); err != nil {
+		return fmt.Errorf("logout: %w", err)
+	}
+	return s.recordLogout(ctx, rt.Edges.Session)
 }
 
 // Authenticate turns an access token into the viewer of a request.
@@ -217,6 +232,9 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if !ok || v.UserID == 0 {
 		return ErrInvalidToken
 	}
+	if v.APITokenID != 0 {
+		return ErrPasswordByAPIToken
+	}
 	u, err := s.client.User.Get(ctx, v.UserID)
 	if err != nil {
 		return apperr.FromEnt(err, "User")
@@ -238,7 +256,10 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		_, err := tx.Session.Update().
 			Where(session.UserID(u.ID), session.IDNEQ(v.SessionID), session.RevokedAtIsNil()).
 			SetRevokedAt(s.now()).Save(ctx)
-		return err
+		if err != nil {
+			return err
+		}
+		return record(ctx, tx.Client(), Event{Type: EventPasswordChanged, ActorID: &u.ID, Subject: userSubject(u)})
 	})
 }
 
@@ -265,5 +286,9 @@ func (s *Service) tokensFor(ctx context.Context, u *ent.User, sessionID int, ref
 	if err != nil {
 		return nil, err
 	}
-	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Permissions: perms}, nil
+	teams, err := s.TeamsOf(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Teams: teams[u.ID], Permissions: perms}, nil
 }

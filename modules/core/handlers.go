@@ -55,7 +55,7 @@ func (h *Handlers) GetMe(ctx context.Context) (*api.Me, error) {
 		return nil, err
 	}
 	return &api.Me{
-		User:        toAPIUser(p.User),
+		User:        toAPIUser(p.User, p.Teams),
 		Company:     api.CompanySummary{ID: int64(p.Company.ID), Name: p.Company.Name, Subdomain: p.Company.Subdomain},
 		Permissions: p.Permissions,
 	}, nil

@@ -3,45 +3,86 @@ package core
 import (
 	"context"
 
+	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing"
 )
 
 // ListTeams implements GET /api/teams.
 func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*api.TeamList, error) {
-	return nil, errNotBuilt
+	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
+	list, total, err := h.svc.ListTeams(ctx, TeamFilter{
+		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: page,
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(list))
+	for i, t := range list {
+		ids[i] = t.ID
+	}
+	counts, err := h.svc.MemberCounts(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := &api.TeamList{Count: total, Results: make([]api.Team, len(list))}
+	for i, t := range list {
+		out.Results[i] = toAPITeam(t, counts[t.ID])
+	}
+	out.Next, out.Previous = listing.APILinks(ctx, page, total)
+	return out, nil
 }
 
 // CreateTeam implements POST /api/teams.
 func (h *Handlers) CreateTeam(ctx context.Context, req *api.TeamCreate) (*api.Team, error) {
-	return nil, errNotBuilt
+	t, err := h.svc.CreateTeam(ctx, teamCreateInput(req))
+	return h.team(ctx, t, err)
 }
 
 // GetTeam implements GET /api/teams/{id}.
 func (h *Handlers) GetTeam(ctx context.Context, params api.GetTeamParams) (*api.Team, error) {
-	return nil, errNotBuilt
+	t, err := h.svc.GetTeam(ctx, int(params.ID))
+	return h.team(ctx, t, err)
 }
 
 // ReplaceTeam implements PUT /api/teams/{id}.
 func (h *Handlers) ReplaceTeam(ctx context.Context, req *api.TeamCreate, params api.ReplaceTeamParams) (*api.Team, error) {
-	return nil, errNotBuilt
+	t, err := h.svc.UpdateTeam(ctx, int(params.ID), teamCreateInput(req))
+	return h.team(ctx, t, err)
 }
 
 // UpdateTeam implements PATCH /api/teams/{id}.
 func (h *Handlers) UpdateTeam(ctx context.Context, req *api.TeamPatch, params api.UpdateTeamParams) (*api.Team, error) {
-	return nil, errNotBuilt
+	in := TeamInput{Name: optString(req.Name), Description: optString(req.Description), Permissions: req.Permissions}
+	t, err := h.svc.UpdateTeam(ctx, int(params.ID), in)
+	return h.team(ctx, t, err)
 }
 
 // DeleteTeam implements DELETE /api/teams/{id}.
 func (h *Handlers) DeleteTeam(ctx context.Context, params api.DeleteTeamParams) error {
-	return errNotBuilt
+	return h.svc.DeleteTeam(ctx, int(params.ID))
 }
 
 // AddTeamMember implements POST /api/teams/{id}/members.
 func (h *Handlers) AddTeamMember(ctx context.Context, req *api.TeamMemberAdd, params api.AddTeamMemberParams) error {
-	return errNotBuilt
+	return h.svc.AddTeamMember(ctx, int(params.ID), int(req.UserID))
 }
 
 // RemoveTeamMember implements DELETE /api/teams/{id}/members/{user_id}.
 func (h *Handlers) RemoveTeamMember(ctx context.Context, params api.RemoveTeamMemberParams) error {
-	return errNotBuilt
+	return h.svc.RemoveTeamMember(ctx, int(params.ID), int(params.UserID))
+}
+
+// team encodes the answer of a service call that returned one team, with
+// its member count.
+func (h *Handlers) team(ctx context.Context, t *ent.Team, err error) (*api.Team, error) {
+	if err != nil {
+		return nil, err
+	}
+	counts, err := h.svc.MemberCounts(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := toAPITeam(t, counts[t.ID])
+	return &out, nil
 }

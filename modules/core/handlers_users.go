@@ -2,39 +2,80 @@ package core
 
 import (
 	"context"
-	"errors"
 
+	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing"
 )
-
-var errNotBuilt = errors.New("not built yet")
 
 // ListUsers implements GET /api/users.
 func (h *Handlers) ListUsers(ctx context.Context, params api.ListUsersParams) (*api.UserList, error) {
-	return nil, errNotBuilt
+	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
+	f := UserFilter{
+		Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)), Ordering: string(params.Ordering.Or("")), Page: page,
+	}
+	if v, ok := params.IsActive.Get(); ok {
+		f.IsActive = &v
+	}
+	list, total, err := h.svc.ListUsers(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(list))
+	for i, u := range list {
+		ids[i] = u.ID
+	}
+	teams, err := h.svc.TeamsOf(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := &api.UserList{Count: total, Results: make([]api.User, len(list))}
+	for i, u := range list {
+		out.Results[i] = toAPIUser(u, teams[u.ID])
+	}
+	out.Next, out.Previous = listing.APILinks(ctx, page, total)
+	return out, nil
 }
 
 // CreateUser implements POST /api/users.
 func (h *Handlers) CreateUser(ctx context.Context, req *api.UserCreate) (*api.User, error) {
-	return nil, errNotBuilt
+	u, err := h.svc.CreateUser(ctx, userCreateInput(req))
+	return h.user(ctx, u, err)
 }
 
 // GetUser implements GET /api/users/{id}.
 func (h *Handlers) GetUser(ctx context.Context, params api.GetUserParams) (*api.User, error) {
-	return nil, errNotBuilt
+	u, err := h.svc.GetUser(ctx, int(params.ID))
+	return h.user(ctx, u, err)
 }
 
 // ReplaceUser implements PUT /api/users/{id}.
 func (h *Handlers) ReplaceUser(ctx context.Context, req *api.UserReplace, params api.ReplaceUserParams) (*api.User, error) {
-	return nil, errNotBuilt
+	u, err := h.svc.UpdateUser(ctx, int(params.ID), userReplaceInput(req))
+	return h.user(ctx, u, err)
 }
 
 // UpdateUser implements PATCH /api/users/{id}.
 func (h *Handlers) UpdateUser(ctx context.Context, req *api.UserPatch, params api.UpdateUserParams) (*api.User, error) {
-	return nil, errNotBuilt
+	u, err := h.svc.UpdateUser(ctx, int(params.ID), userPatchInput(req))
+	return h.user(ctx, u, err)
 }
 
 // DeleteUser implements DELETE /api/users/{id}: the user is deactivated.
 func (h *Handlers) DeleteUser(ctx context.Context, params api.DeleteUserParams) error {
-	return errNotBuilt
+	return h.svc.DeactivateUser(ctx, int(params.ID))
+}
+
+// user encodes the answer of a service call that returned one user, with
+// the user's teams.
+func (h *Handlers) user(ctx context.Context, u *ent.User, err error) (*api.User, error) {
+	if err != nil {
+		return nil, err
+	}
+	teams, err := h.svc.TeamsOf(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := toAPIUser(u, teams[u.ID])
+	return &out, nil
 }

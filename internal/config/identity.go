@@ -1,0 +1,65 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/binora/binora/internal/mail"
+)
+
+// Defaults of the identity settings, as documented in README.md.
+const (
+	DefaultPasswordResetTTL       = time.Hour
+	DefaultLoginFailuresPerWindow = 5
+	DefaultLoginFailureWindow     = 15 * time.Minute
+	DefaultAuthRequestsPerMinute  = 30
+)
+
+// readIdentity reads mail delivery, password-reset and rate-limit settings.
+func (c *Config) readIdentity() error {
+	var err error
+	if c.PasswordResetTTL, err = duration("BINORA_PASSWORD_RESET_TTL", DefaultPasswordResetTTL); err != nil {
+		return err
+	}
+	if c.LoginFailureWindow, err = duration("BINORA_LOGIN_FAILURE_WINDOW", DefaultLoginFailureWindow); err != nil {
+		return err
+	}
+	if c.LoginFailuresPerWindow, err = positiveInt("BINORA_LOGIN_FAILURES_PER_WINDOW", DefaultLoginFailuresPerWindow, 1<<20); err != nil {
+		return err
+	}
+	if c.AuthRequestsPerMinute, err = positiveInt("BINORA_AUTH_REQUESTS_PER_MINUTE", DefaultAuthRequestsPerMinute, 1<<20); err != nil {
+		return err
+	}
+	c.SMTP = mail.SMTPConfig{
+		Host:     os.Getenv("BINORA_SMTP_HOST"),
+		Username: os.Getenv("BINORA_SMTP_USERNAME"),
+		Password: os.Getenv("BINORA_SMTP_PASSWORD"),
+		From:     os.Getenv("BINORA_SMTP_FROM"),
+	}
+	if c.SMTP.Port, err = positiveInt("BINORA_SMTP_PORT", mail.DefaultSMTPPort, 65535); err != nil {
+		return err
+	}
+	if c.SMTP.Host != "" && c.SMTP.From == "" {
+		return errors.New("BINORA_SMTP_FROM is required when BINORA_SMTP_HOST is set")
+	}
+	if c.SMTP.Host == "" && c.SMTP.Username != "" {
+		return errors.New("BINORA_SMTP_USERNAME is set but BINORA_SMTP_HOST is not")
+	}
+	return nil
+}
+
+// positiveInt reads a whole number from 1 to limit, def when env is unset.
+func positiveInt(env string, def, limit int) (int, error) {
+	v := os.Getenv(env)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > limit {
+		return 0, fmt.Errorf("%s: want a whole number from 1 to %d, got %q", env, limit, v)
+	}
+	return n, nil
+}
