@@ -2,7 +2,7 @@
 // middleware (request id, panic recovery, access log, body limit, tenant
 // resolution), the security handler, permission enforcement and the single
 // mapping of errors to problem+json, around the server generated from
-// openapi.yaml.
+// openapi.yaml; beside it, the API reference page of package docs.
 package httpserver
 
 import (
@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/docs"
 )
 
 // Handlers is every operation of the API: one handler struct per module.
@@ -55,18 +56,20 @@ func New(cfg Config) (http.Handler, error) {
 	onError := func(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, problemFor(r.Context(), logger, err))
 	}
+	notFound := func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, problem(http.StatusNotFound, "not_found", "No such endpoint.", nil))
+	}
+	methodNotAllowed := func(w http.ResponseWriter, r *http.Request, allowed string) {
+		w.Header().Set("Allow", allowed)
+		writeProblem(w, problem(http.StatusMethodNotAllowed, "method_not_allowed",
+			"This endpoint does not accept "+r.Method+".", nil))
+	}
 	srv, err := api.NewServer(composite{Handlers: cfg.Handlers, logger: logger}, security{auth: cfg.Auth},
 		api.WithErrorHandler(func(ctx context.Context, w http.ResponseWriter, r *http.Request, err error) {
 			onError(w, r, err)
 		}),
-		api.WithNotFound(func(w http.ResponseWriter, r *http.Request) {
-			writeProblem(w, problem(http.StatusNotFound, "not_found", "No such endpoint.", nil))
-		}),
-		api.WithMethodNotAllowed(func(w http.ResponseWriter, r *http.Request, allowed string) {
-			w.Header().Set("Allow", allowed)
-			writeProblem(w, problem(http.StatusMethodNotAllowed, "method_not_allowed",
-				"This endpoint does not accept "+r.Method+".", nil))
-		}),
+		api.WithNotFound(notFound),
+		api.WithMethodNotAllowed(methodNotAllowed),
 		api.WithMiddleware(requirePermissions),
 	)
 	if err != nil {
@@ -76,6 +79,12 @@ func New(cfg Config) (http.Handler, error) {
 	r := chi.NewRouter()
 	r.Use(requestInfo, accessLog(logger), recoverer(logger), limitBody, stripSlash,
 		resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
+	// The API reference (no tenant, no token), before the generated server,
+	// which answers everything else. stripSlash has already turned
+	// /api/docs/ into /api/docs.
+	reference := docs.New(docs.Options{NotFound: http.HandlerFunc(notFound), MethodNotAllowed: methodNotAllowed})
+	r.Handle(docs.Path, reference)
+	r.Handle(docs.AssetsPath+"*", reference)
 	r.Mount("/", srv)
 	return r, nil
 }

@@ -1,0 +1,303 @@
+import createClient from "openapi-fetch";
+import type {
+  Client,
+  ClientPathsWithMethod,
+  FetchResponse,
+  MaybeOptionalInit,
+  Middleware,
+} from "openapi-fetch";
+
+import { BinoraProblemError, unwrap, type SuccessData } from "./errors.js";
+import type { components, paths } from "./schema.js";
+
+/** Every schema of openapi.yaml, e.g. `Schemas["Asset"]`. */
+export type Schemas = components["schemas"];
+/** The answer of login, refresh and accept-invitation. */
+export type TokenPair = Schemas["TokenPair"];
+
+/** The session a password-authenticated client holds. */
+export interface Tokens {
+  /** Access token (JWT), sent as `Authorization: Bearer <access>`. */
+  access: string;
+  /** Opaque, single-use refresh token. */
+  refresh: string;
+  /** When the access token expires (ISO 8601), when known. */
+  accessExpiresAt?: string;
+}
+
+/** A function with the shape of the global `fetch`. */
+export type FetchFn = (input: Request) => Promise<Response>;
+
+export interface BinoraClientOptions {
+  /** Server root, e.g. `https://binora.example.com` (without `/api`). */
+  baseUrl: string;
+  /**
+   * Tenant subdomain sent as `X-Tenant` on every request. Omit it when the tenant comes from the
+   * `Host` sub-domain of `baseUrl`, or with an `apiToken` (which names its own tenant).
+   */
+  tenant?: string;
+  /**
+   * A partner API token (`bnr_…`). It is sent as the bearer token on every request; the client
+   * never refreshes it, and `login()`/`logout()` are refused.
+   */
+  apiToken?: string;
+  /** A session to start with (e.g. restored from storage). */
+  tokens?: Tokens | null;
+  /** `fetch` to use (defaults to `globalThis.fetch`). */
+  fetch?: FetchFn;
+  /**
+   * Called whenever the client itself changes the session: after `login()`, after an automatic
+   * refresh, and with `null` after `logout()` or a failed refresh. Use it to persist tokens.
+   */
+  onTokens?: (tokens: Tokens | null) => void;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+type MediaType = `${string}/${string}`;
+type Method = "get" | "put" | "post" | "patch" | "delete";
+type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+type ResponseOf<Op, Init> = Op extends Record<string | number, any> ? FetchResponse<Op, Init, MediaType> : never;
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+
+/**
+ * A typed call that resolves to the answer's data (`undefined` for `204`) and throws
+ * {@link BinoraProblemError} for an error answer. Same arguments as the openapi-fetch method.
+ */
+export type ThrowingMethod<M extends Method> = <
+  P extends ClientPathsWithMethod<Client<paths>, M>,
+  I extends MaybeOptionalInit<paths[P], M>,
+>(
+  url: P,
+  ...init: InitParam<I>
+) => Promise<SuccessData<ResponseOf<paths[P][M], I>>>;
+
+export interface BinoraClient {
+  /**
+   * The underlying openapi-fetch client, with the same middleware (tenant, bearer token,
+   * refresh). Its calls never throw for error answers: they resolve to `{ data, error, response }`
+   * with `error` the problem document. Pass a result to `unwrap()` to get the throwing behaviour.
+   */
+  readonly raw: Client<paths>;
+  /** GET; resolves to the data, throws BinoraProblemError. */
+  readonly GET: ThrowingMethod<"get">;
+  /** POST; resolves to the data, throws BinoraProblemError. */
+  readonly POST: ThrowingMethod<"post">;
+  /** PUT; resolves to the data, throws BinoraProblemError. */
+  readonly PUT: ThrowingMethod<"put">;
+  /** PATCH; resolves to the data, throws BinoraProblemError. */
+  readonly PATCH: ThrowingMethod<"patch">;
+  /** DELETE; resolves to `undefined`, throws BinoraProblemError. */
+  readonly DELETE: ThrowingMethod<"delete">;
+
+  /** Logs in inside the client's tenant and keeps the session. Throws BinoraProblemError. */
+  login(email: string, password: string): Promise<TokenPair>;
+  /**
+   * Forgets the session and ends it on the server. The tokens are forgotten even when the server
+   * call fails (which then throws).
+   */
+  logout(): Promise<void>;
+  /**
+   * Rotates the refresh token now. Concurrent calls, and the automatic refresh on `401`, share
+   * one request. Throws BinoraProblemError when the server refuses (the session is then cleared).
+   */
+  refresh(): Promise<Tokens>;
+  /** The current session, or `null`. */
+  readonly tokens: Tokens | null;
+  /** Replaces the session (e.g. one restored from storage); `onTokens` is not called. */
+  setTokens(tokens: Tokens | null): void;
+  /** Whether the client authenticates with a partner API token. */
+  readonly usesApiToken: boolean;
+}
+
+/**
+ * Endpoints that issue or end sessions: they are sent without a bearer token, and a `401` from
+ * them is never answered with a refresh.
+ */
+const SESSION_ENDPOINTS: ReadonlySet<string> = new Set<keyof paths>([
+  "/api/auth/login",
+  "/api/auth/refresh",
+  "/api/auth/logout",
+  "/api/auth/accept-invitation",
+  "/api/auth/password-reset",
+  "/api/auth/password-reset/confirm",
+]);
+
+/** A `401` with this code is not about an expired token: refreshing would not help. */
+const NO_REFRESH_CODES: ReadonlySet<string> = new Set(["token_tenant_mismatch"]);
+
+interface Pending {
+  /** A copy of the request as sent, so it can be sent again after a refresh. */
+  retry: Request;
+  /** The access token it carried. */
+  access: string;
+}
+
+class RefreshRefused extends Error {
+  constructor(readonly problem: BinoraProblemError) {
+    super(problem.message);
+  }
+}
+
+/** Creates a Binora client. See README.md. */
+export function createBinoraClient(options: BinoraClientOptions): BinoraClient {
+  const baseFetch: FetchFn = options.fetch ?? ((req) => globalThis.fetch(req));
+  const apiToken = options.apiToken;
+  if (apiToken !== undefined && apiToken.trim() === "") throw new Error("apiToken is empty");
+  let tokens: Tokens | null = apiToken ? null : (options.tokens ?? null);
+  let refreshing: Promise<Tokens> | null = null;
+  const pending = new Map<string, Pending>();
+
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: baseFetch,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+
+  function changeTokens(next: Tokens | null): void {
+    tokens = next;
+    options.onTokens?.(next === null ? null : { ...next });
+  }
+
+  function fromPair(pair: TokenPair): Tokens {
+    return { access: pair.access, refresh: pair.refresh, accessExpiresAt: pair.access_expires_at };
+  }
+
+  async function doRefresh(): Promise<Tokens> {
+    const session = tokens;
+    if (!session) throw new Error("no session to refresh");
+    const result = await raw.POST("/api/auth/refresh", { body: { refresh: session.refresh } });
+    if (result.data) {
+      const next = fromPair(result.data);
+      // A login or logout while the refresh was in flight wins over it.
+      if (tokens === session) changeTokens(next);
+      return next;
+    }
+    if (tokens === session) changeTokens(null);
+    throw new RefreshRefused(BinoraProblemError.fromResponse(result.response, result.error));
+  }
+
+  /** One refresh at a time: every caller during a refresh shares its promise. */
+  function refreshShared(): Promise<Tokens> {
+    if (!refreshing) {
+      refreshing = doRefresh().finally(() => {
+        refreshing = null;
+      });
+    }
+    return refreshing;
+  }
+
+  async function problemCode(response: Response): Promise<string | undefined> {
+    try {
+      const body: unknown = await response.clone().json();
+      if (typeof body === "object" && body !== null && typeof (body as { code?: unknown }).code === "string") {
+        return (body as { code: string }).code;
+      }
+    } catch {
+      // Not JSON: no code.
+    }
+    return undefined;
+  }
+
+  const middleware: Middleware = {
+    async onRequest({ request, schemaPath, id }) {
+      if (options.tenant && !request.headers.has("X-Tenant")) request.headers.set("X-Tenant", options.tenant);
+      if (request.headers.has("Authorization") || SESSION_ENDPOINTS.has(schemaPath)) return request;
+      if (apiToken) {
+        request.headers.set("Authorization", `Bearer ${apiToken}`);
+        return request;
+      }
+      // Do not send a token that is being replaced right now.
+      if (refreshing) await refreshing.catch(() => undefined);
+      if (!tokens) return request;
+      request.headers.set("Authorization", `Bearer ${tokens.access}`);
+      pending.set(id, { retry: request.clone(), access: tokens.access });
+      return request;
+    },
+
+    async onResponse({ response, id }) {
+      const sent = pending.get(id);
+      pending.delete(id);
+      if (!sent || response.status !== 401) return undefined;
+      const code = await problemCode(response);
+      if (code !== undefined && NO_REFRESH_CODES.has(code)) return undefined;
+
+      let access: string;
+      if (tokens && tokens.access !== sent.access) {
+        // The session was refreshed (or replaced) after this request left: use the new token.
+        access = tokens.access;
+      } else if (tokens) {
+        try {
+          access = (await refreshShared()).access;
+        } catch (err) {
+          if (err instanceof RefreshRefused) return undefined; // surface the original 401
+          throw err;
+        }
+      } else {
+        return undefined;
+      }
+
+      await response.body?.cancel().catch(() => undefined);
+      sent.retry.headers.set("Authorization", `Bearer ${access}`);
+      return baseFetch(sent.retry);
+    },
+
+    onError({ id }) {
+      pending.delete(id);
+      return undefined;
+    },
+  };
+  raw.use(middleware);
+
+  const throwing =
+    (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") =>
+    (url: string, ...init: unknown[]) =>
+      unwrap((raw[method] as (u: string, ...i: unknown[]) => Promise<FetchResponse<never, never, MediaType>>)(url, ...init));
+
+  return {
+    raw,
+    GET: throwing("GET") as ThrowingMethod<"get">,
+    POST: throwing("POST") as ThrowingMethod<"post">,
+    PUT: throwing("PUT") as ThrowingMethod<"put">,
+    PATCH: throwing("PATCH") as ThrowingMethod<"patch">,
+    DELETE: throwing("DELETE") as ThrowingMethod<"delete">,
+
+    async login(email, password) {
+      if (apiToken) throw new Error("this client authenticates with an API token; login() is not available");
+      const pair = await unwrap(raw.POST("/api/auth/login", { body: { email, password } }));
+      changeTokens(fromPair(pair));
+      return pair;
+    },
+
+    async logout() {
+      if (apiToken) throw new Error("this client authenticates with an API token; logout() is not available");
+      if (refreshing) await refreshing.catch(() => undefined);
+      const session = tokens;
+      if (!session) return;
+      changeTokens(null);
+      await unwrap(raw.POST("/api/auth/logout", { body: { refresh: session.refresh } }));
+    },
+
+    async refresh() {
+      if (apiToken) throw new Error("this client authenticates with an API token; it has nothing to refresh");
+      try {
+        return await refreshShared();
+      } catch (err) {
+        if (err instanceof RefreshRefused) throw err.problem;
+        throw err;
+      }
+    },
+
+    get tokens() {
+      return tokens === null ? null : { ...tokens };
+    },
+
+    setTokens(next) {
+      if (apiToken) throw new Error("this client authenticates with an API token; it holds no session");
+      tokens = next === null ? null : { ...next };
+    },
+
+    usesApiToken: apiToken !== undefined,
+  };
+}

@@ -1,0 +1,21 @@
+export {
+  createBinoraClient,
+  type BinoraClient,
+  type BinoraClientOptions,
+  type FetchFn,
+  type Schemas,
+  type ThrowingMethod,
+  type TokenPair,
+  type Tokens,
+} from "./client.js";
+export {
+  BinoraProblemError,
+  NON_PROBLEM_CODE,
+  isProblem,
+  unwrap,
+  type FetchResult,
+  type FieldError,
+  type Problem,
+  type SuccessData,
+} from "./errors.js";
+export type { components, operations, paths } from "./schema.js";
