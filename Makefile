@@ -5,15 +5,19 @@
 GO        ?= go
 BIN       ?= bin/binora
 
-.PHONY: all generate build run test lint bench migrate-new check-generated clean
+.PHONY: all generate build run test lint lint-spec bench migrate-new check-generated clean
 
 all: lint test
 
-## generate: Ent code, migrations (when the schema changed), ogen server/client, permission table
+## generate: Ent code, migrations (when the schema changed), ogen server/client, permission table,
+## the Go SDK's client and the TypeScript SDK's types (needs npm)
 generate:
 	$(GO) generate ./ent
 	$(GO) run ./ent/migrate/diff -name schema_change
 	$(GO) generate ./internal/api ./internal/permissions
+	cd sdk/go && $(GO) generate ./...
+	npm --prefix sdk/typescript ci --no-audit --no-fund --silent
+	npm --prefix sdk/typescript run --silent generate
 
 ## build: the binora binary in bin/
 build:
@@ -32,6 +36,10 @@ test:
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## lint-spec: openapi.yaml against Redocly's rules (redocly.yaml; needs npm)
+lint-spec:
+	.ci/spec-lint
 
 ## bench: full-stack HTTP benchmarks on PostgreSQL (BINORA_TEST_POSTGRES_URL)
 bench:

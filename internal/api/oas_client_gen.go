@@ -49,14 +49,15 @@ type AssetsInvoker interface {
 	CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the asset still has children).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
 	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
 	// GetAsset invokes getAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
 	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
@@ -64,7 +65,8 @@ type AssetsInvoker interface {
 	//
 	// The asset's status changes, newest first.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}/status-history
 	ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams) (*StatusChangeList, error)
@@ -93,7 +95,8 @@ type AssetsInvoker interface {
 	// rules as `update-status` and leaves one history entry.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PUT /api/assets/{id}
 	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error)
@@ -103,7 +106,8 @@ type AssetsInvoker interface {
 	// change follows the same rules as `update-status`.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PATCH /api/assets/{id}
 	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error)
@@ -113,7 +117,7 @@ type AssetsInvoker interface {
 	// no-op that records nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-	// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
 	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
@@ -143,7 +147,7 @@ type CoreInvoker interface {
 	//
 	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team); `413`.
+	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 	//
 	// POST /api/teams/{id}/members
 	AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams) error
@@ -216,8 +220,8 @@ type CoreInvoker interface {
 	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the datacenter still holds assets).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 	//
 	// DELETE /api/datacenters/{id}
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
@@ -225,7 +229,8 @@ type CoreInvoker interface {
 	//
 	// Deletes the team; its members lose the permissions it granted.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
@@ -235,20 +240,22 @@ type CoreInvoker interface {
 	// stop working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+	// active admin).
 	//
 	// DELETE /api/users/{id}
 	DeleteUser(ctx context.Context, params DeleteUserParams) error
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also a revoked token).
+	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
 	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
 	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
@@ -264,23 +271,31 @@ type CoreInvoker interface {
 	//
 	// The OpenAPI document the server was built from. Needs no tenant and no token.
 	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
+	//
 	// GET /api/openapi.yaml
 	GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error)
 	// GetTeam invokes getTeam operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
 	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
 	// GetUser invokes getUser operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
 	GetUser(ctx context.Context, params GetUserParams) (*User, error)
 	// Healthz invokes healthz operation.
 	//
 	// Answers 200 while the process is up. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
 	//
 	// GET /healthz
 	Healthz(ctx context.Context) (*HealthStatus, error)
@@ -366,7 +381,8 @@ type CoreInvoker interface {
 	//
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
-	// Errors: `503 not_ready` when the database cannot be reached.
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)
@@ -386,7 +402,7 @@ type CoreInvoker interface {
 	// also answers `204`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-	// holds a permission the caller lacks); `404 not_found` (the team or the user).
+	// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
@@ -394,8 +410,8 @@ type CoreInvoker interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
 	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
@@ -404,8 +420,8 @@ type CoreInvoker interface {
 	// Replaces every writable field; an omitted `description` is cleared.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error)
@@ -418,8 +434,8 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error)
@@ -440,7 +456,7 @@ type CoreInvoker interface {
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also an already revoked token).
+	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
 	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
@@ -448,8 +464,8 @@ type CoreInvoker interface {
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
 	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
@@ -458,8 +474,8 @@ type CoreInvoker interface {
 	// Changes only the fields sent; `permissions` replaces the team's codes.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
@@ -471,8 +487,8 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error)
@@ -616,7 +632,7 @@ func (c *Client) sendAcceptInvitation(ctx context.Context, request *AcceptInvita
 //
 // Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 // `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-// all hold); `404 not_found` (the team); `413`.
+// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 //
 // POST /api/teams/{id}/members
 func (c *Client) AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams) error {
@@ -1565,8 +1581,8 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *
 
 // DeleteAsset invokes deleteAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the asset still has children).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
 func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams) error {
@@ -1697,8 +1713,8 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the datacenter still holds assets).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 //
 // DELETE /api/datacenters/{id}
 func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
@@ -1831,7 +1847,8 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 //
 // Deletes the team; its members lose the permissions it granted.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
@@ -1966,7 +1983,8 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+// active admin).
 //
 // DELETE /api/users/{id}
 func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) error {
@@ -2098,7 +2116,7 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (r
 // GetAPIToken invokes getAPIToken operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also a revoked token).
+// (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
 func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error) {
@@ -2229,7 +2247,8 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) 
 
 // GetAsset invokes getAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}
 func (c *Client) GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error) {
@@ -2360,7 +2379,8 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *
 
 // GetDatacenter invokes getDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
 func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error) {
@@ -2608,6 +2628,9 @@ func (c *Client) sendGetMe(ctx context.Context) (res *Me, err error) {
 //
 // The OpenAPI document the server was built from. Needs no tenant and no token.
 //
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
+//
 // GET /api/openapi.yaml
 func (c *Client) GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error) {
 	res, err := c.sendGetOpenAPISpec(ctx)
@@ -2686,7 +2709,8 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context) (res GetOpenAPISpecOK, 
 
 // GetTeam invokes getTeam operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/teams/{id}
 func (c *Client) GetTeam(ctx context.Context, params GetTeamParams) (*Team, error) {
@@ -2817,7 +2841,8 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *Te
 
 // GetUser invokes getUser operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/users/{id}
 func (c *Client) GetUser(ctx context.Context, params GetUserParams) (*User, error) {
@@ -2949,6 +2974,9 @@ func (c *Client) sendGetUser(ctx context.Context, params GetUserParams) (res *Us
 // Healthz invokes healthz operation.
 //
 // Answers 200 while the process is up. Needs no tenant and no token.
+//
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
 //
 // GET /healthz
 func (c *Client) Healthz(ctx context.Context) (*HealthStatus, error) {
@@ -3185,7 +3213,8 @@ func (c *Client) sendListAPITokens(ctx context.Context, params ListAPITokensPara
 //
 // The asset's status changes, newest first.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}/status-history
 func (c *Client) ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams) (*StatusChangeList, error) {
@@ -5002,7 +5031,8 @@ func (c *Client) sendLogout(ctx context.Context, request *LogoutRequest) (res *L
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 not_ready` when the database cannot be reached.
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (c *Client) Readyz(ctx context.Context) (*HealthStatus, error) {
@@ -5173,7 +5203,7 @@ func (c *Client) sendRefreshToken(ctx context.Context, request *RefreshRequest) 
 // also answers `204`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-// holds a permission the caller lacks); `404 not_found` (the team or the user).
+// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}/members/{user_id}
 func (c *Client) RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error {
@@ -5327,7 +5357,8 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // rules as `update-status` and leaves one history entry.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PUT /api/assets/{id}
 func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error) {
@@ -5463,8 +5494,8 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
 func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error) {
@@ -5601,8 +5632,8 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error) {
@@ -5743,8 +5774,8 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error) {
@@ -5970,7 +6001,7 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also an already revoked token).
+// (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
 func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
@@ -6105,7 +6136,8 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // change follows the same rules as `update-status`.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PATCH /api/assets/{id}
 func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error) {
@@ -6243,7 +6275,7 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // no-op that records nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
 func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error) {
@@ -6380,8 +6412,8 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
 func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error) {
@@ -6518,8 +6550,8 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error) {
@@ -6659,8 +6691,8 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error) {

@@ -201,7 +201,7 @@ func (s *Server) handleAcceptInvitationRequest(args [0]string, argsEscaped bool,
 //
 // Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 // `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-// all hold); `404 not_found` (the team); `413`.
+// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 //
 // POST /api/teams/{id}/members
 func (s *Server) handleAddTeamMemberRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -1805,8 +1805,8 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 
 // handleDeleteAssetRequest handles deleteAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the asset still has children).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
 func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2006,8 +2006,8 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 
 // handleDeleteDatacenterRequest handles deleteDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the datacenter still holds assets).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 //
 // DELETE /api/datacenters/{id}
 func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2209,7 +2209,8 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 //
 // Deletes the team; its members lose the permissions it granted.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2413,7 +2414,8 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+// active admin).
 //
 // DELETE /api/users/{id}
 func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2614,7 +2616,7 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 // handleGetAPITokenRequest handles getAPIToken operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also a revoked token).
+// (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
 func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2814,7 +2816,8 @@ func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w ht
 
 // handleGetAssetRequest handles getAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}
 func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3014,7 +3017,8 @@ func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.
 
 // handleGetDatacenterRequest handles getDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
 func (s *Server) handleGetDatacenterRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3403,6 +3407,9 @@ func (s *Server) handleGetMeRequest(args [0]string, argsEscaped bool, w http.Res
 //
 // The OpenAPI document the server was built from. Needs no tenant and no token.
 //
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
+//
 // GET /api/openapi.yaml
 func (s *Server) handleGetOpenAPISpecRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
 	statusWriter := &codeRecorder{ResponseWriter: w}
@@ -3536,7 +3543,8 @@ func (s *Server) handleGetOpenAPISpecRequest(args [0]string, argsEscaped bool, w
 
 // handleGetTeamRequest handles getTeam operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/teams/{id}
 func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3736,7 +3744,8 @@ func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.R
 
 // handleGetUserRequest handles getUser operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/users/{id}
 func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -3937,6 +3946,9 @@ func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.R
 // handleHealthzRequest handles healthz operation.
 //
 // Answers 200 while the process is up. Needs no tenant and no token.
+//
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
 //
 // GET /healthz
 func (s *Server) handleHealthzRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -4281,7 +4293,8 @@ func (s *Server) handleListAPITokensRequest(args [0]string, argsEscaped bool, w 
 //
 // The asset's status changes, newest first.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}/status-history
 func (s *Server) handleListAssetStatusHistoryRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -6333,7 +6346,8 @@ func (s *Server) handleLogoutRequest(args [0]string, argsEscaped bool, w http.Re
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 not_ready` when the database cannot be reached.
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (s *Server) handleReadyzRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -6630,7 +6644,7 @@ func (s *Server) handleRefreshTokenRequest(args [0]string, argsEscaped bool, w h
 // also answers `204`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-// holds a permission the caller lacks); `404 not_found` (the team or the user).
+// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}/members/{user_id}
 func (s *Server) handleRemoveTeamMemberRequest(args [2]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -6838,7 +6852,8 @@ func (s *Server) handleRemoveTeamMemberRequest(args [2]string, argsEscaped bool,
 // rules as `update-status` and leaves one history entry.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PUT /api/assets/{id}
 func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7055,8 +7070,8 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
 func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7274,8 +7289,8 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7497,8 +7512,8 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7876,7 +7891,7 @@ func (s *Server) handleRequestPasswordResetRequest(args [0]string, argsEscaped b
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also an already revoked token).
+// (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
 func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8080,7 +8095,8 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 // change follows the same rules as `update-status`.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PATCH /api/assets/{id}
 func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8299,7 +8315,7 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 // no-op that records nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
 func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8516,8 +8532,8 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
 func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8735,8 +8751,8 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8957,8 +8973,8 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

@@ -32,14 +32,15 @@ type AssetsHandler interface {
 	CreateAsset(ctx context.Context, req *AssetCreate) (*Asset, error)
 	// DeleteAsset implements deleteAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the asset still has children).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
 	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
 	// GetAsset implements getAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
 	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
@@ -47,7 +48,8 @@ type AssetsHandler interface {
 	//
 	// The asset's status changes, newest first.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}/status-history
 	ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams) (*StatusChangeList, error)
@@ -76,7 +78,8 @@ type AssetsHandler interface {
 	// rules as `update-status` and leaves one history entry.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PUT /api/assets/{id}
 	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (*Asset, error)
@@ -86,7 +89,8 @@ type AssetsHandler interface {
 	// change follows the same rules as `update-status`.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PATCH /api/assets/{id}
 	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (*Asset, error)
@@ -96,7 +100,7 @@ type AssetsHandler interface {
 	// no-op that records nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-	// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
 	UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
@@ -126,7 +130,7 @@ type CoreHandler interface {
 	//
 	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team); `413`.
+	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 	//
 	// POST /api/teams/{id}/members
 	AddTeamMember(ctx context.Context, req *TeamMemberAdd, params AddTeamMemberParams) error
@@ -199,8 +203,8 @@ type CoreHandler interface {
 	CreateUser(ctx context.Context, req *UserCreate) (*User, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the datacenter still holds assets).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 	//
 	// DELETE /api/datacenters/{id}
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
@@ -208,7 +212,8 @@ type CoreHandler interface {
 	//
 	// Deletes the team; its members lose the permissions it granted.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
@@ -218,20 +223,22 @@ type CoreHandler interface {
 	// stop working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+	// active admin).
 	//
 	// DELETE /api/users/{id}
 	DeleteUser(ctx context.Context, params DeleteUserParams) error
 	// GetAPIToken implements getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also a revoked token).
+	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
 	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
 	// GetDatacenter implements getDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
 	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
@@ -247,23 +254,31 @@ type CoreHandler interface {
 	//
 	// The OpenAPI document the server was built from. Needs no tenant and no token.
 	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
+	//
 	// GET /api/openapi.yaml
 	GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error)
 	// GetTeam implements getTeam operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
 	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
 	// GetUser implements getUser operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
 	GetUser(ctx context.Context, params GetUserParams) (*User, error)
 	// Healthz implements healthz operation.
 	//
 	// Answers 200 while the process is up. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
 	//
 	// GET /healthz
 	Healthz(ctx context.Context) (*HealthStatus, error)
@@ -349,7 +364,8 @@ type CoreHandler interface {
 	//
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
-	// Errors: `503 not_ready` when the database cannot be reached.
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)
@@ -369,7 +385,7 @@ type CoreHandler interface {
 	// also answers `204`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-	// holds a permission the caller lacks); `404 not_found` (the team or the user).
+	// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
@@ -377,8 +393,8 @@ type CoreHandler interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
 	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
@@ -387,8 +403,8 @@ type CoreHandler interface {
 	// Replaces every writable field; an omitted `description` is cleared.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
@@ -401,8 +417,8 @@ type CoreHandler interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
@@ -423,7 +439,7 @@ type CoreHandler interface {
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also an already revoked token).
+	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
 	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
@@ -431,8 +447,8 @@ type CoreHandler interface {
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
 	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
@@ -441,8 +457,8 @@ type CoreHandler interface {
 	// Changes only the fields sent; `permissions` replaces the team's codes.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
@@ -454,8 +470,8 @@ type CoreHandler interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)

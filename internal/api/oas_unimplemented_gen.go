@@ -36,7 +36,7 @@ func (UnimplementedHandler) AcceptInvitation(ctx context.Context, req *AcceptInv
 //
 // Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 // `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-// all hold); `404 not_found` (the team); `413`.
+// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 //
 // POST /api/teams/{id}/members
 func (UnimplementedHandler) AddTeamMember(ctx context.Context, req *TeamMemberAdd, params AddTeamMemberParams) error {
@@ -143,8 +143,8 @@ func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate) (r 
 
 // DeleteAsset implements deleteAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the asset still has children).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
 func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetParams) error {
@@ -153,8 +153,8 @@ func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetP
 
 // DeleteDatacenter implements deleteDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the datacenter still holds assets).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 //
 // DELETE /api/datacenters/{id}
 func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
@@ -165,7 +165,8 @@ func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteD
 //
 // Deletes the team; its members lose the permissions it granted.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
@@ -178,7 +179,8 @@ func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamPar
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+// active admin).
 //
 // DELETE /api/users/{id}
 func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) error {
@@ -188,7 +190,7 @@ func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserPar
 // GetAPIToken implements getAPIToken operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also a revoked token).
+// (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
 func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenParams) (r *APIToken, _ error) {
@@ -197,7 +199,8 @@ func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenP
 
 // GetAsset implements getAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}
 func (UnimplementedHandler) GetAsset(ctx context.Context, params GetAssetParams) (r *Asset, _ error) {
@@ -206,7 +209,8 @@ func (UnimplementedHandler) GetAsset(ctx context.Context, params GetAssetParams)
 
 // GetDatacenter implements getDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
 func (UnimplementedHandler) GetDatacenter(ctx context.Context, params GetDatacenterParams) (r *Datacenter, _ error) {
@@ -228,6 +232,9 @@ func (UnimplementedHandler) GetMe(ctx context.Context) (r *Me, _ error) {
 //
 // The OpenAPI document the server was built from. Needs no tenant and no token.
 //
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
+//
 // GET /api/openapi.yaml
 func (UnimplementedHandler) GetOpenAPISpec(ctx context.Context) (r GetOpenAPISpecOK, _ error) {
 	return r, ht.ErrNotImplemented
@@ -235,7 +242,8 @@ func (UnimplementedHandler) GetOpenAPISpec(ctx context.Context) (r GetOpenAPISpe
 
 // GetTeam implements getTeam operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/teams/{id}
 func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (r *Team, _ error) {
@@ -244,7 +252,8 @@ func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (
 
 // GetUser implements getUser operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/users/{id}
 func (UnimplementedHandler) GetUser(ctx context.Context, params GetUserParams) (r *User, _ error) {
@@ -254,6 +263,9 @@ func (UnimplementedHandler) GetUser(ctx context.Context, params GetUserParams) (
 // Healthz implements healthz operation.
 //
 // Answers 200 while the process is up. Needs no tenant and no token.
+//
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
 //
 // GET /healthz
 func (UnimplementedHandler) Healthz(ctx context.Context) (r *HealthStatus, _ error) {
@@ -277,7 +289,8 @@ func (UnimplementedHandler) ListAPITokens(ctx context.Context, params ListAPITok
 //
 // The asset's status changes, newest first.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}/status-history
 func (UnimplementedHandler) ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams) (r *StatusChangeList, _ error) {
@@ -402,7 +415,8 @@ func (UnimplementedHandler) Logout(ctx context.Context, req *LogoutRequest) erro
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 not_ready` when the database cannot be reached.
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (UnimplementedHandler) Readyz(ctx context.Context) (r *HealthStatus, _ error) {
@@ -428,7 +442,7 @@ func (UnimplementedHandler) RefreshToken(ctx context.Context, req *RefreshReques
 // also answers `204`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-// holds a permission the caller lacks); `404 not_found` (the team or the user).
+// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}/members/{user_id}
 func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error {
@@ -441,7 +455,8 @@ func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveT
 // rules as `update-status` and leaves one history entry.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PUT /api/assets/{id}
 func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (r *Asset, _ error) {
@@ -452,8 +467,8 @@ func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace,
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
 func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (r *Datacenter, _ error) {
@@ -465,8 +480,8 @@ func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *Datacent
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (r *Team, _ error) {
@@ -482,8 +497,8 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (r *User, _ error) {
@@ -510,7 +525,7 @@ func (UnimplementedHandler) RequestPasswordReset(ctx context.Context, req *Passw
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also an already revoked token).
+// (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
 func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
@@ -523,7 +538,8 @@ func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPI
 // change follows the same rules as `update-status`.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PATCH /api/assets/{id}
 func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (r *Asset, _ error) {
@@ -536,7 +552,7 @@ func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, pa
 // no-op that records nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
 func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (r *Asset, _ error) {
@@ -547,8 +563,8 @@ func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUp
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
 func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (r *Datacenter, _ error) {
@@ -560,8 +576,8 @@ func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *Datacente
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (r *Team, _ error) {
@@ -576,8 +592,8 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (UnimplementedHandler) UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (r *User, _ error) {

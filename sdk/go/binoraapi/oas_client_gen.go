@@ -108,14 +108,15 @@ type AssetsInvoker interface {
 	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the asset still has children).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
 	DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error
 	// GetAsset invokes getAsset operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
 	GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error)
@@ -123,7 +124,8 @@ type AssetsInvoker interface {
 	//
 	// The asset's status changes, newest first.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}/status-history
 	ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams, options ...RequestOption) (*StatusChangeList, error)
@@ -152,7 +154,8 @@ type AssetsInvoker interface {
 	// rules as `update-status` and leaves one history entry.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PUT /api/assets/{id}
 	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error)
@@ -162,7 +165,8 @@ type AssetsInvoker interface {
 	// change follows the same rules as `update-status`.
 	//
 	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+	// transition); `413`.
 	//
 	// PATCH /api/assets/{id}
 	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error)
@@ -172,7 +176,7 @@ type AssetsInvoker interface {
 	// no-op that records nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-	// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
 	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error)
@@ -202,7 +206,7 @@ type CoreInvoker interface {
 	//
 	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team); `413`.
+	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 	//
 	// POST /api/teams/{id}/members
 	AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams, options ...RequestOption) error
@@ -275,8 +279,8 @@ type CoreInvoker interface {
 	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (the datacenter still holds assets).
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 	//
 	// DELETE /api/datacenters/{id}
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error
@@ -284,7 +288,8 @@ type CoreInvoker interface {
 	//
 	// Deletes the team; its members lose the permissions it granted.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error
@@ -294,20 +299,22 @@ type CoreInvoker interface {
 	// stop working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+	// active admin).
 	//
 	// DELETE /api/users/{id}
 	DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also a revoked token).
+	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
 	GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
 	GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error)
@@ -323,23 +330,31 @@ type CoreInvoker interface {
 	//
 	// The OpenAPI document the server was built from. Needs no tenant and no token.
 	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
+	//
 	// GET /api/openapi.yaml
 	GetOpenAPISpec(ctx context.Context, options ...RequestOption) (GetOpenAPISpecOK, error)
 	// GetTeam invokes getTeam operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
 	GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error)
 	// GetUser invokes getUser operation.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
 	GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error)
 	// Healthz invokes healthz operation.
 	//
 	// Answers 200 while the process is up. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
 	//
 	// GET /healthz
 	Healthz(ctx context.Context, options ...RequestOption) (*HealthStatus, error)
@@ -425,7 +440,8 @@ type CoreInvoker interface {
 	//
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
-	// Errors: `503 not_ready` when the database cannot be reached.
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 	//
 	// GET /readyz
 	Readyz(ctx context.Context, options ...RequestOption) (*HealthStatus, error)
@@ -445,7 +461,7 @@ type CoreInvoker interface {
 	// also answers `204`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-	// holds a permission the caller lacks); `404 not_found` (the team or the user).
+	// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error
@@ -453,8 +469,8 @@ type CoreInvoker interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
 	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error)
@@ -463,8 +479,8 @@ type CoreInvoker interface {
 	// Replaces every writable field; an omitted `description` is cleared.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error)
@@ -477,8 +493,8 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error)
@@ -499,7 +515,7 @@ type CoreInvoker interface {
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also an already revoked token).
+	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
 	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error
@@ -507,8 +523,8 @@ type CoreInvoker interface {
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-	// `409 conflict` (duplicate name or code); `413`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
 	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error)
@@ -517,8 +533,8 @@ type CoreInvoker interface {
 	// Changes only the fields sent; `permissions` replaces the team's codes.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error)
@@ -530,8 +546,8 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error)
@@ -678,7 +694,7 @@ func (c *Client) sendAcceptInvitation(ctx context.Context, request *AcceptInvita
 //
 // Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 // `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-// all hold); `404 not_found` (the team); `413`.
+// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
 //
 // POST /api/teams/{id}/members
 func (c *Client) AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams, options ...RequestOption) error {
@@ -1771,8 +1787,8 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, reques
 
 // DeleteAsset invokes deleteAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the asset still has children).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
 func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error {
@@ -1921,8 +1937,8 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (the datacenter still holds assets).
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
 //
 // DELETE /api/datacenters/{id}
 func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error {
@@ -2073,7 +2089,8 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 //
 // Deletes the team; its members lose the permissions it granted.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error {
@@ -2226,7 +2243,8 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found`; `409 last_admin` (the last active admin).
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
+// active admin).
 //
 // DELETE /api/users/{id}
 func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error {
@@ -2376,7 +2394,7 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, re
 // GetAPIToken invokes getAPIToken operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also a revoked token).
+// (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
 func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error) {
@@ -2525,7 +2543,8 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, 
 
 // GetAsset invokes getAsset operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}
 func (c *Client) GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error) {
@@ -2674,7 +2693,8 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, reques
 
 // GetDatacenter invokes getDatacenter operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
 func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error) {
@@ -2958,6 +2978,9 @@ func (c *Client) sendGetMe(ctx context.Context, requestOptions ...RequestOption)
 //
 // The OpenAPI document the server was built from. Needs no tenant and no token.
 //
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
+//
 // GET /api/openapi.yaml
 func (c *Client) GetOpenAPISpec(ctx context.Context, options ...RequestOption) (GetOpenAPISpecOK, error) {
 	res, err := c.sendGetOpenAPISpec(ctx, options...)
@@ -3054,7 +3077,8 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context, requestOptions ...Reque
 
 // GetTeam invokes getTeam operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/teams/{id}
 func (c *Client) GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error) {
@@ -3203,7 +3227,8 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestO
 
 // GetUser invokes getUser operation.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/users/{id}
 func (c *Client) GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error) {
@@ -3353,6 +3378,9 @@ func (c *Client) sendGetUser(ctx context.Context, params GetUserParams, requestO
 // Healthz invokes healthz operation.
 //
 // Answers 200 while the process is up. Needs no tenant and no token.
+//
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive (a request that names none is served).
 //
 // GET /healthz
 func (c *Client) Healthz(ctx context.Context, options ...RequestOption) (*HealthStatus, error) {
@@ -3625,7 +3653,8 @@ func (c *Client) sendListAPITokens(ctx context.Context, params ListAPITokensPara
 //
 // The asset's status changes, newest first.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
 //
 // GET /api/assets/{id}/status-history
 func (c *Client) ListAssetStatusHistory(ctx context.Context, params ListAssetStatusHistoryParams, options ...RequestOption) (*StatusChangeList, error) {
@@ -5622,7 +5651,8 @@ func (c *Client) sendLogout(ctx context.Context, request *LogoutRequest, request
 //
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
-// Errors: `503 not_ready` when the database cannot be reached.
+// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
 //
 // GET /readyz
 func (c *Client) Readyz(ctx context.Context, options ...RequestOption) (*HealthStatus, error) {
@@ -5829,7 +5859,7 @@ func (c *Client) sendRefreshToken(ctx context.Context, request *RefreshRequest, 
 // also answers `204`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-// holds a permission the caller lacks); `404 not_found` (the team or the user).
+// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}/members/{user_id}
 func (c *Client) RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error {
@@ -6001,7 +6031,8 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // rules as `update-status` and leaves one history entry.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PUT /api/assets/{id}
 func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error) {
@@ -6155,8 +6186,8 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
 func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error) {
@@ -6311,8 +6342,8 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error) {
@@ -6471,8 +6502,8 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error) {
@@ -6734,7 +6765,7 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-// (also an already revoked token).
+// (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
 func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error {
@@ -6887,7 +6918,8 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // change follows the same rules as `update-status`.
 //
 // Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found`; `409 conflict` (a forbidden status transition); `413`.
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
+// transition); `413`.
 //
 // PATCH /api/assets/{id}
 func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error) {
@@ -7043,7 +7075,7 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // no-op that records nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
-// `404 not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
+// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
 func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error) {
@@ -7198,8 +7230,8 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`;
-// `409 conflict` (duplicate name or code); `413`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
 func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error) {
@@ -7354,8 +7386,8 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found`;
-// `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error) {
@@ -7513,8 +7545,8 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error) {

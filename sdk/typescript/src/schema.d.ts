@@ -279,7 +279,7 @@ export interface paths {
         /**
          * Get a user
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["getUser"];
         /**
@@ -289,12 +289,12 @@ export interface paths {
          *     `change-password` or a password reset. Deactivating a user ends their sessions and API
          *     tokens at once.
          *
-         *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team
-         *     in `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
+         *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+         *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
-         *     user who holds a permission the caller lacks); `404 not_found`; `409 conflict` (duplicate
-         *     email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin);
-         *     `413`.
+         *     user who holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
+         *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
+         *     the last active admin); `413`.
          */
         put: operations["replaceUser"];
         post?: never;
@@ -304,8 +304,8 @@ export interface paths {
          *     tokens stop working at once.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who
-         *     holds a permission the caller lacks); `404 not_found`; `409 last_admin` (the last active
-         *     admin).
+         *     holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
+         *     `409 last_admin` (the last active admin).
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -316,12 +316,12 @@ export interface paths {
          *     field here (an unknown-field `400`). Deactivating a user ends their sessions and API tokens
          *     at once.
          *
-         *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team
-         *     in `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
+         *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
+         *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
-         *     user who holds a permission the caller lacks); `404 not_found`; `409 conflict` (duplicate
-         *     email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin);
-         *     `413`.
+         *     user who holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
+         *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
+         *     the last active admin); `413`.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -373,7 +373,7 @@ export interface paths {
         /**
          * Get a team
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["getTeam"];
         /**
@@ -382,7 +382,8 @@ export interface paths {
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting a code the caller does not
-         *     hold); `404 not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+         *     hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming
+         *     `name`); `413`.
          */
         put: operations["replaceTeam"];
         post?: never;
@@ -391,7 +392,7 @@ export interface paths {
          * @description Deletes the team; its members lose the permissions it granted.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         delete: operations["deleteTeam"];
         options?: never;
@@ -402,7 +403,8 @@ export interface paths {
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting a code the caller does not
-         *     hold); `404 not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+         *     hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming
+         *     `name`); `413`.
          */
         patch: operations["updateTeam"];
         trace?: never;
@@ -429,7 +431,7 @@ export interface paths {
          *
          *     Errors: `400 validation_error` (also a `user_id` that names no user of the company);
          *     `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller
-         *     does not all hold); `404 not_found` (the team); `413`.
+         *     does not all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
          */
         post: operations["addTeamMember"];
         delete?: never;
@@ -465,7 +467,8 @@ export interface paths {
          *     nothing and also answers `204`.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user
-         *     who holds a permission the caller lacks); `404 not_found` (the team or the user).
+         *     who holds a permission the caller lacks); `404 not_found` (the team or the user) or
+         *     `tenant_not_found`.
          */
         delete: operations["removeTeamMember"];
         options?: never;
@@ -525,7 +528,7 @@ export interface paths {
         /**
          * Get an API token
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found` (also a revoked token).
+         *     `404 not_found` (also a revoked token) or `tenant_not_found`.
          */
         get: operations["getAPIToken"];
         put?: never;
@@ -535,7 +538,7 @@ export interface paths {
          * @description The token stops working at once.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found` (also an already revoked token).
+         *     `404 not_found` (also an already revoked token) or `tenant_not_found`.
          */
         delete: operations["revokeAPIToken"];
         options?: never;
@@ -611,7 +614,7 @@ export interface paths {
         /**
          * Get a datacenter
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["getDatacenter"];
         /**
@@ -619,14 +622,14 @@ export interface paths {
          * @description Replaces every writable field; an omitted `address` is cleared.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`; `409 conflict` (duplicate name or code); `413`.
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
          */
         put: operations["replaceDatacenter"];
         post?: never;
         /**
          * Delete a datacenter
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`; `409 conflict` (the datacenter still holds assets).
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
          */
         delete: operations["deleteDatacenter"];
         options?: never;
@@ -636,7 +639,7 @@ export interface paths {
          * @description Changes only the fields sent; `address: null` clears the address.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`; `409 conflict` (duplicate name or code); `413`.
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
          */
         patch: operations["updateDatacenter"];
         trace?: never;
@@ -712,7 +715,7 @@ export interface paths {
         /**
          * Get an asset
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["getAsset"];
         /**
@@ -721,15 +724,15 @@ export interface paths {
          *     follows the same rules as `update-status` and leaves one history entry.
          *
          *     Errors: `400 validation_error` (also a bad reference or a parent cycle);
-         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found`; `409 conflict`
-         *     (a forbidden status transition); `413`.
+         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
+         *     `409 conflict` (a forbidden status transition); `413`.
          */
         put: operations["replaceAsset"];
         post?: never;
         /**
          * Delete an asset
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`; `409 conflict` (the asset still has children).
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (the asset still has children).
          */
         delete: operations["deleteAsset"];
         options?: never;
@@ -740,8 +743,8 @@ export interface paths {
          *     A status change follows the same rules as `update-status`.
          *
          *     Errors: `400 validation_error` (also a bad reference or a parent cycle);
-         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found`; `409 conflict`
-         *     (a forbidden status transition); `413`.
+         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
+         *     `409 conflict` (a forbidden status transition); `413`.
          */
         patch: operations["updateAsset"];
         trace?: never;
@@ -771,8 +774,8 @@ export interface paths {
          *     again is a no-op that records nothing.
          *
          *     Errors: `400 validation_error` (unknown status); `401 unauthenticated`;
-         *     `403 permission_denied`; `404 not_found`; `409 conflict` (`Cannot reactivate disposed
-         *     asset`); `413`.
+         *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot
+         *     reactivate disposed asset`); `413`.
          */
         patch: operations["updateAssetStatus"];
         trace?: never;
@@ -795,7 +798,7 @@ export interface paths {
          * @description The asset's status changes, newest first.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found`.
+         *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["listAssetStatusHistory"];
         put?: never;
@@ -816,6 +819,9 @@ export interface paths {
         /**
          * Liveness probe
          * @description Answers 200 while the process is up. Needs no tenant and no token.
+         *
+         *     Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a
+         *     tenant that does not exist or is inactive (a request that names none is served).
          */
         get: operations["healthz"];
         put?: never;
@@ -837,7 +843,9 @@ export interface paths {
          * Readiness probe
          * @description Answers 200 when the database is reachable. Needs no tenant and no token.
          *
-         *     Errors: `503 not_ready` when the database cannot be reached.
+         *     Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a
+         *     tenant that does not exist or is inactive; `503 not_ready` when the database cannot be
+         *     reached.
          */
         get: operations["readyz"];
         put?: never;
@@ -858,6 +866,9 @@ export interface paths {
         /**
          * This specification
          * @description The OpenAPI document the server was built from. Needs no tenant and no token.
+         *
+         *     Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a
+         *     tenant that does not exist or is inactive (a request that names none is served).
          */
         get: operations["getOpenAPISpec"];
         put?: never;
@@ -1188,7 +1199,7 @@ export interface components {
             last_used_at: string | null;
             /**
              * @description The secret, `bnr_<id>_<secret>`, sent as `Authorization: Bearer <token>`. Store it now: it is never shown again.
-             * @example bnr_12_q3Jf0xW9sKc2bVnT7yLmA4pE
+             * @example bnr_12_bQ9KtxlndpQlsR-mGYgnoSdfHFKInv9wsVpw8nz4BjM
              */
             token: string;
         };
@@ -1458,21 +1469,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://binora.dev/problems/validation_error",
-                 *       "title": "Bad Request",
-                 *       "status": 400,
-                 *       "detail": "The request is invalid.",
-                 *       "code": "validation_error",
-                 *       "errors": [
-                 *         {
-                 *           "field": "name",
-                 *           "message": "must be at least 1 character long"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1541,6 +1537,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "admin@example.com",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -1551,6 +1553,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjaWQiOjEsInNpZCI6MTE4LCJzdWIiOiIxIiwiZXhwIjoxNzcyNDQzNzk1LCJpYXQiOjE3NzI0NDI4OTV9.C0w5gNytRvm4DpY7Tj7yuTp1EiC6fWaOwxLrhx6pRWk",
+                     *       "refresh": "118_DQO3MKHZ1ie8YXjASTq2PliCMjp2U3CSaoS-SQgN_6k",
+                     *       "access_expires_at": "2026-03-02T09:29:55Z",
+                     *       "user": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com",
+                     *         "first_name": "Marta",
+                     *         "last_name": "Ruiz",
+                     *         "is_active": true,
+                     *         "is_admin": true,
+                     *         "invitation_pending": false,
+                     *         "teams": [],
+                     *         "last_login_at": "2026-03-02T09:14:55Z",
+                     *         "created_at": "2026-01-12T08:30:00Z",
+                     *         "updated_at": "2026-03-02T09:14:55Z"
+                     *       },
+                     *       "permissions": [
+                     *         "assets.assets.delete",
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.api_tokens.delete",
+                     *         "core.api_tokens.read",
+                     *         "core.api_tokens.write",
+                     *         "core.datacenters.delete",
+                     *         "core.datacenters.read",
+                     *         "core.datacenters.write",
+                     *         "core.security_events.read",
+                     *         "core.teams.delete",
+                     *         "core.teams.read",
+                     *         "core.teams.write",
+                     *         "core.users.delete",
+                     *         "core.users.read",
+                     *         "core.users.write"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -1566,6 +1606,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh": "118_DQO3MKHZ1ie8YXjASTq2PliCMjp2U3CSaoS-SQgN_6k"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -1576,6 +1621,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjaWQiOjEsInNpZCI6MTE4LCJzdWIiOiIxIiwiZXhwIjoxNzcyNDQ0Mzk1LCJpYXQiOjE3NzI0NDM0OTV9.Bf4L3R0wWqZhY45g18_w9CIT-JCMcdRR_AcXCm1UOzk",
+                     *       "refresh": "118_KIDtUgjYZmfa3b3lp7MJfNM9f_c_JHqjMinZFr3_CBw",
+                     *       "access_expires_at": "2026-03-02T09:39:55Z",
+                     *       "user": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com",
+                     *         "first_name": "Marta",
+                     *         "last_name": "Ruiz",
+                     *         "is_active": true,
+                     *         "is_admin": true,
+                     *         "invitation_pending": false,
+                     *         "teams": [],
+                     *         "last_login_at": "2026-03-02T09:14:55Z",
+                     *         "created_at": "2026-01-12T08:30:00Z",
+                     *         "updated_at": "2026-03-02T09:14:55Z"
+                     *       },
+                     *       "permissions": [
+                     *         "assets.assets.delete",
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.api_tokens.delete",
+                     *         "core.api_tokens.read",
+                     *         "core.api_tokens.write",
+                     *         "core.datacenters.delete",
+                     *         "core.datacenters.read",
+                     *         "core.datacenters.write",
+                     *         "core.security_events.read",
+                     *         "core.teams.delete",
+                     *         "core.teams.read",
+                     *         "core.teams.write",
+                     *         "core.users.delete",
+                     *         "core.users.read",
+                     *         "core.users.write"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -1591,6 +1674,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh": "118_KIDtUgjYZmfa3b3lp7MJfNM9f_c_JHqjMinZFr3_CBw"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LogoutRequest"];
             };
         };
@@ -1620,6 +1708,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com",
+                     *         "first_name": "Jane",
+                     *         "last_name": "Doe",
+                     *         "is_active": true,
+                     *         "is_admin": false,
+                     *         "invitation_pending": false,
+                     *         "teams": [
+                     *           {
+                     *             "id": 3,
+                     *             "name": "Operators"
+                     *           }
+                     *         ],
+                     *         "last_login_at": "2026-03-02T10:05:12Z",
+                     *         "created_at": "2026-02-03T11:20:00Z",
+                     *         "updated_at": "2026-03-02T10:05:12Z"
+                     *       },
+                     *       "company": {
+                     *         "id": 1,
+                     *         "name": "Acme Hosting",
+                     *         "subdomain": "acme"
+                     *       },
+                     *       "permissions": [
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.datacenters.read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -1635,6 +1755,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "correct horse battery staple",
+                 *       "new_password": "violet lantern harbour 2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
@@ -1658,6 +1784,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "r2_j6Jt0x0GWZaArquqhkOrlrl81gQPnj9IYv3XJGR4",
+                 *       "password": "maple orbit canyon river"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
@@ -1668,6 +1800,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjaWQiOjEsInNpZCI6MTMxLCJzdWIiOiI3IiwiZXhwIjoxNzcwMTI4MjMwLCJpYXQiOjE3NzAxMjczMzB9.Tag7oJgoBfIJcNJs4sLMYrG1g_fwhLVCz5TtI9Pm8SM",
+                     *       "refresh": "131_vU_Q0A14loUkkyrjhKMbctQRvDlvSRv1UvbS5xUmcps",
+                     *       "access_expires_at": "2026-02-03T14:17:10Z",
+                     *       "user": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com",
+                     *         "first_name": "Jane",
+                     *         "last_name": "Doe",
+                     *         "is_active": true,
+                     *         "is_admin": false,
+                     *         "invitation_pending": false,
+                     *         "teams": [
+                     *           {
+                     *             "id": 3,
+                     *             "name": "Operators"
+                     *           }
+                     *         ],
+                     *         "last_login_at": "2026-02-03T14:02:10Z",
+                     *         "created_at": "2026-02-03T11:20:00Z",
+                     *         "updated_at": "2026-02-03T14:02:10Z"
+                     *       },
+                     *       "permissions": [
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.datacenters.read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -1683,6 +1845,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "jane@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetRequest"];
             };
         };
@@ -1706,6 +1873,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "jeryHGsgTxQhGKx7Tl9F9t6AYrJRArV3FkRiZXjCu18",
+                 *       "new_password": "copper meadow signal 77"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetConfirmRequest"];
             };
         };
@@ -1735,6 +1908,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "assets.assets.delete",
+                     *         "module": "assets",
+                     *         "resource": "assets",
+                     *         "level": "delete",
+                     *         "label": "Delete assets"
+                     *       },
+                     *       {
+                     *         "code": "assets.assets.read",
+                     *         "module": "assets",
+                     *         "resource": "assets",
+                     *         "level": "read",
+                     *         "label": "View assets"
+                     *       },
+                     *       {
+                     *         "code": "assets.assets.write",
+                     *         "module": "assets",
+                     *         "resource": "assets",
+                     *         "level": "write",
+                     *         "label": "Create and change assets"
+                     *       },
+                     *       {
+                     *         "code": "core.api_tokens.delete",
+                     *         "module": "core",
+                     *         "resource": "api_tokens",
+                     *         "level": "delete",
+                     *         "label": "Delete API tokens"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
@@ -1769,6 +1974,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 9,
+                     *       "next": "https://acme.example.com/api/users?limit=2&offset=2",
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 1,
+                     *           "email": "admin@example.com",
+                     *           "first_name": "Marta",
+                     *           "last_name": "Ruiz",
+                     *           "is_active": true,
+                     *           "is_admin": true,
+                     *           "invitation_pending": false,
+                     *           "teams": [],
+                     *           "last_login_at": "2026-03-02T09:14:55Z",
+                     *           "created_at": "2026-01-12T08:30:00Z",
+                     *           "updated_at": "2026-03-02T09:14:55Z"
+                     *         },
+                     *         {
+                     *           "id": 7,
+                     *           "email": "jane@example.com",
+                     *           "first_name": "Jane",
+                     *           "last_name": "Doe",
+                     *           "is_active": true,
+                     *           "is_admin": false,
+                     *           "invitation_pending": false,
+                     *           "teams": [
+                     *             {
+                     *               "id": 3,
+                     *               "name": "Operators"
+                     *             }
+                     *           ],
+                     *           "last_login_at": "2026-03-02T10:05:12Z",
+                     *           "created_at": "2026-02-03T11:20:00Z",
+                     *           "updated_at": "2026-03-02T10:05:12Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserList"];
                 };
             };
@@ -1784,6 +2029,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "jane@example.com",
+                 *       "first_name": "Jane",
+                 *       "last_name": "Doe",
+                 *       "team_ids": [
+                 *         3
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserCreate"];
             };
         };
@@ -1794,6 +2049,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "email": "jane@example.com",
+                     *       "first_name": "Jane",
+                     *       "last_name": "Doe",
+                     *       "is_active": true,
+                     *       "is_admin": false,
+                     *       "invitation_pending": true,
+                     *       "teams": [
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Operators"
+                     *         }
+                     *       ],
+                     *       "last_login_at": null,
+                     *       "created_at": "2026-02-03T11:20:00Z",
+                     *       "updated_at": "2026-02-03T11:20:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -1821,6 +2096,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "email": "jane@example.com",
+                     *       "first_name": "Jane",
+                     *       "last_name": "Doe",
+                     *       "is_active": true,
+                     *       "is_admin": false,
+                     *       "invitation_pending": false,
+                     *       "teams": [
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Operators"
+                     *         }
+                     *       ],
+                     *       "last_login_at": "2026-03-02T10:05:12Z",
+                     *       "created_at": "2026-02-03T11:20:00Z",
+                     *       "updated_at": "2026-03-02T10:05:12Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -1842,6 +2137,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "jane@example.com",
+                 *       "first_name": "Jane",
+                 *       "last_name": "Doe",
+                 *       "is_admin": false,
+                 *       "is_active": true,
+                 *       "team_ids": [
+                 *         3,
+                 *         5
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserReplace"];
             };
         };
@@ -1852,6 +2160,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "email": "jane@example.com",
+                     *       "first_name": "Jane",
+                     *       "last_name": "Doe",
+                     *       "is_active": true,
+                     *       "is_admin": false,
+                     *       "invitation_pending": false,
+                     *       "teams": [
+                     *         {
+                     *           "id": 5,
+                     *           "name": "Network"
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Operators"
+                     *         }
+                     *       ],
+                     *       "last_login_at": "2026-03-02T10:05:12Z",
+                     *       "created_at": "2026-02-03T11:20:00Z",
+                     *       "updated_at": "2026-03-02T11:31:09Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -1898,6 +2230,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "is_active": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserPatch"];
             };
         };
@@ -1908,6 +2245,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "email": "jane@example.com",
+                     *       "first_name": "Jane",
+                     *       "last_name": "Doe",
+                     *       "is_active": false,
+                     *       "is_admin": false,
+                     *       "invitation_pending": false,
+                     *       "teams": [
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Operators"
+                     *         }
+                     *       ],
+                     *       "last_login_at": "2026-03-02T10:05:12Z",
+                     *       "created_at": "2026-02-03T11:20:00Z",
+                     *       "updated_at": "2026-03-02T11:31:09Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -1941,6 +2298,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 5,
+                     *           "name": "Network",
+                     *           "description": "Switches, routers and firewalls",
+                     *           "permissions": [
+                     *             "assets.assets.read",
+                     *             "assets.assets.write"
+                     *           ],
+                     *           "member_count": 2,
+                     *           "created_at": "2026-01-20T15:03:00Z",
+                     *           "updated_at": "2026-01-20T15:03:00Z"
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Operators",
+                     *           "description": "Day-to-day hardware work in every datacenter",
+                     *           "permissions": [
+                     *             "assets.assets.read",
+                     *             "assets.assets.write",
+                     *             "core.datacenters.read"
+                     *           ],
+                     *           "member_count": 4,
+                     *           "created_at": "2026-01-20T15:00:00Z",
+                     *           "updated_at": "2026-02-11T09:42:18Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TeamList"];
                 };
             };
@@ -1956,6 +2347,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Operators",
+                 *       "description": "Day-to-day hardware work in every datacenter",
+                 *       "permissions": [
+                 *         "assets.assets.read",
+                 *         "assets.assets.write",
+                 *         "core.datacenters.read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TeamCreate"];
             };
         };
@@ -1966,6 +2368,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "Operators",
+                     *       "description": "Day-to-day hardware work in every datacenter",
+                     *       "permissions": [
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.datacenters.read"
+                     *       ],
+                     *       "member_count": 0,
+                     *       "created_at": "2026-01-20T15:00:00Z",
+                     *       "updated_at": "2026-01-20T15:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Team"];
                 };
             };
@@ -1993,6 +2410,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "Operators",
+                     *       "description": "Day-to-day hardware work in every datacenter",
+                     *       "permissions": [
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.datacenters.read"
+                     *       ],
+                     *       "member_count": 4,
+                     *       "created_at": "2026-01-20T15:00:00Z",
+                     *       "updated_at": "2026-02-11T09:42:18Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Team"];
                 };
             };
@@ -2014,6 +2446,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Operators",
+                 *       "description": "Hardware work in MAD1 and FRA1",
+                 *       "permissions": [
+                 *         "assets.assets.delete",
+                 *         "assets.assets.read",
+                 *         "assets.assets.write",
+                 *         "core.datacenters.read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TeamCreate"];
             };
         };
@@ -2024,6 +2468,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "Operators",
+                     *       "description": "Hardware work in MAD1 and FRA1",
+                     *       "permissions": [
+                     *         "assets.assets.delete",
+                     *         "assets.assets.read",
+                     *         "assets.assets.write",
+                     *         "core.datacenters.read"
+                     *       ],
+                     *       "member_count": 4,
+                     *       "created_at": "2026-01-20T15:00:00Z",
+                     *       "updated_at": "2026-03-02T11:40:27Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Team"];
                 };
             };
@@ -2070,6 +2530,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "permissions": [
+                 *         "assets.assets.read",
+                 *         "core.datacenters.read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TeamPatch"];
             };
         };
@@ -2080,6 +2548,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "Operators",
+                     *       "description": "Day-to-day hardware work in every datacenter",
+                     *       "permissions": [
+                     *         "assets.assets.read",
+                     *         "core.datacenters.read"
+                     *       ],
+                     *       "member_count": 4,
+                     *       "created_at": "2026-01-20T15:00:00Z",
+                     *       "updated_at": "2026-03-02T11:40:27Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Team"];
                 };
             };
@@ -2101,6 +2583,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user_id": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["TeamMemberAdd"];
             };
         };
@@ -2165,6 +2652,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 12,
+                     *           "name": "CI inventory sync",
+                     *           "permissions": [
+                     *             "assets.assets.read"
+                     *           ],
+                     *           "expires_at": "2026-12-31T23:59:59Z",
+                     *           "allowed_cidrs": [
+                     *             "203.0.113.0/24"
+                     *           ],
+                     *           "created_at": "2026-02-20T16:45:00Z",
+                     *           "last_used_at": "2026-03-02T06:00:04Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["APITokenList"];
                 };
             };
@@ -2180,6 +2689,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "CI inventory sync",
+                 *       "permissions": [
+                 *         "assets.assets.read"
+                 *       ],
+                 *       "expires_at": "2026-12-31T23:59:59Z",
+                 *       "allowed_cidrs": [
+                 *         "203.0.113.0/24"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["APITokenCreate"];
             };
         };
@@ -2190,6 +2711,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "name": "CI inventory sync",
+                     *       "permissions": [
+                     *         "assets.assets.read"
+                     *       ],
+                     *       "expires_at": "2026-12-31T23:59:59Z",
+                     *       "allowed_cidrs": [
+                     *         "203.0.113.0/24"
+                     *       ],
+                     *       "created_at": "2026-02-20T16:45:00Z",
+                     *       "last_used_at": null,
+                     *       "token": "bnr_12_bQ9KtxlndpQlsR-mGYgnoSdfHFKInv9wsVpw8nz4BjM"
+                     *     }
+                     */
                     "application/json": components["schemas"]["APITokenCreated"];
                 };
             };
@@ -2217,6 +2754,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "name": "CI inventory sync",
+                     *       "permissions": [
+                     *         "assets.assets.read"
+                     *       ],
+                     *       "expires_at": "2026-12-31T23:59:59Z",
+                     *       "allowed_cidrs": [
+                     *         "203.0.113.0/24"
+                     *       ],
+                     *       "created_at": "2026-02-20T16:45:00Z",
+                     *       "last_used_at": "2026-03-02T06:00:04Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["APIToken"];
                 };
             };
@@ -2274,6 +2826,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 906,
+                     *       "next": "https://acme.example.com/api/security-events?limit=3&offset=3",
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 905,
+                     *           "type": "login_succeeded",
+                     *           "actor": {
+                     *             "id": 7,
+                     *             "email": "jane@example.com"
+                     *           },
+                     *           "subject": "user 7 (jane@example.com)",
+                     *           "ip": "203.0.113.7",
+                     *           "request_id": "1cb383b5334431fd3847e242",
+                     *           "created_at": "2026-03-02T10:05:12Z"
+                     *         },
+                     *         {
+                     *           "id": 904,
+                     *           "type": "permissions_changed",
+                     *           "actor": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "subject": "user 7 (jane@example.com): admin=false teams=[3]",
+                     *           "ip": "198.51.100.23",
+                     *           "request_id": "2818f27b87d3d017f7cb4dc8",
+                     *           "created_at": "2026-03-02T09:58:40Z"
+                     *         },
+                     *         {
+                     *           "id": 871,
+                     *           "type": "api_token_created",
+                     *           "actor": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "subject": "api token 12 (CI inventory sync)",
+                     *           "ip": "198.51.100.23",
+                     *           "request_id": "9f0c4e1ab27d5c8830e6f1d2",
+                     *           "created_at": "2026-02-20T16:45:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SecurityEventList"];
                 };
             };
@@ -2307,6 +2904,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 2,
+                     *           "name": "Frankfurt 1",
+                     *           "code": "FRA1",
+                     *           "address": "Hanauer Landstrasse 300, Frankfurt",
+                     *           "created_at": "2026-01-12T08:41:07Z",
+                     *           "updated_at": "2026-01-12T08:41:07Z"
+                     *         },
+                     *         {
+                     *           "id": 1,
+                     *           "name": "Madrid 1",
+                     *           "code": "MAD1",
+                     *           "address": "Calle de Alcala 265, Madrid",
+                     *           "created_at": "2026-01-12T08:35:52Z",
+                     *           "updated_at": "2026-01-12T08:35:52Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DatacenterList"];
                 };
             };
@@ -2322,6 +2944,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Frankfurt 1",
+                 *       "code": "FRA1",
+                 *       "address": "Hanauer Landstrasse 300, Frankfurt"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DatacenterCreate"];
             };
         };
@@ -2332,6 +2961,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Frankfurt 1",
+                     *       "code": "FRA1",
+                     *       "address": "Hanauer Landstrasse 300, Frankfurt",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
@@ -2359,6 +2998,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Frankfurt 1",
+                     *       "code": "FRA1",
+                     *       "address": "Hanauer Landstrasse 300, Frankfurt",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
@@ -2380,6 +3029,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Frankfurt 1",
+                 *       "code": "FRA1",
+                 *       "address": "Hanauer Landstrasse 302, Frankfurt"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DatacenterCreate"];
             };
         };
@@ -2390,6 +3046,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Frankfurt 1",
+                     *       "code": "FRA1",
+                     *       "address": "Hanauer Landstrasse 302, Frankfurt",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-03-02T12:05:33Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
@@ -2436,6 +3102,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Frankfurt West"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DatacenterPatch"];
             };
         };
@@ -2446,6 +3117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Frankfurt West",
+                     *       "code": "FRA1",
+                     *       "address": "Hanauer Landstrasse 300, Frankfurt",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-03-02T12:05:33Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
@@ -2487,6 +3168,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 214,
+                     *       "next": "https://acme.example.com/api/assets?limit=2&offset=2",
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 42,
+                     *           "code": "SRV-00001",
+                     *           "name": "web-01",
+                     *           "asset_type": "SRV",
+                     *           "asset_type_display": "Server",
+                     *           "status": 100,
+                     *           "status_display": "In production",
+                     *           "serial_number": "CZJ1234ABC",
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "parent_id": null,
+                     *           "created_at": "2026-01-15T10:02:44Z",
+                     *           "updated_at": "2026-02-27T16:20:31Z",
+                     *           "created_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "updated_by": {
+                     *             "id": 7,
+                     *             "email": "jane@example.com"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 57,
+                     *           "code": "SWT-00003",
+                     *           "name": "mad1-tor-c04",
+                     *           "asset_type": "SWT",
+                     *           "asset_type_display": "Switch",
+                     *           "status": 100,
+                     *           "status_display": "In production",
+                     *           "serial_number": "FDO2231X0QK",
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "parent_id": null,
+                     *           "created_at": "2026-01-16T09:11:03Z",
+                     *           "updated_at": "2026-01-30T12:45:00Z",
+                     *           "created_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "updated_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AssetList"];
                 };
             };
@@ -2502,6 +3244,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "web-01",
+                 *       "asset_type": "SRV",
+                 *       "status": 40,
+                 *       "serial_number": "CZJ1234ABC",
+                 *       "datacenter_id": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssetCreate"];
             };
         };
@@ -2512,6 +3263,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "SRV-00001",
+                     *       "name": "web-01",
+                     *       "asset_type": "SRV",
+                     *       "asset_type_display": "Server",
+                     *       "status": 40,
+                     *       "status_display": "Installation",
+                     *       "serial_number": "CZJ1234ABC",
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "parent_id": null,
+                     *       "created_at": "2026-01-15T10:02:44Z",
+                     *       "updated_at": "2026-01-15T10:02:44Z",
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "updated_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Asset"];
                 };
             };
@@ -2553,6 +3332,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 88,
+                     *           "code": "STO-00002",
+                     *           "name": "fra1-backup-02",
+                     *           "asset_type": "STO",
+                     *           "asset_type_display": "Storage",
+                     *           "status": 35,
+                     *           "status_display": "Faulty",
+                     *           "serial_number": "SN7781-2208",
+                     *           "datacenter": {
+                     *             "id": 2,
+                     *             "code": "FRA1",
+                     *             "name": "Frankfurt 1"
+                     *           },
+                     *           "parent_id": null,
+                     *           "created_at": "2026-01-22T13:30:10Z",
+                     *           "updated_at": "2026-03-01T07:58:40Z",
+                     *           "created_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "updated_by": {
+                     *             "id": 7,
+                     *             "email": "jane@example.com"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AssetList"];
                 };
             };
@@ -2580,6 +3394,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "SRV-00001",
+                     *       "name": "web-01",
+                     *       "asset_type": "SRV",
+                     *       "asset_type_display": "Server",
+                     *       "status": 100,
+                     *       "status_display": "In production",
+                     *       "serial_number": "CZJ1234ABC",
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "parent_id": null,
+                     *       "created_at": "2026-01-15T10:02:44Z",
+                     *       "updated_at": "2026-02-27T16:20:31Z",
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "updated_by": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Asset"];
                 };
             };
@@ -2601,6 +3443,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "web-01",
+                 *       "asset_type": "SRV",
+                 *       "status": 100,
+                 *       "serial_number": "CZJ1234ABC",
+                 *       "datacenter_id": 1,
+                 *       "parent_id": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssetReplace"];
             };
         };
@@ -2611,6 +3463,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "SRV-00001",
+                     *       "name": "web-01",
+                     *       "asset_type": "SRV",
+                     *       "asset_type_display": "Server",
+                     *       "status": 100,
+                     *       "status_display": "In production",
+                     *       "serial_number": "CZJ1234ABC",
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "parent_id": 40,
+                     *       "created_at": "2026-01-15T10:02:44Z",
+                     *       "updated_at": "2026-03-02T12:17:08Z",
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "updated_by": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Asset"];
                 };
             };
@@ -2657,6 +3537,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "mad1-web-01",
+                 *       "serial_number": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssetPatch"];
             };
         };
@@ -2667,6 +3553,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "SRV-00001",
+                     *       "name": "mad1-web-01",
+                     *       "asset_type": "SRV",
+                     *       "asset_type_display": "Server",
+                     *       "status": 100,
+                     *       "status_display": "In production",
+                     *       "serial_number": null,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "parent_id": null,
+                     *       "created_at": "2026-01-15T10:02:44Z",
+                     *       "updated_at": "2026-03-02T12:17:08Z",
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "updated_by": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Asset"];
                 };
             };
@@ -2688,6 +3602,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": 35,
+                 *       "reason": "Disk failure reported by monitoring"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusUpdate"];
             };
         };
@@ -2698,6 +3618,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "SRV-00001",
+                     *       "name": "web-01",
+                     *       "asset_type": "SRV",
+                     *       "asset_type_display": "Server",
+                     *       "status": 35,
+                     *       "status_display": "Faulty",
+                     *       "serial_number": "CZJ1234ABC",
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "parent_id": null,
+                     *       "created_at": "2026-01-15T10:02:44Z",
+                     *       "updated_at": "2026-03-02T12:20:45Z",
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "updated_by": {
+                     *         "id": 7,
+                     *         "email": "jane@example.com"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Asset"];
                 };
             };
@@ -2730,6 +3678,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 311,
+                     *           "from_status": 100,
+                     *           "to_status": 35,
+                     *           "reason": "Disk failure reported by monitoring",
+                     *           "changed_by": {
+                     *             "id": 7,
+                     *             "email": "jane@example.com"
+                     *           },
+                     *           "changed_at": "2026-03-02T12:20:45Z"
+                     *         },
+                     *         {
+                     *           "id": 120,
+                     *           "from_status": 40,
+                     *           "to_status": 100,
+                     *           "reason": "Burn-in passed",
+                     *           "changed_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "changed_at": "2026-01-19T08:00:12Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusChangeList"];
                 };
             };
@@ -2751,6 +3730,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
@@ -2772,6 +3756,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
@@ -2793,6 +3782,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example openapi: 3.0.3
+                     *     info:
+                     *       title: Binora
+                     *       version: 1.0.0
+                     *     # servers, tags, paths and components follow
+                     */
                     "application/yaml": string;
                 };
             };
