@@ -94,10 +94,11 @@ func build(db *database.DB, cfg *config.Config, logger *slog.Logger, mailer mail
 			core.NewHandlers(coreSvc, db.SQL.PingContext, binora.OpenAPISpec),
 			assets.NewHandlers(assetSvc, coreSvc),
 		},
-		Auth:       coreSvc,
-		Tenants:    coreSvc,
-		BaseDomain: cfg.BaseDomain,
-		Logger:     logger,
+		Auth:           coreSvc,
+		Tenants:        coreSvc,
+		BaseDomain:     cfg.BaseDomain,
+		TrustedProxies: cfg.TrustedProxies,
+		Logger:         logger,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)

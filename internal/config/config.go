@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -26,8 +27,11 @@ type Config struct {
 	DataDir     string
 	// JWTSecret signs access tokens. Required with PostgreSQL (every replica
 	// must share it); in embedded mode it is generated once into DataDir.
-	JWTSecret       []byte
-	BaseDomain      string
+	JWTSecret  []byte
+	BaseDomain string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client (BINORA_TRUSTED_PROXIES, comma-separated CIDRs).
+	TrustedProxies  []netip.Prefix
 	AccessTokenTTL  time.Duration
 	RefreshTokenTTL time.Duration
 	Password        password.Params
@@ -63,6 +67,9 @@ func FromEnv() (*Config, error) {
 		return nil, err
 	}
 	if err := c.readPasswordParams(); err != nil {
+		return nil, err
+	}
+	if c.TrustedProxies, err = prefixes("BINORA_TRUSTED_PROXIES"); err != nil {
 		return nil, err
 	}
 	if err := c.readIdentity(); err != nil {
@@ -156,6 +163,28 @@ func duration(env string, def time.Duration) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: want a positive duration such as 15m, got %q", env, v)
 	}
 	return d, nil
+}
+
+// prefixes reads a comma-separated list of CIDRs (a bare address means
+// just that address).
+func prefixes(env string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, raw := range strings.Split(os.Getenv(env), ",") {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(raw)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(raw)
+			if aerr != nil {
+				return nil, fmt.Errorf("%s: %q is neither a CIDR nor an address", env, raw)
+			}
+			p = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 func envOr(key, def string) string {

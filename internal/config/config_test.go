@@ -15,7 +15,7 @@ func clearEnv(t *testing.T) {
 		"BINORA_REFRESH_TOKEN_TTL", "BINORA_ARGON2_MEMORY_KIB", "BINORA_ARGON2_ITERATIONS", "BINORA_ARGON2_PARALLELISM",
 		"BINORA_SMTP_HOST", "BINORA_SMTP_PORT", "BINORA_SMTP_USERNAME", "BINORA_SMTP_PASSWORD", "BINORA_SMTP_FROM",
 		"BINORA_PASSWORD_RESET_TTL", "BINORA_LOGIN_FAILURES_PER_WINDOW", "BINORA_LOGIN_FAILURE_WINDOW",
-		"BINORA_AUTH_REQUESTS_PER_MINUTE"} {
+		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES"} {
 		t.Setenv(k, "")
 	}
 	t.Setenv("BINORA_DATA_DIR", t.TempDir())
@@ -81,4 +81,22 @@ func TestFromEnv_ReadsPasswordCost(t *testing.T) {
 	assert.Equal(t, uint32(2048), c.Password.Memory)
 	assert.Equal(t, uint32(4), c.Password.Iterations)
 	assert.Equal(t, uint8(1), c.Password.Parallelism)
+}
+
+func TestFromEnv_ReadsTrustedProxies(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7 ,fd00::/8")
+
+	c, err := FromEnv()
+
+	require.NoError(t, err)
+	require.Len(t, c.TrustedProxies, 3)
+	assert.Equal(t, "10.0.0.0/8", c.TrustedProxies[0].String())
+	assert.Equal(t, "192.168.1.7/32", c.TrustedProxies[1].String())
+	assert.Equal(t, "fd00::/8", c.TrustedProxies[2].String())
+
+	t.Setenv("BINORA_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local")
+	_, err = FromEnv()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "proxy.local")
 }

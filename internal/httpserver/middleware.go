@@ -4,8 +4,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"runtime/debug"
@@ -24,27 +24,27 @@ const MaxBodyBytes = 1 << 20
 var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // requestInfo gives every request an id (the caller's own when it is sane)
-// and records it, the client address and the URL as the client addressed it
-// in the context.
-func requestInfo(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get("X-Request-ID")
-		if !saneRequestID.MatchString(id) {
-			id = newRequestID()
-		}
-		w.Header().Set("X-Request-ID", id)
-		scheme := "http"
-		if r.TLS != nil {
-			scheme = "https"
-		}
-		u := &url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
-		ip, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			ip = r.RemoteAddr
-		}
-		ctx := reqinfo.With(r.Context(), reqinfo.Info{RequestID: id, ClientIP: ip, URL: u, Header: w.Header()})
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+// and records it, the client address (see clientIP) and the URL as the
+// client addressed it in the context.
+func requestInfo(trustedProxies []netip.Prefix) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			id := r.Header.Get("X-Request-ID")
+			if !saneRequestID.MatchString(id) {
+				id = newRequestID()
+			}
+			w.Header().Set("X-Request-ID", id)
+			scheme := "http"
+			if r.TLS != nil {
+				scheme = "https"
+			}
+			u := &url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
+			ctx := reqinfo.With(r.Context(), reqinfo.Info{
+				RequestID: id, ClientIP: clientIP(r, trustedProxies), URL: u, Header: w.Header(),
+			})
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
 }
 
 func newRequestID() string {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 
 	"github.com/go-chi/chi/v5"
 
@@ -29,7 +30,10 @@ type Config struct {
 	Tenants  TenantResolver
 	// BaseDomain lets the Host header name the tenant: acme.<BaseDomain>.
 	BaseDomain string
-	Logger     *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client; empty means the connection's peer is the client.
+	TrustedProxies []netip.Prefix
+	Logger         *slog.Logger
 }
 
 // composite satisfies api.Handler with the module handlers and the one
@@ -77,7 +81,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 
 	r := chi.NewRouter()
-	r.Use(requestInfo, accessLog(logger), recoverer(logger), limitBody, stripSlash,
+	r.Use(requestInfo(cfg.TrustedProxies), accessLog(logger), recoverer(logger), limitBody, stripSlash,
 		resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned
