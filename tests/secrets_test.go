@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/binora/binora/ent/usertoken"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/app"
+	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/testsupport"
 )
 
@@ -95,7 +97,10 @@ func TestMail_IsDeliveredAfterCommitWithTheTokenOfTheOutbox(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		mailer := &testsupport.MailRecorder{}
-		s, _ := capturingSite(t, env, mailer)
+		env = testsupport.Reopen(t, env, app.Options{Mailer: mailer}, func(c *config.Config) {
+			c.PublicURL = "https://binora.example.test"
+		})
+		s := newSite(t, env)
 
 		s.requestReset(t, s.tn.Admin.Email)
 		s.env.App.Core.DrainMail()
@@ -104,7 +109,35 @@ func TestMail_IsDeliveredAfterCommitWithTheTokenOfTheOutbox(t *testing.T) {
 		require.Len(t, sent, 1)
 		assert.Equal(t, s.tn.Admin.Email, sent[0].To)
 		assert.Equal(t, s.tn.MailToken(t, s.tn.Admin.Email), testsupport.TokenIn(sent[0].Body))
-		assert.Contains(t, sent[0].Body, s.url+"/api/auth/password-reset/confirm", "the link points back at the server")
+		assert.Contains(t, sent[0].Body, "https://binora.example.test/api/auth/password-reset/confirm",
+			"the link points at the configured public address")
+	})
+}
+
+// A client chooses its Host header; a reset mail must not send the victim
+// to the address the requester named.
+func TestMail_LinksNeverComeFromTheRequestsHost(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		mailer := &testsupport.MailRecorder{}
+		s, _ := capturingSite(t, env, mailer)
+		req, err := http.NewRequest(http.MethodPost, s.url+"/api/auth/password-reset",
+			strings.NewReader(`{"email":"`+s.tn.Admin.Email+`"}`))
+		require.NoError(t, err)
+		req.Host = "evil.example"
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Tenant", s.tn.Company.Subdomain)
+
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		s.env.App.Core.DrainMail()
+
+		require.Equal(t, http.StatusAccepted, resp.StatusCode)
+		sent := mailer.Sent()
+		require.Len(t, sent, 1)
+		assert.NotContains(t, sent[0].Body, "evil.example")
+		assert.Contains(t, sent[0].Body, "POST /api/auth/password-reset/confirm")
 	})
 }
 

@@ -227,10 +227,11 @@ type CoreInvoker interface {
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
 	// DeleteTeam invokes deleteTeam operation.
 	//
-	// Deletes the team; its members lose the permissions it granted.
+	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+	// the team.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
@@ -240,8 +241,8 @@ type CoreInvoker interface {
 	// stop working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
-	// active admin).
+	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
 	DeleteUser(ctx context.Context, params DeleteUserParams) error
@@ -420,8 +421,8 @@ type CoreInvoker interface {
 	// Replaces every writable field; an omitted `description` is cleared.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error)
@@ -434,8 +435,9 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error)
@@ -474,8 +476,8 @@ type CoreInvoker interface {
 	// Changes only the fields sent; `permissions` replaces the team's codes.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
@@ -487,8 +489,9 @@ type CoreInvoker interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error)
@@ -1845,10 +1848,11 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 
 // DeleteTeam invokes deleteTeam operation.
 //
-// Deletes the team; its members lose the permissions it granted.
+// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+// the team.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-// `tenant_not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+// code the caller does not hold); `404 not_found` or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
@@ -1983,8 +1987,8 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
-// active admin).
+// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+// `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
 func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) error {
@@ -5632,8 +5636,8 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error) {
@@ -5774,8 +5778,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error) {
@@ -6550,8 +6555,8 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error) {
@@ -6691,8 +6696,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error) {

@@ -2207,10 +2207,11 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 
 // handleDeleteTeamRequest handles deleteTeam operation.
 //
-// Deletes the team; its members lose the permissions it granted.
+// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+// the team.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-// `tenant_not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+// code the caller does not hold); `404 not_found` or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -2414,8 +2415,8 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
-// active admin).
+// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+// `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
 func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7289,8 +7290,8 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7512,8 +7513,9 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8751,8 +8753,8 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -8973,8 +8975,9 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

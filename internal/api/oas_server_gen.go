@@ -210,10 +210,11 @@ type CoreHandler interface {
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
 	// DeleteTeam implements deleteTeam operation.
 	//
-	// Deletes the team; its members lose the permissions it granted.
+	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+	// the team.
 	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`.
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
@@ -223,8 +224,8 @@ type CoreHandler interface {
 	// stop working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
-	// active admin).
+	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
 	DeleteUser(ctx context.Context, params DeleteUserParams) error
@@ -403,8 +404,8 @@ type CoreHandler interface {
 	// Replaces every writable field; an omitted `description` is cleared.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
@@ -417,8 +418,9 @@ type CoreHandler interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
@@ -457,8 +459,8 @@ type CoreHandler interface {
 	// Changes only the fields sent; `permissions` replaces the team's codes.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
@@ -470,8 +472,9 @@ type CoreHandler interface {
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-	// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)

@@ -163,10 +163,11 @@ func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteD
 
 // DeleteTeam implements deleteTeam operation.
 //
-// Deletes the team; its members lose the permissions it granted.
+// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+// the team.
 //
-// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-// `tenant_not_found`.
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+// code the caller does not hold); `404 not_found` or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
@@ -179,8 +180,8 @@ func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamPar
 // stop working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 last_admin` (the last
-// active admin).
+// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+// `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
 func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) error {
@@ -480,8 +481,8 @@ func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *Datacent
 // Replaces every writable field; an omitted `description` is cleared.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (r *Team, _ error) {
@@ -497,8 +498,9 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PUT /api/users/{id}
 func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (r *User, _ error) {
@@ -576,8 +578,8 @@ func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *Datacente
 // Changes only the fields sent; `permissions` replaces the team's codes.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting a code the caller does not hold); `404 not_found` or
-// `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (r *Team, _ error) {
@@ -592,8 +594,9 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
-// email, naming `email`); `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
+// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+// `409 last_admin` (deactivating or demoting the last active admin); `413`.
 //
 // PATCH /api/users/{id}
 func (UnimplementedHandler) UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (r *User, _ error) {

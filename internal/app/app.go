@@ -80,6 +80,7 @@ func build(db *database.DB, cfg *config.Config, logger *slog.Logger, mailer mail
 
 		Mailer:           mailer,
 		Logger:           logger,
+		PublicURL:        cfg.PublicURL,
 		PasswordResetTTL: cfg.PasswordResetTTL,
 		FailedLogins:     failedLogins(cfg),
 		ResetRequests:    failedLogins(cfg),

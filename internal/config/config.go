@@ -39,6 +39,10 @@ type Config struct {
 	// SMTP delivers mail when SMTP.Host is set; otherwise mail is only
 	// logged (recipient and subject) and kept in the outbox.
 	SMTP mail.SMTPConfig
+	// PublicURL is the server's address as users reach it (scheme and host,
+	// BINORA_PUBLIC_URL), written into invitation and reset mails. It is
+	// configured, never taken from a request: a client controls its Host.
+	PublicURL string
 	// PasswordResetTTL is how long a password-reset token stays usable.
 	PasswordResetTTL time.Duration
 	// LoginFailuresPerWindow failed logins for one email in a tenant within

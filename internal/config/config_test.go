@@ -15,7 +15,7 @@ func clearEnv(t *testing.T) {
 		"BINORA_REFRESH_TOKEN_TTL", "BINORA_ARGON2_MEMORY_KIB", "BINORA_ARGON2_ITERATIONS", "BINORA_ARGON2_PARALLELISM",
 		"BINORA_SMTP_HOST", "BINORA_SMTP_PORT", "BINORA_SMTP_USERNAME", "BINORA_SMTP_PASSWORD", "BINORA_SMTP_FROM",
 		"BINORA_PASSWORD_RESET_TTL", "BINORA_LOGIN_FAILURES_PER_WINDOW", "BINORA_LOGIN_FAILURE_WINDOW",
-		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES"} {
+		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES", "BINORA_PUBLIC_URL"} {
 		t.Setenv(k, "")
 	}
 	t.Setenv("BINORA_DATA_DIR", t.TempDir())
@@ -99,4 +99,20 @@ func TestFromEnv_ReadsTrustedProxies(t *testing.T) {
 	_, err = FromEnv()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "proxy.local")
+}
+
+func TestFromEnv_ReadsThePublicURL(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_PUBLIC_URL", "https://binora.example.com/")
+
+	c, err := FromEnv()
+
+	require.NoError(t, err)
+	assert.Equal(t, "https://binora.example.com", c.PublicURL)
+
+	for _, bad := range []string{"binora.example.com", "ftp://binora.example.com", "https://binora.example.com/app?x=1"} {
+		t.Setenv("BINORA_PUBLIC_URL", bad)
+		_, err := FromEnv()
+		assert.Error(t, err, bad)
+	}
 }

@@ -3,8 +3,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/binora/binora/internal/mail"
@@ -21,6 +23,9 @@ const (
 // readIdentity reads mail delivery, password-reset and rate-limit settings.
 func (c *Config) readIdentity() error {
 	var err error
+	if c.PublicURL, err = publicURL("BINORA_PUBLIC_URL"); err != nil {
+		return err
+	}
 	if c.PasswordResetTTL, err = duration("BINORA_PASSWORD_RESET_TTL", DefaultPasswordResetTTL); err != nil {
 		return err
 	}
@@ -62,4 +67,19 @@ func positiveInt(env string, def, limit int) (int, error) {
 		return 0, fmt.Errorf("%s: want a whole number from 1 to %d, got %q", env, limit, v)
 	}
 	return n, nil
+}
+
+// publicURL reads an absolute http(s) URL with no path, query or fragment,
+// and returns it without a trailing slash ("" when unset).
+func publicURL(env string) (string, error) {
+	raw := strings.TrimRight(strings.TrimSpace(os.Getenv(env)), "/")
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%s: want an address such as https://binora.example.com, got %q", env, raw)
+	}
+	return raw, nil
 }

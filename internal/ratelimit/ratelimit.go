@@ -46,13 +46,29 @@ func (l *Limiter) current(key string, now time.Time) *bucket {
 }
 
 // Allow records an event for key and reports whether it is within the
-// limit; if not, retryAfter says when the window ends.
+// limit; if not, nothing is recorded and retryAfter says when the window
+// ends. The check and the count are one step, so concurrent callers cannot
+// all slip past the limit together.
 func (l *Limiter) Allow(key string) (ok bool, retryAfter time.Duration) {
-	if blocked, wait := l.Blocked(key); blocked {
-		return false, wait
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	b := l.bucket(key, now)
+	if b.n >= l.limit {
+		return false, b.start.Add(l.window).Sub(now)
 	}
-	l.Add(key)
+	b.n++
 	return true, 0
+}
+
+// Refund takes back one event of key, for an attempt that turned out not
+// to count (a login that succeeded after its slot was reserved).
+func (l *Limiter) Refund(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.current(key, l.now()); b != nil && b.n > 0 {
+		b.n--
+	}
 }
 
 // Blocked reports, without recording anything, whether key has used up
@@ -72,7 +88,12 @@ func (l *Limiter) Blocked(key string) (bool, time.Duration) {
 func (l *Limiter) Add(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := l.now()
+	l.bucket(key, l.now()).n++
+}
+
+// bucket returns key's bucket for this window, creating it. The caller
+// holds mu.
+func (l *Limiter) bucket(key string, now time.Time) *bucket {
 	if len(l.buckets) > sweepAbove {
 		for k := range l.buckets {
 			l.current(k, now)
@@ -83,7 +104,7 @@ func (l *Limiter) Add(key string) {
 		b = &bucket{start: now}
 		l.buckets[key] = b
 	}
-	b.n++
+	return b
 }
 
 // Reset forgets key's events.

@@ -1,6 +1,8 @@
 package ratelimit
 
 import (
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -75,4 +77,35 @@ func TestAdd_SweepsExpiredKeys(t *testing.T) {
 	l.Add("fresh")
 
 	assert.Len(t, l.buckets, 1)
+}
+
+func TestAllow_ConcurrentCallersCannotExceedTheLimit(t *testing.T) {
+	l := New(5, time.Minute)
+	var allowed atomic.Int64
+	var wg sync.WaitGroup
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, _ := l.Allow("burst"); ok {
+				allowed.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+
+	assert.Equal(t, int64(5), allowed.Load())
+}
+
+func TestRefund_GivesBackOneEvent(t *testing.T) {
+	l, _ := newTestLimiter(2, time.Minute)
+	l.Allow("k")
+	l.Allow("k")
+	blocked, _ := l.Blocked("k")
+	assert.True(t, blocked)
+
+	l.Refund("k")
+
+	ok, _ := l.Allow("k")
+	assert.True(t, ok)
 }

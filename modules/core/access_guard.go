@@ -27,9 +27,10 @@ const (
 // lifetime of reset tokens and the rate limits of login and password reset.
 // Its counters live in memory, per process.
 type accessGuard struct {
-	mailer   mail.Mailer
-	logger   *slog.Logger
-	resetTTL time.Duration
+	mailer    mail.Mailer
+	logger    *slog.Logger
+	publicURL string
+	resetTTL  time.Duration
 	// failedLogins is keyed by tenant and email; once full, every login
 	// for that email waits for the window to end.
 	failedLogins *ratelimit.Limiter
@@ -46,6 +47,7 @@ func newAccessGuard(d Deps) *accessGuard {
 	g := &accessGuard{
 		mailer:         d.Mailer,
 		logger:         d.Logger,
+		publicURL:      d.PublicURL,
 		resetTTL:       d.PasswordResetTTL,
 		failedLogins:   d.FailedLogins,
 		resetRequests:  d.ResetRequests,
@@ -94,22 +96,30 @@ func (s *Service) admitClient(ctx context.Context) error {
 // admitLogin refuses a login before any password is checked when the
 // client address sent too many requests, or the email has used up its
 // failed logins in this window: then even the right password answers 429,
-// so that guessing stops paying.
+// so that guessing stops paying. Each admitted attempt takes one of the
+// email's slots at once, before the slow password check, so a burst of
+// parallel guesses cannot all pass the limit together; a login that
+// succeeds gives its slot back (loginSucceeded).
 func (s *Service) admitLogin(ctx context.Context, companyID int, email string) error {
 	if err := s.admitClient(ctx); err != nil {
 		return err
 	}
-	if blocked, wait := s.access.failedLogins.Blocked(emailKey(companyID, email)); blocked {
+	if ok, wait := s.access.failedLogins.Allow(emailKey(companyID, email)); !ok {
 		return apperr.RateLimited(wait)
 	}
 	return nil
 }
 
-// loginFailed counts a failed login for email and records it; the event
-// names no actor, whether or not the email belongs to someone. It returns
-// the error the login answers.
-func (s *Service) loginFailed(ctx context.Context, companyID int, email string) error {
-	s.access.failedLogins.Add(emailKey(companyID, email))
+// loginSucceeded gives back the slot admitLogin took for a login that
+// turned out not to be a failure.
+func (s *Service) loginSucceeded(companyID int, email string) {
+	s.access.failedLogins.Refund(emailKey(companyID, email))
+}
+
+// loginFailed records a failed login for email (admitLogin has counted it
+// already); the event names no actor, whether or not the email belongs to
+// someone. It returns the error the login answers.
+func (s *Service) loginFailed(ctx context.Context, email string) error {
 	if err := record(ctx, s.client, Event{Type: EventLoginFailed, Subject: email}); err != nil {
 		return fmt.Errorf("login: %w", err)
 	}

@@ -60,11 +60,12 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	}
 	if u == nil || !u.IsActive || u.PasswordHash == "" || u.InvitationPending {
 		_, _ = password.Verify(plain, s.dummyHash)
-		return nil, s.loginFailed(ctx, v.CompanyID, email)
+		return nil, s.loginFailed(ctx, email)
 	}
 	if match, err := password.Verify(plain, u.PasswordHash); err != nil || !match {
-		return nil, s.loginFailed(ctx, v.CompanyID, email)
+		return nil, s.loginFailed(ctx, email)
 	}
+	s.loginSucceeded(v.CompanyID, email)
 	ctx = tenancy.WithViewer(ctx, &tenancy.Viewer{CompanyID: v.CompanyID, UserID: u.ID})
 	var refresh string
 	var sessionID int

@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/reqinfo"
@@ -26,6 +27,9 @@ const (
 	EventAPITokenRevoked    EventType = "api_token_revoked"
 )
 
+// maxSubjectBytes is the schema's bound on an event's subject.
+const maxSubjectBytes = 300
+
 // Event is a security event about to be recorded.
 type Event struct {
 	Type EventType
@@ -41,8 +45,14 @@ type Event struct {
 func record(ctx context.Context, client *ent.Client, ev Event) error {
 	info := reqinfo.From(ctx)
 	subject := ev.Subject
-	if len(subject) > 300 {
-		subject = subject[:300]
+	if len(subject) > maxSubjectBytes {
+		// The schema bounds the subject in bytes; cut at a character
+		// boundary, since PostgreSQL refuses a string cut inside one.
+		cut := maxSubjectBytes
+		for cut > 0 && !utf8.RuneStart(subject[cut]) {
+			cut--
+		}
+		subject = subject[:cut]
 	}
 	err := client.SecurityEvent.Create().
 		SetType(string(ev.Type)).

@@ -34,7 +34,7 @@ func (s *Service) invite(ctx context.Context, tx *ent.Tx, u *ent.User) error {
 	if err != nil {
 		return fmt.Errorf("invite: %w", err)
 	}
-	if err := s.queueMail(ctx, tx, invitationMail(apiBase(ctx), c, u, raw, exp)); err != nil {
+	if err := s.queueMail(ctx, tx, invitationMail(s.access.publicURL, c, u, raw, exp)); err != nil {
 		return fmt.Errorf("invite: %w", err)
 	}
 	return record(ctx, tx.Client(), Event{Type: EventInvitationSent, ActorID: actingUserID(ctx), Subject: userSubject(u)})
@@ -103,7 +103,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, plain string) (*T
 }
 
 // invitationMail is the message that carries an invitation token. base is
-// the server's address as the inviter reached it, when known.
+// the configured public address of the server, or empty.
 func invitationMail(base string, c *ent.Company, u *ent.User, token string, exp time.Time) mail.Message {
 	body := fmt.Sprintf(`Hello,
 

@@ -71,7 +71,7 @@ func (s *Service) mailPasswordReset(ctx context.Context, tx *ent.Tx, u *ent.User
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	if err := s.queueMail(ctx, tx, passwordResetMail(apiBase(ctx), c, u, raw, exp)); err != nil {
+	if err := s.queueMail(ctx, tx, passwordResetMail(s.access.publicURL, c, u, raw, exp)); err != nil {
 		return "", time.Time{}, err
 	}
 	return raw, exp, nil

@@ -37,6 +37,9 @@ type Deps struct {
 	Mailer mail.Mailer
 	// Logger records mail that could not be delivered.
 	Logger *slog.Logger
+	// PublicURL is the server's configured address for links in mail; when
+	// empty, mails name only the path.
+	PublicURL string
 	// PasswordResetTTL is how long a reset token lasts (default 1 hour).
 	PasswordResetTTL time.Duration
 	// FailedLogins counts failed logins per (tenant, email), ResetRequests

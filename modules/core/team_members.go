@@ -176,3 +176,14 @@ func sortedCodes(codes []string) []string {
 func teamSubject(t *ent.Team) string {
 	return fmt.Sprintf("team %d (%s)", t.ID, t.Name)
 }
+
+// removedCodes are the codes of prev that next no longer has.
+func removedCodes(prev, next []string) []string {
+	var out []string
+	for _, c := range prev {
+		if !slices.Contains(next, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -141,9 +141,9 @@ func (s *Service) CreateTeam(ctx context.Context, in TeamInput) (*ent.Team, erro
 	return t, apperr.FromEnt(err, "Team", "name")
 }
 
-// UpdateTeam changes the fields set in in (PUT and PATCH). Codes it sends
-// must all be held by the caller, as on create; a change of the codes is a
-// permission change for every member and is recorded.
+// UpdateTeam changes the fields set in in (PUT and PATCH). Codes it sends,
+// and codes it takes away, must all be held by the caller; a change of the
+// codes is a permission change for every member and is recorded.
 func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamInput) (*ent.Team, error) {
 	v, err := actingViewer(ctx)
 	if err != nil {
@@ -171,6 +171,11 @@ func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamInput) (*ent.Te
 			if err := mayGrant(v, codes); err != nil {
 				return err
 			}
+			// Taking a code away from the members is as much a permission
+			// change as granting one: only someone who holds it may.
+			if err := mayGrant(v, removedCodes(old.Permissions, codes)); err != nil {
+				return err
+			}
 			changed = !slices.Equal(codes, sortedCodes(old.Permissions))
 			upd.SetPermissions(codes)
 		}
@@ -189,8 +194,9 @@ func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamInput) (*ent.Te
 	return t, nil
 }
 
-// DeleteTeam removes a team; its members lose what it granted, which is
-// recorded when it had any.
+// DeleteTeam removes a team; its members lose what it granted, so the
+// caller must hold every code of it. The loss is recorded when it had
+// members.
 func (s *Service) DeleteTeam(ctx context.Context, id int) error {
 	v, err := actingViewer(ctx)
 	if err != nil {
@@ -199,6 +205,10 @@ func (s *Service) DeleteTeam(ctx context.Context, id int) error {
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		t, err := s.lockTeam(ctx, tx, id, true)
 		if err != nil {
+			return err
+		}
+		// Deleting takes every code of the team from its members.
+		if err := mayGrant(v, t.Permissions); err != nil {
 			return err
 		}
 		n, err := tx.TeamMembership.Delete().Where(teammembership.TeamID(t.ID)).Exec(ctx)

@@ -3,7 +3,6 @@ package core
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"time"
 
 	"github.com/binora/binora/ent"
@@ -12,7 +11,6 @@ import (
 	"github.com/binora/binora/ent/usertoken"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/authtoken"
-	"github.com/binora/binora/internal/reqinfo"
 	"github.com/binora/binora/internal/tenancy"
 )
 
@@ -135,14 +133,4 @@ func actingUserID(ctx context.Context) *int {
 	}
 	id := v.UserID
 	return &id
-}
-
-// apiBase is the scheme and host the client addressed, so that mail points
-// back at the same server; empty outside a request (the command line).
-func apiBase(ctx context.Context) string {
-	u := reqinfo.From(ctx).URL
-	if u == nil || u.Host == "" {
-		return ""
-	}
-	return (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
 }

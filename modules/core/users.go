@@ -80,6 +80,11 @@ var (
 	// ErrAdminFlagByToken refuses a change of is_admin through an API token:
 	// a leaked token must not be able to mint admins.
 	ErrAdminFlagByToken = apperr.Forbidden("An API token cannot change whether a user is an admin; sign in as a person.")
+	// ErrAdminTarget refuses a non-admin's change to an admin.
+	ErrAdminTarget = apperr.Forbidden("Only an admin can change or deactivate an admin.")
+	// ErrEmailByToken refuses an email change through an API token: the
+	// email decides where password resets are sent.
+	ErrEmailByToken = apperr.Forbidden("An API token cannot change a user's email; sign in as a person.")
 )
 
 // actingViewer is the viewer of ctx, who must be somebody: every rule below
@@ -131,11 +136,16 @@ func mayChangeAdminFlag(v *tenancy.Viewer) error {
 	return nil
 }
 
-// mayManage refuses a non-admin's change to u when u holds a code the
-// viewer lacks. An admin holds every code, so only admins manage admins.
+// mayManage refuses a non-admin's change to u when u is an admin or holds a
+// code the viewer lacks. Holding every code of the catalog is not the same
+// as being an admin: a team or an API token can grant them all, and must
+// still not reach an admin's account (its email decides where resets go).
 func mayManage(ctx context.Context, client *ent.Client, v *tenancy.Viewer, u *ent.User) error {
 	if v.Admin {
 		return nil
+	}
+	if u.IsAdmin {
+		return ErrAdminTarget
 	}
 	held, err := heldBy(ctx, client, u)
 	if err != nil {

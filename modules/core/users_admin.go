@@ -221,6 +221,10 @@ func (s *Service) UpdateUser(ctx context.Context, id int, in UserInput) (*ent.Us
 		if err := mayManage(ctx, tx.Client(), v, old); err != nil {
 			return err
 		}
+		emailChange := in.Email != nil && normalizedOr(*in.Email) != old.Email
+		if emailChange && v.APITokenID != 0 {
+			return ErrEmailByToken
+		}
 		adminChange := in.IsAdmin != nil && *in.IsAdmin != old.IsAdmin
 		if adminChange {
 			if err := mayChangeAdminFlag(v); err != nil {
@@ -256,6 +260,19 @@ func (s *Service) UpdateUser(ctx context.Context, id int, in UserInput) (*ent.Us
 		if err := changeTeams(ctx, tx, u.ID, added, removed); err != nil {
 			return err
 		}
+		if emailChange {
+			// A reset or invitation mailed to the old address must not
+			// outlive the address; an invited user is invited again at the
+			// new one.
+			if err := spendOpenTokens(ctx, tx, u.ID, s.now()); err != nil {
+				return err
+			}
+			if u.InvitationPending {
+				if err := s.invite(ctx, tx, u); err != nil {
+					return err
+				}
+			}
+		}
 		if deactivating {
 			if err := s.revokeAccess(ctx, tx, u); err != nil {
 				return err
@@ -275,6 +292,12 @@ func (s *Service) UpdateUser(ctx context.Context, id int, in UserInput) (*ent.Us
 		return nil, fmt.Errorf("update user %d: %w", id, err)
 	}
 	return u, nil
+}
+
+// normalizedOr is the normalized form of a validated email.
+func normalizedOr(raw string) string {
+	email, _ := normalizeEmail(raw)
+	return email
 }
 
 // userUpdate sets on old the plain fields that in carries.

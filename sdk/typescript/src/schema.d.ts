@@ -292,7 +292,8 @@ export interface paths {
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
-         *     user who holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
+         *     user who holds a permission the caller lacks, an admin changed by a non-admin, an email
+         *     changed with an API token); `404 not_found` or `tenant_not_found`;
          *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
          *     the last active admin); `413`.
          */
@@ -304,8 +305,8 @@ export interface paths {
          *     tokens stop working at once.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who
-         *     holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
-         *     `409 last_admin` (the last active admin).
+         *     holds a permission the caller lacks, or an admin deactivated by a non-admin);
+         *     `404 not_found` or `tenant_not_found`; `409 last_admin` (the last active admin).
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -319,7 +320,8 @@ export interface paths {
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
-         *     user who holds a permission the caller lacks); `404 not_found` or `tenant_not_found`;
+         *     user who holds a permission the caller lacks, an admin changed by a non-admin, an email
+         *     changed with an API token); `404 not_found` or `tenant_not_found`;
          *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
          *     the last active admin); `413`.
          */
@@ -381,18 +383,19 @@ export interface paths {
          * @description Replaces every writable field; an omitted `description` is cleared.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
-         *     `401 unauthenticated`; `403 permission_denied` (also granting a code the caller does not
-         *     hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming
-         *     `name`); `413`.
+         *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
+         *     caller does not hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     name, naming `name`); `413`.
          */
         put: operations["replaceTeam"];
         post?: never;
         /**
          * Delete a team
-         * @description Deletes the team; its members lose the permissions it granted.
+         * @description Deletes the team; its members lose the permissions it granted, so the caller must hold
+         *     every code of the team.
          *
-         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found` or `tenant_not_found`.
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a
+         *     team with a code the caller does not hold); `404 not_found` or `tenant_not_found`.
          */
         delete: operations["deleteTeam"];
         options?: never;
@@ -402,9 +405,9 @@ export interface paths {
          * @description Changes only the fields sent; `permissions` replaces the team's codes.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
-         *     `401 unauthenticated`; `403 permission_denied` (also granting a code the caller does not
-         *     hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming
-         *     `name`); `413`.
+         *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
+         *     caller does not hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     name, naming `name`); `413`.
          */
         patch: operations["updateTeam"];
         trace?: never;
