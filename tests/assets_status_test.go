@@ -101,7 +101,7 @@ func TestUpdateAssetStatus_FromDisposed_Is409(t *testing.T) {
 		_, viaStatus := s.admin.UpdateAssetStatus(ctx, &api.StatusUpdate{Status: api.AssetStatus100}, api.UpdateAssetStatusParams{ID: a.ID})
 		_, viaPatch := s.admin.UpdateAsset(ctx, &api.AssetPatch{Status: api.NewOptAssetStatus(api.AssetStatus70)}, api.UpdateAssetParams{ID: a.ID})
 		_, viaPut := s.admin.ReplaceAsset(ctx, &api.AssetReplace{
-			Name: "web-01", AssetType: api.AssetTypeSRV, Status: api.AssetStatus10, DatacenterID: dc.ID,
+			Name: "web-01", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus10), DatacenterID: dc.ID,
 		}, api.ReplaceAssetParams{ID: a.ID})
 
 		for _, err := range []error{viaStatus, viaPatch, viaPut} {
@@ -138,11 +138,11 @@ func TestUpdateAsset_ChangingStatus_RecordsHistory(t *testing.T) {
 		patched, err := s.admin.UpdateAsset(ctx, &api.AssetPatch{Status: api.NewOptAssetStatus(api.AssetStatus60)}, api.UpdateAssetParams{ID: a.ID})
 		require.NoError(t, err)
 		replaced, err := s.admin.ReplaceAsset(ctx, &api.AssetReplace{
-			Name: "web-01", AssetType: api.AssetTypeSRV, Status: api.AssetStatus100, DatacenterID: dc.ID,
+			Name: "web-01", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus100), DatacenterID: dc.ID,
 		}, api.ReplaceAssetParams{ID: a.ID})
 		require.NoError(t, err)
 		_, err = s.admin.ReplaceAsset(ctx, &api.AssetReplace{
-			Name: "web-01 renamed", AssetType: api.AssetTypeSRV, Status: api.AssetStatus100, DatacenterID: dc.ID,
+			Name: "web-01 renamed", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus100), DatacenterID: dc.ID,
 		}, api.ReplaceAssetParams{ID: a.ID})
 		require.NoError(t, err)
 		_, err = s.admin.UpdateAsset(ctx, &api.AssetPatch{Name: api.NewOptString("web-01 again")}, api.UpdateAssetParams{ID: a.ID})

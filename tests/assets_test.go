@@ -110,7 +110,7 @@ func TestReplaceAsset_SetsEveryFieldAndClearsOmittedOnes(t *testing.T) {
 		a := s.createAsset(t, api.AssetCreate{Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: mad.ID, SerialNumber: api.NewOptNilString("SN-1")})
 
 		got, err := s.admin.ReplaceAsset(t.Context(), &api.AssetReplace{
-			Name: "web-01b", AssetType: api.AssetTypeSRV, Status: api.AssetStatus50, DatacenterID: bcn.ID,
+			Name: "web-01b", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus50), DatacenterID: bcn.ID,
 		}, api.ReplaceAssetParams{ID: a.ID})
 
 		require.NoError(t, err)

@@ -183,7 +183,7 @@ func TestUpdateAsset_BadBody_Is400NamingTheField(t *testing.T) {
 		patch("parent is itself", `{"parent_id":{asset}}`, "parent_id"),
 		put("malformed JSON", `{`, "body"),
 		put("company_id", `{`+full+`,"company_id":1}`, "company_id"),
-		put("missing status", `{"name":"web-01","asset_type":"SRV","datacenter_id":{dc}}`, "status"),
+		put("missing datacenter_id", `{"name":"web-01","asset_type":"SRV","status":50}`, "datacenter_id"),
 		put("missing name", `{"asset_type":"SRV","status":50,"datacenter_id":{dc}}`, "name"),
 		put("status 999", `{"name":"web-01","asset_type":"SRV","status":999,"datacenter_id":{dc}}`, "status"),
 	})

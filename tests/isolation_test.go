@@ -70,7 +70,7 @@ func TestObjectEndpoints_WithAnotherTenantsID_Are404AndChangeNothing(t *testing.
 		}},
 		{"replace asset", assetOf, func(t *testing.T, c *testsupport.Client, id, ownDC int64) error {
 			_, err := c.ReplaceAsset(t.Context(), &api.AssetReplace{
-				Name: "taken", AssetType: api.AssetTypeSRV, Status: api.AssetStatus100, DatacenterID: ownDC,
+				Name: "taken", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus100), DatacenterID: ownDC,
 			}, api.ReplaceAssetParams{ID: id})
 			return err
 		}},

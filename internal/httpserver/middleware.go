@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/reqinfo"
 )
 
@@ -124,4 +125,20 @@ func stripSlash(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// routeOperation records which operation of the generated server the
+// request is routed to, so the security handler can check the operation's
+// permissions before the body is decoded.
+func routeOperation(find func(method, path string) (api.Route, bool)) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if route, ok := find(r.Method, r.URL.Path); ok {
+				info := reqinfo.From(r.Context())
+				info.OperationID = route.OperationID()
+				r = r.WithContext(reqinfo.With(r.Context(), info))
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/permissions"
+	"github.com/binora/binora/internal/reqinfo"
 	"github.com/binora/binora/internal/tenancy"
 )
 
@@ -36,6 +37,14 @@ func (s security) HandleBearerAuth(ctx context.Context, _ api.OperationName, t a
 	if err != nil {
 		return ctx, err
 	}
+	// Refuse a missing permission here, before the body is decoded, so a
+	// caller without the right learns nothing about what the body should
+	// hold. routeOperation put the operation id in the context.
+	if op := reqinfo.From(ctx).OperationID; op != "" {
+		if err := authorize(v, op); err != nil {
+			return ctx, err
+		}
+	}
 	return tenancy.WithViewer(ctx, v), nil
 }
 
@@ -44,25 +53,36 @@ func (s security) HandleBearerAuth(ctx context.Context, _ api.OperationName, t a
 var errPermissionDenied = apperr.Forbidden("You do not have permission to perform this action.")
 
 // requirePermissions enforces the x-permissions of each operation, from the
-// table generated out of openapi.yaml. An operation missing from the table
-// is refused: the table and the router come from the same file, so that can
-// only mean they are out of step.
+// table generated out of openapi.yaml, once the request is decoded. The
+// security handler has normally refused a missing permission already,
+// before the body was read; this is the check that holds for every
+// operation, whatever its security requirement.
 func requirePermissions(req middleware.Request, next middleware.Next) (middleware.Response, error) {
-	codes, known := permissions.Required(req.OperationID)
+	v, _ := tenancy.FromContext(req.Context)
+	if err := authorize(v, req.OperationID); err != nil {
+		return middleware.Response{}, err
+	}
+	return next(req)
+}
+
+// authorize reports whether v may call the operation. An operation missing
+// from the table is refused: the table and the router come from the same
+// file, so that can only mean they are out of step.
+func authorize(v *tenancy.Viewer, operationID string) error {
+	codes, known := permissions.Required(operationID)
 	if !known {
-		return middleware.Response{}, errPermissionDenied
+		return errPermissionDenied
 	}
 	if len(codes) == 0 {
-		return next(req)
+		return nil
 	}
-	v, ok := tenancy.FromContext(req.Context)
-	if !ok || v.UserID == 0 {
-		return middleware.Response{}, errMissingToken
+	if v == nil || v.UserID == 0 {
+		return errMissingToken
 	}
 	for _, c := range codes {
 		if !v.Can(c) {
-			return middleware.Response{}, errPermissionDenied
+			return errPermissionDenied
 		}
 	}
-	return next(req)
+	return nil
 }

@@ -82,7 +82,7 @@ func New(cfg Config) (http.Handler, error) {
 
 	r := chi.NewRouter()
 	r.Use(requestInfo(cfg.TrustedProxies), accessLog(logger), recoverer(logger), limitBody, stripSlash,
-		resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
+		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned
 	// /api/docs/ into /api/docs.

@@ -15,6 +15,9 @@ type Info struct {
 	ClientIP  string
 	// URL is absolute: scheme and host as the client addressed the server.
 	URL *url.URL
+	// OperationID is the operationId of openapi.yaml the request is routed
+	// to, "" for a path outside the generated server.
+	OperationID string
 	// Header is the response's header map, for the few headers an error
 	// answer carries (Retry-After) that the generated server cannot set.
 	Header http.Header

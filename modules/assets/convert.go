@@ -52,19 +52,22 @@ func createInput(req *api.AssetCreate) CreateInput {
 }
 
 // replaceInput sets every writable field: a PUT that omits (or nulls) an
-// optional field clears it.
+// optional field clears it, except the status, which only changes through
+// the lifecycle rules and stays as it is when omitted.
 func replaceInput(req *api.AssetReplace) UpdateInput {
 	name := req.Name
 	assetType := string(req.AssetType)
-	status := int(req.Status)
 	dc := int(req.DatacenterID)
 	in := UpdateInput{
 		Name:         &name,
 		AssetType:    &assetType,
-		Status:       &status,
 		DatacenterID: &dc,
 		SerialNumber: optString(req.SerialNumber),
 		ParentID:     optID(req.ParentID),
+	}
+	if v, ok := req.Status.Get(); ok {
+		status := int(v)
+		in.Status = &status
 	}
 	in.ClearSerialNumber = in.SerialNumber == nil
 	in.ClearParent = in.ParentID == nil

@@ -49,7 +49,7 @@ func TestPatchInput_SetsOnlyWhatWasSent(t *testing.T) {
 
 func TestReplaceInput_ClearsOmittedOptionalFields(t *testing.T) {
 	t.Parallel()
-	in := replaceInput(&api.AssetReplace{Name: "db-01", AssetType: api.AssetTypeSRV, Status: api.AssetStatus100, DatacenterID: 3})
+	in := replaceInput(&api.AssetReplace{Name: "db-01", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus100), DatacenterID: 3})
 	assert.Equal(t, UpdateInput{
 		Name: ptr("db-01"), AssetType: ptr("SRV"), Status: ptr(100), DatacenterID: ptr(3),
 		ClearSerialNumber: true, ClearParent: true,

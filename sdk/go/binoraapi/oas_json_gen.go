@@ -1739,8 +1739,10 @@ func (s *AssetReplace) encodeFields(e *jx.Encoder) {
 		s.AssetType.Encode(e)
 	}
 	{
-		e.FieldStart("status")
-		s.Status.Encode(e)
+		if s.Status.Set {
+			e.FieldStart("status")
+			s.Status.Encode(e)
+		}
 	}
 	{
 		if s.SerialNumber.Set {
@@ -1801,8 +1803,8 @@ func (s *AssetReplace) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"asset_type\"")
 			}
 		case "status":
-			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
+				s.Status.Reset()
 				if err := s.Status.Decode(d); err != nil {
 					return err
 				}
@@ -1852,7 +1854,7 @@ func (s *AssetReplace) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00010111,
+		0b00010011,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.

@@ -818,15 +818,17 @@ func (s *AssetPatch) SetParentID(val OptNilInt64) {
 	s.ParentID = val
 }
 
-// The writable fields of an asset, for a full replace. Omitted optional fields are cleared.
+// The writable fields of an asset, for a full replace: the required fields of a create. Omitted
+// `serial_number` and `parent_id` are cleared; an omitted `status` stays as it is (a status change
+// follows the lifecycle rules and is recorded in the history).
 // Ref: #/components/schemas/AssetReplace
 type AssetReplace struct {
-	Name         string       `json:"name"`
-	AssetType    AssetType    `json:"asset_type"`
-	Status       AssetStatus  `json:"status"`
-	SerialNumber OptNilString `json:"serial_number"`
-	DatacenterID int64        `json:"datacenter_id"`
-	ParentID     OptNilInt64  `json:"parent_id"`
+	Name         string         `json:"name"`
+	AssetType    AssetType      `json:"asset_type"`
+	Status       OptAssetStatus `json:"status"`
+	SerialNumber OptNilString   `json:"serial_number"`
+	DatacenterID int64          `json:"datacenter_id"`
+	ParentID     OptNilInt64    `json:"parent_id"`
 }
 
 // GetName returns the value of Name.
@@ -840,7 +842,7 @@ func (s *AssetReplace) GetAssetType() AssetType {
 }
 
 // GetStatus returns the value of Status.
-func (s *AssetReplace) GetStatus() AssetStatus {
+func (s *AssetReplace) GetStatus() OptAssetStatus {
 	return s.Status
 }
 
@@ -870,7 +872,7 @@ func (s *AssetReplace) SetAssetType(val AssetType) {
 }
 
 // SetStatus sets the value of Status.
-func (s *AssetReplace) SetStatus(val AssetStatus) {
+func (s *AssetReplace) SetStatus(val OptAssetStatus) {
 	s.Status = val
 }
 

@@ -1396,11 +1396,15 @@ export interface components {
              */
             parent_id?: number | null;
         };
-        /** @description The writable fields of an asset, for a full replace. Omitted optional fields are cleared. */
+        /**
+         * @description The writable fields of an asset, for a full replace: the required fields of a create.
+         *     Omitted `serial_number` and `parent_id` are cleared; an omitted `status` stays as it is
+         *     (a status change follows the lifecycle rules and is recorded in the history).
+         */
         AssetReplace: {
             name: string;
             asset_type: components["schemas"]["AssetType"];
-            status: components["schemas"]["AssetStatus"];
+            status?: components["schemas"]["AssetStatus"];
             serial_number?: string | null;
             /** Format: int64 */
             datacenter_id: number;
