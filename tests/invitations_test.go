@@ -71,7 +71,7 @@ func TestInvitation_IsMailedAndStoredHashed(t *testing.T) {
 		stored, err := env.App.DB.Client.UserToken.Query().Where(usertoken.UserID(u.ID)).Only(s.tn.Ctx())
 		require.NoError(t, err)
 		assert.Equal(t, usertoken.KindInvitation, stored.Kind)
-		assert.Equal(t, authtoken.HashRefreshToken(token), stored.TokenHash)
+		assert.Equal(t, authtoken.HashSecret(token), stored.TokenHash)
 		assert.NotContains(t, stored.TokenHash, token)
 		assert.WithinDuration(t, stored.CreatedAt.Add(7*24*time.Hour), stored.ExpiresAt, 5*time.Second)
 		sent, err := env.App.DB.Client.SecurityEvent.Query().

@@ -1,6 +1,6 @@
 // Package authtoken issues and verifies access tokens (HS256 JWTs naming the
-// user, company and session) and makes opaque refresh tokens, which are kept
-// only as hashes.
+// user, company and session) and makes opaque secrets (refresh tokens,
+// mailed tokens, API token secrets), which are kept only as hashes.
 package authtoken
 
 import (
@@ -91,19 +91,22 @@ func (i *Issuer) Verify(raw string) (Claims, error) {
 	return Claims{UserID: uid, CompanyID: c.Company, SessionID: c.Session, ExpiresAt: c.ExpiresAt.Time}, nil
 }
 
-// NewRefreshToken returns a fresh opaque refresh token and the hash to store.
-func NewRefreshToken() (token, hash string, err error) {
+// NewSecret returns a fresh opaque secret (32 random bytes, base64url) and
+// the hash to store: refresh tokens, mailed invitation and reset tokens,
+// and the secret part of API tokens.
+func NewSecret() (token, hash string, err error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
-		return "", "", fmt.Errorf("refresh token: %w", err)
+		return "", "", fmt.Errorf("new secret: %w", err)
 	}
 	token = base64.RawURLEncoding.EncodeToString(b)
-	return token, HashRefreshToken(token), nil
+	return token, HashSecret(token), nil
 }
 
-// HashRefreshToken returns the stored form of a refresh token. The token has
-// 256 bits of entropy, so a fast hash is enough.
-func HashRefreshToken(token string) string {
+// HashSecret returns the stored form of a secret from NewSecret. It has
+// 256 bits of entropy, so a fast hash is enough (no salt, no KDF), which
+// keeps checking one cheap on every request.
+func HashSecret(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
 }

@@ -61,14 +61,15 @@ func TestNewIssuer_RefusesShortSecrets(t *testing.T) {
 	assert.Error(t, err)
 }
 
-func TestNewRefreshToken_HashIsStableAndDistinct(t *testing.T) {
-	a, ha, err := NewRefreshToken()
+func TestNewSecret_HashIsStableAndDistinct(t *testing.T) {
+	a, ha, err := NewSecret()
 	require.NoError(t, err)
-	b, hb, err := NewRefreshToken()
+	b, hb, err := NewSecret()
 	require.NoError(t, err)
 
 	assert.NotEqual(t, a, b)
 	assert.NotEqual(t, ha, hb)
-	assert.Equal(t, ha, HashRefreshToken(a))
+	assert.Len(t, a, 43)
+	assert.Equal(t, ha, HashSecret(a))
 	assert.NotContains(t, ha, a)
 }

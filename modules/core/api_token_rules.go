@@ -4,10 +4,6 @@ package core
 // checks, the bearer format and its secret, and client address ranges.
 
 import (
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"net/netip"
 	"strconv"
@@ -83,24 +79,6 @@ func parseAPIToken(raw string) (id int, secret string, ok bool) {
 		return 0, "", false
 	}
 	return id, secret, true
-}
-
-// newAPISecret returns 32 random bytes, base64url, and the hash to store.
-func newAPISecret() (secret, hash string, err error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", "", fmt.Errorf("api token secret: %w", err)
-	}
-	secret = base64.RawURLEncoding.EncodeToString(b)
-	return secret, hashAPISecret(secret), nil
-}
-
-// hashAPISecret is the stored form of a secret. With 256 random bits there
-// is nothing to brute-force, so a fast hash is enough (no salt, no KDF) and
-// keeps authentication cheap on every request.
-func hashAPISecret(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
 }
 
 // parseAllowedPrefix reads an allowed_cidrs entry; a bare address is the

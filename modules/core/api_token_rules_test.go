@@ -35,19 +35,6 @@ func TestParseAPIToken_TakesTheIdUpToTheFirstSeparator(t *testing.T) {
 	}
 }
 
-func TestNewAPISecret_IsFreshAndStoredOnlyAsItsHash(t *testing.T) {
-	a, hashA, err := newAPISecret()
-	require.NoError(t, err)
-	b, _, err := newAPISecret()
-	require.NoError(t, err)
-
-	assert.NotEqual(t, a, b)
-	assert.Len(t, a, 43)
-	assert.Equal(t, hashAPISecret(a), hashAPISecret(a))
-	assert.Equal(t, hashAPISecret(a), hashA)
-	assert.NotContains(t, hashA, a)
-}
-
 func TestParseAllowedPrefix(t *testing.T) {
 	tests := []struct {
 		give    string

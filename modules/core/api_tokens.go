@@ -15,6 +15,7 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/authtoken"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/reqinfo"
@@ -68,7 +69,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, in APITokenInput) (*ent.AP
 		p, _ := parseAllowedPrefix(raw) // validated above
 		cidrs = append(cidrs, p.String())
 	}
-	secret, hash, err := newAPISecret()
+	secret, hash, err := authtoken.NewSecret()
 	if err != nil {
 		return nil, "", err
 	}
@@ -156,7 +157,7 @@ func (s *Service) authenticateAPIToken(ctx context.Context, raw string, tenantID
 	if err != nil {
 		return nil, fmt.Errorf("authenticate api token: %w", err)
 	}
-	if subtle.ConstantTimeCompare([]byte(hashAPISecret(secret)), []byte(tok.SecretHash)) != 1 {
+	if subtle.ConstantTimeCompare([]byte(authtoken.HashSecret(secret)), []byte(tok.SecretHash)) != 1 {
 		return nil, ErrInvalidToken
 	}
 	now := s.now()

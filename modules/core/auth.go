@@ -104,7 +104,7 @@ func (s *Service) Refresh(ctx context.Context, raw string) (*Tokens, error) {
 	)
 	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		rt, err := tx.RefreshToken.Query().
-			Where(refreshtoken.TokenHash(authtoken.HashRefreshToken(raw))).
+			Where(refreshtoken.TokenHash(authtoken.HashSecret(raw))).
 			WithSession().Only(ctx)
 		if ent.IsNotFound(err) {
 			return ErrInvalidRefresh
@@ -159,7 +159,7 @@ func (s *Service) Logout(ctx context.Context, raw string) error {
 		return ErrTenantRequired
 	}
 	rt, err := s.client.RefreshToken.Query().
-		Where(refreshtoken.TokenHash(authtoken.HashRefreshToken(raw))).WithSession().Only(ctx)
+		Where(refreshtoken.TokenHash(authtoken.HashSecret(raw))).WithSession().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil
 	}
@@ -271,7 +271,7 @@ func (s *Service) revokeSessions(ctx context.Context, where ...predicate.Session
 }
 
 func (s *Service) newRefreshToken(ctx context.Context, tx *ent.Tx, sessionID int) (string, error) {
-	token, hash, err := authtoken.NewRefreshToken()
+	token, hash, err := authtoken.NewSecret()
 	if err != nil {
 		return "", err
 	}
@@ -283,13 +283,9 @@ func (s *Service) tokensFor(ctx context.Context, u *ent.User, sessionID int, ref
 	if err != nil {
 		return nil, err
 	}
-	perms, err := s.permissionsOf(ctx, u)
+	perms, teams, err := s.standingOf(ctx, u)
 	if err != nil {
 		return nil, err
 	}
-	teams, err := s.TeamsOf(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Teams: teams[u.ID], Permissions: perms}, nil
+	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: refresh, User: u, Teams: teams, Permissions: perms}, nil
 }

@@ -42,7 +42,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 	}
 	if u == nil || !u.IsActive || u.InvitationPending {
 		// Cost what issuing a token costs, without storing anything.
-		_, _, _ = authtoken.NewRefreshToken()
+		_, _, _ = authtoken.NewSecret()
 		return nil
 	}
 	if ok, _ := s.access.resetRequests.Allow(emailKey(v.CompanyID, email)); !ok {

@@ -23,7 +23,7 @@ var ErrBadUserToken = apperr.Invalid("token", "The token is invalid, spent or ex
 // returns it with its expiry. Only its SHA-256 is stored: the token has 256
 // random bits, so a fast hash cannot be reversed.
 func (s *Service) issueUserToken(ctx context.Context, tx *ent.Tx, u *ent.User, kind usertoken.Kind, ttl time.Duration) (string, time.Time, error) {
-	raw, hash, err := authtoken.NewRefreshToken()
+	raw, hash, err := authtoken.NewSecret()
 	if err != nil {
 		return "", time.Time{}, err
 	}
@@ -41,7 +41,7 @@ func (s *Service) issueUserToken(ctx context.Context, tx *ent.Tx, u *ent.User, k
 // in the tenant of ctx, with its user, who must be active.
 func (s *Service) findUserToken(ctx context.Context, raw string, kind usertoken.Kind) (*ent.UserToken, error) {
 	t, err := s.client.UserToken.Query().
-		Where(usertoken.TokenHash(authtoken.HashRefreshToken(raw)), usertoken.KindEQ(kind)).
+		Where(usertoken.TokenHash(authtoken.HashSecret(raw)), usertoken.KindEQ(kind)).
 		WithUser().
 		Only(ctx)
 	if ent.IsNotFound(err) {

@@ -238,15 +238,25 @@ func (s *Service) Me(ctx context.Context) (*Profile, error) {
 	if err != nil {
 		return nil, apperr.FromEnt(err, "Company")
 	}
-	perms, err := s.permissionsOf(ctx, u)
+	perms, teams, err := s.standingOf(ctx, u)
 	if err != nil {
 		return nil, err
+	}
+	return &Profile{User: u, Teams: teams, Company: c, Permissions: perms}, nil
+}
+
+// standingOf is what login and me show of u besides the user itself: the
+// codes u holds and u's teams.
+func (s *Service) standingOf(ctx context.Context, u *ent.User) ([]string, []*ent.Team, error) {
+	perms, err := s.permissionsOf(ctx, u)
+	if err != nil {
+		return nil, nil, err
 	}
 	teams, err := s.TeamsOf(ctx, u.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &Profile{User: u, Teams: teams[u.ID], Company: c, Permissions: perms}, nil
+	return perms, teams[u.ID], nil
 }
 
 // TeamsOf returns the teams of each of the users ids (id and name only),
