@@ -41,6 +41,9 @@ type Error struct {
 	// RetryAfter, for KindRateLimited, says when to try again.
 	RetryAfter time.Duration
 	cause      error
+	// origin is the sentinel a Wrap copy was made from, so that
+	// errors.Is(copy, sentinel) holds.
+	origin *Error
 }
 
 // Error implements error.
@@ -54,10 +57,21 @@ func (e *Error) Error() string {
 // Unwrap exposes the cause to errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.cause }
 
-// Wrap returns a copy of e that records cause for the logs.
+// Is reports whether e is target or a Wrap copy of it: a sentinel keeps
+// its identity through Wrap, so callers match it with errors.Is.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && (e == t || (e.origin != nil && e.origin == t))
+}
+
+// Wrap returns a copy of e that records cause for the logs. The copy still
+// matches e under errors.Is.
 func (e *Error) Wrap(cause error) *Error {
 	c := *e
 	c.cause = cause
+	if c.origin == nil {
+		c.origin = e
+	}
 	return &c
 }
 

@@ -8,20 +8,35 @@ import (
 	"github.com/binora/binora/internal/apperr"
 )
 
-// OrderBy turns an `ordering` parameter ("name" or "-name") into one of the
-// generated order options in fields, falling back to def when it is empty.
-// The caller appends a unique tie-breaker (the id) so pages are stable.
-func OrderBy[O ~func(*sql.Selector)](fields map[string]func(...sql.OrderTermOption) O, ordering, def string) (O, error) {
-	if ordering == "" {
-		ordering = def
+// ErrUnknownOrdering refuses an ordering parameter that names no listed field.
+var ErrUnknownOrdering = apperr.Invalid("ordering", "Unknown ordering field.")
+
+// Ordering is what a collection's `ordering` parameter ("name" or "-name")
+// may name, its default, and the id order that breaks ties so that pages
+// never overlap or skip. O is the generated order option of one entity.
+type Ordering[O ~func(*sql.Selector)] struct {
+	Fields map[string]func(...sql.OrderTermOption) O
+	// Default applies when the parameter is empty, e.g. "name" or
+	// "-created_at".
+	Default string
+	// ByID is the entity's id order, the tie-break.
+	ByID func(...sql.OrderTermOption) O
+}
+
+// Terms returns the order terms for param: the named field, then the id in
+// the same direction.
+func (o Ordering[O]) Terms(param string) ([]O, error) {
+	if param == "" {
+		param = o.Default
 	}
-	name, desc := strings.CutPrefix(ordering, "-")
-	by, ok := fields[name]
+	name, desc := strings.CutPrefix(param, "-")
+	by, ok := o.Fields[name]
 	if !ok {
-		return nil, apperr.Invalid("ordering", "Unknown ordering field.")
+		return nil, ErrUnknownOrdering
 	}
+	var dir []sql.OrderTermOption
 	if desc {
-		return by(sql.OrderDesc()), nil
+		dir = append(dir, sql.OrderDesc())
 	}
-	return by(), nil
+	return []O{by(dir...), o.ByID(dir...)}, nil
 }

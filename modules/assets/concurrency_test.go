@@ -45,7 +45,9 @@ func TestCreate_Concurrent_AllocatesDistinctConsecutiveCodes(t *testing.T) {
 		slices.Sort(got)
 		assert.Equal(t, want, got)
 
-		stored, total, err := f.svc.List(f.ctx(), assets.Filter{Page: listingAll})
+		res, err := f.svc.List(f.ctx(), assets.Filter{Page: listingAll})
+
+		stored, total := res.Items, res.Count
 		require.NoError(t, err)
 		assert.Equal(t, n, total)
 		assert.Equal(t, want, codes(stored), "the list is ordered by code")

@@ -3,7 +3,7 @@ package assets
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // filterOf turns the list parameters into a service filter.
@@ -11,7 +11,7 @@ func filterOf(p api.ListAssetsParams) Filter {
 	f := Filter{
 		Q:        p.Q.Or(""),
 		Ordering: string(p.Ordering.Or("")),
-		Page:     pageOf(p.Limit, p.Offset),
+		Page:     envelope.Page(p.Limit, p.Offset),
 	}
 	for _, s := range p.Status {
 		f.Statuses = append(f.Statuses, int(s))
@@ -28,12 +28,6 @@ func filterOf(p api.ListAssetsParams) Filter {
 		f.ParentID = &id
 	}
 	return f
-}
-
-// pageOf reads the page window; the generated server has already applied
-// the default and the bounds of limit.
-func pageOf(limit, offset api.OptInt) listing.Page {
-	return listing.Page{Limit: limit.Or(defaultLimit), Offset: offset.Or(0)}
 }
 
 func createInput(req *api.AssetCreate) CreateInput {

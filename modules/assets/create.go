@@ -55,7 +55,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 			SetNillableParentID(in.ParentID).
 			Save(ctx)
 		if err != nil {
-			return classify("create asset", err, "Asset", "code")
+			return database.Classify(err, "Asset", "code")
 		}
 		a.Edges.Datacenter = dc
 		created = a

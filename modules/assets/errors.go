@@ -3,9 +3,8 @@ package assets
 import "github.com/binora/binora/internal/apperr"
 
 // The errors of the assets module. Each is an apperr kind, so the HTTP edge
-// maps it without knowing this module. A value may come back wrapped with a
-// cause for the logs (a copy), so test for one with apperr.As and its Detail
-// rather than with errors.Is.
+// maps it without knowing this module; match one with errors.Is, which also
+// holds for a copy wrapped with a cause for the logs.
 var (
 	// ErrDisposed refuses any status change of a disposed asset: disposal
 	// is final, the equipment has left the company.

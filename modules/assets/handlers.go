@@ -7,19 +7,20 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // AssetService is what the handlers need of the assets service; *Service
 // implements it, and handler tests may pass a fake.
 type AssetService interface {
-	List(ctx context.Context, f Filter) ([]*ent.Asset, int, error)
-	Maintenance(ctx context.Context, f Filter) ([]*ent.Asset, int, error)
+	List(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error)
+	Maintenance(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error)
 	Create(ctx context.Context, in CreateInput) (*ent.Asset, error)
 	Get(ctx context.Context, id int) (*ent.Asset, error)
 	Update(ctx context.Context, id int, in UpdateInput) (*ent.Asset, error)
 	UpdateStatus(ctx context.Context, id int, status int, reason string) (*ent.Asset, error)
 	Delete(ctx context.Context, id int) error
-	History(ctx context.Context, id int, page listing.Page) ([]*ent.AssetStatusChange, int, error)
+	History(ctx context.Context, id int, page listing.Page) (listing.Result[*ent.AssetStatusChange], error)
 }
 
 // UserDirectory resolves user ids to users (id and email at least) for the
@@ -48,23 +49,21 @@ func NewHandlers(svc AssetService, users UserDirectory) *Handlers {
 
 // ListAssets implements GET /api/assets.
 func (h *Handlers) ListAssets(ctx context.Context, params api.ListAssetsParams) (*api.AssetList, error) {
-	f := filterOf(params)
-	list, total, err := h.svc.List(ctx, f)
+	res, err := h.svc.List(ctx, filterOf(params))
 	if err != nil {
 		return nil, err
 	}
-	return h.assetList(ctx, list, total, f.Page)
+	return h.assetList(ctx, res)
 }
 
 // ListMaintenanceAssets implements GET /api/assets/maintenance.
 func (h *Handlers) ListMaintenanceAssets(ctx context.Context, params api.ListMaintenanceAssetsParams) (*api.AssetList, error) {
 	// Both operations take the very same parameters.
-	f := filterOf(api.ListAssetsParams(params))
-	list, total, err := h.svc.Maintenance(ctx, f)
+	res, err := h.svc.Maintenance(ctx, filterOf(api.ListAssetsParams(params)))
 	if err != nil {
 		return nil, err
 	}
-	return h.assetList(ctx, list, total, f.Page)
+	return h.assetList(ctx, res)
 }
 
 // CreateAsset implements POST /api/assets.
@@ -119,25 +118,22 @@ func (h *Handlers) UpdateAssetStatus(ctx context.Context, req *api.StatusUpdate,
 
 // ListAssetStatusHistory implements GET /api/assets/{id}/status-history.
 func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAssetStatusHistoryParams) (*api.StatusChangeList, error) {
-	page := pageOf(params.Limit, params.Offset)
-	changes, total, err := h.svc.History(ctx, int(params.ID), page)
+	res, err := h.svc.History(ctx, int(params.ID), envelope.Page(params.Limit, params.Offset))
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]*int, 0, len(changes))
-	for _, c := range changes {
+	ids := make([]*int, 0, len(res.Items))
+	for _, c := range res.Items {
 		ids = append(ids, c.CreatedBy)
 	}
 	users, err := h.userRefs(ctx, ids...)
 	if err != nil {
 		return nil, err
 	}
-	out := &api.StatusChangeList{Count: total, Results: make([]api.StatusChange, 0, len(changes))}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	for _, c := range changes {
-		out.Results = append(out.Results, toAPIStatusChange(c, users))
-	}
-	return out, nil
+	out := api.StatusChangeList(envelope.Of(ctx, res, func(c *ent.AssetStatusChange) api.StatusChange {
+		return toAPIStatusChange(c, users)
+	}))
+	return &out, nil
 }
 
 // asset renders one asset, resolving its authors.
@@ -152,21 +148,17 @@ func (h *Handlers) asset(ctx context.Context, a *ent.Asset) (*api.Asset, error) 
 
 // assetList renders a page of assets in the list envelope, resolving the
 // authors of the whole page in one lookup.
-func (h *Handlers) assetList(ctx context.Context, list []*ent.Asset, total int, page listing.Page) (*api.AssetList, error) {
-	ids := make([]*int, 0, 2*len(list))
-	for _, a := range list {
+func (h *Handlers) assetList(ctx context.Context, res listing.Result[*ent.Asset]) (*api.AssetList, error) {
+	ids := make([]*int, 0, 2*len(res.Items))
+	for _, a := range res.Items {
 		ids = append(ids, a.CreatedBy, a.UpdatedBy)
 	}
 	users, err := h.userRefs(ctx, ids...)
 	if err != nil {
 		return nil, err
 	}
-	out := &api.AssetList{Count: total, Results: make([]api.Asset, 0, len(list))}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	for _, a := range list {
-		out.Results = append(out.Results, toAPIAsset(a, users))
-	}
-	return out, nil
+	out := api.AssetList(envelope.Of(ctx, res, func(a *ent.Asset) api.Asset { return toAPIAsset(a, users) }))
+	return &out, nil
 }
 
 // userRefs looks up the distinct users among ids (nil entries skipped) in

@@ -20,7 +20,6 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/datacenter"
-	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/database"
 )
 
@@ -77,7 +76,7 @@ func (s *Service) lockAsset(ctx context.Context, tx *ent.Tx, id int) (*ent.Asset
 		q = q.ForUpdate(noKeyUpdate)
 	}
 	a, err := q.Only(ctx)
-	return a, classify("lock asset", err, "Asset")
+	return a, database.Classify(err, "Asset")
 }
 
 // lockDatacenters serialises, on PostgreSQL, the writes that decide where
@@ -191,19 +190,5 @@ func recordStatusChange(ctx context.Context, tx *ent.Tx, assetID int, from, to S
 		SetToStatus(int(to)).
 		SetReason(reason).
 		Exec(ctx)
-	return classify("record status change", err, "Status change")
-}
-
-// classify turns an Ent error about the entity what into an apperr kind
-// when it is one (not found, invalid, conflict on a unique field); anything
-// left is internal and gets op as context for the logs.
-func classify(op string, err error, what string, uniqueFields ...string) error {
-	if err == nil {
-		return nil
-	}
-	err = apperr.FromEnt(err, what, uniqueFields...)
-	if _, ok := apperr.As(err); ok {
-		return err
-	}
-	return fmt.Errorf("%s: %w", op, err)
+	return database.Classify(err, "Status change")
 }

@@ -52,7 +52,8 @@ func (f fixture) get(t *testing.T, id int) *ent.Asset {
 // history returns every status change of asset id, newest first.
 func (f fixture) history(t *testing.T, id int) []*ent.AssetStatusChange {
 	t.Helper()
-	list, total, err := f.svc.History(f.ctx(), id, listingAll)
+	res, err := f.svc.History(f.ctx(), id, listingAll)
+	list, total := res.Items, res.Count
 	require.NoError(t, err)
 	require.Len(t, list, total)
 	return list
@@ -86,7 +87,9 @@ func TestList_ReturnsOnlyTheTenantsAssets(t *testing.T) {
 		a2 := mine.create(t, "Tenant Asset 2", assets.TypeServer, assets.StatusMaintenance)
 		foreign := other.create(t, "Other Asset", assets.TypeServer, assets.StatusProduction)
 
-		list, total, err := mine.svc.List(mine.ctx(), assets.Filter{})
+		res, err := mine.svc.List(mine.ctx(), assets.Filter{})
+
+		list, total := res.Items, res.Count
 
 		require.NoError(t, err)
 		assert.Equal(t, 2, total)
@@ -157,7 +160,9 @@ func TestMaintenance_ReturnsOnlyMaintenanceFaultyAndRepair(t *testing.T) {
 			f.create(t, "asset", assets.TypeServer, st)
 		}
 
-		list, total, err := f.svc.Maintenance(f.ctx(), assets.Filter{})
+		res, err := f.svc.Maintenance(f.ctx(), assets.Filter{})
+
+		list, total := res.Items, res.Count
 
 		require.NoError(t, err)
 		assert.Equal(t, 3, total)
@@ -195,7 +200,7 @@ func TestAssetMethods_OnAnotherTenantsAsset_AreNotFoundAndChangeNothing(t *testi
 				return svc.Delete(ctx, id)
 			}},
 			{"history", func(ctx context.Context, id int) error {
-				_, _, err := svc.History(ctx, id, listing.Page{})
+				_, err := svc.History(ctx, id, listing.Page{})
 				return err
 			}},
 		}

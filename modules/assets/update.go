@@ -63,7 +63,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 		}
 		a, err := u.Save(ctx)
 		if err != nil {
-			return classify("update asset", err, "Asset", "code")
+			return database.Classify(err, "Asset", "code")
 		}
 		if changed {
 			if err := recordStatusChange(ctx, tx, id, from, to, ""); err != nil {
@@ -161,7 +161,7 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 		if changed {
 			a, err = tx.Asset.UpdateOne(cur).SetStatus(int(to)).Save(ctx)
 			if err != nil {
-				return classify("update asset status", err, "Asset")
+				return database.Classify(err, "Asset")
 			}
 			if err := recordStatusChange(ctx, tx, id, from, to, reason); err != nil {
 				return err
@@ -201,6 +201,6 @@ func (s *Service) Delete(ctx context.Context, id int) error {
 		if ent.IsConstraintError(err) {
 			return ErrHasChildren.Wrap(err)
 		}
-		return classify("delete asset", err, "Asset")
+		return database.Classify(err, "Asset")
 	})
 }

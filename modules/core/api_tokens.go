@@ -83,7 +83,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, in APITokenInput) (*ent.AP
 			SetSecretHash(hash).
 			Save(ctx)
 		if err != nil {
-			return apperr.FromEnt(err, "API token")
+			return database.Classify(err, "API token")
 		}
 		return record(ctx, tx.Client(), Event{Type: EventAPITokenCreated, ActorID: &v.UserID, Subject: apiTokenSubject(tok)})
 	})
@@ -95,24 +95,20 @@ func (s *Service) CreateAPIToken(ctx context.Context, in APITokenInput) (*ent.AP
 
 // ListAPITokens returns a page of the company's tokens that are not
 // revoked, newest first, and how many there are in all.
-func (s *Service) ListAPITokens(ctx context.Context, page listing.Page) ([]*ent.APIToken, int, error) {
-	q := s.client.APIToken.Query().Where(apitoken.RevokedAtIsNil())
-	total, err := q.Clone().Count(ctx)
+func (s *Service) ListAPITokens(ctx context.Context, page listing.Page) (listing.Result[*ent.APIToken], error) {
+	q := s.client.APIToken.Query().Where(apitoken.RevokedAtIsNil()).
+		Order(apitoken.ByCreatedAt(sql.OrderDesc()), apitoken.ByID(sql.OrderDesc()))
+	res, err := listing.Fetch(ctx, q, page)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count api tokens: %w", err)
+		return res, fmt.Errorf("list api tokens: %w", err)
 	}
-	list, err := q.Order(apitoken.ByCreatedAt(sql.OrderDesc()), apitoken.ByID(sql.OrderDesc())).
-		Limit(page.Limit).Offset(page.Offset).All(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list api tokens: %w", err)
-	}
-	return list, total, nil
+	return res, nil
 }
 
 // GetAPIToken returns one of the company's tokens; a revoked one is gone.
 func (s *Service) GetAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
 	tok, err := s.client.APIToken.Query().Where(apitoken.ID(id), apitoken.RevokedAtIsNil()).Only(ctx)
-	return tok, apperr.FromEnt(err, "API token")
+	return tok, database.Classify(err, "API token")
 }
 
 // RevokeAPIToken stops a token at once. Revoking it again is a 404, like
@@ -125,7 +121,7 @@ func (s *Service) RevokeAPIToken(ctx context.Context, id int) error {
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		tok, err := tx.APIToken.Query().Where(apitoken.ID(id), apitoken.RevokedAtIsNil()).Only(ctx)
 		if err != nil {
-			return apperr.FromEnt(err, "API token")
+			return database.Classify(err, "API token")
 		}
 		// The condition on revoked_at makes a concurrent revoke record once.
 		n, err := tx.APIToken.Update().Where(apitoken.ID(id), apitoken.RevokedAtIsNil()).SetRevokedAt(s.now()).Save(ctx)

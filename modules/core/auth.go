@@ -238,7 +238,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	}
 	u, err := s.client.User.Get(ctx, v.UserID)
 	if err != nil {
-		return apperr.FromEnt(err, "User")
+		return database.Classify(err, "User")
 	}
 	if match, err := password.Verify(current, u.PasswordHash); err != nil || !match {
 		return ErrWrongPassword

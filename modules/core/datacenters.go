@@ -10,6 +10,7 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/listing"
 )
 
@@ -51,32 +52,32 @@ type DatacenterFilter struct {
 	Page     listing.Page
 }
 
-var datacenterOrderings = map[string]func(...sql.OrderTermOption) datacenter.OrderOption{
-	"name":       datacenter.ByName,
-	"code":       datacenter.ByCode,
-	"created_at": datacenter.ByCreatedAt,
+var datacenterOrdering = listing.Ordering[datacenter.OrderOption]{
+	Fields: map[string]func(...sql.OrderTermOption) datacenter.OrderOption{
+		"name":       datacenter.ByName,
+		"code":       datacenter.ByCode,
+		"created_at": datacenter.ByCreatedAt,
+	},
+	Default: "name",
+	ByID:    datacenter.ByID,
 }
 
 // ListDatacenters returns a page of the tenant's datacenters and how many
 // match in all.
-func (s *Service) ListDatacenters(ctx context.Context, f DatacenterFilter) ([]*ent.Datacenter, int, error) {
+func (s *Service) ListDatacenters(ctx context.Context, f DatacenterFilter) (listing.Result[*ent.Datacenter], error) {
+	order, err := datacenterOrdering.Terms(f.Ordering)
+	if err != nil {
+		return listing.Result[*ent.Datacenter]{}, err
+	}
 	q := s.client.Datacenter.Query()
 	if f.Q != "" {
 		q = q.Where(datacenter.Or(datacenter.NameContainsFold(f.Q), datacenter.CodeContainsFold(f.Q)))
 	}
-	total, err := q.Clone().Count(ctx)
+	res, err := listing.Fetch(ctx, q.Order(order...), f.Page)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count datacenters: %w", err)
+		return res, fmt.Errorf("list datacenters: %w", err)
 	}
-	order, err := listing.OrderBy(datacenterOrderings, f.Ordering, "name")
-	if err != nil {
-		return nil, 0, err
-	}
-	list, err := q.Order(order, datacenter.ByID()).Limit(f.Page.Limit).Offset(f.Page.Offset).All(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list datacenters: %w", err)
-	}
-	return list, total, nil
+	return res, nil
 }
 
 // CreateDatacenter adds a datacenter to the tenant.
@@ -89,13 +90,13 @@ func (s *Service) CreateDatacenter(ctx context.Context, in DatacenterInput) (*en
 		SetCode(strings.TrimSpace(*in.Code)).
 		SetNillableAddress(in.Address).
 		Save(ctx)
-	return dc, apperr.FromEnt(err, "Datacenter", "name", "code")
+	return dc, database.Classify(err, "Datacenter", "name", "code")
 }
 
 // GetDatacenter returns one datacenter of the tenant.
 func (s *Service) GetDatacenter(ctx context.Context, id int) (*ent.Datacenter, error) {
 	dc, err := s.client.Datacenter.Get(ctx, id)
-	return dc, apperr.FromEnt(err, "Datacenter")
+	return dc, database.Classify(err, "Datacenter")
 }
 
 // UpdateDatacenter changes the fields set in in.
@@ -116,7 +117,7 @@ func (s *Service) UpdateDatacenter(ctx context.Context, id int, in DatacenterInp
 		u.ClearAddress()
 	}
 	dc, err := u.Save(ctx)
-	return dc, apperr.FromEnt(err, "Datacenter", "name", "code")
+	return dc, database.Classify(err, "Datacenter", "name", "code")
 }
 
 // ErrDatacenterInUse refuses to delete a datacenter that holds assets.
@@ -129,5 +130,5 @@ func (s *Service) DeleteDatacenter(ctx context.Context, id int) error {
 	if ent.IsConstraintError(err) {
 		return ErrDatacenterInUse.Wrap(err)
 	}
-	return apperr.FromEnt(err, "Datacenter")
+	return database.Classify(err, "Datacenter")
 }

@@ -63,9 +63,10 @@ func TestListDatacenters_PagesAndOrders(t *testing.T) {
 			tn.Datacenter(t, code)
 		}
 
-		list, total, err := env.App.Core.ListDatacenters(tn.Ctx(), core.DatacenterFilter{
+		res, err := env.App.Core.ListDatacenters(tn.Ctx(), core.DatacenterFilter{
 			Ordering: "-code", Page: listing.Page{Limit: 2},
 		})
+		list, total := res.Items, res.Count
 
 		require.NoError(t, err)
 		assert.Equal(t, 3, total)

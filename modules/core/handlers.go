@@ -5,7 +5,7 @@ import (
 	"context"
 
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/internal/permissions"
 )
 
@@ -78,19 +78,14 @@ func (h *Handlers) ListPermissions(context.Context) ([]api.Permission, error) {
 
 // ListDatacenters implements GET /api/datacenters.
 func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacentersParams) (*api.DatacenterList, error) {
-	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
-	list, total, err := h.svc.ListDatacenters(ctx, DatacenterFilter{
-		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: page,
+	res, err := h.svc.ListDatacenters(ctx, DatacenterFilter{
+		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: envelope.Page(params.Limit, params.Offset),
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := &api.DatacenterList{Count: total, Results: make([]api.Datacenter, len(list))}
-	for i, dc := range list {
-		out.Results[i] = toAPIDatacenter(dc)
-	}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	return out, nil
+	out := api.DatacenterList(envelope.Of(ctx, res, toAPIDatacenter))
+	return &out, nil
 }
 
 // CreateDatacenter implements POST /api/datacenters.

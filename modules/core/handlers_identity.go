@@ -5,7 +5,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // AcceptInvitation implements POST /api/auth/accept-invitation.
@@ -29,21 +29,20 @@ func (h *Handlers) ConfirmPasswordReset(ctx context.Context, req *api.PasswordRe
 
 // ListSecurityEvents implements GET /api/security-events.
 func (h *Handlers) ListSecurityEvents(ctx context.Context, params api.ListSecurityEventsParams) (*api.SecurityEventList, error) {
-	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
 	f := SecurityEventFilter{
 		Type:    EventType(params.Type.Or("")),
 		ActorID: int(params.ActorID.Or(0)),
-		Page:    page,
+		Page:    envelope.Page(params.Limit, params.Offset),
 	}
 	if since, ok := params.Since.Get(); ok {
 		f.Since = since
 	}
-	list, total, err := h.svc.ListSecurityEvents(ctx, f)
+	res, err := h.svc.ListSecurityEvents(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	var actorIDs []int
-	for _, ev := range list {
+	for _, ev := range res.Items {
 		if ev.ActorID != nil {
 			actorIDs = append(actorIDs, *ev.ActorID)
 		}
@@ -52,12 +51,10 @@ func (h *Handlers) ListSecurityEvents(ctx context.Context, params api.ListSecuri
 	if err != nil {
 		return nil, err
 	}
-	out := &api.SecurityEventList{Count: total, Results: make([]api.SecurityEvent, len(list))}
-	for i, ev := range list {
-		out.Results[i] = toAPISecurityEvent(ev, actors)
-	}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	return out, nil
+	out := api.SecurityEventList(envelope.Of(ctx, res, func(ev *ent.SecurityEvent) api.SecurityEvent {
+		return toAPISecurityEvent(ev, actors)
+	}))
+	return &out, nil
 }
 
 // toAPISecurityEvent shows an event; its actor is null when nobody is

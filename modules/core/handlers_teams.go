@@ -5,32 +5,27 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // ListTeams implements GET /api/teams.
 func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*api.TeamList, error) {
-	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
-	list, total, err := h.svc.ListTeams(ctx, TeamFilter{
-		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: page,
+	res, err := h.svc.ListTeams(ctx, TeamFilter{
+		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: envelope.Page(params.Limit, params.Offset),
 	})
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int, len(list))
-	for i, t := range list {
+	ids := make([]int, len(res.Items))
+	for i, t := range res.Items {
 		ids[i] = t.ID
 	}
 	counts, err := h.svc.MemberCounts(ctx, ids...)
 	if err != nil {
 		return nil, err
 	}
-	out := &api.TeamList{Count: total, Results: make([]api.Team, len(list))}
-	for i, t := range list {
-		out.Results[i] = toAPITeam(t, counts[t.ID])
-	}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	return out, nil
+	out := api.TeamList(envelope.Of(ctx, res, func(t *ent.Team) api.Team { return toAPITeam(t, counts[t.ID]) }))
+	return &out, nil
 }
 
 // CreateTeam implements POST /api/teams.

@@ -4,22 +4,17 @@ import (
 	"context"
 
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // ListAPITokens implements GET /api/api-tokens.
 func (h *Handlers) ListAPITokens(ctx context.Context, params api.ListAPITokensParams) (*api.APITokenList, error) {
-	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
-	list, total, err := h.svc.ListAPITokens(ctx, page)
+	res, err := h.svc.ListAPITokens(ctx, envelope.Page(params.Limit, params.Offset))
 	if err != nil {
 		return nil, err
 	}
-	out := &api.APITokenList{Count: total, Results: make([]api.APIToken, len(list))}
-	for i, t := range list {
-		out.Results[i] = toAPIToken(t)
-	}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	return out, nil
+	out := api.APITokenList(envelope.Of(ctx, res, toAPIToken))
+	return &out, nil
 }
 
 // CreateAPIToken implements POST /api/api-tokens.

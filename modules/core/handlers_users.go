@@ -5,36 +5,32 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
-	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // ListUsers implements GET /api/users.
 func (h *Handlers) ListUsers(ctx context.Context, params api.ListUsersParams) (*api.UserList, error) {
-	page := listing.Page{Limit: params.Limit.Or(50), Offset: params.Offset.Or(0)}
 	f := UserFilter{
-		Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)), Ordering: string(params.Ordering.Or("")), Page: page,
+		Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)), Ordering: string(params.Ordering.Or("")),
+		Page: envelope.Page(params.Limit, params.Offset),
 	}
 	if v, ok := params.IsActive.Get(); ok {
 		f.IsActive = &v
 	}
-	list, total, err := h.svc.ListUsers(ctx, f)
+	res, err := h.svc.ListUsers(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int, len(list))
-	for i, u := range list {
+	ids := make([]int, len(res.Items))
+	for i, u := range res.Items {
 		ids[i] = u.ID
 	}
 	teams, err := h.svc.TeamsOf(ctx, ids...)
 	if err != nil {
 		return nil, err
 	}
-	out := &api.UserList{Count: total, Results: make([]api.User, len(list))}
-	for i, u := range list {
-		out.Results[i] = toAPIUser(u, teams[u.ID])
-	}
-	out.Next, out.Previous = listing.APILinks(ctx, page, total)
-	return out, nil
+	out := api.UserList(envelope.Of(ctx, res, func(u *ent.User) api.User { return toAPIUser(u, teams[u.ID]) }))
+	return &out, nil
 }
 
 // CreateUser implements POST /api/users.

@@ -46,7 +46,7 @@ func (s *Service) ResendInvitation(ctx context.Context, userID int) error {
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		u, err := tx.User.Get(ctx, userID)
 		if err != nil {
-			return apperr.FromEnt(err, "User")
+			return database.Classify(err, "User")
 		}
 		if !u.InvitationPending || !u.IsActive {
 			return ErrNotInvited

@@ -22,7 +22,7 @@ type SecurityEventFilter struct {
 
 // ListSecurityEvents returns a page of the tenant's security events, newest
 // first, and how many match in all.
-func (s *Service) ListSecurityEvents(ctx context.Context, f SecurityEventFilter) ([]*ent.SecurityEvent, int, error) {
+func (s *Service) ListSecurityEvents(ctx context.Context, f SecurityEventFilter) (listing.Result[*ent.SecurityEvent], error) {
 	q := s.client.SecurityEvent.Query()
 	if f.Type != "" {
 		q = q.Where(securityevent.Type(string(f.Type)))
@@ -35,16 +35,12 @@ func (s *Service) ListSecurityEvents(ctx context.Context, f SecurityEventFilter)
 		// compare in that zone whatever offset the client wrote.
 		q = q.Where(securityevent.CreatedAtGTE(f.Since.Local()))
 	}
-	total, err := q.Clone().Count(ctx)
+	q = q.Order(ent.Desc(securityevent.FieldCreatedAt), ent.Desc(securityevent.FieldID))
+	res, err := listing.Fetch(ctx, q, f.Page)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count security events: %w", err)
+		return res, fmt.Errorf("list security events: %w", err)
 	}
-	list, err := q.Order(ent.Desc(securityevent.FieldCreatedAt), ent.Desc(securityevent.FieldID)).
-		Limit(f.Page.Limit).Offset(f.Page.Offset).All(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list security events: %w", err)
-	}
-	return list, total, nil
+	return res, nil
 }
 
 // recordLogout records the end of a session by its owner.

@@ -21,7 +21,7 @@ func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 	}
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Team.Get(ctx, teamID); err != nil {
-			return apperr.FromEnt(err, "Team")
+			return database.Classify(err, "Team")
 		}
 		// The user id comes from the body: a foreign key alone would accept
 		// another tenant's user, so it must be visible through the tenant
@@ -66,7 +66,7 @@ func (s *Service) RemoveTeamMember(ctx context.Context, teamID, userID int) erro
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		t, err := tx.Team.Get(ctx, teamID)
 		if err != nil {
-			return apperr.FromEnt(err, "Team")
+			return database.Classify(err, "Team")
 		}
 		u, err := s.lockUser(ctx, tx, userID)
 		if err != nil {
@@ -121,7 +121,7 @@ func (s *Service) lockTeam(ctx context.Context, tx *ent.Tx, id int, exclusive bo
 		q = q.ForShare()
 	}
 	t, err := q.Only(ctx)
-	return t, apperr.FromEnt(err, "Team")
+	return t, database.Classify(err, "Team")
 }
 
 // changeTeams puts user userID in the teams add and takes them out of the

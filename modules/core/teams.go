@@ -62,30 +62,30 @@ type TeamFilter struct {
 	Page     listing.Page
 }
 
-var teamOrderings = map[string]func(...sql.OrderTermOption) team.OrderOption{
-	"name":       team.ByName,
-	"created_at": team.ByCreatedAt,
+var teamOrdering = listing.Ordering[team.OrderOption]{
+	Fields: map[string]func(...sql.OrderTermOption) team.OrderOption{
+		"name":       team.ByName,
+		"created_at": team.ByCreatedAt,
+	},
+	Default: "name",
+	ByID:    team.ByID,
 }
 
 // ListTeams returns a page of the tenant's teams and how many match in all.
-func (s *Service) ListTeams(ctx context.Context, f TeamFilter) ([]*ent.Team, int, error) {
+func (s *Service) ListTeams(ctx context.Context, f TeamFilter) (listing.Result[*ent.Team], error) {
+	order, err := teamOrdering.Terms(f.Ordering)
+	if err != nil {
+		return listing.Result[*ent.Team]{}, err
+	}
 	q := s.client.Team.Query()
 	if f.Q != "" {
 		q = q.Where(team.NameContainsFold(f.Q))
 	}
-	total, err := q.Clone().Count(ctx)
+	res, err := listing.Fetch(ctx, q.Order(order...), f.Page)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count teams: %w", err)
+		return res, fmt.Errorf("list teams: %w", err)
 	}
-	order, err := listing.OrderBy(teamOrderings, f.Ordering, "name")
-	if err != nil {
-		return nil, 0, err
-	}
-	list, err := q.Order(order, team.ByID()).Limit(f.Page.Limit).Offset(f.Page.Offset).All(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list teams: %w", err)
-	}
-	return list, total, nil
+	return res, nil
 }
 
 // MemberCounts returns how many members each of the teams ids has, in one
@@ -116,7 +116,7 @@ func (s *Service) MemberCounts(ctx context.Context, ids ...int) (map[int]int, er
 // GetTeam returns one team of the tenant.
 func (s *Service) GetTeam(ctx context.Context, id int) (*ent.Team, error) {
 	t, err := s.client.Team.Get(ctx, id)
-	return t, apperr.FromEnt(err, "Team")
+	return t, database.Classify(err, "Team")
 }
 
 // CreateTeam adds a team. Its codes must come from the catalog, and the
@@ -138,7 +138,7 @@ func (s *Service) CreateTeam(ctx context.Context, in TeamInput) (*ent.Team, erro
 		SetDescription(deref(in.Description)).
 		SetPermissions(codes).
 		Save(ctx)
-	return t, apperr.FromEnt(err, "Team", "name")
+	return t, database.Classify(err, "Team", "name")
 }
 
 // UpdateTeam changes the fields set in in (PUT and PATCH). Codes it sends,
@@ -180,7 +180,7 @@ func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamInput) (*ent.Te
 			upd.SetPermissions(codes)
 		}
 		if t, err = upd.Save(ctx); err != nil {
-			return apperr.FromEnt(err, "Team", "name")
+			return database.Classify(err, "Team", "name")
 		}
 		if !changed {
 			return nil
@@ -216,7 +216,7 @@ func (s *Service) DeleteTeam(ctx context.Context, id int) error {
 			return fmt.Errorf("delete members of team %d: %w", t.ID, err)
 		}
 		if err := tx.Team.DeleteOne(t).Exec(ctx); err != nil {
-			return apperr.FromEnt(err, "Team")
+			return database.Classify(err, "Team")
 		}
 		if n == 0 {
 			return nil

@@ -74,7 +74,7 @@ func (s *Service) CreateTenant(ctx context.Context, in TenantInput) (*ent.Compan
 		}
 		c, err = tx.Company.Create().SetName(strings.TrimSpace(in.Name)).SetSubdomain(in.Subdomain).Save(ctx)
 		if err != nil {
-			return apperr.FromEnt(err, "Company", "subdomain")
+			return database.Classify(err, "Company", "subdomain")
 		}
 		return tx.User.Create().SetCompanyID(c.ID).SetEmail(email).SetPasswordHash(hash).SetIsAdmin(true).Exec(ctx)
 	})
@@ -87,7 +87,7 @@ func (s *Service) CreateTenant(ctx context.Context, in TenantInput) (*ent.Compan
 // CompanyBySubdomain returns a company whatever its state (platform code only).
 func (s *Service) CompanyBySubdomain(ctx context.Context, subdomain string) (*ent.Company, error) {
 	c, err := s.client.Company.Query().Where(company.Subdomain(subdomain)).Only(tenancy.SystemContext(ctx))
-	return c, apperr.FromEnt(err, "Company")
+	return c, database.Classify(err, "Company")
 }
 
 // ResolveTenant returns the id of the active company with subdomain, or

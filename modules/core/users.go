@@ -14,6 +14,7 @@ import (
 	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/permissions"
 	"github.com/binora/binora/internal/tenancy"
 )
@@ -195,7 +196,7 @@ func (s *Service) lockUser(ctx context.Context, tx *ent.Tx, id int) (*ent.User, 
 		q = q.ForUpdate(lockNoKeyUpdate)
 	}
 	u, err := q.Only(ctx)
-	return u, apperr.FromEnt(err, "User")
+	return u, database.Classify(err, "User")
 }
 
 // revokeAccess ends every session of u and revokes the API tokens u
@@ -232,11 +233,11 @@ func (s *Service) Me(ctx context.Context) (*Profile, error) {
 	}
 	u, err := s.client.User.Get(ctx, v.UserID)
 	if err != nil {
-		return nil, apperr.FromEnt(err, "User")
+		return nil, database.Classify(err, "User")
 	}
 	c, err := s.client.Company.Get(ctx, v.CompanyID)
 	if err != nil {
-		return nil, apperr.FromEnt(err, "Company")
+		return nil, database.Classify(err, "Company")
 	}
 	perms, teams, err := s.standingOf(ctx, u)
 	if err != nil {

@@ -81,14 +81,22 @@ type UserFilter struct {
 	Page     listing.Page
 }
 
-var userOrderings = map[string]func(...sql.OrderTermOption) user.OrderOption{
-	"email":      user.ByEmail,
-	"last_name":  user.ByLastName,
-	"created_at": user.ByCreatedAt,
+var userOrdering = listing.Ordering[user.OrderOption]{
+	Fields: map[string]func(...sql.OrderTermOption) user.OrderOption{
+		"email":      user.ByEmail,
+		"last_name":  user.ByLastName,
+		"created_at": user.ByCreatedAt,
+	},
+	Default: "email",
+	ByID:    user.ByID,
 }
 
 // ListUsers returns a page of the tenant's users and how many match in all.
-func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]*ent.User, int, error) {
+func (s *Service) ListUsers(ctx context.Context, f UserFilter) (listing.Result[*ent.User], error) {
+	order, err := userOrdering.Terms(f.Ordering)
+	if err != nil {
+		return listing.Result[*ent.User]{}, err
+	}
 	q := s.client.User.Query()
 	if f.Q != "" {
 		q = q.Where(user.Or(user.EmailContainsFold(f.Q), user.FirstNameContainsFold(f.Q), user.LastNameContainsFold(f.Q)))
@@ -99,19 +107,11 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]*ent.User, int
 	if f.TeamID != 0 {
 		q = q.Where(memberOf(f.TeamID))
 	}
-	total, err := q.Clone().Count(ctx)
+	res, err := listing.Fetch(ctx, q.Order(order...), f.Page)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count users: %w", err)
+		return res, fmt.Errorf("list users: %w", err)
 	}
-	order, err := listing.OrderBy(userOrderings, f.Ordering, "email")
-	if err != nil {
-		return nil, 0, err
-	}
-	list, err := q.Order(order, user.ByID()).Limit(f.Page.Limit).Offset(f.Page.Offset).All(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list users: %w", err)
-	}
-	return list, total, nil
+	return res, nil
 }
 
 // memberOf keeps the users in team teamID. The subquery runs no tenant
@@ -128,7 +128,7 @@ func memberOf(teamID int) predicate.User {
 // GetUser returns one user of the tenant.
 func (s *Service) GetUser(ctx context.Context, id int) (*ent.User, error) {
 	u, err := s.client.User.Get(ctx, id)
-	return u, apperr.FromEnt(err, "User")
+	return u, database.Classify(err, "User")
 }
 
 // CreateUser adds a user to the tenant. Without a password the user is
@@ -173,7 +173,7 @@ func (s *Service) CreateUser(ctx context.Context, in UserInput) (*ent.User, erro
 			SetInvitationPending(in.Password == nil).
 			Save(ctx)
 		if err != nil {
-			return apperr.FromEnt(err, "User", "email")
+			return database.Classify(err, "User", "email")
 		}
 		ids := teamIDs(teams)
 		if err := changeTeams(ctx, tx, u.ID, ids, nil); err != nil {
@@ -255,7 +255,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int, in UserInput) (*ent.Us
 			return ErrLastAdmin
 		}
 		if u, err = userUpdate(tx, old, in).Save(ctx); err != nil {
-			return apperr.FromEnt(err, "User", "email")
+			return database.Classify(err, "User", "email")
 		}
 		if err := changeTeams(ctx, tx, u.ID, added, removed); err != nil {
 			return err

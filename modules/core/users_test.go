@@ -147,10 +147,10 @@ func TestLastAdmin_ConcurrentRemovals_LeaveExactlyOneAdmin(t *testing.T) {
 				}
 			}
 			assert.Equal(t, 1, refused, "round %d: exactly one removal is refused", round)
-			admins, _, err := svc.ListUsers(tn.Ctx(), core.UserFilter{IsActive: ptr(true), Page: listing.Page{Limit: 100}})
+			active, err := svc.ListUsers(tn.Ctx(), core.UserFilter{IsActive: ptr(true), Page: listing.Page{Limit: 100}})
 			require.NoError(t, err)
 			n := 0
-			for _, u := range admins {
+			for _, u := range active.Items {
 				if u.IsAdmin {
 					n++
 				}

@@ -8,6 +8,7 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/listing"
 )
 
@@ -48,13 +49,13 @@ func (s *Service) CreateRack(ctx context.Context, in RackInput) (*ent.Rack, erro
 		SetDatacenterID(*in.DatacenterID).
 		SetUnits(*in.Units).
 		Save(ctx)
-	return r, apperr.FromEnt(err, "Rack", "name")
+	return r, database.Classify(err, "Rack", "name")
 }
 
 // GetRack returns one rack of the tenant.
 func (s *Service) GetRack(ctx context.Context, id int) (*ent.Rack, error) {
 	r, err := s.client.Rack.Get(ctx, id)
-	return r, apperr.FromEnt(err, "Rack")
+	return r, database.Classify(err, "Rack")
 }
 
 // UpdateRack changes the fields set in in. A new datacenter is checked as
@@ -77,10 +78,10 @@ func (s *Service) UpdateRack(ctx context.Context, id int, in RackInput) (*ent.Ra
 		u.SetUnits(*in.Units)
 	}
 	r, err := u.Save(ctx)
-	return r, apperr.FromEnt(err, "Rack", "name")
+	return r, database.Classify(err, "Rack", "name")
 }
 
 // DeleteRack removes a rack of the tenant.
 func (s *Service) DeleteRack(ctx context.Context, id int) error {
-	return apperr.FromEnt(s.client.Rack.DeleteOneID(id).Exec(ctx), "Rack")
+	return database.Classify(s.client.Rack.DeleteOneID(id).Exec(ctx), "Rack")
 }

@@ -1,20 +1,11 @@
-// Package listing holds what every collection endpoint shares: the page
-// window and the next/previous links of the list envelope.
 package listing
 
 import (
 	"context"
 	"strconv"
 
-	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/reqinfo"
 )
-
-// Page is a window on an ordered collection.
-type Page struct {
-	Limit  int
-	Offset int
-}
 
 // Links returns the URLs of the next and previous pages of a collection of
 // count items, derived from the URL of the current request so that every
@@ -43,20 +34,4 @@ func Links(ctx context.Context, p Page, count int) (next, previous string) {
 		previous = at(max(p.Offset-p.Limit, 0))
 	}
 	return next, previous
-}
-
-// APILinks is Links in the generated API's form: null where there is no page.
-func APILinks(ctx context.Context, p Page, count int) (next, previous api.NilString) {
-	n, prev := Links(ctx, p, count)
-	return nullable(n), nullable(prev)
-}
-
-func nullable(s string) api.NilString {
-	var out api.NilString
-	if s == "" {
-		out.SetToNull()
-	} else {
-		out.SetTo(s)
-	}
-	return out
 }

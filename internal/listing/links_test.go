@@ -11,7 +11,7 @@ import (
 	"github.com/binora/binora/internal/reqinfo"
 )
 
-func TestLinks(t *testing.T) {
+func TestLinks_KeepFiltersAndStopAtTheEnds(t *testing.T) {
 	u, err := url.Parse("http://acme.example/api/assets?status=60&status=35&offset=10&limit=10")
 	require.NoError(t, err)
 	ctx := reqinfo.With(context.Background(), reqinfo.Info{URL: u})

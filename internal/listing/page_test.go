@@ -1,0 +1,102 @@
+package listing
+
+import (
+	"context"
+	"testing"
+
+	"entgo.io/ent/dialect/sql"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/apperr"
+)
+
+func TestPage_ClampedOnceToTheAPILimits(t *testing.T) {
+	tests := []struct {
+		name string
+		give Page
+		want Page
+	}{
+		{"zero is the default page", Page{}, Page{Limit: DefaultLimit}},
+		{"over the maximum is the maximum", Page{Limit: 5000, Offset: 10}, Page{Limit: MaxLimit, Offset: 10}},
+		{"a negative offset is zero", Page{Limit: 10, Offset: -3}, Page{Limit: 10}},
+		{"a sane page is kept", Page{Limit: 20, Offset: 40}, Page{Limit: 20, Offset: 40}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, tt.give.Clamped()) })
+	}
+}
+
+// fakeQuery records the window it was asked for.
+type fakeQuery struct {
+	items         []int
+	limit, offset int
+}
+
+func (q *fakeQuery) Clone() *fakeQuery { c := *q; return &c }
+func (q *fakeQuery) Limit(n int) *fakeQuery {
+	q.limit = n
+	return q
+}
+func (q *fakeQuery) Offset(n int) *fakeQuery {
+	q.offset = n
+	return q
+}
+func (q *fakeQuery) Count(context.Context) (int, error) { return len(q.items), nil }
+func (q *fakeQuery) All(context.Context) ([]int, error) {
+	end := min(q.offset+q.limit, len(q.items))
+	return q.items[min(q.offset, end):end], nil
+}
+
+func TestFetch_CountsAllAndReadsTheClampedWindow(t *testing.T) {
+	q := &fakeQuery{items: make([]int, 1200)}
+	for i := range q.items {
+		q.items[i] = i
+	}
+	res, err := Fetch(context.Background(), q, Page{Limit: 5000, Offset: 100})
+	require.NoError(t, err)
+	assert.Equal(t, 1200, res.Count)
+	assert.Equal(t, Page{Limit: MaxLimit, Offset: 100}, res.Page)
+	assert.Len(t, res.Items, 1000)
+	assert.Equal(t, 100, res.Items[0])
+}
+
+func TestOrdering_Terms(t *testing.T) {
+	type option func(*sql.Selector)
+	by := func(col string) func(...sql.OrderTermOption) option {
+		return func(opts ...sql.OrderTermOption) option {
+			return option(sql.OrderByField(col, opts...).ToFunc())
+		}
+	}
+	o := Ordering[option]{Fields: map[string]func(...sql.OrderTermOption) option{"name": by("name")}, Default: "name", ByID: by("id")}
+	render := func(terms []option) string {
+		s := sql.Select("*").From(sql.Table("t"))
+		for _, term := range terms {
+			term(s)
+		}
+		query, _ := s.Query()
+		return query
+	}
+	tests := []struct {
+		give    string
+		want    string
+		wantErr error
+	}{
+		{"", "SELECT * FROM `t` ORDER BY `t`.`name`, `t`.`id`", nil},
+		{"name", "SELECT * FROM `t` ORDER BY `t`.`name`, `t`.`id`", nil},
+		{"-name", "SELECT * FROM `t` ORDER BY `t`.`name` DESC, `t`.`id` DESC", nil},
+		{"secret", "", ErrUnknownOrdering},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			terms, err := o.Terms(tt.give)
+			if tt.wantErr != nil {
+				require.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, apperr.IsKind(err, apperr.KindInvalid))
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, render(terms))
+		})
+	}
+}
