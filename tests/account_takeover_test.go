@@ -14,7 +14,7 @@ import (
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/permissions"
 	"github.com/binora/binora/internal/testsupport"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/apitokens"
 )
 
 // Holding every code of the catalog is not being an admin: a team or an
@@ -26,7 +26,7 @@ func TestEveryCodeButNotAdmin_CannotTakeOverAnAdmin(t *testing.T) {
 		s := newSite(t, env)
 		all := permissions.All()
 		member := s.tn.NewMember(t, s.url, "", all...)
-		_, secret := s.tn.APIToken(t, s.tn.Ctx(), core.APITokenInput{Name: "automation", Permissions: all})
+		_, secret := s.tn.APIToken(t, s.tn.Ctx(), apitokens.Create{Name: "automation", Permissions: all})
 		bot := testsupport.NewClient(t, s.url, "", secret)
 		adminID := api.UpdateUserParams{ID: int64(s.tn.Admin.ID)}
 
@@ -50,7 +50,7 @@ func TestAPIToken_CannotChangeAnyonesEmail(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		plain := s.tn.NewUser(t, "plain@"+s.tn.Company.Subdomain+".test", testsupport.MemberPassword, false)
-		_, secret := s.tn.APIToken(t, s.tn.Ctx(), core.APITokenInput{Name: "automation", Permissions: permissions.All()})
+		_, secret := s.tn.APIToken(t, s.tn.Ctx(), apitokens.Create{Name: "automation", Permissions: permissions.All()})
 		bot := testsupport.NewClient(t, s.url, "", secret)
 
 		_, err := bot.UpdateUser(context.Background(), &api.UserPatch{Email: api.NewOptString("elsewhere@evil.example")},
@@ -98,7 +98,7 @@ func TestLogin_ParallelGuesses_AreLimitedLikeSequentialOnes(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := env.App.Core.Login(tn.Ctx(), tn.Admin.Email, "wrong-password-guess")
+				_, err := env.App.Sessions.Login(tn.Ctx(), tn.Admin.Email, "wrong-password-guess")
 				e, ok := apperr.As(err)
 				mu.Lock()
 				defer mu.Unlock()
@@ -122,7 +122,7 @@ func TestLogin_LongMultibyteEmail_IsAnOrdinaryFailure(t *testing.T) {
 		tn := testsupport.NewTenant(t, env)
 		email := strings.Repeat("é", 120) + "@" + strings.Repeat("ü", 120) + ".test"
 
-		_, err := env.App.Core.Login(tn.Ctx(), email, "whatever-password")
+		_, err := env.App.Sessions.Login(tn.Ctx(), email, "whatever-password")
 
 		assert.True(t, apperr.IsKind(err, apperr.KindUnauthenticated), "got %v", err)
 	})

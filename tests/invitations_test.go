@@ -158,7 +158,7 @@ func TestAcceptInvitation_ResentInvitation_VoidsTheEarlierOne(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		u, first := s.tn.InviteByMail(t, "twice@invited.test")
-		require.NoError(t, env.App.Core.ResendInvitation(s.tn.Ctx(), u.ID))
+		require.NoError(t, env.App.Directory.ResendInvitation(s.tn.Ctx(), u.ID))
 		second := s.tn.MailToken(t, u.Email)
 		require.NotEqual(t, first, second)
 

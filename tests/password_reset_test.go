@@ -123,11 +123,12 @@ func TestPasswordReset_ExpiredToken_Is400Token(t *testing.T) {
 func TestPasswordReset_ConfiguredLifetime_Applies(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
-		env = testsupport.Reopen(t, env, app.Options{}, func(c *config.Config) { c.PasswordResetTTL = 50 * time.Millisecond })
+		clock := testsupport.NewClock()
+		env = testsupport.Reopen(t, env, app.Options{Now: clock.Now}, func(c *config.Config) { c.PasswordResetTTL = 5 * time.Minute })
 		s := newSite(t, env)
 		s.requestReset(t, s.tn.Admin.Email)
 		token := s.tn.MailToken(t, s.tn.Admin.Email)
-		time.Sleep(100 * time.Millisecond)
+		clock.Advance(5 * time.Minute)
 
 		err := s.confirmReset(t, token, resetPassword)
 
@@ -170,7 +171,7 @@ func TestPasswordReset_CompletesAPendingInvitation(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		u, invitation := s.tn.InviteByMail(t, "handed@reset.test")
-		issued, err := env.App.Core.IssuePasswordReset(t.Context(), s.tn.Company.Subdomain, u.Email)
+		issued, err := env.App.Platform.IssuePasswordReset(t.Context(), s.tn.Company.Subdomain, u.Email)
 		require.NoError(t, err)
 
 		require.NoError(t, s.confirmReset(t, issued.Token, resetPassword))

@@ -46,7 +46,7 @@ func forEachMeteredDB(t *testing.T, fn func(t *testing.T, s *meteredSite)) {
 				admin:   tn.AdminClient(t, url),
 				authors: []context.Context{
 					tn.Ctx(),
-					tenancy.WithViewer(context.Background(), &tenancy.Viewer{CompanyID: tn.Company.ID, UserID: tech.ID}),
+					tenancy.WithActor(context.Background(), tn.Company.ID, &tenancy.Actor{UserID: tech.ID}),
 				},
 				dcs: []*ent.Datacenter{tn.Datacenter(t, "DC1"), tn.Datacenter(t, "DC2")},
 			})

@@ -72,16 +72,19 @@ func TestLogin_UnknownEmailFailures_AreLimitedLikeKnownOnes(t *testing.T) {
 func TestLogin_ConfiguredFailureLimit_EndsWithItsWindow(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
-		env = testsupport.Reopen(t, env, app.Options{}, func(c *config.Config) {
+		clock := testsupport.NewClock()
+		env = testsupport.Reopen(t, env, app.Options{Now: clock.Now}, func(c *config.Config) {
 			c.LoginFailuresPerWindow = 2
-			c.LoginFailureWindow = time.Second
+			c.LoginFailureWindow = 10 * time.Minute
 		})
 		s := newSite(t, env)
 		s.loginRaw(t, s.tn.Admin.Email, "wrong-1")
 		s.loginRaw(t, s.tn.Admin.Email, "wrong-2")
 
-		assertRateLimited(t, s.loginRaw(t, s.tn.Admin.Email, testsupport.AdminPassword), time.Second)
-		time.Sleep(1100 * time.Millisecond)
+		assertRateLimited(t, s.loginRaw(t, s.tn.Admin.Email, testsupport.AdminPassword), 10*time.Minute)
+		clock.Advance(9 * time.Minute)
+		assertRateLimited(t, s.loginRaw(t, s.tn.Admin.Email, testsupport.AdminPassword), time.Minute)
+		clock.Advance(time.Minute)
 		assert.Equal(t, http.StatusOK, s.loginRaw(t, s.tn.Admin.Email, testsupport.AdminPassword).Status)
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/app"
 	"github.com/binora/binora/internal/testsupport"
 )
 
@@ -89,12 +90,12 @@ func TestSecurityEvents_RecordEveryAuthActionNewestFirst(t *testing.T) {
 func TestSecurityEvents_Filters(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
-		s := newSite(t, env)
+		clock := testsupport.NewClock()
+		s := newSite(t, testsupport.Reopen(t, env, app.Options{Now: clock.Now}, nil))
 		member := s.tn.NewUser(t, "member@events.test", "member-password-1", false)
 		s.login(t, member.Email, "member-password-1")
-		// The generated client sends whole seconds: start at the next one.
-		since := time.Now().Truncate(time.Second).Add(time.Second)
-		time.Sleep(time.Until(since))
+		clock.Advance(time.Minute)
+		since := clock.Now()
 		s.login(t, s.tn.Admin.Email, testsupport.AdminPassword)
 		_, err := s.client(t).Login(t.Context(), &api.LoginRequest{Email: member.Email, Password: "wrong-password-1"})
 		require.Error(t, err)

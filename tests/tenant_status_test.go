@@ -17,7 +17,7 @@ func TestDeactivatedTenant_IsTenantNotFoundEverywhere(t *testing.T) {
 		s := newSite(t, env)
 		noHeader := testsupport.NewClient(t, s.url, "", s.admin.Token)
 
-		_, err := env.App.Core.SetTenantActive(t.Context(), s.tn.Company.Subdomain, false)
+		_, err := env.App.Platform.SetTenantActive(t.Context(), s.tn.Company.Subdomain, false)
 		require.NoError(t, err)
 
 		_, loginErr := s.client(t).Login(t.Context(), &api.LoginRequest{Email: s.tn.Admin.Email, Password: testsupport.AdminPassword})
@@ -28,7 +28,7 @@ func TestDeactivatedTenant_IsTenantNotFoundEverywhere(t *testing.T) {
 			clientProblem(t, err, http.StatusNotFound, "tenant_not_found")
 		}
 
-		_, err = env.App.Core.SetTenantActive(t.Context(), s.tn.Company.Subdomain, true)
+		_, err = env.App.Platform.SetTenantActive(t.Context(), s.tn.Company.Subdomain, true)
 		require.NoError(t, err)
 		_, err = noHeader.GetMe(t.Context())
 		assert.NoError(t, err, "reactivated: the same token works again")

@@ -23,7 +23,7 @@ import (
 	"github.com/binora/binora/internal/app"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/config"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/platform"
 )
 
 const usage = `usage:
@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return app.Migrate(ctx, cfg, stdout)
 	case "tenant create":
-		var in core.TenantInput
+		var in platform.TenantCreate
 		fs.StringVar(&in.Subdomain, "subdomain", "", "subdomain of the company (required)")
 		fs.StringVar(&in.Name, "name", "", "name of the company (required)")
 		fs.StringVar(&in.AdminEmail, "admin-email", "", "email of its first admin (required)")

@@ -17,7 +17,7 @@ import (
 	"github.com/binora/binora/internal/app"
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/tenancy"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/platform"
 )
 
 // cliTenant creates a tenant through the command line and returns its
@@ -83,14 +83,14 @@ func TestTenantDeactivateAndActivate(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, out, "deactivated")
 		assert.Equal(t, "no", tenantRow(t, sub)[2])
-		_, err = openApp(t).Core.ResolveTenant(context.Background(), sub)
-		assert.ErrorIs(t, err, core.ErrTenantNotFound)
+		_, err = openApp(t).Platform.ResolveTenant(context.Background(), sub)
+		assert.ErrorIs(t, err, platform.ErrTenantNotFound)
 
 		_, _, err = binora("tenant", "activate", "--subdomain", sub)
 
 		require.NoError(t, err)
 		assert.Equal(t, "yes", tenantRow(t, sub)[2])
-		_, err = openApp(t).Core.ResolveTenant(context.Background(), sub)
+		_, err = openApp(t).Platform.ResolveTenant(context.Background(), sub)
 		assert.NoError(t, err)
 	})
 }
@@ -118,13 +118,13 @@ func TestUserResetPassword_PrintsAWorkingTokenAndWritesTheOutbox(t *testing.T) {
 		assert.Regexp(t, `^[A-Za-z0-9_-]{43}$`, token, "stdout is the token alone")
 		assert.Contains(t, stderr, "/api/auth/password-reset/confirm")
 		a := openApp(t)
-		ctx := tenancy.WithViewer(context.Background(), &tenancy.Viewer{CompanyID: id})
+		ctx := tenancy.WithTenant(context.Background(), id)
 		mails, err := a.DB.Client.MailMessage.Query().Where(mailmessage.ToAddress(email)).All(ctx)
 		require.NoError(t, err)
 		require.Len(t, mails, 1)
 		assert.Contains(t, mails[0].Body, token)
-		require.NoError(t, a.Core.ConfirmPasswordReset(ctx, token, "handed-over-password"))
-		_, err = a.Core.Login(ctx, email, "handed-over-password")
+		require.NoError(t, a.Sessions.ConfirmPasswordReset(ctx, token, "handed-over-password"))
+		_, err = a.Sessions.Login(ctx, email, "handed-over-password")
 		assert.NoError(t, err)
 	})
 }

@@ -69,15 +69,18 @@ func (AuditMixin) Interceptors() []ent.Interceptor {
 	return []ent.Interceptor{ent.TraverseFunc(confineQuery)}
 }
 
-// Policy of the AuditMixin: deny without a tenant, and confine updates and
-// deletes to the viewer's company. The system context skips this policy.
+// Policy of the AuditMixin: the system context passes; otherwise deny
+// without a tenant, and confine updates and deletes to the tenant.
 func (AuditMixin) Policy() ent.Policy {
 	return privacy.Policy{
 		// The interceptor does the filtering of reads; the policy makes sure
 		// no read runs without a tenant at all.
 		Query: privacy.QueryPolicy{
 			queryRuleFunc(func(ctx context.Context, _ ent.Query) error {
-				if _, ok := tenancy.FromContext(ctx); !ok {
+				if tenancy.IsSystem(ctx) {
+					return privacy.Allow
+				}
+				if _, ok := tenancy.TenantOf(ctx); !ok {
 					return privacy.Denyf("%w", ErrNoTenant)
 				}
 				return privacy.Allow
@@ -85,12 +88,15 @@ func (AuditMixin) Policy() ent.Policy {
 		},
 		Mutation: privacy.MutationPolicy{
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
-				v, ok := tenancy.FromContext(ctx)
+				if tenancy.IsSystem(ctx) {
+					return privacy.Allow
+				}
+				companyID, ok := tenancy.TenantOf(ctx)
 				if !ok {
 					return privacy.Denyf("%w", ErrNoTenant)
 				}
 				if !m.Op().Is(ent.OpCreate) {
-					if err := whereCompany(m, v.CompanyID); err != nil {
+					if err := whereCompany(m, companyID); err != nil {
 						return privacy.Denyf("%w", err)
 					}
 				}
@@ -129,11 +135,11 @@ func confineQuery(ctx context.Context, q ent.Query) error {
 	if tenancy.IsSystem(ctx) {
 		return nil
 	}
-	v, ok := tenancy.FromContext(ctx)
+	companyID, ok := tenancy.TenantOf(ctx)
 	if !ok {
 		return ErrNoTenant
 	}
-	return whereColumn(q, "company_id", v.CompanyID)
+	return whereColumn(q, "company_id", companyID)
 }
 
 var stampTenant = func(next ent.Mutator) ent.Mutator {
@@ -141,30 +147,38 @@ var stampTenant = func(next ent.Mutator) ent.Mutator {
 		if tenancy.IsSystem(ctx) {
 			return next.Mutate(ctx, m)
 		}
-		v, ok := tenancy.FromContext(ctx)
+		companyID, ok := tenancy.TenantOf(ctx)
 		if !ok {
 			return nil, ErrNoTenant
 		}
-		if m.Op().Is(ent.OpCreate) {
-			if given, set := m.Field("company_id"); set && given != v.CompanyID {
-				return nil, ErrForeignCompany
-			}
-			if err := m.SetField("company_id", v.CompanyID); err != nil {
-				return nil, err
-			}
-			if v.UserID > 0 {
-				if err := m.SetField("created_by", v.UserID); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if v.UserID > 0 && !m.Op().Is(ent.OpDelete|ent.OpDeleteOne) {
-			if err := m.SetField("updated_by", v.UserID); err != nil {
-				return nil, err
-			}
+		if err := stampAuthor(m, companyID, tenancy.UserOf(ctx)); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// stampAuthor sets the company of a create (refusing another one) and the
+// author fields of a create or update; userID 0 is nobody, who leaves the
+// author fields alone.
+func stampAuthor(m ent.Mutation, companyID, userID int) error {
+	if m.Op().Is(ent.OpCreate) {
+		if given, set := m.Field("company_id"); set && given != companyID {
+			return ErrForeignCompany
+		}
+		if err := m.SetField("company_id", companyID); err != nil {
+			return err
+		}
+		if userID > 0 {
+			if err := m.SetField("created_by", userID); err != nil {
+				return err
+			}
+		}
+	}
+	if userID > 0 && !m.Op().Is(ent.OpDelete|ent.OpDeleteOne) {
+		return m.SetField("updated_by", userID)
+	}
+	return nil
 }
 
 // queryRuleFunc adapts a function to privacy.QueryRule; Ent generates such an

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"entgo.io/ent"
@@ -10,6 +11,10 @@ import (
 
 	"github.com/binora/binora/internal/tenancy"
 )
+
+// ErrPlatformOnly refuses a change of a company outside the system context:
+// tenants are created and switched on or off by the platform alone.
+var ErrPlatformOnly = errors.New("tenancy: companies are changed by the platform only")
 
 // Company is the tenant. It is the root of isolation and carries no
 // company_id of its own: a tenant viewer sees exactly its own company, and
@@ -29,24 +34,32 @@ func (Company) Fields() []ent.Field {
 	}
 }
 
-// Policy of the Company: the system context skips it; a tenant viewer may
-// read its own company and nothing else.
+// Policy of the Company: the system context passes; a tenant may read its
+// own company and nothing else, and change none.
 func (Company) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			queryRuleFunc(func(ctx context.Context, q ent.Query) error {
-				v, ok := tenancy.FromContext(ctx)
+				if tenancy.IsSystem(ctx) {
+					return privacy.Allow
+				}
+				companyID, ok := tenancy.TenantOf(ctx)
 				if !ok {
 					return privacy.Denyf("%w", ErrNoTenant)
 				}
-				if err := whereColumn(q, "id", v.CompanyID); err != nil {
+				if err := whereColumn(q, "id", companyID); err != nil {
 					return privacy.Denyf("%w", err)
 				}
 				return privacy.Allow
 			}),
 		},
 		Mutation: privacy.MutationPolicy{
-			privacy.AlwaysDenyRule(),
+			privacy.MutationRuleFunc(func(ctx context.Context, _ ent.Mutation) error {
+				if tenancy.IsSystem(ctx) {
+					return privacy.Allow
+				}
+				return privacy.Denyf("%w", ErrPlatformOnly)
+			}),
 		},
 	}
 }

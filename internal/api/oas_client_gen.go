@@ -29,8 +29,61 @@ func trimTrailingSlashes(u *url.URL) {
 
 // Invoker invokes operations described by OpenAPI v3 specification.
 type Invoker interface {
+	APITokensInvoker
 	AssetsInvoker
-	CoreInvoker
+	AuthInvoker
+	DatacentersInvoker
+	PermissionsInvoker
+	PlatformInvoker
+	SecurityEventsInvoker
+	TeamsInvoker
+	UsersInvoker
+}
+
+// APITokensInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: APITokens
+type APITokensInvoker interface {
+	// CreateAPIToken invokes createAPIToken operation.
+	//
+	// Creates a token for the caller. The answer is the only one that carries the secret `token`
+	// (`bnr_<id>_<secret>`). The token acts with the intersection of its `permissions` and its creator's
+	// current ones; it stops working when it expires, is revoked, or its creator is deactivated, and is
+	// refused from a client address outside `allowed_cidrs` (when given).
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`, an `expires_at` in the past,
+	// a malformed entry of `allowed_cidrs`); `401 unauthenticated`; `403 permission_denied` (also a code
+	// the caller does not hold, or a caller authenticated with an API token); `404 tenant_not_found`;
+	// `413`.
+	//
+	// POST /api/api-tokens
+	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error)
+	// GetAPIToken invokes getAPIToken operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+	// (also a revoked token) or `tenant_not_found`.
+	//
+	// GET /api/api-tokens/{id}
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
+	// ListAPITokens invokes listAPITokens operation.
+	//
+	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
+	// shown again after creation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/api-tokens
+	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
+	// RevokeAPIToken invokes revokeAPIToken operation.
+	//
+	// The token stops working at once.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+	// (also an already revoked token) or `tenant_not_found`.
+	//
+	// DELETE /api/api-tokens/{id}
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
 }
 
 // AssetsInvoker invokes operations described by OpenAPI v3 specification.
@@ -123,10 +176,10 @@ type AssetsInvoker interface {
 	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
 }
 
-// CoreInvoker invokes operations described by OpenAPI v3 specification.
+// AuthInvoker invokes operations described by OpenAPI v3 specification.
 //
-// x-gen-operation-group: Core
-type CoreInvoker interface {
+// x-gen-operation-group: Auth
+type AuthInvoker interface {
 	// AcceptInvitation invokes acceptInvitation operation.
 	//
 	// Sets the invited user's password and opens a session, inside the tenant named by the `X-Tenant`
@@ -140,17 +193,6 @@ type CoreInvoker interface {
 	//
 	// POST /api/auth/accept-invitation
 	AcceptInvitation(ctx context.Context, request *AcceptInvitationRequest) (*TokenPair, error)
-	// AddTeamMember invokes addTeamMember operation.
-	//
-	// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
-	// `204`.
-	//
-	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
-	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
-	//
-	// POST /api/teams/{id}/members
-	AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams) error
 	// ChangePassword invokes changePassword operation.
 	//
 	// Changes the caller's password and revokes every other session of the caller. The password policy is
@@ -174,92 +216,6 @@ type CoreInvoker interface {
 	//
 	// POST /api/auth/password-reset/confirm
 	ConfirmPasswordReset(ctx context.Context, request *PasswordResetConfirmRequest) error
-	// CreateAPIToken invokes createAPIToken operation.
-	//
-	// Creates a token for the caller. The answer is the only one that carries the secret `token`
-	// (`bnr_<id>_<secret>`). The token acts with the intersection of its `permissions` and its creator's
-	// current ones; it stops working when it expires, is revoked, or its creator is deactivated, and is
-	// refused from a client address outside `allowed_cidrs` (when given).
-	//
-	// Errors: `400 validation_error` (also an unknown code in `permissions`, an `expires_at` in the past,
-	// a malformed entry of `allowed_cidrs`); `401 unauthenticated`; `403 permission_denied` (also a code
-	// the caller does not hold, or a caller authenticated with an API token); `404 tenant_not_found`;
-	// `413`.
-	//
-	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error)
-	// CreateDatacenter invokes createDatacenter operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
-	//
-	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error)
-	// CreateTeam invokes createTeam operation.
-	//
-	// A team grants its permission codes to its members.
-	//
-	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting a code the caller does not hold); `404 tenant_not_found`;
-	// `409 conflict` (duplicate name, naming `name`); `413`.
-	//
-	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error)
-	// CreateUser invokes createUser operation.
-	//
-	// Without `password` the user is created with `invitation_pending: true` and an invitation is sent;
-	// they cannot log in until they accept it. The password policy is checked by the server (at least 10
-	// characters, not the email, not a common password).
-	//
-	// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
-	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
-	// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
-	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
-	//
-	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
-	// DeleteDatacenter invokes deleteDatacenter operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
-	//
-	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
-	// DeleteTeam invokes deleteTeam operation.
-	//
-	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
-	// the team.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
-	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
-	//
-	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
-	// DeleteUser invokes deleteUser operation.
-	//
-	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
-	// stop working at once.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
-	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
-	// `tenant_not_found`; `409 last_admin` (the last active admin).
-	//
-	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams) error
-	// GetAPIToken invokes getAPIToken operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also a revoked token) or `tenant_not_found`.
-	//
-	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
-	// GetDatacenter invokes getDatacenter operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`.
-	//
-	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
 	// GetMe invokes getMe operation.
 	//
 	// The authenticated user, their company and the permission codes they hold.
@@ -268,93 +224,6 @@ type CoreInvoker interface {
 	//
 	// GET /api/auth/me
 	GetMe(ctx context.Context) (*Me, error)
-	// GetOpenAPISpec invokes getOpenAPISpec operation.
-	//
-	// The OpenAPI document the server was built from. Needs no tenant and no token.
-	//
-	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-	// that does not exist or is inactive (a request that names none is served).
-	//
-	// GET /api/openapi.yaml
-	GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error)
-	// GetTeam invokes getTeam operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`.
-	//
-	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
-	// GetUser invokes getUser operation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`.
-	//
-	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams) (*User, error)
-	// Healthz invokes healthz operation.
-	//
-	// Answers 200 while the process is up. Needs no tenant and no token.
-	//
-	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-	// that does not exist or is inactive (a request that names none is served).
-	//
-	// GET /healthz
-	Healthz(ctx context.Context) (*HealthStatus, error)
-	// ListAPITokens invokes listAPITokens operation.
-	//
-	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
-	// shown again after creation.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`.
-	//
-	// GET /api/api-tokens
-	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
-	// ListDatacenters invokes listDatacenters operation.
-	//
-	// The company's datacenters, paginated.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`.
-	//
-	// GET /api/datacenters
-	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
-	// ListPermissions invokes listPermissions operation.
-	//
-	// Every permission code the API knows, derived from the `x-permissions` of its operations.
-	//
-	// Errors: `401 unauthenticated`; `404 tenant_not_found`.
-	//
-	// GET /api/permissions
-	ListPermissions(ctx context.Context) ([]Permission, error)
-	// ListSecurityEvents invokes listSecurityEvents operation.
-	//
-	// The company's security events (logins, password changes, invitations, deactivations, permission
-	// changes, API tokens), filtered and paginated, newest first.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`.
-	//
-	// GET /api/security-events
-	ListSecurityEvents(ctx context.Context, params ListSecurityEventsParams) (*SecurityEventList, error)
-	// ListTeams invokes listTeams operation.
-	//
-	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`.
-	//
-	// GET /api/teams
-	ListTeams(ctx context.Context, params ListTeamsParams) (*TeamList, error)
-	// ListUsers invokes listUsers operation.
-	//
-	// The company's users, filtered and paginated. Default order: `email`, then `id`.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`.
-	//
-	// GET /api/users
-	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// Login invokes login operation.
 	//
 	// Exchanges an email and a password for an access token and a refresh token, inside the tenant named
@@ -378,15 +247,6 @@ type CoreInvoker interface {
 	//
 	// POST /api/auth/logout
 	Logout(ctx context.Context, request *LogoutRequest) error
-	// Readyz invokes readyz operation.
-	//
-	// Answers 200 when the database is reachable. Needs no tenant and no token.
-	//
-	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
-	//
-	// GET /readyz
-	Readyz(ctx context.Context) (*HealthStatus, error)
 	// RefreshToken invokes refreshToken operation.
 	//
 	// Spends a refresh token and answers a new token pair. Re-using a spent refresh token revokes the
@@ -397,6 +257,188 @@ type CoreInvoker interface {
 	//
 	// POST /api/auth/refresh
 	RefreshToken(ctx context.Context, request *RefreshRequest) (*TokenPair, error)
+	// RequestPasswordReset invokes requestPasswordReset operation.
+	//
+	// Sends a password-reset token to the email, if it belongs to an active user of the tenant named by
+	// the `X-Tenant` header or the `Host` sub-domain. The answer is `202` whether the email is known or
+	// not. The token is single-use and expires after 1 hour.
+	//
+	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
+	// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
+	// client address sent too many requests.
+	//
+	// POST /api/auth/password-reset
+	RequestPasswordReset(ctx context.Context, request *PasswordResetRequest) error
+}
+
+// DatacentersInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: Datacenters
+type DatacentersInvoker interface {
+	// CreateDatacenter invokes createDatacenter operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
+	//
+	// POST /api/datacenters
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error)
+	// DeleteDatacenter invokes deleteDatacenter operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
+	//
+	// DELETE /api/datacenters/{id}
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	// GetDatacenter invokes getDatacenter operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/datacenters/{id}
+	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
+	// ListDatacenters invokes listDatacenters operation.
+	//
+	// The company's datacenters, paginated.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/datacenters
+	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
+	// ReplaceDatacenter invokes replaceDatacenter operation.
+	//
+	// Replaces every writable field; an omitted `address` is cleared.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
+	//
+	// PUT /api/datacenters/{id}
+	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	// UpdateDatacenter invokes updateDatacenter operation.
+	//
+	// Changes only the fields sent; `address: null` clears the address.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
+	//
+	// PATCH /api/datacenters/{id}
+	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+}
+
+// PermissionsInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: Permissions
+type PermissionsInvoker interface {
+	// ListPermissions invokes listPermissions operation.
+	//
+	// Every permission code the API knows, derived from the `x-permissions` of its operations.
+	//
+	// Errors: `401 unauthenticated`; `404 tenant_not_found`.
+	//
+	// GET /api/permissions
+	ListPermissions(ctx context.Context) ([]Permission, error)
+}
+
+// PlatformInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: Platform
+type PlatformInvoker interface {
+	// GetOpenAPISpec invokes getOpenAPISpec operation.
+	//
+	// The OpenAPI document the server was built from. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
+	//
+	// GET /api/openapi.yaml
+	GetOpenAPISpec(ctx context.Context) (GetOpenAPISpecOK, error)
+	// Healthz invokes healthz operation.
+	//
+	// Answers 200 while the process is up. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive (a request that names none is served).
+	//
+	// GET /healthz
+	Healthz(ctx context.Context) (*HealthStatus, error)
+	// Readyz invokes readyz operation.
+	//
+	// Answers 200 when the database is reachable. Needs no tenant and no token.
+	//
+	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
+	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
+	//
+	// GET /readyz
+	Readyz(ctx context.Context) (*HealthStatus, error)
+}
+
+// SecurityEventsInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: SecurityEvents
+type SecurityEventsInvoker interface {
+	// ListSecurityEvents invokes listSecurityEvents operation.
+	//
+	// The company's security events (logins, password changes, invitations, deactivations, permission
+	// changes, API tokens), filtered and paginated, newest first.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/security-events
+	ListSecurityEvents(ctx context.Context, params ListSecurityEventsParams) (*SecurityEventList, error)
+}
+
+// TeamsInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: Teams
+type TeamsInvoker interface {
+	// AddTeamMember invokes addTeamMember operation.
+	//
+	// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
+	// `204`.
+	//
+	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
+	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
+	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
+	//
+	// POST /api/teams/{id}/members
+	AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams) error
+	// CreateTeam invokes createTeam operation.
+	//
+	// A team grants its permission codes to its members.
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+	// `403 permission_denied` (also granting a code the caller does not hold); `404 tenant_not_found`;
+	// `409 conflict` (duplicate name, naming `name`); `413`.
+	//
+	// POST /api/teams
+	CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error)
+	// DeleteTeam invokes deleteTeam operation.
+	//
+	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
+	// the team.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
+	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
+	//
+	// DELETE /api/teams/{id}
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	// GetTeam invokes getTeam operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/teams/{id}
+	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	// ListTeams invokes listTeams operation.
+	//
+	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/teams
+	ListTeams(ctx context.Context, params ListTeamsParams) (*TeamList, error)
 	// RemoveTeamMember invokes removeTeamMember operation.
 	//
 	// Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
@@ -407,15 +449,6 @@ type CoreInvoker interface {
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
-	// ReplaceDatacenter invokes replaceDatacenter operation.
-	//
-	// Replaces every writable field; an omitted `address` is cleared.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
-	//
-	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
 	// ReplaceTeam invokes replaceTeam operation.
 	//
 	// Replaces every writable field; an omitted `description` is cleared.
@@ -426,6 +459,62 @@ type CoreInvoker interface {
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	// UpdateTeam invokes updateTeam operation.
+	//
+	// Changes only the fields sent; `permissions` replaces the team's codes.
+	//
+	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
+	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	//
+	// PATCH /api/teams/{id}
+	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
+}
+
+// UsersInvoker invokes operations described by OpenAPI v3 specification.
+//
+// x-gen-operation-group: Users
+type UsersInvoker interface {
+	// CreateUser invokes createUser operation.
+	//
+	// Without `password` the user is created with `invitation_pending: true` and an invitation is sent;
+	// they cannot log in until they accept it. The password policy is checked by the server (at least 10
+	// characters, not the email, not a common password).
+	//
+	// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
+	// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
+	//
+	// POST /api/users
+	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
+	// DeleteUser invokes deleteUser operation.
+	//
+	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
+	// stop working at once.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
+	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
+	// `tenant_not_found`; `409 last_admin` (the last active admin).
+	//
+	// DELETE /api/users/{id}
+	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	// GetUser invokes getUser operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/users/{id}
+	GetUser(ctx context.Context, params GetUserParams) (*User, error)
+	// ListUsers invokes listUsers operation.
+	//
+	// The company's users, filtered and paginated. Default order: `email`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/users
+	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// ReplaceUser invokes replaceUser operation.
 	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
@@ -441,46 +530,6 @@ type CoreInvoker interface {
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error)
-	// RequestPasswordReset invokes requestPasswordReset operation.
-	//
-	// Sends a password-reset token to the email, if it belongs to an active user of the tenant named by
-	// the `X-Tenant` header or the `Host` sub-domain. The answer is `202` whether the email is known or
-	// not. The token is single-use and expires after 1 hour.
-	//
-	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
-	// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-	// client address sent too many requests.
-	//
-	// POST /api/auth/password-reset
-	RequestPasswordReset(ctx context.Context, request *PasswordResetRequest) error
-	// RevokeAPIToken invokes revokeAPIToken operation.
-	//
-	// The token stops working at once.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
-	// (also an already revoked token) or `tenant_not_found`.
-	//
-	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
-	// UpdateDatacenter invokes updateDatacenter operation.
-	//
-	// Changes only the fields sent; `address: null` clears the address.
-	//
-	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
-	//
-	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
-	// UpdateTeam invokes updateTeam operation.
-	//
-	// Changes only the fields sent; `permissions` replaces the team's codes.
-	//
-	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
-	//
-	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
 	// UpdateUser invokes updateUser operation.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here

@@ -1215,7 +1215,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = ListAPITokensOperation
 								r.summary = "List API tokens"
 								r.operationID = "listAPITokens"
-								r.operationGroup = "Core"
+								r.operationGroup = "APITokens"
 								r.pathPattern = "/api/api-tokens"
 								r.args = args
 								r.count = 0
@@ -1224,7 +1224,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = CreateAPITokenOperation
 								r.summary = "Create an API token"
 								r.operationID = "createAPIToken"
-								r.operationGroup = "Core"
+								r.operationGroup = "APITokens"
 								r.pathPattern = "/api/api-tokens"
 								r.args = args
 								r.count = 0
@@ -1258,7 +1258,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = RevokeAPITokenOperation
 									r.summary = "Revoke an API token"
 									r.operationID = "revokeAPIToken"
-									r.operationGroup = "Core"
+									r.operationGroup = "APITokens"
 									r.pathPattern = "/api/api-tokens/{id}"
 									r.args = args
 									r.count = 1
@@ -1267,7 +1267,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = GetAPITokenOperation
 									r.summary = "Get an API token"
 									r.operationID = "getAPIToken"
-									r.operationGroup = "Core"
+									r.operationGroup = "APITokens"
 									r.pathPattern = "/api/api-tokens/{id}"
 									r.args = args
 									r.count = 1
@@ -1498,7 +1498,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = AcceptInvitationOperation
 									r.summary = "Accept an invitation"
 									r.operationID = "acceptInvitation"
-									r.operationGroup = "Core"
+									r.operationGroup = "Auth"
 									r.pathPattern = "/api/auth/accept-invitation"
 									r.args = args
 									r.count = 0
@@ -1523,7 +1523,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = ChangePasswordOperation
 									r.summary = "Change own password"
 									r.operationID = "changePassword"
-									r.operationGroup = "Core"
+									r.operationGroup = "Auth"
 									r.pathPattern = "/api/auth/change-password"
 									r.args = args
 									r.count = 0
@@ -1560,7 +1560,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 										r.name = LoginOperation
 										r.summary = "Log in"
 										r.operationID = "login"
-										r.operationGroup = "Core"
+										r.operationGroup = "Auth"
 										r.pathPattern = "/api/auth/login"
 										r.args = args
 										r.count = 0
@@ -1585,7 +1585,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 										r.name = LogoutOperation
 										r.summary = "Log out"
 										r.operationID = "logout"
-										r.operationGroup = "Core"
+										r.operationGroup = "Auth"
 										r.pathPattern = "/api/auth/logout"
 										r.args = args
 										r.count = 0
@@ -1612,7 +1612,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = GetMeOperation
 									r.summary = "Current user"
 									r.operationID = "getMe"
-									r.operationGroup = "Core"
+									r.operationGroup = "Auth"
 									r.pathPattern = "/api/auth/me"
 									r.args = args
 									r.count = 0
@@ -1636,7 +1636,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = RequestPasswordResetOperation
 									r.summary = "Request a password reset"
 									r.operationID = "requestPasswordReset"
-									r.operationGroup = "Core"
+									r.operationGroup = "Auth"
 									r.pathPattern = "/api/auth/password-reset"
 									r.args = args
 									r.count = 0
@@ -1661,7 +1661,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 										r.name = ConfirmPasswordResetOperation
 										r.summary = "Reset a password"
 										r.operationID = "confirmPasswordReset"
-										r.operationGroup = "Core"
+										r.operationGroup = "Auth"
 										r.pathPattern = "/api/auth/password-reset/confirm"
 										r.args = args
 										r.count = 0
@@ -1688,7 +1688,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = RefreshTokenOperation
 									r.summary = "Rotate a refresh token"
 									r.operationID = "refreshToken"
-									r.operationGroup = "Core"
+									r.operationGroup = "Auth"
 									r.pathPattern = "/api/auth/refresh"
 									r.args = args
 									r.count = 0
@@ -1716,7 +1716,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = ListDatacentersOperation
 							r.summary = "List datacenters"
 							r.operationID = "listDatacenters"
-							r.operationGroup = "Core"
+							r.operationGroup = "Datacenters"
 							r.pathPattern = "/api/datacenters"
 							r.args = args
 							r.count = 0
@@ -1725,7 +1725,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = CreateDatacenterOperation
 							r.summary = "Create a datacenter"
 							r.operationID = "createDatacenter"
-							r.operationGroup = "Core"
+							r.operationGroup = "Datacenters"
 							r.pathPattern = "/api/datacenters"
 							r.args = args
 							r.count = 0
@@ -1759,7 +1759,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = DeleteDatacenterOperation
 								r.summary = "Delete a datacenter"
 								r.operationID = "deleteDatacenter"
-								r.operationGroup = "Core"
+								r.operationGroup = "Datacenters"
 								r.pathPattern = "/api/datacenters/{id}"
 								r.args = args
 								r.count = 1
@@ -1768,7 +1768,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = GetDatacenterOperation
 								r.summary = "Get a datacenter"
 								r.operationID = "getDatacenter"
-								r.operationGroup = "Core"
+								r.operationGroup = "Datacenters"
 								r.pathPattern = "/api/datacenters/{id}"
 								r.args = args
 								r.count = 1
@@ -1777,7 +1777,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = UpdateDatacenterOperation
 								r.summary = "Update a datacenter"
 								r.operationID = "updateDatacenter"
-								r.operationGroup = "Core"
+								r.operationGroup = "Datacenters"
 								r.pathPattern = "/api/datacenters/{id}"
 								r.args = args
 								r.count = 1
@@ -1786,7 +1786,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = ReplaceDatacenterOperation
 								r.summary = "Replace a datacenter"
 								r.operationID = "replaceDatacenter"
-								r.operationGroup = "Core"
+								r.operationGroup = "Datacenters"
 								r.pathPattern = "/api/datacenters/{id}"
 								r.args = args
 								r.count = 1
@@ -1813,7 +1813,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = GetOpenAPISpecOperation
 							r.summary = "This specification"
 							r.operationID = "getOpenAPISpec"
-							r.operationGroup = "Core"
+							r.operationGroup = "Platform"
 							r.pathPattern = "/api/openapi.yaml"
 							r.args = args
 							r.count = 0
@@ -1838,7 +1838,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = ListPermissionsOperation
 							r.summary = "Permission catalog"
 							r.operationID = "listPermissions"
-							r.operationGroup = "Core"
+							r.operationGroup = "Permissions"
 							r.pathPattern = "/api/permissions"
 							r.args = args
 							r.count = 0
@@ -1863,7 +1863,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = ListSecurityEventsOperation
 							r.summary = "List security events"
 							r.operationID = "listSecurityEvents"
-							r.operationGroup = "Core"
+							r.operationGroup = "SecurityEvents"
 							r.pathPattern = "/api/security-events"
 							r.args = args
 							r.count = 0
@@ -1887,7 +1887,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = ListTeamsOperation
 							r.summary = "List teams"
 							r.operationID = "listTeams"
-							r.operationGroup = "Core"
+							r.operationGroup = "Teams"
 							r.pathPattern = "/api/teams"
 							r.args = args
 							r.count = 0
@@ -1896,7 +1896,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = CreateTeamOperation
 							r.summary = "Create a team"
 							r.operationID = "createTeam"
-							r.operationGroup = "Core"
+							r.operationGroup = "Teams"
 							r.pathPattern = "/api/teams"
 							r.args = args
 							r.count = 0
@@ -1929,7 +1929,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = DeleteTeamOperation
 								r.summary = "Delete a team"
 								r.operationID = "deleteTeam"
-								r.operationGroup = "Core"
+								r.operationGroup = "Teams"
 								r.pathPattern = "/api/teams/{id}"
 								r.args = args
 								r.count = 1
@@ -1938,7 +1938,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = GetTeamOperation
 								r.summary = "Get a team"
 								r.operationID = "getTeam"
-								r.operationGroup = "Core"
+								r.operationGroup = "Teams"
 								r.pathPattern = "/api/teams/{id}"
 								r.args = args
 								r.count = 1
@@ -1947,7 +1947,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = UpdateTeamOperation
 								r.summary = "Update a team"
 								r.operationID = "updateTeam"
-								r.operationGroup = "Core"
+								r.operationGroup = "Teams"
 								r.pathPattern = "/api/teams/{id}"
 								r.args = args
 								r.count = 1
@@ -1956,7 +1956,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = ReplaceTeamOperation
 								r.summary = "Replace a team"
 								r.operationID = "replaceTeam"
-								r.operationGroup = "Core"
+								r.operationGroup = "Teams"
 								r.pathPattern = "/api/teams/{id}"
 								r.args = args
 								r.count = 1
@@ -1980,7 +1980,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 									r.name = AddTeamMemberOperation
 									r.summary = "Add a team member"
 									r.operationID = "addTeamMember"
-									r.operationGroup = "Core"
+									r.operationGroup = "Teams"
 									r.pathPattern = "/api/teams/{id}/members"
 									r.args = args
 									r.count = 1
@@ -2014,7 +2014,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 										r.name = RemoveTeamMemberOperation
 										r.summary = "Remove a team member"
 										r.operationID = "removeTeamMember"
-										r.operationGroup = "Core"
+										r.operationGroup = "Teams"
 										r.pathPattern = "/api/teams/{id}/members/{user_id}"
 										r.args = args
 										r.count = 2
@@ -2044,7 +2044,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = ListUsersOperation
 							r.summary = "List users"
 							r.operationID = "listUsers"
-							r.operationGroup = "Core"
+							r.operationGroup = "Users"
 							r.pathPattern = "/api/users"
 							r.args = args
 							r.count = 0
@@ -2053,7 +2053,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 							r.name = CreateUserOperation
 							r.summary = "Create a user"
 							r.operationID = "createUser"
-							r.operationGroup = "Core"
+							r.operationGroup = "Users"
 							r.pathPattern = "/api/users"
 							r.args = args
 							r.count = 0
@@ -2087,7 +2087,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = DeleteUserOperation
 								r.summary = "Deactivate a user"
 								r.operationID = "deleteUser"
-								r.operationGroup = "Core"
+								r.operationGroup = "Users"
 								r.pathPattern = "/api/users/{id}"
 								r.args = args
 								r.count = 1
@@ -2096,7 +2096,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = GetUserOperation
 								r.summary = "Get a user"
 								r.operationID = "getUser"
-								r.operationGroup = "Core"
+								r.operationGroup = "Users"
 								r.pathPattern = "/api/users/{id}"
 								r.args = args
 								r.count = 1
@@ -2105,7 +2105,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = UpdateUserOperation
 								r.summary = "Update a user"
 								r.operationID = "updateUser"
-								r.operationGroup = "Core"
+								r.operationGroup = "Users"
 								r.pathPattern = "/api/users/{id}"
 								r.args = args
 								r.count = 1
@@ -2114,7 +2114,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 								r.name = ReplaceUserOperation
 								r.summary = "Replace a user"
 								r.operationID = "replaceUser"
-								r.operationGroup = "Core"
+								r.operationGroup = "Users"
 								r.pathPattern = "/api/users/{id}"
 								r.args = args
 								r.count = 1
@@ -2143,7 +2143,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 						r.name = HealthzOperation
 						r.summary = "Liveness probe"
 						r.operationID = "healthz"
-						r.operationGroup = "Core"
+						r.operationGroup = "Platform"
 						r.pathPattern = "/healthz"
 						r.args = args
 						r.count = 0
@@ -2168,7 +2168,7 @@ func (s *Server) FindPath(method string, u *url.URL) (r Route, _ bool) {
 						r.name = ReadyzOperation
 						r.summary = "Readiness probe"
 						r.operationID = "readyz"
-						r.operationGroup = "Core"
+						r.operationGroup = "Platform"
 						r.pathPattern = "/readyz"
 						r.args = args
 						r.count = 0

@@ -8,23 +8,21 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"entgo.io/ent/dialect"
 
-	binora "github.com/binora/binora"
-	"github.com/binora/binora/internal/authtoken"
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/httpserver"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/modules/assets"
-	"github.com/binora/binora/modules/core"
 )
 
 // App is a wired Binora instance.
 type App struct {
-	DB      *database.DB
-	Core    *core.Service
+	DB *database.DB
+	Core
 	Assets  *assets.Service
 	Handler http.Handler
 }
@@ -36,6 +34,9 @@ type Options struct {
 	WrapDriver func(dialect.Driver) dialect.Driver
 	// Mailer replaces the mailer the configuration chooses.
 	Mailer mail.Mailer
+	// Now replaces the clock of expiries, limits and security events
+	// (time.Now when nil), so that tests move time instead of sleeping.
+	Now func() time.Time
 }
 
 // Open connects to the configured database (without migrating it) and
@@ -57,7 +58,7 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a, err := build(db, cfg, opts.Logger, mailer)
+	a, err := build(db, cfg, opts, mailer)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -65,63 +66,36 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	return a, nil
 }
 
-func build(db *database.DB, cfg *config.Config, logger *slog.Logger, mailer mail.Mailer) (*App, error) {
-	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL)
+func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (*App, error) {
+	core, err := buildCore(db, cfg, opts, mailer)
 	if err != nil {
 		return nil, err
 	}
-	coreSvc, err := core.NewService(core.Deps{
-		Client:         db.Client,
-		Hasher:         passwordHasher(cfg),
-		Tokens:         tokens,
-		RefreshTTL:     cfg.RefreshTokenTTL,
-		TenantCacheTTL: tenantCacheTTL,
-		Dialect:        db.Dialect,
-
-		Mailer:           mailer,
-		Logger:           logger,
-		PublicURL:        cfg.PublicURL,
-		PasswordResetTTL: cfg.PasswordResetTTL,
-		FailedLogins:     failedLogins(cfg),
-		ResetRequests:    failedLogins(cfg),
-		ClientRequests:   clientRequests(cfg),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("core service: %w", err)
-	}
 	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect})
 	handler, err := httpserver.New(httpserver.Config{
-		Handlers: operations{
-			core.NewHandlers(coreSvc, db.SQL.PingContext, binora.OpenAPISpec),
-			assets.NewHandlers(assetSvc, coreSvc),
-		},
-		Auth:           coreSvc,
-		Tenants:        coreSvc,
+		Handlers:       operations{core.handlers(db), assets.NewHandlers(assetSvc, core.Directory)},
+		Auth:           core.Sessions,
+		Tenants:        core.Platform,
 		BaseDomain:     cfg.BaseDomain,
 		TrustedProxies: cfg.TrustedProxies,
-		Logger:         logger,
+		Logger:         opts.Logger,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)
 	}
-	return &App{DB: db, Core: coreSvc, Assets: assetSvc, Handler: handler}, nil
+	return &App{DB: db, Core: core, Assets: assetSvc, Handler: handler}, nil
 }
-
-// The module handler types share a name; aliases give the embedded fields
-// of operations distinct ones.
-type (
-	coreOperations  = core.Handlers
-	assetOperations = assets.Handlers
-)
 
 // operations is the whole API: each module's handlers, embedded.
 type operations struct {
-	*coreOperations
+	coreOperations
 	*assetOperations
 }
 
+type assetOperations = assets.Handlers
+
 // Close waits for mail still being delivered and releases the database.
 func (a *App) Close() error {
-	a.Core.DrainMail()
+	a.Mail.Drain()
 	return a.DB.Close()
 }

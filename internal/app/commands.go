@@ -14,16 +14,11 @@ import (
 
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
-	"github.com/binora/binora/internal/password"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/platform"
 )
 
 // tenantCacheTTL bounds how long a deactivated tenant may still resolve.
 const tenantCacheTTL = 10 * time.Second
-
-func passwordHasher(cfg *config.Config) password.Hasher {
-	return password.Hasher{Params: cfg.Password}
-}
 
 // Migrate applies pending migrations and reports how many ran.
 func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
@@ -75,13 +70,13 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 }
 
 // CreateTenant creates a company and its admin and prints the company id.
-func CreateTenant(ctx context.Context, cfg *config.Config, in core.TenantInput, out io.Writer) error {
+func CreateTenant(ctx context.Context, cfg *config.Config, in platform.TenantCreate, out io.Writer) error {
 	a, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	c, err := a.Core.CreateTenant(ctx, in)
+	c, err := a.Platform.CreateTenant(ctx, in)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,8 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/assets"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/core/platform"
 )
 
 // The demo tenant. Its password is public: it exists to try Binora out.
@@ -28,7 +29,7 @@ func Demo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	c, err := a.Core.CompanyBySubdomain(ctx, demoSubdomain)
+	c, err := a.Platform.CompanyBySubdomain(ctx, demoSubdomain)
 	switch {
 	case apperr.IsKind(err, apperr.KindNotFound):
 		if err := seedDemo(ctx, a); err != nil {
@@ -55,7 +56,7 @@ then send the "access" token as "Authorization: Bearer <access>" with the same X
 }
 
 func seedDemo(ctx context.Context, a *App) error {
-	c, err := a.Core.CreateTenant(ctx, core.TenantInput{
+	c, err := a.Platform.CreateTenant(ctx, platform.TenantCreate{
 		Subdomain: demoSubdomain, Name: "Demo Company", AdminEmail: demoEmail, AdminPassword: demoPassword,
 	})
 	if err != nil {
@@ -67,13 +68,13 @@ func seedDemo(ctx context.Context, a *App) error {
 	}
 	// From here on the demo data goes through the services as the admin,
 	// exactly as an API client's would.
-	ctx = tenancy.WithViewer(ctx, &tenancy.Viewer{CompanyID: c.ID, UserID: admin.ID, Admin: true})
+	ctx = tenancy.WithActor(ctx, c.ID, &tenancy.Actor{UserID: admin.ID, Admin: true})
 	sites := []struct{ name, code, address string }{
 		{"Madrid Norte", "MAD1", "Calle de la Innovación 1, Madrid"},
 		{"Frankfurt West", "FRA1", "Hanauer Landstraße 300, Frankfurt"},
 	}
 	for i, s := range sites {
-		dc, err := a.Core.CreateDatacenter(ctx, core.DatacenterInput{Name: &s.name, Code: &s.code, Address: &s.address})
+		dc, err := a.Datacenters.Create(ctx, datacenters.Create{Name: s.name, Code: s.code, Address: &s.address})
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/ratelimit"
+	"github.com/binora/binora/modules/core/sessions"
 )
 
 // newMailer chooses how mail leaves: the mailer of opts (tests), SMTP when
@@ -26,21 +27,17 @@ func newMailer(cfg *config.Config, opts Options) (mail.Mailer, error) {
 	return m, nil
 }
 
-// failedLogins returns a limiter of the configured failures per window for
-// one email in one tenant, or nil (the core defaults) when the
-// configuration sets none. Password-reset mails per email share its limits.
-func failedLogins(cfg *config.Config) *ratelimit.Limiter {
-	if cfg.LoginFailuresPerWindow <= 0 || cfg.LoginFailureWindow <= 0 {
-		return nil
+// limits are the sign-in limits the configuration sets; those it leaves
+// unset get the sessions' defaults. Password-reset mails per email share
+// the failed-login numbers.
+func limits(cfg *config.Config, now func() time.Time) sessions.Limits {
+	var l sessions.Limits
+	if cfg.LoginFailuresPerWindow > 0 && cfg.LoginFailureWindow > 0 {
+		l.FailedLogins = ratelimit.New(cfg.LoginFailuresPerWindow, cfg.LoginFailureWindow, now)
+		l.ResetRequests = ratelimit.New(cfg.LoginFailuresPerWindow, cfg.LoginFailureWindow, now)
 	}
-	return ratelimit.New(cfg.LoginFailuresPerWindow, cfg.LoginFailureWindow)
-}
-
-// clientRequests returns a limiter of the configured login and reset
-// requests per client address per minute, or nil for the default.
-func clientRequests(cfg *config.Config) *ratelimit.Limiter {
-	if cfg.AuthRequestsPerMinute <= 0 {
-		return nil
+	if cfg.AuthRequestsPerMinute > 0 {
+		l.ClientRequests = ratelimit.New(cfg.AuthRequestsPerMinute, time.Minute, now)
 	}
-	return ratelimit.New(cfg.AuthRequestsPerMinute, time.Minute)
+	return l
 }

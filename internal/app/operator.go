@@ -31,7 +31,7 @@ func ListTenants(ctx context.Context, cfg *config.Config, out, stderr io.Writer)
 		return err
 	}
 	defer a.Close()
-	list, err := a.Core.ListTenants(ctx)
+	list, err := a.Platform.ListTenants(ctx)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func SetTenantActive(ctx context.Context, cfg *config.Config, subdomain string, 
 		return err
 	}
 	defer a.Close()
-	c, err := a.Core.SetTenantActive(ctx, subdomain, active)
+	c, err := a.Platform.SetTenantActive(ctx, subdomain, active)
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func ResetPassword(ctx context.Context, cfg *config.Config, subdomain, email str
 		return err
 	}
 	defer a.Close()
-	issued, err := a.Core.IssuePasswordReset(ctx, subdomain, email)
+	issued, err := a.Platform.IssuePasswordReset(ctx, subdomain, email)
 	if err != nil {
 		return err
 	}

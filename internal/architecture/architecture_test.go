@@ -73,10 +73,10 @@ func TestServices_KnowNothingOfHTTP(t *testing.T) {
 // context, which bypasses isolation.
 func TestSystemContext_OnlyInPlatformCode(t *testing.T) {
 	allowed := map[string]bool{
-		"modules/core/tenants.go":    true, // tenant creation and resolution
-		"modules/core/platform.go":   true, // operator commands: tenant list, (de)activation, password resets
-		"modules/core/api_tokens.go": true, // an API token names its own tenant
-		"internal/app/demo.go":       true, // demo data set-up
+		"modules/core/platform/tenants.go":  true, // tenant creation and resolution
+		"modules/core/platform/operator.go": true, // operator commands: tenant list, (de)activation, password resets
+		"modules/core/apitokens/resolve.go": true, // an API token names its own tenant
+		"internal/app/demo.go":              true, // demo data set-up
 	}
 	for _, dir := range []string{"modules", "internal/app", "internal/httpserver"} {
 		for file := range imports(t, dir) {

@@ -1,11 +1,12 @@
-// Package extending keeps the worked example of docs/extending.md honest:
-// adding a tenant-scoped Rack entity end to end. Nothing in the product
-// imports it, and the shipped schema, migrations and specification have no
-// racks.
+// Package extending keeps docs/extending.md true. The guide's worked example
+// is the shipped datacenters aggregate, so its tests hold the guide to the
+// repository: every Go and YAML block is an excerpt of the file it names,
+// every path it names exists, every make target it runs is in the Makefile.
 //
-// The parts of the example that compile against today's generated code (the
-// rack input and the datacenter visibility check) live here and are tested
-// on both databases. The parts that need a generated Rack entity are kept in
-// testdata and exercised through the guards they must pass: the schema test
-// of ent/schema and the permission generator.
+// The mistakes the guide warns about are kept in testdata under the name
+// Gadget, which the product will never use, and run through the guards that
+// must catch them: the tenancy test of ent/schema (an entity without the
+// AuditMixin, one with company_id by hand) and the permission generator (an
+// operation without x-permissions). Nothing in the product imports this
+// package.
 package extending

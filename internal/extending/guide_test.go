@@ -3,6 +3,8 @@ package extending
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,65 +12,151 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// guideBlocks returns the Go and YAML blocks of docs/extending.md, each cut
-// into the excerpts that an elision line ("// ..." or "# ...") separates.
-func guideBlocks(t *testing.T) []string {
-	t.Helper()
-	guide, err := os.ReadFile("../../docs/extending.md")
-	require.NoError(t, err)
-	var excerpts, current []string
-	inBlock := false
-	flush := func() {
-		if len(current) > 0 {
-			excerpts = append(excerpts, strings.Join(current, "\n"))
-		}
-		current = nil
-	}
-	for _, line := range strings.Split(string(guide), "\n") {
-		switch {
-		case !inBlock && (line == "```go" || line == "```yaml"):
-			inBlock = true
-		case inBlock && line == "```":
-			inBlock = false
-			flush()
-		case inBlock && (strings.TrimSpace(line) == "// ..." || strings.TrimSpace(line) == "# ..."):
-			flush()
-		case inBlock:
-			current = append(current, line)
+// A reader copies what the guide shows, so what it shows must be the code
+// as it is: every Go and YAML block names the file it quotes.
+func TestGuide_GoAndYAMLBlocksNameTheirFile(t *testing.T) {
+	t.Parallel()
+	for _, b := range readGuide(t).blocks {
+		if b.lang == "go" || b.lang == "yaml" {
+			assert.NotEmpty(t, b.source, "docs/extending.md:%d: a %s block without a From line before it", b.line, b.lang)
 		}
 	}
-	require.False(t, inBlock, "unterminated code block")
-	return excerpts
 }
 
-// What a reader copies from the guide is what the other tests of this
-// package check: every Go and YAML block is an excerpt of a fixture file.
-func TestGuide_QuotesTheFixtures(t *testing.T) {
+func TestGuide_QuotedBlocksAreExcerptsOfTheirFile(t *testing.T) {
 	t.Parallel()
-	var fixtures []string
-	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return err
-		case d.IsDir() && strings.HasPrefix(d.Name(), schemaCopyPrefix):
-			return filepath.SkipDir // a copy that the schema tests make and remove
-		case d.IsDir() || !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".yaml")):
-			return nil
+	quoted := 0
+	for _, b := range readGuide(t).blocks {
+		if b.source == "" {
+			continue
 		}
-		b, err := os.ReadFile(path)
-		fixtures = append(fixtures, string(b))
-		return err
-	})
-	require.NoError(t, err)
-
-	excerpts := guideBlocks(t)
-
-	require.NotEmpty(t, excerpts)
-	for _, excerpt := range excerpts {
-		found := false
-		for _, f := range fixtures {
-			found = found || strings.Contains(f, excerpt)
+		quoted++
+		src, err := os.ReadFile(filepath.Join(root, b.source))
+		if !assert.NoError(t, err, "docs/extending.md:%d", b.line) {
+			continue
 		}
-		assert.True(t, found, "docs/extending.md quotes code that no fixture holds:\n%s", excerpt)
+		assert.NoError(t, checkExcerpts(string(src), b.body), "docs/extending.md:%d quotes %s", b.line, b.source)
 	}
+	assert.Positive(t, quoted)
+}
+
+// repoPath is what a code span holds when it names a file or directory of
+// the repository. A path with a placeholder (modules/core/<xs>/) does not
+// match: it names a file the reader creates.
+var repoPath = regexp.MustCompile(
+	`^(?:(?:\.ci|api|cmd|docs|ent|internal|modules|scripts|sdk|tests)/[A-Za-z0-9_./-]*|openapi\.yaml|redocly\.yaml|Makefile|go\.mod|README\.md)$`)
+
+func TestGuide_NamedPathsExist(t *testing.T) {
+	t.Parallel()
+	g := readGuide(t)
+	paths := g.links()
+	for _, span := range g.codeSpans() {
+		for _, field := range strings.Fields(span) {
+			if repoPath.MatchString(field) {
+				paths = append(paths, strings.TrimSuffix(field, "/"))
+			}
+		}
+	}
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		_, err := os.Stat(filepath.Join(root, p))
+		assert.NoError(t, err, "docs/extending.md names %s", p)
+	}
+}
+
+// pendingTargets are targets the guide names before the Makefile has them,
+// with what they are. Drop an entry once its target is in the Makefile.
+var pendingTargets = map[string]string{
+	"check": "runs what .ci/run runs; being added to the Makefile",
+}
+
+func TestGuide_MakeTargetsExist(t *testing.T) {
+	t.Parallel()
+	makefile, err := os.ReadFile(filepath.Join(root, "Makefile"))
+	require.NoError(t, err)
+	targets := makeTargets(string(makefile))
+	require.Contains(t, targets, "test", "the Makefile parser found no test target")
+
+	named := makeCalls(readGuide(t).commandLines())
+
+	require.NotEmpty(t, named)
+	slices.Sort(named)
+	for _, name := range slices.Compact(named) {
+		reason, pending := pendingTargets[name]
+		switch {
+		case pending && slices.Contains(targets, name):
+			t.Logf("make %s is in the Makefile now: drop it from pendingTargets", name)
+		case pending:
+			t.Logf("make %s is not in the Makefile yet: %s", name, reason)
+		default:
+			assert.Contains(t, targets, name, "docs/extending.md runs make %s", name)
+		}
+	}
+}
+
+func TestGuide_CommandPathsExist(t *testing.T) {
+	t.Parallel()
+	var paths []string
+	for _, line := range readGuide(t).commandLines() {
+		for _, field := range strings.Fields(line) {
+			field = strings.TrimRight(field, ",;:)")
+			if (strings.HasPrefix(field, ".ci/") || strings.HasPrefix(field, "./")) &&
+				!strings.Contains(field, "...") && !strings.ContainsAny(field, "<>") {
+				paths = append(paths, field)
+			}
+		}
+	}
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		_, err := os.Stat(filepath.Join(root, p))
+		assert.NoError(t, err, "docs/extending.md runs %s", p)
+	}
+}
+
+var (
+	makeRule = regexp.MustCompile(`^([A-Za-z0-9_.-]+(?:[ \t]+[A-Za-z0-9_.-]+)*)[ \t]*:(?:[^=]|$)`)
+	makeCall = regexp.MustCompile(`(?:^\s*|[;&|(]\s*)make((?:[ \t]+[^\s]+)+)`)
+	target   = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+)
+
+// makeTargets returns the targets the rules of a Makefile define, sorted.
+func makeTargets(makefile string) []string {
+	var out []string
+	for _, line := range strings.Split(makefile, "\n") {
+		if m := makeRule.FindStringSubmatch(line); m != nil {
+			out = append(out, strings.Fields(m[1])...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// makeCalls returns the targets that make is run with in lines, in order
+// (make starting a line or following ;, &&, | or a parenthesis): the words after "make" up to the first that is not a target, skipping
+// variable assignments (NAME=x).
+func makeCalls(lines []string) []string {
+	var out []string
+	for _, line := range lines {
+		for _, m := range makeCall.FindAllStringSubmatch(line, -1) {
+			for _, word := range strings.Fields(m[1]) {
+				if strings.Contains(word, "=") {
+					continue
+				}
+				if !target.MatchString(word) {
+					break
+				}
+				out = append(out, word)
+			}
+		}
+	}
+	return out
+}
+
+func TestMakeParsing(t *testing.T) {
+	t.Parallel()
+	makefile := "GO ?= go\n.PHONY: a b\n\n## a: x\na:\n\t$(GO) x\nb c: a\n\techo make d\nV := 1\n"
+	lines := []string{"make lint test", "make migrate-new NAME=add_xs", "git diff && make generate   # all", "to make sure"}
+
+	assert.Equal(t, []string{".PHONY", "a", "b", "c"}, makeTargets(makefile))
+	assert.Equal(t, []string{"lint", "test", "migrate-new", "generate"}, makeCalls(lines))
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -28,7 +29,7 @@ var (
 		}
 		schemaTestDir = dir
 		bin := filepath.Join(dir, "schema.test")
-		out, err := exec.Command("go", "test", "-c", "-o", bin, "../../ent/schema").CombinedOutput()
+		out, err := exec.Command("go", "test", "-c", "-o", bin, filepath.Join(root, "ent", "schema")).CombinedOutput()
 		if err != nil {
 			return "", fmt.Errorf("build the test of ent/schema: %w\n%s", err, out)
 		}
@@ -47,29 +48,36 @@ func TestMain(m *testing.M) {
 // schemaCopyPrefix starts the name of every copy of ent/schema.
 const schemaCopyPrefix = "schema-copy-"
 
-// schemaCopy copies ent/schema and the Rack schema file rack into a fresh
-// directory inside the module, where the copy's imports of the module
-// resolve. The directory is removed when the test ends.
-func schemaCopy(t *testing.T, rack string) string {
+// fixtureFile is the name the Gadget fixture takes in a copy of ent/schema.
+const fixtureFile = "gadget.go"
+
+// schemaCopy copies ent/schema and the schema file fixture (a path under
+// testdata) into a fresh directory inside the module, where the copy's
+// imports of the module resolve. The directory is removed when the test
+// ends. It refuses to run if ent/schema has a file or an entity of the
+// fixture's name: the copy would then test the product, not the fixture.
+func schemaCopy(t *testing.T, fixture string) string {
 	t.Helper()
+	src := filepath.Join(root, "ent", "schema")
+	entries, err := os.ReadDir(src) // sorted by name
+	require.NoError(t, err)
 	dir, err := os.MkdirTemp("testdata", schemaCopyPrefix)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = os.RemoveAll(dir) })
 
-	src := filepath.Join("..", "..", "ent", "schema")
-	entries, err := os.ReadDir(src)
-	require.NoError(t, err)
-	files := map[string]string{filepath.Join("testdata", rack): "rack.go"}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".go") && !strings.HasSuffix(e.Name(), "_test.go") {
-			files[filepath.Join(src, e.Name())] = e.Name()
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
 		}
-	}
-	for from, to := range files {
-		b, err := os.ReadFile(from)
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
 		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, to), b, 0o644))
+		require.NotEqual(t, fixtureFile, e.Name(), "ent/schema ships %s: rename the fixture", fixtureFile)
+		require.NotContains(t, string(b), "type Gadget struct", "ent/schema/%s ships a Gadget: rename the fixture", e.Name())
+		require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644))
 	}
+	b, err := os.ReadFile(filepath.Join("testdata", fixture))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, fixtureFile), b, 0o644))
 	abs, err := filepath.Abs(dir)
 	require.NoError(t, err)
 	return abs
@@ -92,55 +100,26 @@ func schemaTest(t *testing.T, dir string) (bool, string) {
 	return err == nil, string(out)
 }
 
-func TestRackSchema_PassesTheTenancyTestOfEntSchema(t *testing.T) {
+// The control: a well-formed entity passes, so each mistake below fails
+// for its mistake alone.
+func TestGadgetSchema_PassesTheTenancyTestOfEntSchema(t *testing.T) {
 	t.Parallel()
-	dir := schemaCopy(t, "schema/rack.go")
+	dir := schemaCopy(t, "schema/gadget.go")
 
 	passed, out := schemaTest(t, dir)
 
 	assert.True(t, passed, out)
 }
 
-// The tenancy test checks fields only; the rest of what the AuditMixin
-// brings is checked here on the loaded graph.
-func TestRackSchema_GetsTenancyFromTheAuditMixin(t *testing.T) {
-	t.Parallel()
-	graph, err := entc.LoadGraph(schemaCopy(t, "schema/rack.go"), &gen.Config{})
-	require.NoError(t, err)
-	var rack *gen.Type
-	for _, n := range graph.Nodes {
-		if n.Name == "Rack" {
-			rack = n
-		}
-	}
-	require.NotNil(t, rack, "no Rack in the graph")
-
-	mixin := -1
-	for _, f := range rack.Fields {
-		if f.Name == "company_id" {
-			require.True(t, f.Position != nil && f.Position.MixedIn, "company_id is not mixed in")
-			mixin = f.Position.MixinIndex
-		}
-	}
-	require.GreaterOrEqual(t, mixin, 0, "Rack has no company_id")
-	assert.Equal(t, []int{mixin}, rack.MixedInHooks(), "hooks that stamp company and author")
-	assert.Equal(t, []int{mixin}, rack.MixedInInterceptors(), "interceptor that filters reads")
-	assert.Equal(t, []int{mixin}, rack.MixedInPolicies(), "policy that denies without a tenant")
-	require.NotEmpty(t, rack.Indexes)
-	for _, idx := range rack.Indexes {
-		assert.Equal(t, "company_id", idx.Columns[0], "index %s", idx.Name)
-	}
-}
-
-func TestRackSchema_Mistakes_FailTheTenancyTestOfEntSchema(t *testing.T) {
+func TestGadgetSchema_Mistakes_FailTheTenancyTestOfEntSchema(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name string
 		give string
 		want string
 	}{
-		{name: "without the mixin", give: "mistakes/rack_without_mixin.go", want: "Rack: company_id must come from the AuditMixin"},
-		{name: "company_id by hand", give: "mistakes/rack_company_by_hand.go", want: "Rack declares company_id by hand"},
+		{name: "without the mixin", give: "mistakes/gadget_without_mixin.go", want: "Gadget: company_id must come from the AuditMixin"},
+		{name: "company_id by hand", give: "mistakes/gadget_company_by_hand.go", want: "Gadget declares company_id by hand"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,5 +131,30 @@ func TestRackSchema_Mistakes_FailTheTenancyTestOfEntSchema(t *testing.T) {
 			assert.False(t, passed, "the tenancy test accepted %s", tt.give)
 			assert.Contains(t, out, tt.want)
 		})
+	}
+}
+
+// The tenancy test checks fields only; the guide says the rest of the
+// tenancy (hooks, interceptor, policy) comes from the AuditMixin too. This
+// holds it true of the guide's example, the shipped Datacenter.
+func TestDatacenterSchema_GetsTenancyFromTheAuditMixin(t *testing.T) {
+	t.Parallel()
+	graph, err := entc.LoadGraph(filepath.Join(root, "ent", "schema"), &gen.Config{})
+	require.NoError(t, err)
+	i := slices.IndexFunc(graph.Nodes, func(n *gen.Type) bool { return n.Name == "Datacenter" })
+	require.GreaterOrEqual(t, i, 0, "no Datacenter in ent/schema")
+	dc := graph.Nodes[i]
+
+	j := slices.IndexFunc(dc.Fields, func(f *gen.Field) bool { return f.Name == "company_id" })
+	require.GreaterOrEqual(t, j, 0, "Datacenter has no company_id")
+	pos := dc.Fields[j].Position
+	require.True(t, pos != nil && pos.MixedIn, "company_id is not mixed in")
+	mixin := pos.MixinIndex
+	assert.Equal(t, []int{mixin}, dc.MixedInHooks(), "hooks that stamp company and author")
+	assert.Equal(t, []int{mixin}, dc.MixedInInterceptors(), "interceptor that filters reads")
+	assert.Equal(t, []int{mixin}, dc.MixedInPolicies(), "policy that denies without a tenant")
+	require.NotEmpty(t, dc.Indexes)
+	for _, idx := range dc.Indexes {
+		assert.Equal(t, "company_id", idx.Columns[0], "index %s", idx.Name)
 	}
 }

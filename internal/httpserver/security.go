@@ -12,14 +12,14 @@ import (
 	"github.com/binora/binora/internal/tenancy"
 )
 
-// Authenticator turns an access token into a viewer; tenantID is the
-// company the request addressed, or 0.
+// Authenticator turns a bearer token into the company and the actor of a
+// request; tenantID is the company the request addressed, or 0.
 type Authenticator interface {
-	Authenticate(ctx context.Context, token string, tenantID int) (*tenancy.Viewer, error)
+	Authenticate(ctx context.Context, token string, tenantID int) (int, *tenancy.Actor, error)
 }
 
 // security is the generated server's security handler and the single place
-// that builds the viewer of an authenticated request.
+// that puts the actor of an authenticated request in its context.
 type security struct {
 	auth Authenticator
 }
@@ -27,13 +27,10 @@ type security struct {
 var _ api.SecurityHandler = security{}
 
 // HandleBearerAuth verifies the bearer token against the tenant the request
-// addressed and puts the viewer in the context.
+// addressed and puts the actor in the context.
 func (s security) HandleBearerAuth(ctx context.Context, _ api.OperationName, t api.BearerAuth) (context.Context, error) {
-	tenantID := 0
-	if v, ok := tenancy.FromContext(ctx); ok {
-		tenantID = v.CompanyID
-	}
-	v, err := s.auth.Authenticate(ctx, t.Token, tenantID)
+	tenantID, _ := tenancy.TenantOf(ctx)
+	companyID, a, err := s.auth.Authenticate(ctx, t.Token, tenantID)
 	if err != nil {
 		return ctx, err
 	}
@@ -41,11 +38,11 @@ func (s security) HandleBearerAuth(ctx context.Context, _ api.OperationName, t a
 	// caller without the right learns nothing about what the body should
 	// hold. routeOperation put the operation id in the context.
 	if op := reqinfo.From(ctx).OperationID; op != "" {
-		if err := authorize(v, op); err != nil {
+		if err := authorize(a, op); err != nil {
 			return ctx, err
 		}
 	}
-	return tenancy.WithViewer(ctx, v), nil
+	return tenancy.WithActor(ctx, companyID, a), nil
 }
 
 // errPermissionDenied answers an operation whose x-permissions the viewer
@@ -58,17 +55,17 @@ var errPermissionDenied = apperr.Forbidden("You do not have permission to perfor
 // before the body was read; this is the check that holds for every
 // operation, whatever its security requirement.
 func requirePermissions(req middleware.Request, next middleware.Next) (middleware.Response, error) {
-	v, _ := tenancy.FromContext(req.Context)
-	if err := authorize(v, req.OperationID); err != nil {
+	a, _ := tenancy.ActorOf(req.Context)
+	if err := authorize(a, req.OperationID); err != nil {
 		return middleware.Response{}, err
 	}
 	return next(req)
 }
 
-// authorize reports whether v may call the operation. An operation missing
+// authorize reports whether a (nil: nobody signed in) may call the operation. An operation missing
 // from the table is refused: the table and the router come from the same
 // file, so that can only mean they are out of step.
-func authorize(v *tenancy.Viewer, operationID string) error {
+func authorize(a *tenancy.Actor, operationID string) error {
 	codes, known := permissions.Required(operationID)
 	if !known {
 		return errPermissionDenied
@@ -76,11 +73,11 @@ func authorize(v *tenancy.Viewer, operationID string) error {
 	if len(codes) == 0 {
 		return nil
 	}
-	if v == nil || v.UserID == 0 {
+	if a == nil {
 		return errMissingToken
 	}
 	for _, c := range codes {
-		if !v.Can(c) {
+		if !a.Can(c) {
 			return errPermissionDenied
 		}
 	}

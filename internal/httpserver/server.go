@@ -17,9 +17,17 @@ import (
 	"github.com/binora/binora/internal/docs"
 )
 
-// Handlers is every operation of the API: one handler struct per module.
+// Handlers is every operation of the API: one interface per operation
+// group of openapi.yaml, each implemented by one package of a module.
 type Handlers interface {
-	api.CoreHandler
+	api.AuthHandler
+	api.UsersHandler
+	api.TeamsHandler
+	api.PermissionsHandler
+	api.APITokensHandler
+	api.SecurityEventsHandler
+	api.DatacentersHandler
+	api.PlatformHandler
 	api.AssetsHandler
 }
 

@@ -31,10 +31,10 @@ func resolveTenant(resolver TenantResolver, baseDomain string, onError func(http
 				onError(w, r, err)
 				return
 			}
-			// An anonymous viewer: enough for login and refresh to look up
-			// users of this tenant, and replaced by the security handler on
-			// every operation that needs a token.
-			ctx := tenancy.WithViewer(r.Context(), &tenancy.Viewer{CompanyID: id})
+			// The tenant with nobody acting: enough for login and refresh
+			// to look up users of this tenant; the security handler adds
+			// the actor on every operation that needs a token.
+			ctx := tenancy.WithTenant(r.Context(), id)
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}

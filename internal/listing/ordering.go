@@ -1,6 +1,7 @@
 package listing
 
 import (
+	"context"
 	"strings"
 
 	"entgo.io/ent/dialect/sql"
@@ -39,4 +40,20 @@ func (o Ordering[O]) Terms(param string) ([]O, error) {
 		dir = append(dir, sql.OrderDesc())
 	}
 	return []O{by(dir...), o.ByID(dir...)}, nil
+}
+
+// SortableQuery is a generated Ent query that takes order options O.
+type SortableQuery[Q, T any, O ~func(*sql.Selector)] interface {
+	Query[Q, T]
+	Order(...O) Q
+}
+
+// FetchSorted orders q by the ordering parameter param (o says what it may
+// name) and fetches the window p of it, as Fetch does.
+func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx context.Context, q Q, o Ordering[O], param string, p Page) (Result[T], error) {
+	terms, err := o.Terms(param)
+	if err != nil {
+		return Result[T]{}, err
+	}
+	return Fetch(ctx, q.Order(terms...), p)
 }

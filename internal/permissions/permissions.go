@@ -9,7 +9,10 @@
 // specification, then run `go generate ./internal/permissions/`.
 package permissions
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 //go:generate go run ./gen -spec ../../openapi.yaml -out table_gen.go
 
@@ -57,4 +60,23 @@ func All() []string {
 		codes[i] = p.Code
 	}
 	return codes
+}
+
+// Known reports whether code is in the catalog.
+func Known(code string) bool {
+	_, found := slices.BinarySearchFunc(catalog, code, func(p Permission, code string) int {
+		return strings.Compare(p.Code, code)
+	})
+	return found
+}
+
+// Unknown returns the codes that are not in the catalog, in the order given.
+func Unknown(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if !Known(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -29,9 +29,13 @@ type bucket struct {
 // that a stream of distinct keys cannot grow the map without bound.
 const sweepAbove = 10000
 
-// New returns a Limiter of limit events per window.
-func New(limit int, window time.Duration) *Limiter {
-	return &Limiter{limit: limit, window: window, now: time.Now, buckets: map[string]*bucket{}}
+// New returns a Limiter of limit events per window, timed by now
+// (time.Now when nil; tests pass a clock they move).
+func New(limit int, window time.Duration, now func() time.Time) *Limiter {
+	if now == nil {
+		now = time.Now
+	}
+	return &Limiter{limit: limit, window: window, now: now, buckets: map[string]*bucket{}}
 }
 
 // current returns key's bucket for this window, nil if it has none. The

@@ -15,8 +15,7 @@ func (c *clock) now() time.Time { return c.t }
 
 func newTestLimiter(limit int, window time.Duration) (*Limiter, *clock) {
 	c := &clock{t: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
-	l := New(limit, window)
-	l.now = c.now
+	l := New(limit, window, c.now)
 	return l, c
 }
 
@@ -80,7 +79,7 @@ func TestAdd_SweepsExpiredKeys(t *testing.T) {
 }
 
 func TestAllow_ConcurrentCallersCannotExceedTheLimit(t *testing.T) {
-	l := New(5, time.Minute)
+	l := New(5, time.Minute, nil)
 	var allowed atomic.Int64
 	var wg sync.WaitGroup
 	for i := 0; i < 50; i++ {

@@ -9,7 +9,8 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/tenancy"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/apitokens"
+	"github.com/binora/binora/modules/core/directory"
 )
 
 // TokenCreator adds a non-admin user whose only permissions come from a
@@ -37,21 +38,20 @@ func (tn *Tenant) SetTeamPermissions(t testing.TB, team *ent.Team, codes ...stri
 // as the security handler would build it for u's access token.
 func (tn *Tenant) ActingAs(t testing.TB, u *ent.User) context.Context {
 	t.Helper()
-	v := &tenancy.Viewer{CompanyID: tn.Company.ID, UserID: u.ID, Admin: u.IsAdmin}
-	me, err := tn.env.App.Core.Me(tenancy.WithViewer(context.Background(), v))
+	held, err := directory.PermissionsOf(tn.Ctx(), tn.env.App.DB.Client, u)
 	require.NoError(t, err)
-	v.Permissions = map[string]bool{}
-	for _, code := range me.Permissions {
-		v.Permissions[code] = true
+	a := &tenancy.Actor{UserID: u.ID, Admin: u.IsAdmin, Permissions: map[string]bool{}}
+	for _, code := range held {
+		a.Permissions[code] = true
 	}
-	return tenancy.WithViewer(context.Background(), v)
+	return tenancy.WithActor(context.Background(), tn.Company.ID, a)
 }
 
 // APIToken creates a token through the service as the viewer of ctx and
 // returns it with its bearer form.
-func (tn *Tenant) APIToken(t testing.TB, ctx context.Context, in core.APITokenInput) (*ent.APIToken, string) {
+func (tn *Tenant) APIToken(t testing.TB, ctx context.Context, in apitokens.Create) (*ent.APIToken, string) {
 	t.Helper()
-	tok, bearer, err := tn.env.App.Core.CreateAPIToken(ctx, in)
+	tok, bearer, err := tn.env.App.APITokens.Create(ctx, in)
 	require.NoError(t, err)
 	return tok, bearer
 }

@@ -63,7 +63,7 @@ func (tn *Tenant) InviteByMail(t testing.TB, email string) (*ent.User, string) {
 	t.Helper()
 	u, err := tn.env.App.DB.Client.User.Create().SetEmail(email).SetInvitationPending(true).Save(tn.Ctx())
 	require.NoError(t, err)
-	require.NoError(t, tn.env.App.Core.ResendInvitation(tn.Ctx(), u.ID))
+	require.NoError(t, tn.env.App.Directory.ResendInvitation(tn.Ctx(), u.ID))
 	return u, tn.MailToken(t, email)
 }
 

@@ -11,7 +11,8 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/tenancy"
-	"github.com/binora/binora/modules/core"
+	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/core/platform"
 )
 
 // AdminPassword is the password of every fixture tenant's admin.
@@ -29,7 +30,7 @@ func NewTenant(t testing.TB, env *Env) *Tenant {
 	t.Helper()
 	sub := "t-" + randomHex(6)
 	ctx := context.Background()
-	c, err := env.App.Core.CreateTenant(ctx, core.TenantInput{
+	c, err := env.App.Platform.CreateTenant(ctx, platform.TenantCreate{
 		Subdomain: sub, Name: "Company " + sub, AdminEmail: "admin@" + sub + ".test", AdminPassword: AdminPassword,
 	})
 	require.NoError(t, err)
@@ -40,16 +41,14 @@ func NewTenant(t testing.TB, env *Env) *Tenant {
 
 // Ctx returns a context acting as the tenant's admin.
 func (tn *Tenant) Ctx() context.Context {
-	return tenancy.WithViewer(context.Background(), &tenancy.Viewer{
-		CompanyID: tn.Company.ID, UserID: tn.Admin.ID, Admin: true,
-	})
+	return tenancy.WithActor(context.Background(), tn.Company.ID, &tenancy.Actor{UserID: tn.Admin.ID, Admin: true})
 }
 
 // NewUser adds a user to the tenant; admin says whether they hold every
 // permission.
 func (tn *Tenant) NewUser(t testing.TB, email, plain string, admin bool) *ent.User {
 	t.Helper()
-	hash, err := tn.env.App.Core.HashPassword(plain)
+	hash, err := tn.env.App.Hasher.Hash(plain)
 	require.NoError(t, err)
 	u, err := tn.env.App.DB.Client.User.Create().
 		SetEmail(email).SetPasswordHash(hash).SetIsAdmin(admin).Save(tn.Ctx())
@@ -61,7 +60,7 @@ func (tn *Tenant) NewUser(t testing.TB, email, plain string, admin bool) *ent.Us
 func (tn *Tenant) Datacenter(t testing.TB, code string) *ent.Datacenter {
 	t.Helper()
 	name := "Datacenter " + code
-	dc, err := tn.env.App.Core.CreateDatacenter(tn.Ctx(), core.DatacenterInput{Name: &name, Code: &code})
+	dc, err := tn.env.App.Datacenters.Create(tn.Ctx(), datacenters.Create{Name: name, Code: code})
 	require.NoError(t, err)
 	return dc
 }

@@ -28,13 +28,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 			return err
 		}
 		if in.ParentID != nil {
-			// Sharing the parent's row keeps it from moving to another
-			// datacenter, or being deleted, before this child commits.
-			q := tx.Asset.Query().Where(asset.ID(*in.ParentID))
-			if s.rowLocks {
-				q = q.ForShare()
-			}
-			if _, err := readParent(ctx, q, dc.ID); err != nil {
+			if err := s.shareParent(ctx, tx, *in.ParentID, dc.ID); err != nil {
 				return err
 			}
 		}
@@ -65,6 +59,18 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 		return nil, err
 	}
 	return created, nil
+}
+
+// shareParent checks the parent a new asset names, in datacenter dcID.
+// Sharing the parent's row keeps it from moving to another datacenter, or
+// being deleted, before the child commits.
+func (s *Service) shareParent(ctx context.Context, tx *ent.Tx, parentID, dcID int) error {
+	q := tx.Asset.Query().Where(asset.ID(parentID))
+	if s.rowLocks {
+		q = q.ForShare()
+	}
+	_, err := readParent(ctx, q, dcID)
+	return err
 }
 
 // nextCode takes the next number of the tenant's counter for type t and

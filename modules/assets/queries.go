@@ -59,10 +59,6 @@ func (s *Service) Maintenance(ctx context.Context, f Filter) (listing.Result[*en
 }
 
 func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.Result[*ent.Asset], error) {
-	order, err := assetOrdering.Terms(f.Ordering)
-	if err != nil {
-		return listing.Result[*ent.Asset]{}, err
-	}
 	q := s.client.Asset.Query()
 	if len(statuses) > 0 {
 		q = q.Where(asset.StatusIn(statuses...))
@@ -83,7 +79,7 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 			asset.SerialNumberContainsFold(f.Q),
 		))
 	}
-	res, err := listing.Fetch(ctx, q.Order(order...).WithDatacenter(), f.Page)
+	res, err := listing.FetchSorted(ctx, q.WithDatacenter(), assetOrdering, f.Ordering, f.Page)
 	if err != nil {
 		return res, fmt.Errorf("list assets: %w", err)
 	}

@@ -64,8 +64,8 @@ func TestStatusChange_FromDisposed_IsRefused(t *testing.T) {
 
 				err = tt.change(f.ctx(), a.ID, tt.give)
 
-				e, ok := apperr.As(err)
-				require.True(t, ok, "want an apperr, got %v", err)
+				require.ErrorIs(t, err, assets.ErrDisposed)
+				e, _ := apperr.As(err)
 				assert.Equal(t, apperr.KindConflict, e.Kind)
 				assert.Equal(t, "Cannot reactivate disposed asset", e.Detail)
 				f.assertUnchanged(t, disposed, 1)
@@ -132,7 +132,7 @@ func TestHistory_IsNewestFirstWithReasonAndAuthor(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		f := newFixture(t, env)
 		tech := f.tn.NewUser(t, "tech@"+f.tn.Company.Subdomain+".test", "tech-password-1", false)
-		techCtx := tenancy.WithViewer(context.Background(), &tenancy.Viewer{CompanyID: f.tn.Company.ID, UserID: tech.ID})
+		techCtx := tenancy.WithActor(context.Background(), f.tn.Company.ID, &tenancy.Actor{UserID: tech.ID})
 		a := f.create(t, "web-01", assets.TypeServer, assets.StatusRequested)
 		steps := []struct {
 			ctx    context.Context

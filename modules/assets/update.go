@@ -41,27 +41,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 			return err
 		}
 
-		u := tx.Asset.UpdateOne(cur)
-		if in.Name != nil {
-			u.SetName(strings.TrimSpace(*in.Name))
-		}
-		if changed {
-			u.SetStatus(int(to))
-		}
-		if in.SerialNumber != nil {
-			u.SetSerialNumber(*in.SerialNumber)
-		} else if in.ClearSerialNumber {
-			u.ClearSerialNumber()
-		}
-		if in.DatacenterID != nil {
-			u.SetDatacenterID(*in.DatacenterID)
-		}
-		if in.ParentID != nil {
-			u.SetParentID(*in.ParentID)
-		} else if in.ClearParent {
-			u.ClearParentID()
-		}
-		a, err := u.Save(ctx)
+		a, err := assetUpdate(tx, cur, in, to, changed).Save(ctx)
 		if err != nil {
 			return database.Classify(err, "Asset", "code")
 		}
@@ -77,6 +57,32 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 		return nil, err
 	}
 	return updated, nil
+}
+
+// assetUpdate sets on cur the fields in carries, and the status to when it
+// changed.
+func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed bool) *ent.AssetUpdateOne {
+	u := tx.Asset.UpdateOne(cur)
+	if in.Name != nil {
+		u.SetName(strings.TrimSpace(*in.Name))
+	}
+	if changed {
+		u.SetStatus(int(to))
+	}
+	if in.SerialNumber != nil {
+		u.SetSerialNumber(*in.SerialNumber)
+	} else if in.ClearSerialNumber {
+		u.ClearSerialNumber()
+	}
+	if in.DatacenterID != nil {
+		u.SetDatacenterID(*in.DatacenterID)
+	}
+	if in.ParentID != nil {
+		u.SetParentID(*in.ParentID)
+	} else if in.ClearParent {
+		u.ClearParentID()
+	}
+	return u
 }
 
 // checkPlacement verifies the datacenter and parent an update asks for,

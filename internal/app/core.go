@@ -1,0 +1,92 @@
+package app
+
+import (
+	"fmt"
+
+	binora "github.com/binora/binora"
+	"github.com/binora/binora/internal/authtoken"
+	"github.com/binora/binora/internal/config"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/mail"
+	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/modules/core/apitokens"
+	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/core/events"
+	"github.com/binora/binora/modules/core/mailtoken"
+	"github.com/binora/binora/modules/core/platform"
+	"github.com/binora/binora/modules/core/sessions"
+)
+
+// Core is the core module's aggregates, wired to each other.
+type Core struct {
+	Sessions    *sessions.Service
+	Directory   *directory.Service
+	APITokens   *apitokens.Service
+	Events      *events.Service
+	Datacenters *datacenters.Service
+	Platform    *platform.Service
+	Mail        *mailtoken.Service
+	Hasher      password.Hasher
+}
+
+func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
+	c := Core{Hasher: password.Hasher{Params: cfg.Password}}
+	recorder := events.NewRecorder(opts.Now)
+	c.Mail = mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
+		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now})
+	dir, err := directory.NewService(directory.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
+		Events: recorder, Dialect: db.Dialect, Now: opts.Now})
+	if err != nil {
+		return Core{}, err
+	}
+	c.Directory = dir
+	c.APITokens = apitokens.NewService(apitokens.Deps{Client: db.Client, Events: recorder, Now: opts.Now})
+	c.Events = events.NewService(db.Client)
+	c.Datacenters = datacenters.NewService(db.Client)
+	c.Platform = platform.NewService(platform.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
+		TenantCacheTTL: tenantCacheTTL, Now: opts.Now})
+	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL)
+	if err != nil {
+		return Core{}, err
+	}
+	c.Sessions, err = sessions.NewService(sessions.Deps{Client: db.Client, Hasher: c.Hasher, Tokens: tokens,
+		RefreshTTL: cfg.RefreshTokenTTL, Mail: c.Mail, Directory: c.Directory, APITokens: c.APITokens,
+		Tenants: c.Platform, Events: recorder, Limits: limits(cfg, opts.Now), Now: opts.Now})
+	if err != nil {
+		return Core{}, fmt.Errorf("sessions: %w", err)
+	}
+	return c, nil
+}
+
+// The aggregates' handler types share a name; aliases give the embedded
+// fields of coreOperations distinct ones.
+type (
+	sessionOperations    = sessions.Handlers
+	directoryOperations  = directory.Handlers
+	apiTokenOperations   = apitokens.Handlers
+	eventOperations      = events.Handlers
+	datacenterOperations = datacenters.Handlers
+	platformOperations   = platform.Handlers
+)
+
+// coreOperations is the core module's part of the API.
+type coreOperations struct {
+	*sessionOperations
+	*directoryOperations
+	*apiTokenOperations
+	*eventOperations
+	*datacenterOperations
+	*platformOperations
+}
+
+func (c Core) handlers(db *database.DB) coreOperations {
+	return coreOperations{
+		sessions.NewHandlers(c.Sessions),
+		directory.NewHandlers(c.Directory),
+		apitokens.NewHandlers(c.APITokens),
+		events.NewHandlers(c.Events, c.Directory),
+		datacenters.NewHandlers(c.Datacenters),
+		platform.NewHandlers(db.SQL.PingContext, binora.OpenAPISpec),
+	}
+}

@@ -1,0 +1,42 @@
+package apitokens
+
+import (
+	"context"
+
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
+)
+
+// ListAPITokens implements GET /api/api-tokens.
+func (h *Handlers) ListAPITokens(ctx context.Context, params api.ListAPITokensParams) (*api.APITokenList, error) {
+	res, err := h.svc.List(ctx, envelope.Page(params.Limit, params.Offset))
+	if err != nil {
+		return nil, err
+	}
+	out := api.APITokenList(envelope.Of(ctx, res, toAPIToken))
+	return &out, nil
+}
+
+// CreateAPIToken implements POST /api/api-tokens.
+func (h *Handlers) CreateAPIToken(ctx context.Context, req *api.APITokenCreate) (*api.APITokenCreated, error) {
+	t, bearer, err := h.svc.Create(ctx, createOf(req))
+	if err != nil {
+		return nil, err
+	}
+	return toAPITokenCreated(t, bearer), nil
+}
+
+// GetAPIToken implements GET /api/api-tokens/{id}.
+func (h *Handlers) GetAPIToken(ctx context.Context, params api.GetAPITokenParams) (*api.APIToken, error) {
+	t, err := h.svc.Get(ctx, int(params.ID))
+	if err != nil {
+		return nil, err
+	}
+	out := toAPIToken(t)
+	return &out, nil
+}
+
+// RevokeAPIToken implements DELETE /api/api-tokens/{id}.
+func (h *Handlers) RevokeAPIToken(ctx context.Context, params api.RevokeAPITokenParams) error {
+	return h.svc.Revoke(ctx, int(params.ID))
+}

@@ -1,0 +1,155 @@
+// Package datacenters is the company's sites: the datacenters its assets
+// live in.
+package datacenters
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"entgo.io/ent/dialect/sql"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/listing"
+	"github.com/binora/binora/internal/validation"
+)
+
+// Service implements the datacenters' use cases.
+type Service struct {
+	client *ent.Client
+}
+
+// NewService returns the datacenter service over client.
+func NewService(client *ent.Client) *Service { return &Service{client: client} }
+
+// Create is the body of a datacenter create (and of a PUT, which sets
+// every field: an address left out is cleared).
+type Create struct {
+	Name    string
+	Code    string
+	Address *string
+}
+
+// normalized checks in and returns it with name and code trimmed.
+func (in Create) normalized() (Create, error) {
+	var errs validation.Errors
+	errs.RequiredText("name", &in.Name, validation.Name)
+	errs.RequiredText("code", &in.Code, validation.DatacenterCode)
+	errs.Text("address", in.Address, validation.Address)
+	in.Name, in.Code = strings.TrimSpace(in.Name), strings.TrimSpace(in.Code)
+	return in, errs.Err()
+}
+
+// Update is the body of a PATCH: a nil field is left as it is;
+// ClearAddress removes the address.
+type Update struct {
+	Name         *string
+	Code         *string
+	Address      *string
+	ClearAddress bool
+}
+
+// normalized checks what is set and returns it trimmed.
+func (in Update) normalized() (Update, error) {
+	var errs validation.Errors
+	errs.Text("name", in.Name, validation.Name)
+	errs.Text("code", in.Code, validation.DatacenterCode)
+	errs.Text("address", in.Address, validation.Address)
+	in.Name, in.Code = trimmed(in.Name), trimmed(in.Code)
+	return in, errs.Err()
+}
+
+func trimmed(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*s)
+	return &t
+}
+
+// Filter selects and orders a page of datacenters.
+type Filter struct {
+	Q        string
+	Ordering string
+	Page     listing.Page
+}
+
+var ordering = listing.Ordering[datacenter.OrderOption]{
+	Fields: map[string]func(...sql.OrderTermOption) datacenter.OrderOption{
+		"name":       datacenter.ByName,
+		"code":       datacenter.ByCode,
+		"created_at": datacenter.ByCreatedAt,
+	},
+	Default: "name",
+	ByID:    datacenter.ByID,
+}
+
+// List returns a page of the tenant's datacenters.
+func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Datacenter], error) {
+	q := s.client.Datacenter.Query()
+	if f.Q != "" {
+		q = q.Where(datacenter.Or(datacenter.NameContainsFold(f.Q), datacenter.CodeContainsFold(f.Q)))
+	}
+	res, err := listing.FetchSorted(ctx, q, ordering, f.Ordering, f.Page)
+	if err != nil {
+		return res, fmt.Errorf("list datacenters: %w", err)
+	}
+	return res, nil
+}
+
+// Create adds a datacenter to the tenant.
+func (s *Service) Create(ctx context.Context, in Create) (*ent.Datacenter, error) {
+	in, err := in.normalized()
+	if err != nil {
+		return nil, err
+	}
+	dc, err := s.client.Datacenter.Create().
+		SetName(in.Name).SetCode(in.Code).SetNillableAddress(in.Address).
+		Save(ctx)
+	return dc, database.Classify(err, "Datacenter", "name", "code")
+}
+
+// Get returns one datacenter of the tenant.
+func (s *Service) Get(ctx context.Context, id int) (*ent.Datacenter, error) {
+	dc, err := s.client.Datacenter.Get(ctx, id)
+	return dc, database.Classify(err, "Datacenter")
+}
+
+// Replace sets every field of a datacenter (PUT).
+func (s *Service) Replace(ctx context.Context, id int, in Create) (*ent.Datacenter, error) {
+	return s.Update(ctx, id, Update{Name: &in.Name, Code: &in.Code, Address: in.Address, ClearAddress: in.Address == nil})
+}
+
+// Update changes the fields set in in.
+func (s *Service) Update(ctx context.Context, id int, in Update) (*ent.Datacenter, error) {
+	in, err := in.normalized()
+	if err != nil {
+		return nil, err
+	}
+	u := s.client.Datacenter.UpdateOneID(id)
+	if in.Name != nil {
+		u.SetName(*in.Name)
+	}
+	if in.Code != nil {
+		u.SetCode(*in.Code)
+	}
+	if in.Address != nil {
+		u.SetAddress(*in.Address)
+	} else if in.ClearAddress {
+		u.ClearAddress()
+	}
+	dc, err := u.Save(ctx)
+	return dc, database.Classify(err, "Datacenter", "name", "code")
+}
+
+// Delete removes an empty datacenter. The foreign key from assets decides
+// emptiness, so a concurrent asset create cannot slip through.
+func (s *Service) Delete(ctx context.Context, id int) error {
+	err := s.client.Datacenter.DeleteOneID(id).Exec(ctx)
+	if ent.IsConstraintError(err) {
+		return ErrInUse.Wrap(err)
+	}
+	return database.Classify(err, "Datacenter")
+}

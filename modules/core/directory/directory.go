@@ -1,0 +1,65 @@
+// Package directory is who belongs to a company and what they may do:
+// users, teams, team memberships, and the rules of who may grant or change
+// what. Rules that decide are pure functions (rules.go); the services load
+// what they need in a short transaction, ask the rules, then write.
+package directory
+
+import (
+	"fmt"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/modules/core/events"
+	"github.com/binora/binora/modules/core/mailtoken"
+)
+
+// Deps are what the directory needs.
+type Deps struct {
+	Client *ent.Client
+	Hasher password.Hasher
+	// Mail invites users created without a password.
+	Mail   *mailtoken.Service
+	Events *events.Recorder
+	// Dialect is database.DialectPostgres or database.DialectSQLite; it
+	// decides how rows are locked.
+	Dialect string
+	// Now is the clock of revocations (time.Now when nil).
+	Now func() time.Time
+}
+
+// Service implements the directory's use cases.
+type Service struct {
+	client *ent.Client
+	hasher password.Hasher
+	mail   *mailtoken.Service
+	events *events.Recorder
+	now    func() time.Time
+	// rowLocks is true where SELECT ... FOR UPDATE exists (PostgreSQL).
+	// SQLite refuses the clause and needs none: its transactions take the
+	// write lock at BEGIN, so writers run one at a time.
+	rowLocks bool
+}
+
+// NewService returns the directory service. An unknown dialect is refused
+// rather than guessed: a guess would either break every locked read on
+// SQLite or drop the locks on PostgreSQL without a sound.
+func NewService(d Deps) (*Service, error) {
+	if d.Dialect != database.DialectPostgres && d.Dialect != database.DialectSQLite {
+		return nil, fmt.Errorf("directory: unknown database dialect %q", d.Dialect)
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
+		rowLocks: d.Dialect == database.DialectPostgres}, nil
+}
+
+// lockNoKeyUpdate is the row lock of a writer on PostgreSQL. It excludes
+// other writers like FOR UPDATE but not the KEY SHARE locks that
+// foreign-key checks take, so a login inserting a session for a locked
+// user does not have to wait.
+var lockNoKeyUpdate = sql.WithLockClause("FOR NO KEY UPDATE")

@@ -1,0 +1,44 @@
+package directory_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/securityevent"
+	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/testsupport"
+	"github.com/binora/binora/modules/core/events"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// securityEvents returns the tenant's security events of the given types,
+// oldest first.
+func securityEvents(t *testing.T, env *testsupport.Env, tn *testsupport.Tenant, types ...events.Type) []*ent.SecurityEvent {
+	t.Helper()
+	names := make([]string, len(types))
+	for i, typ := range types {
+		names[i] = string(typ)
+	}
+	list, err := env.App.DB.Client.SecurityEvent.Query().
+		Where(securityevent.TypeIn(names...)).
+		Order(securityevent.ByID()).
+		All(tn.Ctx())
+	require.NoError(t, err)
+	return list
+}
+
+// invalidFields returns the fields a validation error names, in order.
+func invalidFields(t *testing.T, err error) []string {
+	t.Helper()
+	e, ok := apperr.As(err)
+	require.True(t, ok, "want a validation error, got %v", err)
+	require.Equal(t, apperr.KindInvalid, e.Kind)
+	fields := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		fields[i] = f.Field
+	}
+	return fields
+}

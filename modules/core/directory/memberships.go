@@ -1,0 +1,154 @@
+package directory
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
+	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/modules/core/events"
+)
+
+// AddTeamMember puts user userID in team teamID. The caller must hold every
+// code of the team. Adding a member again changes nothing.
+func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
+	a, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := tx.Team.Get(ctx, teamID); err != nil {
+			return database.Classify(err, "Team")
+		}
+		// The user id comes from the body: a foreign key alone would accept
+		// another tenant's user, so it must be visible through the tenant
+		// filter. Users are locked before teams (see locks.go).
+		u, err := s.lockUser(ctx, tx, userID)
+		if apperr.IsKind(err, apperr.KindNotFound) {
+			return errNoUser
+		}
+		if err != nil {
+			return err
+		}
+		t, err := s.lockTeam(ctx, tx, teamID, false)
+		if err != nil {
+			return err
+		}
+		if err := checkJoin(a, []*ent.Team{t}); err != nil {
+			return err
+		}
+		member, err := tx.TeamMembership.Query().
+			Where(teammembership.TeamID(t.ID), teammembership.UserID(u.ID)).Exist(ctx)
+		if err != nil || member {
+			return err
+		}
+		if err := changeTeams(ctx, tx, u.ID, []int{t.ID}, nil); err != nil {
+			return err
+		}
+		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PermissionsChanged, ActorID: a.UserID,
+			Subject: fmt.Sprintf("%s added to %s", events.UserSubject(u), teamSubject(t))})
+	})
+}
+
+// RemoveTeamMember takes user userID out of team teamID. A non-admin cannot
+// take out a user who holds more than they do. Removing a non-member
+// changes nothing.
+func (s *Service) RemoveTeamMember(ctx context.Context, teamID, userID int) error {
+	a, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		t, err := tx.Team.Get(ctx, teamID)
+		if err != nil {
+			return database.Classify(err, "Team")
+		}
+		u, err := s.lockUser(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := s.checkManageUser(ctx, tx, a, u); err != nil {
+			return err
+		}
+		n, err := tx.TeamMembership.Delete().
+			Where(teammembership.TeamID(t.ID), teammembership.UserID(u.ID)).Exec(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PermissionsChanged, ActorID: a.UserID,
+			Subject: fmt.Sprintf("%s removed from %s", events.UserSubject(u), teamSubject(t))})
+	})
+}
+
+// visibleTeams reads the teams ids (team_ids of a request) through the
+// tenant filter: an id of another tenant's team is refused like a missing
+// one, which a foreign key alone would not do. On PostgreSQL they are
+// share-locked, so a concurrent delete of one of them waits for the new
+// memberships instead of failing on them.
+func (s *Service) visibleTeams(ctx context.Context, tx *ent.Tx, ids []int) ([]*ent.Team, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	q := tx.Team.Query().Where(team.IDIn(ids...)).Order(team.ByID())
+	if s.rowLocks {
+		q = q.ForShare()
+	}
+	teams, err := q.All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read teams: %w", err)
+	}
+	if len(teams) != len(ids) {
+		return nil, errNoTeams
+	}
+	return teams, nil
+}
+
+// changeTeams puts user userID in the teams add and takes them out of the
+// teams remove; the ids are already checked as visible.
+func changeTeams(ctx context.Context, tx *ent.Tx, userID int, add, remove []int) error {
+	if len(remove) > 0 {
+		if _, err := tx.TeamMembership.Delete().
+			Where(teammembership.UserID(userID), teammembership.TeamIDIn(remove...)).Exec(ctx); err != nil {
+			return fmt.Errorf("leave teams: %w", err)
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	builders := make([]*ent.TeamMembershipCreate, len(add))
+	for i, id := range add {
+		builders[i] = tx.TeamMembership.Create().SetUserID(userID).SetTeamID(id)
+	}
+	if err := tx.TeamMembership.CreateBulk(builders...).Exec(ctx); err != nil {
+		return fmt.Errorf("join teams: %w", err)
+	}
+	return nil
+}
+
+func teamIDs(teams []*ent.Team) []int {
+	ids := make([]int, len(teams))
+	for i, t := range teams {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// diffIDs returns the ids in next but not in prev, and those in prev but not in next.
+func diffIDs(prev, next []int) (added, removed []int) {
+	for _, id := range next {
+		if !slices.Contains(prev, id) {
+			added = append(added, id)
+		}
+	}
+	for _, id := range prev {
+		if !slices.Contains(next, id) {
+			removed = append(removed, id)
+		}
+	}
+	return added, removed
+}

@@ -1,0 +1,134 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/internal/authtoken"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/internal/tenancy"
+	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/core/events"
+)
+
+// Tokens is what login, refresh and accepting an invitation hand out.
+type Tokens struct {
+	Access          string
+	AccessExpiresAt time.Time
+	Refresh         string
+	User            *ent.User
+	// Teams are the user's teams, sorted by name.
+	Teams       []*ent.Team
+	Permissions []string
+}
+
+// Login checks email and password within the tenant of ctx and opens a
+// session. The answer is the same whether the email exists or not.
+func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, error) {
+	companyID, ok := tenancy.TenantOf(ctx)
+	if !ok {
+		return nil, ErrTenantRequired
+	}
+	email = strings.ToLower(strings.TrimSpace(email))
+	if err := s.admitLogin(ctx, companyID, email); err != nil {
+		return nil, err
+	}
+	u, err := s.client.User.Query().Where(user.Email(email)).Only(ctx)
+	if err != nil && !ent.IsNotFound(err) {
+		return nil, fmt.Errorf("login: %w", err)
+	}
+	if u == nil || !u.IsActive || u.PasswordHash == "" || u.InvitationPending {
+		_, _ = password.Verify(plain, s.dummyHash)
+		return nil, s.loginFailed(ctx, email)
+	}
+	if match, err := password.Verify(plain, u.PasswordHash); err != nil || !match {
+		return nil, s.loginFailed(ctx, email)
+	}
+	// Not a failure after all: give back the slot admitLogin took.
+	s.limits.FailedLogins.Refund(emailKey(companyID, email))
+	ctx = tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID})
+	var sess opened
+	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if sess, err = s.openSession(ctx, tx, u); err != nil {
+			return err
+		}
+		if u, err = tx.User.UpdateOne(u).SetLastLoginAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.LoginSucceeded, ActorID: u.ID, Subject: events.UserSubject(u)})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("login: %w", err)
+	}
+	return s.tokensFor(ctx, u, sess)
+}
+
+// loginFailed records a failed login for email (admitLogin has counted it
+// already); the event names no actor, whether or not the email belongs to
+// someone. It returns the error the login answers.
+func (s *Service) loginFailed(ctx context.Context, email string) error {
+	if err := s.events.Record(ctx, s.client, events.Event{Type: events.LoginFailed, Subject: email}); err != nil {
+		return fmt.Errorf("login: %w", err)
+	}
+	return ErrBadCredentials
+}
+
+// opened is an open session and its current refresh token.
+type opened struct {
+	id      int
+	refresh string
+}
+
+// openSession starts a session for u inside tx and issues its first
+// refresh token.
+func (s *Service) openSession(ctx context.Context, tx *ent.Tx, u *ent.User) (opened, error) {
+	sess, err := tx.Session.Create().SetUserID(u.ID).SetExpiresAt(s.now().Add(s.refreshTTL)).Save(ctx)
+	if err != nil {
+		return opened{}, err
+	}
+	refresh, err := newRefreshToken(ctx, tx, sess.ID)
+	return opened{id: sess.ID, refresh: refresh}, err
+}
+
+// newRefreshToken issues a refresh token of session sessionID inside tx;
+// only its hash is stored.
+func newRefreshToken(ctx context.Context, tx *ent.Tx, sessionID int) (string, error) {
+	token, hash, err := authtoken.NewSecret()
+	if err != nil {
+		return "", err
+	}
+	return token, tx.RefreshToken.Create().SetSessionID(sessionID).SetTokenHash(hash).Exec(ctx)
+}
+
+// tokensFor issues an access token of sess for u and adds what a client
+// shows of u: their teams and permissions.
+func (s *Service) tokensFor(ctx context.Context, u *ent.User, sess opened) (*Tokens, error) {
+	access, exp, err := s.tokens.Issue(authtoken.Claims{UserID: u.ID, CompanyID: u.CompanyID, SessionID: sess.id})
+	if err != nil {
+		return nil, err
+	}
+	perms, teams, err := s.standingOf(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{Access: access, AccessExpiresAt: exp, Refresh: sess.refresh, User: u, Teams: teams, Permissions: perms}, nil
+}
+
+// standingOf is what login and me show of u besides the user itself: the
+// codes u holds and u's teams.
+func (s *Service) standingOf(ctx context.Context, u *ent.User) ([]string, []*ent.Team, error) {
+	perms, err := directory.PermissionsOf(ctx, s.client, u)
+	if err != nil {
+		return nil, nil, err
+	}
+	teams, err := s.directory.TeamsOf(ctx, u.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return perms, teams[u.ID], nil
+}

@@ -1,0 +1,136 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/session"
+	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/ent/usertoken"
+	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/authtoken"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/internal/tenancy"
+	"github.com/binora/binora/modules/core/events"
+)
+
+// ChangePassword sets a new password for the actor and revokes every other
+// session of theirs.
+func (s *Service) ChangePassword(ctx context.Context, current, next string) error {
+	a, ok := tenancy.ActorOf(ctx)
+	if !ok {
+		return ErrInvalidToken
+	}
+	if a.ByToken() {
+		return ErrPasswordByAPIToken
+	}
+	u, err := s.client.User.Get(ctx, a.UserID)
+	if err != nil {
+		return database.Classify(err, "User")
+	}
+	if match, err := password.Verify(current, u.PasswordHash); err != nil || !match {
+		return ErrWrongPassword
+	}
+	hash, err := s.newPasswordHash("new_password", next, u.Email)
+	if err != nil {
+		return err
+	}
+	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if err := tx.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(ctx); err != nil {
+			return err
+		}
+		_, err := tx.Session.Update().
+			Where(session.UserID(u.ID), session.IDNEQ(a.SessionID), session.RevokedAtIsNil()).
+			SetRevokedAt(s.now()).Save(ctx)
+		if err != nil {
+			return err
+		}
+		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PasswordChanged, ActorID: u.ID, Subject: events.UserSubject(u)})
+	})
+}
+
+// newPasswordHash checks plain against the policy (field names the input
+// in the answer) and hashes it.
+func (s *Service) newPasswordHash(field, plain, email string) (string, error) {
+	if err := password.CheckPolicy(plain, email); err != nil {
+		return "", apperr.Invalid(field, err.Error())
+	}
+	return s.hasher.Hash(plain)
+}
+
+// RequestPasswordReset mails a reset token to email if it belongs to an
+// active user of the tenant of ctx who has accepted their invitation. The
+// outcome is the same either way, so that nobody learns who has an
+// account: no error, no difference in what is done before answering
+// (delivery runs in the background). Past the per-address limit it
+// answers 429; past the per-email limit it quietly sends nothing.
+func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
+	companyID, ok := tenancy.TenantOf(ctx)
+	if !ok {
+		return ErrTenantRequired
+	}
+	if err := s.admitClient(ctx); err != nil {
+		return err
+	}
+	email = strings.ToLower(strings.TrimSpace(email))
+	u, err := s.client.User.Query().Where(user.Email(email)).Only(ctx)
+	if err != nil && !ent.IsNotFound(err) {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	if u == nil || !u.IsActive || u.InvitationPending {
+		// Cost what issuing a token costs, without storing anything.
+		_, _, _ = authtoken.NewSecret()
+		return nil
+	}
+	if ok, _ := s.limits.ResetRequests.Allow(emailKey(companyID, email)); !ok {
+		return nil
+	}
+	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		_, _, err := s.mail.MailPasswordReset(ctx, tx, u)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	return nil
+}
+
+// ConfirmPasswordReset spends a reset token of the tenant of ctx, sets the
+// new password, clears invitation_pending and revokes every session of the
+// user: whoever held one may have been the reason for the reset.
+func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword string) error {
+	companyID, ok := tenancy.TenantOf(ctx)
+	if !ok {
+		return ErrTenantRequired
+	}
+	t, err := s.mail.Find(ctx, s.client, token, usertoken.KindPasswordReset)
+	if err != nil {
+		return err
+	}
+	u := t.Edges.User
+	hash, err := s.newPasswordHash("new_password", newPassword, u.Email)
+	if err != nil {
+		return err
+	}
+	ctx = tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID})
+	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if u, err = s.mail.SetPassword(ctx, tx, t, hash); err != nil {
+			return err
+		}
+		if _, err := tx.Session.Update().Where(session.UserID(u.ID), session.RevokedAtIsNil()).
+			SetRevokedAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PasswordReset, ActorID: u.ID, Subject: events.UserSubject(u)})
+	})
+	if err != nil {
+		return fmt.Errorf("confirm password reset: %w", err)
+	}
+	// The owner of the mailbox chose this password: the guessing block on
+	// the email, if any, protects nothing any more.
+	s.limits.FailedLogins.Reset(emailKey(companyID, u.Email))
+	return nil
+}

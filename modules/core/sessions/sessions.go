@@ -1,0 +1,93 @@
+// Package sessions is how people sign in and stay signed in: login,
+// refresh, logout, the authentication of access tokens, password changes
+// and resets, accepting an invitation, and the limits that keep guessing
+// from paying.
+package sessions
+
+import (
+	"context"
+	"time"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/authtoken"
+	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/internal/ratelimit"
+	"github.com/binora/binora/modules/core/apitokens"
+	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/core/events"
+	"github.com/binora/binora/modules/core/mailtoken"
+)
+
+// TenantChecker tells whether a company may be served; the platform
+// service implements it.
+type TenantChecker interface {
+	TenantIsActive(ctx context.Context, id int) (bool, error)
+}
+
+// Limits bound the sign-in endpoints. Nil ones get the defaults: 5 failed
+// logins per (tenant, email) per 15 minutes, the same for reset mails, and
+// 30 requests per client address per minute.
+type Limits struct {
+	// FailedLogins is keyed by tenant and email; once full, every login
+	// for that email waits for the window to end.
+	FailedLogins *ratelimit.Limiter
+	// ResetRequests bounds the reset mails one address receives: past it
+	// the request still answers 202 but nothing is sent.
+	ResetRequests *ratelimit.Limiter
+	// ClientRequests is keyed by client address, for login and reset.
+	ClientRequests *ratelimit.Limiter
+}
+
+// Deps are what the sessions need.
+type Deps struct {
+	Client *ent.Client
+	Hasher password.Hasher
+	Tokens *authtoken.Issuer
+	// RefreshTTL is how long a session lasts without being refreshed.
+	RefreshTTL time.Duration
+	Mail       *mailtoken.Service
+	Directory  *directory.Service
+	APITokens  *apitokens.Service
+	Tenants    TenantChecker
+	Events     *events.Recorder
+	Limits     Limits
+	// Now is the clock sessions expire by (time.Now when nil).
+	Now func() time.Time
+}
+
+// Service implements the sessions' use cases.
+type Service struct {
+	client     *ent.Client
+	hasher     password.Hasher
+	tokens     *authtoken.Issuer
+	refreshTTL time.Duration
+	mail       *mailtoken.Service
+	directory  *directory.Service
+	apiTokens  *apitokens.Service
+	tenants    TenantChecker
+	events     *events.Recorder
+	limits     Limits
+	now        func() time.Time
+	// dummyHash is verified against when a login names no known user, so
+	// that an unknown email costs as much time as a wrong password.
+	dummyHash string
+}
+
+// NewService returns the sessions service.
+func NewService(d Deps) (*Service, error) {
+	dummy, err := d.Hasher.Hash("binora-dummy-password")
+	if err != nil {
+		return nil, err
+	}
+	if d.RefreshTTL == 0 {
+		d.RefreshTTL = 30 * 24 * time.Hour
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Service{
+		client: d.Client, hasher: d.Hasher, tokens: d.Tokens, refreshTTL: d.RefreshTTL,
+		mail: d.Mail, directory: d.Directory, apiTokens: d.APITokens, tenants: d.Tenants, events: d.Events,
+		limits: d.Limits.withDefaults(d.Now), now: d.Now, dummyHash: dummy,
+	}, nil
+}
