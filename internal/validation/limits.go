@@ -48,6 +48,8 @@ var (
 	// MailSubject is the subject of a message in the mail outbox, written
 	// by the server.
 	MailSubject = Text{Min: 1, Max: 200}
+	// Search is the text a list is searched for (the q parameter).
+	Search = Text{Max: 100}
 )
 
 // Fits reports whether s is within t.
