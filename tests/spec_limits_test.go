@@ -70,6 +70,7 @@ var notVocabulary = map[string]string{
 }
 
 func TestSpecLimits_AreTheValidationLimits(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, f := range loadSpec(t).limitedTexts(t) {
 		seen[f.Key] = true

@@ -410,6 +410,7 @@ func report(t *testing.T, key, alphabet string, problems []string) {
 }
 
 func TestTextLimits_CountCharactersInEveryLayer(t *testing.T) {
+	t.Parallel()
 	fields := loadSpec(t).limitedTexts(t)
 	require.NotEmpty(t, fields)
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
@@ -448,6 +449,7 @@ func TestTextLimits_CountCharactersInEveryLayer(t *testing.T) {
 // The tables above name operations and fields of the contract; an entry
 // the contract no longer has is a leftover that would hide nothing.
 func TestTextLimits_TablesNameWhatTheContractHas(t *testing.T) {
+	t.Parallel()
 	keys := map[string]bool{}
 	ops := map[string]bool{}
 	for _, f := range loadSpec(t).limitedTexts(t) {
