@@ -10,14 +10,10 @@ BIN       ?= bin/binora
 all: lint test
 
 ## generate: Ent code, migrations (when the schema changed), ogen server/client, permission table,
-## the Go SDK's client and the TypeScript SDK's types (needs npm)
+## the Go SDK's client and the TypeScript SDK's types (needs npm). Steps whose inputs did not change
+## are skipped (scripts/generate); FORCE=1 runs them all.
 generate:
-	$(GO) generate ./ent
-	$(GO) run ./ent/migrate/diff -name schema_change
-	$(GO) generate ./internal/api ./internal/permissions
-	cd sdk/go && $(GO) generate ./...
-	npm --prefix sdk/typescript ci --no-audit --no-fund --silent
-	npm --prefix sdk/typescript run --silent generate
+	GO=$(GO) scripts/generate
 
 ## build: the binora binary in bin/
 build:
@@ -51,9 +47,9 @@ migrate-new:
 	@test -n "$(NAME)" || { echo "usage: make migrate-new NAME=add_something"; exit 1; }
 	$(GO) run ./ent/migrate/diff -name $(NAME)
 
-## check-generated: fail if regenerating changes any file
-check-generated: generate
-	@git status --porcelain -- . | grep . && { echo "generated code is out of date: run make generate and commit"; exit 1; } || true
+## check-generated: fail if regenerating (every step, whatever the cache says) changes any file
+check-generated:
+	GO=$(GO) scripts/generate --check
 
 clean:
-	rm -rf bin
+	rm -rf bin .cache
