@@ -1,45 +1,80 @@
-# Binora — developer commands. Every target works on a machine with only Go
-# installed, except `generate` and `bench`, which need a PostgreSQL server
-# (BINORA_DEV_POSTGRES_URL / BINORA_TEST_POSTGRES_URL).
+# Binora — developer commands. `build`, `run`, `test` and `lint` need only Go;
+# `generate` and `check` also need PostgreSQL (BINORA_DEV_POSTGRES_URL /
+# BINORA_TEST_POSTGRES_URL) and npm, and `check` needs Chromium (README.md).
 
 GO        ?= go
 BIN       ?= bin/binora
+ADDR      ?= :$(or $(PORT),8080)
+# golangci-lint, built from the version pinned in tools/go.mod (its own module,
+# so that lint dependencies stay out of go.mod).
+GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
-.PHONY: all generate build run test lint lint-spec bench migrate-new check-generated clean
+.PHONY: all generate build run test test-race lint lint-spec check-tidy check-generated \
+	check check-postgres check-static check-live bench migrate-new clean
 
 all: lint test
 
 ## generate: Ent code, migrations (when the schema changed), ogen server/client, permission table,
-## the Go SDK's client and the TypeScript SDK's types (needs npm)
+## the Go SDK's client and the TypeScript SDK's types (needs npm). Steps whose inputs did not change
+## are skipped (scripts/generate); FORCE=1 runs them all.
 generate:
-	$(GO) generate ./ent
-	$(GO) run ./ent/migrate/diff -name schema_change
-	$(GO) generate ./internal/api ./internal/permissions
-	cd sdk/go && $(GO) generate ./...
-	npm --prefix sdk/typescript ci --no-audit --no-fund --silent
-	npm --prefix sdk/typescript run --silent generate
+	GO=$(GO) scripts/generate
 
 ## build: the binora binary in bin/
 build:
 	$(GO) build -o $(BIN) ./cmd/binora
 
-## run: embedded SQLite in ./data, a demo tenant, then serve on :8080
+## run: embedded SQLite in ./data, a demo tenant, then serve on ADDR (or PORT; default :8080)
 run: build
-	$(BIN) demo
-	$(BIN) serve
+	$(BIN) demo --addr $(ADDR)
+	$(BIN) serve --addr $(ADDR)
 
-## test: the whole suite; also on PostgreSQL when BINORA_TEST_POSTGRES_URL is set
+## test: the Go suite on SQLite, and on PostgreSQL too when BINORA_TEST_POSTGRES_URL is set
 test:
 	$(GO) test -count=1 ./...
 
-## lint: go vet and gofmt
+## test-race: the race detector on the concurrent paths
+test-race:
+	$(GO) test -race -count=1 ./modules/... ./internal/tenancy/ ./tests/
+
+## lint: go vet, gofmt and golangci-lint (.golangci.yml) over both Go modules
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GOLANGCI) run ./...
+	cd sdk/go && $(GOLANGCI) run ./...
 
 ## lint-spec: openapi.yaml against Redocly's rules (redocly.yaml; needs npm)
 lint-spec:
 	.ci/spec-lint
+
+## check-tidy: go.mod and go.sum tidy in every module of the repository
+check-tidy:
+	@for mod in $$(find . -name go.mod -not -path '*/node_modules/*' | sort); do \
+		dir=$$(dirname $$mod); echo "go mod tidy -diff in $$dir"; \
+		(cd $$dir && $(GO) mod tidy -diff) || { echo "$$dir: run go mod tidy there and commit"; exit 1; }; \
+	done
+
+## check-generated: fail if regenerating (every step, whatever the cache says) changes any file
+check-generated:
+	GO=$(GO) scripts/generate --check
+
+## check: everything CI runs (.ci/run does its PostgreSQL set-up, then the same three targets)
+check: check-postgres check-static test check-live
+
+check-postgres:
+	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "make check runs the suite on PostgreSQL as CI does:" \
+		"set BINORA_TEST_POSTGRES_URL to an empty database (README.md)"; exit 1; }
+
+## check-static: generated code, tidy modules, lint, spec lint, the breaking-change guard
+check-static: check-generated check-tidy lint lint-spec
+	.ci/api-compat
+
+## check-live: the race detector, the API reference in Chromium, both SDKs against a live server
+check-live: test-race
+	.ci/docs-page
+	.ci/sdk-typescript
+	.ci/sdk-go
 
 ## bench: full-stack HTTP benchmarks on PostgreSQL (BINORA_TEST_POSTGRES_URL)
 bench:
@@ -51,9 +86,5 @@ migrate-new:
 	@test -n "$(NAME)" || { echo "usage: make migrate-new NAME=add_something"; exit 1; }
 	$(GO) run ./ent/migrate/diff -name $(NAME)
 
-## check-generated: fail if regenerating changes any file
-check-generated: generate
-	@git status --porcelain -- . | grep . && { echo "generated code is out of date: run make generate and commit"; exit 1; } || true
-
 clean:
-	rm -rf bin
+	rm -rf bin .cache

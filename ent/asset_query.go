@@ -378,9 +378,8 @@ func (_q *AssetQuery) Clone() *AssetQuery {
 		withChildren:      _q.withChildren.Clone(),
 		withStatusChanges: _q.withStatusChanges.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -863,12 +862,6 @@ func (_q *AssetQuery) ForShare(opts ...sql.LockOption) *AssetQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *AssetQuery) Modify(modifiers ...func(s *sql.Selector)) *AssetSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // AssetGroupBy is the group-by builder for Asset entities.
 type AssetGroupBy struct {
 	selector
@@ -957,10 +950,4 @@ func (_s *AssetSelect) sqlScan(ctx context.Context, root *AssetQuery, v any) err
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *AssetSelect) Modify(modifiers ...func(s *sql.Selector)) *AssetSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -20,9 +20,8 @@ import (
 // AssetUpdate is the builder for updating Asset entities.
 type AssetUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *AssetMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *AssetMutation
 }
 
 // Where appends a list predicates to the AssetUpdate builder.
@@ -315,12 +314,6 @@ func (_u *AssetUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -511,7 +504,6 @@ func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{asset.Label}
@@ -527,10 +519,9 @@ func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 // AssetUpdateOne is the builder for updating a single Asset entity.
 type AssetUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *AssetMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *AssetMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -830,12 +821,6 @@ func (_u *AssetUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetUpdateOne) sqlSave(ctx context.Context) (_node *Asset, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -1043,7 +1028,6 @@ func (_u *AssetUpdateOne) sqlSave(ctx context.Context) (_node *Asset, err error)
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &Asset{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

@@ -279,9 +279,8 @@ func (_q *AssetCodeCounterQuery) Clone() *AssetCodeCounterQuery {
 		predicates:  append([]predicate.AssetCodeCounter{}, _q.predicates...),
 		withCompany: _q.withCompany.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -560,12 +559,6 @@ func (_q *AssetCodeCounterQuery) ForShare(opts ...sql.LockOption) *AssetCodeCoun
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *AssetCodeCounterQuery) Modify(modifiers ...func(s *sql.Selector)) *AssetCodeCounterSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // AssetCodeCounterGroupBy is the group-by builder for AssetCodeCounter entities.
 type AssetCodeCounterGroupBy struct {
 	selector
@@ -654,10 +647,4 @@ func (_s *AssetCodeCounterSelect) sqlScan(ctx context.Context, root *AssetCodeCo
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *AssetCodeCounterSelect) Modify(modifiers ...func(s *sql.Selector)) *AssetCodeCounterSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -18,9 +18,8 @@ import (
 // AssetCodeCounterUpdate is the builder for updating AssetCodeCounter entities.
 type AssetCodeCounterUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *AssetCodeCounterMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *AssetCodeCounterMutation
 }
 
 // Where appends a list predicates to the AssetCodeCounterUpdate builder.
@@ -143,12 +142,6 @@ func (_u *AssetCodeCounterUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetCodeCounterUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetCodeCounterUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetCodeCounterUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -182,7 +175,6 @@ func (_u *AssetCodeCounterUpdate) sqlSave(ctx context.Context) (_node int, err e
 	if value, ok := _u.mutation.AddedLastValue(); ok {
 		_spec.AddField(assetcodecounter.FieldLastValue, field.TypeInt, value)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{assetcodecounter.Label}
@@ -198,10 +190,9 @@ func (_u *AssetCodeCounterUpdate) sqlSave(ctx context.Context) (_node int, err e
 // AssetCodeCounterUpdateOne is the builder for updating a single AssetCodeCounter entity.
 type AssetCodeCounterUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *AssetCodeCounterMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *AssetCodeCounterMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -331,12 +322,6 @@ func (_u *AssetCodeCounterUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetCodeCounterUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetCodeCounterUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetCodeCounterUpdateOne) sqlSave(ctx context.Context) (_node *AssetCodeCounter, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -387,7 +372,6 @@ func (_u *AssetCodeCounterUpdateOne) sqlSave(ctx context.Context) (_node *AssetC
 	if value, ok := _u.mutation.AddedLastValue(); ok {
 		_spec.AddField(assetcodecounter.FieldLastValue, field.TypeInt, value)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &AssetCodeCounter{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

@@ -304,9 +304,8 @@ func (_q *AssetStatusChangeQuery) Clone() *AssetStatusChangeQuery {
 		withCompany: _q.withCompany.Clone(),
 		withAsset:   _q.withAsset.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -635,12 +634,6 @@ func (_q *AssetStatusChangeQuery) ForShare(opts ...sql.LockOption) *AssetStatusC
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *AssetStatusChangeQuery) Modify(modifiers ...func(s *sql.Selector)) *AssetStatusChangeSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // AssetStatusChangeGroupBy is the group-by builder for AssetStatusChange entities.
 type AssetStatusChangeGroupBy struct {
 	selector
@@ -729,10 +722,4 @@ func (_s *AssetStatusChangeSelect) sqlScan(ctx context.Context, root *AssetStatu
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *AssetStatusChangeSelect) Modify(modifiers ...func(s *sql.Selector)) *AssetStatusChangeSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -18,9 +18,8 @@ import (
 // AssetStatusChangeUpdate is the builder for updating AssetStatusChange entities.
 type AssetStatusChangeUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *AssetStatusChangeMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *AssetStatusChangeMutation
 }
 
 // Where appends a list predicates to the AssetStatusChangeUpdate builder.
@@ -120,12 +119,6 @@ func (_u *AssetStatusChangeUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetStatusChangeUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetStatusChangeUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetStatusChangeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -153,7 +146,6 @@ func (_u *AssetStatusChangeUpdate) sqlSave(ctx context.Context) (_node int, err 
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetstatuschange.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{assetstatuschange.Label}
@@ -169,10 +161,9 @@ func (_u *AssetStatusChangeUpdate) sqlSave(ctx context.Context) (_node int, err 
 // AssetStatusChangeUpdateOne is the builder for updating a single AssetStatusChange entity.
 type AssetStatusChangeUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *AssetStatusChangeMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *AssetStatusChangeMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -279,12 +270,6 @@ func (_u *AssetStatusChangeUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *AssetStatusChangeUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *AssetStatusChangeUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *AssetStatusChangeUpdateOne) sqlSave(ctx context.Context) (_node *AssetStatusChange, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -329,7 +314,6 @@ func (_u *AssetStatusChangeUpdateOne) sqlSave(ctx context.Context) (_node *Asset
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetstatuschange.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &AssetStatusChange{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

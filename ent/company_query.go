@@ -254,9 +254,8 @@ func (_q *CompanyQuery) Clone() *CompanyQuery {
 		inters:     append([]Interceptor{}, _q.inters...),
 		predicates: append([]predicate.Company{}, _q.predicates...),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -481,12 +480,6 @@ func (_q *CompanyQuery) ForShare(opts ...sql.LockOption) *CompanyQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *CompanyQuery) Modify(modifiers ...func(s *sql.Selector)) *CompanySelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // CompanyGroupBy is the group-by builder for Company entities.
 type CompanyGroupBy struct {
 	selector
@@ -575,10 +568,4 @@ func (_s *CompanySelect) sqlScan(ctx context.Context, root *CompanyQuery, v any)
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *CompanySelect) Modify(modifiers ...func(s *sql.Selector)) *CompanySelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -279,9 +279,8 @@ func (_q *DatacenterQuery) Clone() *DatacenterQuery {
 		predicates:  append([]predicate.Datacenter{}, _q.predicates...),
 		withCompany: _q.withCompany.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -560,12 +559,6 @@ func (_q *DatacenterQuery) ForShare(opts ...sql.LockOption) *DatacenterQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *DatacenterQuery) Modify(modifiers ...func(s *sql.Selector)) *DatacenterSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // DatacenterGroupBy is the group-by builder for Datacenter entities.
 type DatacenterGroupBy struct {
 	selector
@@ -654,10 +647,4 @@ func (_s *DatacenterSelect) sqlScan(ctx context.Context, root *DatacenterQuery, 
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *DatacenterSelect) Modify(modifiers ...func(s *sql.Selector)) *DatacenterSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -18,9 +18,8 @@ import (
 // DatacenterUpdate is the builder for updating Datacenter entities.
 type DatacenterUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *DatacenterMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *DatacenterMutation
 }
 
 // Where appends a list predicates to the DatacenterUpdate builder.
@@ -180,12 +179,6 @@ func (_u *DatacenterUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *DatacenterUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *DatacenterUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *DatacenterUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -225,7 +218,6 @@ func (_u *DatacenterUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(datacenter.FieldAddress, field.TypeString)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{datacenter.Label}
@@ -241,10 +233,9 @@ func (_u *DatacenterUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 // DatacenterUpdateOne is the builder for updating a single Datacenter entity.
 type DatacenterUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *DatacenterMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *DatacenterMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -411,12 +402,6 @@ func (_u *DatacenterUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *DatacenterUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *DatacenterUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *DatacenterUpdateOne) sqlSave(ctx context.Context) (_node *Datacenter, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -473,7 +458,6 @@ func (_u *DatacenterUpdateOne) sqlSave(ctx context.Context) (_node *Datacenter, 
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(datacenter.FieldAddress, field.TypeString)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &Datacenter{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

@@ -279,9 +279,8 @@ func (_q *MailMessageQuery) Clone() *MailMessageQuery {
 		predicates:  append([]predicate.MailMessage{}, _q.predicates...),
 		withCompany: _q.withCompany.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -560,12 +559,6 @@ func (_q *MailMessageQuery) ForShare(opts ...sql.LockOption) *MailMessageQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *MailMessageQuery) Modify(modifiers ...func(s *sql.Selector)) *MailMessageSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // MailMessageGroupBy is the group-by builder for MailMessage entities.
 type MailMessageGroupBy struct {
 	selector
@@ -654,10 +647,4 @@ func (_s *MailMessageSelect) sqlScan(ctx context.Context, root *MailMessageQuery
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *MailMessageSelect) Modify(modifiers ...func(s *sql.Selector)) *MailMessageSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -18,9 +18,8 @@ import (
 // MailMessageUpdate is the builder for updating MailMessage entities.
 type MailMessageUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *MailMessageMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *MailMessageMutation
 }
 
 // Where appends a list predicates to the MailMessageUpdate builder.
@@ -117,12 +116,6 @@ func (_u *MailMessageUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *MailMessageUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *MailMessageUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -150,7 +143,6 @@ func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{mailmessage.Label}
@@ -166,10 +158,9 @@ func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error)
 // MailMessageUpdateOne is the builder for updating a single MailMessage entity.
 type MailMessageUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *MailMessageMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *MailMessageMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -273,12 +264,6 @@ func (_u *MailMessageUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *MailMessageUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *MailMessageUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -323,7 +308,6 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &MailMessage{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

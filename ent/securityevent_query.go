@@ -279,9 +279,8 @@ func (_q *SecurityEventQuery) Clone() *SecurityEventQuery {
 		predicates:  append([]predicate.SecurityEvent{}, _q.predicates...),
 		withCompany: _q.withCompany.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -560,12 +559,6 @@ func (_q *SecurityEventQuery) ForShare(opts ...sql.LockOption) *SecurityEventQue
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *SecurityEventQuery) Modify(modifiers ...func(s *sql.Selector)) *SecurityEventSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // SecurityEventGroupBy is the group-by builder for SecurityEvent entities.
 type SecurityEventGroupBy struct {
 	selector
@@ -654,10 +647,4 @@ func (_s *SecurityEventSelect) sqlScan(ctx context.Context, root *SecurityEventQ
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *SecurityEventSelect) Modify(modifiers ...func(s *sql.Selector)) *SecurityEventSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

@@ -279,9 +279,8 @@ func (_q *TeamQuery) Clone() *TeamQuery {
 		predicates:  append([]predicate.Team{}, _q.predicates...),
 		withCompany: _q.withCompany.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -560,12 +559,6 @@ func (_q *TeamQuery) ForShare(opts ...sql.LockOption) *TeamQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *TeamQuery) Modify(modifiers ...func(s *sql.Selector)) *TeamSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // TeamGroupBy is the group-by builder for Team entities.
 type TeamGroupBy struct {
 	selector
@@ -654,10 +647,4 @@ func (_s *TeamSelect) sqlScan(ctx context.Context, root *TeamQuery, v any) error
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *TeamSelect) Modify(modifiers ...func(s *sql.Selector)) *TeamSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

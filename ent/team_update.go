@@ -19,9 +19,8 @@ import (
 // TeamUpdate is the builder for updating Team entities.
 type TeamUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *TeamMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *TeamMutation
 }
 
 // Where appends a list predicates to the TeamUpdate builder.
@@ -168,12 +167,6 @@ func (_u *TeamUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *TeamUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *TeamUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -215,7 +208,6 @@ func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			sqljson.Append(u, team.FieldPermissions, value)
 		})
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{team.Label}
@@ -231,10 +223,9 @@ func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 // TeamUpdateOne is the builder for updating a single Team entity.
 type TeamUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *TeamMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *TeamMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -388,12 +379,6 @@ func (_u *TeamUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *TeamUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *TeamUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *TeamUpdateOne) sqlSave(ctx context.Context) (_node *Team, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -452,7 +437,6 @@ func (_u *TeamUpdateOne) sqlSave(ctx context.Context) (_node *Team, err error) {
 			sqljson.Append(u, team.FieldPermissions, value)
 		})
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &Team{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

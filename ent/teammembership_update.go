@@ -18,9 +18,8 @@ import (
 // TeamMembershipUpdate is the builder for updating TeamMembership entities.
 type TeamMembershipUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *TeamMembershipMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *TeamMembershipMutation
 }
 
 // Where appends a list predicates to the TeamMembershipUpdate builder.
@@ -123,12 +122,6 @@ func (_u *TeamMembershipUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *TeamMembershipUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *TeamMembershipUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *TeamMembershipUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -156,7 +149,6 @@ func (_u *TeamMembershipUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(teammembership.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{teammembership.Label}
@@ -172,10 +164,9 @@ func (_u *TeamMembershipUpdate) sqlSave(ctx context.Context) (_node int, err err
 // TeamMembershipUpdateOne is the builder for updating a single TeamMembership entity.
 type TeamMembershipUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *TeamMembershipMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *TeamMembershipMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -285,12 +276,6 @@ func (_u *TeamMembershipUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *TeamMembershipUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *TeamMembershipUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *TeamMembershipUpdateOne) sqlSave(ctx context.Context) (_node *TeamMembership, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -335,7 +320,6 @@ func (_u *TeamMembershipUpdateOne) sqlSave(ctx context.Context) (_node *TeamMemb
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(teammembership.FieldUpdatedBy, field.TypeInt)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &TeamMembership{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

@@ -304,9 +304,8 @@ func (_q *UserTokenQuery) Clone() *UserTokenQuery {
 		withCompany: _q.withCompany.Clone(),
 		withUser:    _q.withUser.Clone(),
 		// clone intermediate query.
-		sql:       _q.sql.Clone(),
-		path:      _q.path,
-		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
+		sql:  _q.sql.Clone(),
+		path: _q.path,
 	}
 }
 
@@ -635,12 +634,6 @@ func (_q *UserTokenQuery) ForShare(opts ...sql.LockOption) *UserTokenQuery {
 	return _q
 }
 
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_q *UserTokenQuery) Modify(modifiers ...func(s *sql.Selector)) *UserTokenSelect {
-	_q.modifiers = append(_q.modifiers, modifiers...)
-	return _q.Select()
-}
-
 // UserTokenGroupBy is the group-by builder for UserToken entities.
 type UserTokenGroupBy struct {
 	selector
@@ -729,10 +722,4 @@ func (_s *UserTokenSelect) sqlScan(ctx context.Context, root *UserTokenQuery, v 
 	}
 	defer rows.Close()
 	return sql.ScanSlice(rows, v)
-}
-
-// Modify adds a query modifier for attaching custom logic to queries.
-func (_s *UserTokenSelect) Modify(modifiers ...func(s *sql.Selector)) *UserTokenSelect {
-	_s.modifiers = append(_s.modifiers, modifiers...)
-	return _s
 }

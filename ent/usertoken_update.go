@@ -18,9 +18,8 @@ import (
 // UserTokenUpdate is the builder for updating UserToken entities.
 type UserTokenUpdate struct {
 	config
-	hooks     []Hook
-	mutation  *UserTokenMutation
-	modifiers []func(*sql.UpdateBuilder)
+	hooks    []Hook
+	mutation *UserTokenMutation
 }
 
 // Where appends a list predicates to the UserTokenUpdate builder.
@@ -140,12 +139,6 @@ func (_u *UserTokenUpdate) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *UserTokenUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *UserTokenUpdate {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *UserTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -179,7 +172,6 @@ func (_u *UserTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UsedAtCleared() {
 		_spec.ClearField(usertoken.FieldUsedAt, field.TypeTime)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{usertoken.Label}
@@ -195,10 +187,9 @@ func (_u *UserTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 // UserTokenUpdateOne is the builder for updating a single UserToken entity.
 type UserTokenUpdateOne struct {
 	config
-	fields    []string
-	hooks     []Hook
-	mutation  *UserTokenMutation
-	modifiers []func(*sql.UpdateBuilder)
+	fields   []string
+	hooks    []Hook
+	mutation *UserTokenMutation
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -325,12 +316,6 @@ func (_u *UserTokenUpdateOne) check() error {
 	return nil
 }
 
-// Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
-func (_u *UserTokenUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *UserTokenUpdateOne {
-	_u.modifiers = append(_u.modifiers, modifiers...)
-	return _u
-}
-
 func (_u *UserTokenUpdateOne) sqlSave(ctx context.Context) (_node *UserToken, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
@@ -381,7 +366,6 @@ func (_u *UserTokenUpdateOne) sqlSave(ctx context.Context) (_node *UserToken, er
 	if _u.mutation.UsedAtCleared() {
 		_spec.ClearField(usertoken.FieldUsedAt, field.TypeTime)
 	}
-	_spec.AddModifiers(_u.modifiers...)
 	_node = &UserToken{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues

@@ -6,7 +6,7 @@
 //	binora tenant list
 //	binora tenant deactivate|activate --subdomain S
 //	binora user reset-password --subdomain S --email E
-//	binora demo
+//	binora demo [--addr :8080]
 package main
 
 import (
@@ -36,7 +36,8 @@ const usage = `usage:
   binora user reset-password --subdomain S --email E
                                                print a single-use password-reset token
                                                for the user (it is mailed to them too)
-  binora demo                                  create the demo tenant and print how to log in
+  binora demo [--addr :8080]                   create the demo tenant and print how to log in
+                                               to a server on that address
 
 Configuration comes from the environment: DATABASE_URL, BINORA_DATA_DIR,
 BINORA_JWT_SECRET, BINORA_BASE_DOMAIN, BINORA_SMTP_* and the rate limits
@@ -114,11 +115,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return app.ResetPassword(ctx, cfg, *subdomain, *email, stdout, stderr)
 	case "demo":
+		addr := fs.String("addr", ":8080", "address the server listens on, for the printed examples")
 		cfg, err := parse(fs, rest)
 		if err != nil {
 			return err
 		}
-		return app.Demo(ctx, cfg, stdout)
+		return app.Demo(ctx, cfg, *addr, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

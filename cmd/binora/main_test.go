@@ -71,14 +71,17 @@ func TestDemo_IsIdempotentAndPrintsHowToLogIn(t *testing.T) {
 	forEachDB(t, func(t *testing.T) {
 		first, _, err := binora("demo")
 		require.NoError(t, err)
-		second, _, err := binora("demo")
+		second, _, err := binora("demo", "--addr", ":9090")
 		require.NoError(t, err)
 
 		for _, out := range []string{first, second} {
 			assert.Contains(t, out, "X-Tenant: demo")
 			assert.Contains(t, out, "/api/auth/login")
 		}
+		assert.Contains(t, first, "http://localhost:8080/api/auth/login")
 		assert.Contains(t, second, "exists already")
+		assert.Contains(t, second, "http://localhost:9090/api/auth/login")
+		assert.NotContains(t, second, ":8080")
 	})
 }
 

@@ -222,7 +222,21 @@ func init() {
 	// assetcodecounterDescAssetType is the schema descriptor for asset_type field.
 	assetcodecounterDescAssetType := assetcodecounterFields[0].Descriptor()
 	// assetcodecounter.AssetTypeValidator is a validator for the "asset_type" field. It is called by the builders before save.
-	assetcodecounter.AssetTypeValidator = assetcodecounterDescAssetType.Validators[0].(func(string) error)
+	assetcodecounter.AssetTypeValidator = func() func(string) error {
+		validators := assetcodecounterDescAssetType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(asset_type string) error {
+			for _, fn := range fns {
+				if err := fn(asset_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// assetcodecounterDescLastValue is the schema descriptor for last_value field.
 	assetcodecounterDescLastValue := assetcodecounterFields[1].Descriptor()
 	// assetcodecounter.DefaultLastValue holds the default value on creation for the last_value field.

@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // APIToken is a partner's machine credential, "bnr_<id>_<secret>". It acts
@@ -21,11 +23,11 @@ func (APIToken) Mixin() []ent.Mixin {
 // Fields of the APIToken.
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
+		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
 		field.Strings("permissions").Default([]string{}),
 		field.Time("expires_at").Optional().Nillable().Immutable(),
 		field.Strings("allowed_cidrs").Default([]string{}).Immutable(),
-		field.String("secret_hash").NotEmpty().MaxLen(64).Immutable().Sensitive(),
+		field.String("secret_hash").MinRuneLen(1).MaxRuneLen(tokenHashLen).Immutable().Sensitive(),
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
 	}

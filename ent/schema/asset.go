@@ -5,6 +5,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // Asset is a piece of equipment in a datacenter, moving through a lifecycle
@@ -18,15 +20,25 @@ func (Asset) Mixin() []ent.Mixin {
 	return []ent.Mixin{AuditMixin{}}
 }
 
+// Internal limits of an asset, set by the server rather than typed by a
+// user, so they are not part of the validation vocabulary.
+const (
+	// assetTypeLen is the length of every asset type code (SRV, STO, ...).
+	assetTypeLen = 3
+	// assetCodeLen bounds a code the server allocates, "<type>-<number>":
+	// room for a number far beyond the five digits it is padded to.
+	assetCodeLen = 20
+)
+
 // Fields of the Asset.
 func (Asset) Fields() []ent.Field {
 	return []ent.Field{
 		// code is allocated by the server from a per-company, per-type counter.
-		field.String("code").NotEmpty().MaxLen(20).Immutable(),
-		field.String("name").NotEmpty().MaxLen(100),
-		field.String("asset_type").MaxLen(3).MinLen(3).Immutable(),
+		field.String("code").MinRuneLen(1).MaxRuneLen(assetCodeLen).Immutable(),
+		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
+		field.String("asset_type").MinRuneLen(assetTypeLen).MaxRuneLen(assetTypeLen).Immutable(),
 		field.Int("status"),
-		field.String("serial_number").Optional().Nillable().MaxLen(150),
+		field.String("serial_number").Optional().Nillable().MaxRuneLen(validation.SerialNumber.Max),
 		field.Int("datacenter_id"),
 		field.Int("parent_id").Optional().Nillable(),
 	}

@@ -20,7 +20,7 @@ func (AssetCodeCounter) Mixin() []ent.Mixin {
 // Fields of the AssetCodeCounter.
 func (AssetCodeCounter) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("asset_type").MaxLen(3).Immutable(),
+		field.String("asset_type").MinRuneLen(assetTypeLen).MaxRuneLen(assetTypeLen).Immutable(),
 		field.Int("last_value").Default(0).NonNegative(),
 	}
 }

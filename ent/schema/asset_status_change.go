@@ -5,6 +5,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // AssetStatusChange records one change of an asset's status: from what, to
@@ -25,7 +27,7 @@ func (AssetStatusChange) Fields() []ent.Field {
 		field.Int("asset_id").Immutable(),
 		field.Int("from_status").Immutable(),
 		field.Int("to_status").Immutable(),
-		field.String("reason").Default("").MaxLen(500).Immutable(),
+		field.String("reason").Default("").MaxRuneLen(validation.Reason.Max).Immutable(),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"github.com/binora/binora/internal/tenancy"
+	"github.com/binora/binora/internal/validation"
 )
 
 // ErrPlatformOnly refuses a change of a company outside the system context:
@@ -26,8 +27,8 @@ type Company struct {
 // Fields of the Company.
 func (Company) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
-		field.String("subdomain").NotEmpty().MaxLen(63).Unique().Immutable(),
+		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
+		field.String("subdomain").MinRuneLen(validation.Subdomain.Min).MaxRuneLen(validation.Subdomain.Max).Unique().Immutable(),
 		field.Bool("is_active").Default(true),
 		field.Time("created_at").Default(time.Now).Immutable(),
 		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),

@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // Datacenter is a site that holds assets.
@@ -19,9 +21,9 @@ func (Datacenter) Mixin() []ent.Mixin {
 // Fields of the Datacenter.
 func (Datacenter) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
-		field.String("code").NotEmpty().MaxLen(20),
-		field.String("address").Optional().Nillable().MaxLen(255),
+		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
+		field.String("code").MinRuneLen(validation.DatacenterCode.Min).MaxRuneLen(validation.DatacenterCode.Max),
+		field.String("address").Optional().Nillable().MaxRuneLen(validation.Address.Max),
 	}
 }
 

@@ -3,6 +3,8 @@ package schema
 import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // MailMessage is the outbox: every message Binora sends (invitations,
@@ -19,8 +21,8 @@ func (MailMessage) Mixin() []ent.Mixin {
 // Fields of the MailMessage.
 func (MailMessage) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("to_address").NotEmpty().MaxLen(254).Immutable(),
-		field.String("subject").NotEmpty().MaxLen(200).Immutable(),
+		field.String("to_address").MinRuneLen(1).MaxRuneLen(validation.Email.Max).Immutable(),
+		field.String("subject").MinRuneLen(validation.MailSubject.Min).MaxRuneLen(validation.MailSubject.Max).Immutable(),
 		// body holds a single-use token until it is used or expires; it is
 		// never shown through the API.
 		field.Text("body").Immutable().Sensitive(),

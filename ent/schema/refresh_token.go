@@ -23,7 +23,7 @@ func (RefreshToken) Mixin() []ent.Mixin {
 func (RefreshToken) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("session_id").Immutable(),
-		field.String("token_hash").NotEmpty().MaxLen(64).Immutable().Sensitive(),
+		field.String("token_hash").MinRuneLen(1).MaxRuneLen(tokenHashLen).Immutable().Sensitive(),
 		field.Time("used_at").Optional().Nillable(),
 	}
 }

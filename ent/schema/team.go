@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // Team groups users and grants them permission codes; a user holds the
@@ -20,8 +22,8 @@ func (Team) Mixin() []ent.Mixin {
 // Fields of the Team.
 func (Team) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
-		field.String("description").Default("").MaxLen(500),
+		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
+		field.String("description").Default("").MaxRuneLen(validation.Description.Max),
 		field.Strings("permissions").Default([]string{}),
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/binora/binora/internal/validation"
 )
 
 // User is a person who signs in to one company. The same email may exist in
@@ -20,9 +22,9 @@ func (User) Mixin() []ent.Mixin {
 // Fields of the User.
 func (User) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").NotEmpty().MaxLen(254),
-		field.String("first_name").Default("").MaxLen(150),
-		field.String("last_name").Default("").MaxLen(150),
+		field.String("email").MinRuneLen(validation.Email.Min).MaxRuneLen(validation.Email.Max),
+		field.String("first_name").Default("").MaxRuneLen(validation.PersonName.Max),
+		field.String("last_name").Default("").MaxRuneLen(validation.PersonName.Max),
 		// password_hash is an argon2id PHC string; empty means no password yet.
 		field.String("password_hash").Default("").Sensitive(),
 		field.Bool("is_active").Default(true),

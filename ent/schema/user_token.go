@@ -23,7 +23,7 @@ func (UserToken) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("user_id").Immutable(),
 		field.Enum("kind").Values("invitation", "password_reset").Immutable(),
-		field.String("token_hash").NotEmpty().MaxLen(64).Immutable().Sensitive(),
+		field.String("token_hash").MinRuneLen(1).MaxRuneLen(tokenHashLen).Immutable().Sensitive(),
 		field.Time("expires_at").Immutable(),
 		field.Time("used_at").Optional().Nillable(),
 	}

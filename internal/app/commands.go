@@ -2,10 +2,10 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os/signal"
@@ -31,8 +31,12 @@ func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
 }
 
 // Serve migrates (unless told not to) and serves HTTP on addr until ctx is
-// cancelled or the process receives SIGINT/SIGTERM.
+// cancelled or the process receives SIGINT/SIGTERM, then shuts down
+// gracefully. It logs "listening" only once the port is bound, so that the
+// line means connections are accepted (a port in use is an error and no such
+// line), and logs the start and the end of the shutdown.
 func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, logger *slog.Logger) error {
+	const shutdownTimeout = 10 * time.Second // for the requests in flight
 	if migrate {
 		if _, err := database.Migrate(ctx, cfg.DatabaseURL); err != nil {
 			return err
@@ -45,8 +49,11 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	defer a.Close()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	ln, err := new(net.ListenConfig).Listen(ctx, "tcp", addr)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Addr:              addr,
 		Handler:           a.Handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -54,18 +61,20 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 		IdleTimeout:       120 * time.Second,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	logger.Info("binora listening", "addr", addr, "database", redact(cfg.DatabaseURL))
+	go func() { errc <- srv.Serve(ln) }()
+	logger.Info("binora listening", "addr", ln.Addr().String(), "database", redact(cfg.DatabaseURL))
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	logger.Info("binora shutting down", "timeout", shutdownTimeout.String())
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("graceful shutdown: %w", err)
 	}
+	logger.Info("binora stopped")
 	return nil
 }
 

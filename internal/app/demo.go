@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/apperr"
@@ -22,8 +23,8 @@ const (
 )
 
 // Demo creates the demo tenant with a few datacenters and assets, unless it
-// exists already, and prints how to log in.
-func Demo(ctx context.Context, cfg *config.Config, out io.Writer) error {
+// exists already, and prints how to log in to a server listening on addr.
+func Demo(ctx context.Context, cfg *config.Config, addr string, out io.Writer) error {
 	a, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
@@ -41,18 +42,33 @@ func Demo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 	default:
 		fmt.Fprintf(out, "The demo tenant exists already (company %d).\n", c.ID)
 	}
+	base := baseURL(addr)
 	fmt.Fprintf(out, `
 Log in to tenant %q as %s with password %s, for example:
 
-  curl -s -X POST http://localhost:8080/api/auth/login -H 'X-Tenant: %s' \
+  curl -s -X POST %s/api/auth/login -H 'X-Tenant: %s' \
     -H 'Content-Type: application/json' \
     -d '{"email":"%s","password":"%s"}'
 
 then send the "access" token as "Authorization: Bearer <access>" with the same X-Tenant header:
 
-  curl -s http://localhost:8080/api/assets -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS"
-`, demoSubdomain, demoEmail, demoPassword, demoSubdomain, demoEmail, demoPassword, demoSubdomain)
+  curl -s %s/api/assets -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS"
+`, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain)
 	return nil
+}
+
+// baseURL is how a client on this machine reaches a server listening on addr
+// (":8080", "127.0.0.1:9090", "[::]:8080"): an empty or wildcard host is
+// reached as localhost.
+func baseURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 func seedDemo(ctx context.Context, a *App) error {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,7 +65,29 @@ func TestServices_KnowNothingOfHTTP(t *testing.T) {
 				continue
 			}
 			assert.NotContains(t, imps, "internal/api", file)
-			assert.NotContains(t, imps, "net/http", file)
+			for _, imp := range imps {
+				assert.False(t, imp == "net/http" || strings.HasPrefix(imp, "net/http/"), "%s imports %s", file, imp)
+			}
+		}
+	}
+}
+
+// The packages below the modules (internal/tenancy, internal/apperr, ent, ...)
+// never import a module, the HTTP edge or the wiring. Above them are only
+// internal/app (wiring), internal/httpserver (the edge) and
+// internal/testsupport (fixtures over the whole app).
+func TestLeaves_NeverImportModulesOrTheEdge(t *testing.T) {
+	above := []string{"internal/app/", "internal/httpserver/", "internal/testsupport/"}
+	for _, dir := range []string{"internal", "ent"} {
+		for file, imps := range imports(t, dir) {
+			if slices.ContainsFunc(above, func(p string) bool { return strings.HasPrefix(file, p) }) {
+				continue
+			}
+			for _, imp := range imps {
+				assert.False(t, strings.HasPrefix(imp, "modules/"), "%s imports %s", file, imp)
+			}
+			assert.NotContains(t, imps, "internal/httpserver", file)
+			assert.NotContains(t, imps, "internal/app", file)
 		}
 	}
 }

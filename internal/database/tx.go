@@ -23,6 +23,7 @@ func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) 
 	}()
 	if err := fn(tx); err != nil {
 		if rerr := tx.Rollback(); rerr != nil {
+			//nolint:errorlint // the rollback failure is context; callers match the cause, err
 			return fmt.Errorf("%w (rollback: %v)", err, rerr)
 		}
 		return err

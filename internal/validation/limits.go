@@ -41,6 +41,15 @@ var (
 	Email = Text{Min: 3, Max: 254}
 	// Subdomain is a company's subdomain, a DNS label.
 	Subdomain = Text{Min: 1, Max: 63}
+	// EventSubject says what a security event is about, e.g. "user 12
+	// (ann@acme.test)". The server writes it from user-given names and
+	// emails, so it cuts a longer one to fit rather than refuse the event.
+	EventSubject = Text{Max: 300}
+	// MailSubject is the subject of a message in the mail outbox, written
+	// by the server.
+	MailSubject = Text{Min: 1, Max: 200}
+	// Search is the text a list is searched for (the q parameter).
+	Search = Text{Max: 100}
 )
 
 // Fits reports whether s is within t.

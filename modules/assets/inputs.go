@@ -1,17 +1,8 @@
 package assets
 
 import (
-	"strings"
-
-	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/listing"
-)
-
-// Field limits, as in the schema and the API contract.
-const (
-	maxNameLen   = 100
-	maxSerialLen = 150
-	maxReasonLen = 500
+	"github.com/binora/binora/internal/validation"
 )
 
 // Filter selects, orders and pages assets. Zero values select everything.
@@ -46,20 +37,20 @@ type CreateInput struct {
 // Validate checks the fields on their own; references are checked against
 // the database by the service.
 func (in CreateInput) Validate() error {
-	var errs fieldErrors
-	errs.name(&in.Name, true)
+	var errs validation.Errors
+	errs.RequiredText("name", &in.Name, validation.Name)
 	if !Type(in.AssetType).Valid() {
-		errs.add("asset_type", "Unknown asset type.")
+		errs.Add("asset_type", "Unknown asset type.")
 	}
 	if in.Status != nil && !Status(*in.Status).Valid() {
-		errs.add("status", msgUnknownStatus)
+		errs.Add("status", msgUnknownStatus)
 	}
-	errs.serial(in.SerialNumber)
+	errs.Text("serial_number", in.SerialNumber, validation.SerialNumber)
 	if in.DatacenterID <= 0 {
-		errs.add("datacenter_id", "This field is required.")
+		errs.Add("datacenter_id", validation.MsgRequired)
 	}
-	errs.ref("parent_id", in.ParentID)
-	return errs.err()
+	errs.ID("parent_id", in.ParentID)
+	return errs.Err()
 }
 
 // UpdateInput is the body of a PUT or PATCH: a nil field is left as it is.
@@ -80,62 +71,23 @@ type UpdateInput struct {
 
 // Validate checks the fields that are set, on their own.
 func (in UpdateInput) Validate() error {
-	var errs fieldErrors
-	errs.name(in.Name, false)
+	var errs validation.Errors
+	errs.Text("name", in.Name, validation.Name)
 	if in.AssetType != nil && !Type(*in.AssetType).Valid() {
-		errs.add("asset_type", "Unknown asset type.")
+		errs.Add("asset_type", "Unknown asset type.")
 	}
 	if in.Status != nil && !Status(*in.Status).Valid() {
-		errs.add("status", msgUnknownStatus)
+		errs.Add("status", msgUnknownStatus)
 	}
-	errs.serial(in.SerialNumber)
-	errs.ref("datacenter_id", in.DatacenterID)
-	errs.ref("parent_id", in.ParentID)
-	return errs.err()
+	errs.Text("serial_number", in.SerialNumber, validation.SerialNumber)
+	errs.ID("datacenter_id", in.DatacenterID)
+	errs.ID("parent_id", in.ParentID)
+	return errs.Err()
 }
 
 // checkReason validates the free-text reason of a status change.
 func checkReason(reason string) error {
-	if len([]rune(reason)) > maxReasonLen {
-		return apperr.Invalid("reason", "Give at most 500 characters.")
-	}
-	return nil
-}
-
-// fieldErrors gathers every field problem of one input, so that a client
-// learns about all of them at once.
-type fieldErrors []apperr.FieldError
-
-func (e *fieldErrors) add(field, msg string) {
-	*e = append(*e, apperr.FieldError{Field: field, Message: msg})
-}
-
-func (e *fieldErrors) name(v *string, required bool) {
-	switch {
-	case v == nil:
-		if required {
-			e.add("name", "This field is required.")
-		}
-	case strings.TrimSpace(*v) == "" || len([]rune(*v)) > maxNameLen:
-		e.add("name", "Give 1 to 100 characters.")
-	}
-}
-
-func (e *fieldErrors) serial(v *string) {
-	if v != nil && len([]rune(*v)) > maxSerialLen {
-		e.add("serial_number", "Give at most 150 characters.")
-	}
-}
-
-func (e *fieldErrors) ref(field string, id *int) {
-	if id != nil && *id <= 0 {
-		e.add(field, "Give a positive id.")
-	}
-}
-
-func (e fieldErrors) err() error {
-	if len(e) == 0 {
-		return nil
-	}
-	return apperr.InvalidFields(e...)
+	var errs validation.Errors
+	errs.Text("reason", &reason, validation.Reason)
+	return errs.Err()
 }

@@ -35,8 +35,9 @@ func main() {
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, *baseURL, *tenant, *email, *password); err != nil {
+	err := run(ctx, *baseURL, *tenant, *email, *password)
+	stop()
+	if err != nil {
 		if p, ok := binora.AsProblem(err); ok {
 			log.Fatalf("binora: %d %s: %s", p.StatusCode, p.Response.Code, p.Response.Detail)
 		}
