@@ -58,13 +58,7 @@ var notFreeText = map[string]string{
 // reported in the log instead of failing the suite, and fail it once they
 // pass, so that the entry goes with the fix. Keys are
 // "<operationId> <field key> <at max|over max>".
-var knownFailures = map[string]string{
-	// modules/core checks an email's length in bytes (normalizeEmail), so a
-	// 254-character address of multi-byte letters is refused as invalid.
-	"createUser UserCreate.email at max":   "core counts an email's bytes",
-	"replaceUser UserReplace.email at max": "core counts an email's bytes",
-	"updateUser UserPatch.email at max":    "core counts an email's bytes",
-}
+var knownFailures = map[string]string{}
 
 // limitsSite is a site with an object of each kind for PUT and PATCH to aim
 // at, and a counter that keeps made-up names unique.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/reqinfo"
+	"github.com/binora/binora/internal/validation"
 )
 
 // Type names a kind of security event.
@@ -30,9 +31,6 @@ const (
 	APITokenCreated    Type = "api_token_created"
 	APITokenRevoked    Type = "api_token_revoked"
 )
-
-// maxSubjectBytes is the schema's bound on an event's subject.
-const maxSubjectBytes = 300
 
 // Event is a security event about to be recorded.
 type Event struct {
@@ -77,17 +75,14 @@ func (r *Recorder) Record(ctx context.Context, client *ent.Client, ev Event) err
 	return nil
 }
 
-// cutSubject bounds a subject to the schema's size, cutting at a character
-// boundary: PostgreSQL refuses a string cut inside one.
+// cutSubject bounds a subject to validation.EventSubject, in characters
+// like every text limit: a long multi-byte email must not fail the event,
+// nor be cut inside a character.
 func cutSubject(s string) string {
-	if len(s) <= maxSubjectBytes {
+	if utf8.RuneCountInString(s) <= validation.EventSubject.Max {
 		return s
 	}
-	cut := maxSubjectBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut]
+	return string([]rune(s)[:validation.EventSubject.Max])
 }
 
 // UserSubject is how events name a user.
