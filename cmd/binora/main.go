@@ -15,15 +15,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"slices"
 	"strings"
 
-	"github.com/binora/binora/internal/app"
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/config"
-	"github.com/binora/binora/modules/core/platform"
 )
 
 const usage = `usage:
@@ -52,82 +49,40 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
+	name, rest, err := commandOf(args)
+	if err != nil {
 		fmt.Fprint(stderr, usage)
-		return errors.New("no command given")
+		return err
 	}
-	cmd, rest := args[0], args[1:]
-	if subs, ok := subcommands[cmd]; ok {
-		if len(rest) == 0 || !slices.Contains(subs, rest[0]) {
-			fmt.Fprint(stderr, usage)
-			return fmt.Errorf("%q takes one of the sub-commands %s", cmd, strings.Join(subs, ", "))
-		}
-		cmd, rest = cmd+" "+rest[0], rest[1:]
-	}
-	fs := flag.NewFlagSet("binora "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	switch cmd {
-	case "serve":
-		addr := fs.String("addr", ":8080", "address to listen on")
-		noMigrate := fs.Bool("no-migrate", false, "do not apply pending migrations at start-up")
-		cfg, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		logger := slog.New(slog.NewJSONHandler(stdout, nil))
-		return app.Serve(ctx, cfg, *addr, !*noMigrate, logger)
-	case "migrate":
-		cfg, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.Migrate(ctx, cfg, stdout)
-	case "tenant create":
-		var in platform.TenantCreate
-		fs.StringVar(&in.Subdomain, "subdomain", "", "subdomain of the company (required)")
-		fs.StringVar(&in.Name, "name", "", "name of the company (required)")
-		fs.StringVar(&in.AdminEmail, "admin-email", "", "email of its first admin (required)")
-		fs.StringVar(&in.AdminPassword, "admin-password", "", "password of its first admin (required)")
-		cfg, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.CreateTenant(ctx, cfg, in, stdout)
-	case "tenant list":
-		cfg, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.ListTenants(ctx, cfg, stdout, stderr)
-	case "tenant deactivate", "tenant activate":
-		subdomain := fs.String("subdomain", "", "subdomain of the tenant (required)")
-		cfg, err := parseRequired(fs, rest, "subdomain")
-		if err != nil {
-			return err
-		}
-		return app.SetTenantActive(ctx, cfg, *subdomain, cmd == "tenant activate", stdout, stderr)
-	case "user reset-password":
-		subdomain := fs.String("subdomain", "", "subdomain of the user's tenant (required)")
-		email := fs.String("email", "", "email of the user (required)")
-		cfg, err := parseRequired(fs, rest, "subdomain", "email")
-		if err != nil {
-			return err
-		}
-		return app.ResetPassword(ctx, cfg, *subdomain, *email, stdout, stderr)
-	case "demo":
-		addr := fs.String("addr", ":8080", "address the server listens on, for the printed examples")
-		cfg, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.Demo(ctx, cfg, *addr, stdout)
-	case "help", "-h", "--help":
+	if name == "help" || name == "-h" || name == "--help" {
 		fmt.Fprint(stdout, usage)
 		return nil
-	default:
-		fmt.Fprint(stderr, usage)
-		return fmt.Errorf("unknown command %q", cmd)
 	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", name)
+	}
+	fs := flag.NewFlagSet("binora "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return cmd(ctx, fs, rest, stdout, stderr)
+}
+
+// commandOf splits args into the command's name ("serve", "tenant create")
+// and its flags.
+func commandOf(args []string) (string, []string, error) {
+	if len(args) == 0 {
+		return "", nil, errors.New("no command given")
+	}
+	name, rest := args[0], args[1:]
+	subs, ok := subcommands[name]
+	if !ok {
+		return name, rest, nil
+	}
+	if len(rest) == 0 || !slices.Contains(subs, rest[0]) {
+		return "", nil, fmt.Errorf("%q takes one of the sub-commands %s", name, strings.Join(subs, ", "))
+	}
+	return name + " " + rest[0], rest[1:], nil
 }
 
 // subcommands are the commands that take a sub-command.

@@ -88,3 +88,13 @@ func NormalEmail(raw string) (string, bool) {
 	}
 	return email, true
 }
+
+// Trim returns an optional text without its surrounding blanks; nil stays
+// nil (the field was absent).
+func Trim(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*s)
+	return &t
+}

@@ -80,3 +80,12 @@ func TestNormalEmail(t *testing.T) {
 		})
 	}
 }
+
+func TestTrim(t *testing.T) {
+	assert.Nil(t, Trim(nil), "absent stays absent")
+	s := "  Madrid Norte \t"
+	got := Trim(&s)
+	require.NotNil(t, got)
+	assert.Equal(t, "Madrid Norte", *got)
+	assert.Equal(t, "  Madrid Norte \t", s, "the input is left alone")
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/testsupport"
 	"github.com/binora/binora/modules/assets"
 )
@@ -45,7 +46,7 @@ func TestCreate_Concurrent_AllocatesDistinctConsecutiveCodes(t *testing.T) {
 		slices.Sort(got)
 		assert.Equal(t, want, got)
 
-		res, err := f.svc.List(f.ctx(), assets.Filter{Page: listingAll})
+		res, err := f.svc.List(f.ctx(), assets.Filter{Params: listing.Params{Page: listingAll}})
 
 		stored, total := res.Items, res.Count
 		require.NoError(t, err)

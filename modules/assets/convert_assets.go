@@ -8,11 +8,7 @@ import (
 
 // filterOf turns the list parameters into a service filter.
 func filterOf(p api.ListAssetsParams) Filter {
-	f := Filter{
-		Q:        p.Q.Or(""),
-		Ordering: string(p.Ordering.Or("")),
-		Page:     envelope.Page(p.Limit, p.Offset),
-	}
+	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
 	for _, s := range p.Status {
 		f.Statuses = append(f.Statuses, int(s))
 	}

@@ -17,10 +17,9 @@ type Filter struct {
 	ParentID *int
 	// Q is a case-insensitive substring of the name, code or serial number.
 	Q string
-	// Ordering is a field of code, name, status, created_at, updated_at,
-	// with a leading "-" for descending; empty means code.
-	Ordering string
-	Page     listing.Page
+	// Params.Ordering is a field of code, name, status, created_at,
+	// updated_at, with a leading "-" for descending; empty means code.
+	listing.Params
 }
 
 // CreateInput is the body of an asset create.

@@ -14,17 +14,9 @@ import (
 	"github.com/binora/binora/internal/listing"
 )
 
-var assetOrdering = listing.Ordering[asset.OrderOption]{
-	Fields: map[string]func(...sql.OrderTermOption) asset.OrderOption{
-		"code":       asset.ByCode,
-		"name":       asset.ByName,
-		"status":     asset.ByStatus,
-		"created_at": asset.ByCreatedAt,
-		"updated_at": asset.ByUpdatedAt,
-	},
-	Default: "code",
-	ByID:    asset.ByID,
-}
+var assetOrdering = listing.Ordering[asset.OrderOption]{Default: "code", ByID: asset.ByID,
+	Fields: listing.Fields[asset.OrderOption]{"code": asset.ByCode, "name": asset.ByName,
+		"status": asset.ByStatus, "created_at": asset.ByCreatedAt, "updated_at": asset.ByUpdatedAt}}
 
 // List returns a page of the tenant's assets matching f, each with its
 // datacenter, and how many match in all. A page costs three statements
@@ -79,7 +71,7 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 			asset.SerialNumberContainsFold(f.Q),
 		))
 	}
-	res, err := listing.FetchSorted(ctx, q.WithDatacenter(), assetOrdering, f.Ordering, f.Page)
+	res, err := listing.FetchSorted(ctx, q.WithDatacenter(), assetOrdering, f.Params)
 	if err != nil {
 		return res, fmt.Errorf("list assets: %w", err)
 	}

@@ -25,6 +25,12 @@ func Page(limit, offset api.OptInt) listing.Page {
 	return listing.Page{Limit: limit.Or(listing.DefaultLimit), Offset: offset.Or(0)}
 }
 
+// Params reads the ordering, limit and offset parameters of a sorted list
+// operation.
+func Params(ordering string, limit, offset api.OptInt) listing.Params {
+	return listing.Params{Ordering: ordering, Page: Page(limit, offset)}
+}
+
 // Of shows a page of results with show, in the envelope whose links keep
 // the request's filters.
 func Of[T, R any](ctx context.Context, res listing.Result[T], show func(T) R) List[R] {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/internal/database"
@@ -57,34 +55,18 @@ func (in Update) normalized() (Update, error) {
 	errs.Text("name", in.Name, validation.Name)
 	errs.Text("code", in.Code, validation.DatacenterCode)
 	errs.Text("address", in.Address, validation.Address)
-	in.Name, in.Code = trimmed(in.Name), trimmed(in.Code)
+	in.Name, in.Code = validation.Trim(in.Name), validation.Trim(in.Code)
 	return in, errs.Err()
-}
-
-func trimmed(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	t := strings.TrimSpace(*s)
-	return &t
 }
 
 // Filter selects and orders a page of datacenters.
 type Filter struct {
-	Q        string
-	Ordering string
-	Page     listing.Page
+	Q string
+	listing.Params
 }
 
-var ordering = listing.Ordering[datacenter.OrderOption]{
-	Fields: map[string]func(...sql.OrderTermOption) datacenter.OrderOption{
-		"name":       datacenter.ByName,
-		"code":       datacenter.ByCode,
-		"created_at": datacenter.ByCreatedAt,
-	},
-	Default: "name",
-	ByID:    datacenter.ByID,
-}
+var ordering = listing.Ordering[datacenter.OrderOption]{Default: "name", ByID: datacenter.ByID,
+	Fields: listing.Fields[datacenter.OrderOption]{"name": datacenter.ByName, "code": datacenter.ByCode, "created_at": datacenter.ByCreatedAt}}
 
 // List returns a page of the tenant's datacenters.
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Datacenter], error) {
@@ -92,7 +74,7 @@ func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Datac
 	if f.Q != "" {
 		q = q.Where(datacenter.Or(datacenter.NameContainsFold(f.Q), datacenter.CodeContainsFold(f.Q)))
 	}
-	res, err := listing.FetchSorted(ctx, q, ordering, f.Ordering, f.Page)
+	res, err := listing.FetchSorted(ctx, q, ordering, f.Params)
 	if err != nil {
 		return res, fmt.Errorf("list datacenters: %w", err)
 	}

@@ -64,7 +64,7 @@ func TestList_PagesAndOrders(t *testing.T) {
 		}
 
 		res, err := env.App.Datacenters.List(tn.Ctx(), datacenters.Filter{
-			Ordering: "-code", Page: listing.Page{Limit: 2},
+			Params: listing.Params{Ordering: "-code", Page: listing.Page{Limit: 2}},
 		})
 
 		require.NoError(t, err)

@@ -20,9 +20,8 @@ func NewHandlers(svc *Service) *Handlers { return &Handlers{svc: svc} }
 
 // ListDatacenters implements GET /api/datacenters.
 func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacentersParams) (*api.DatacenterList, error) {
-	res, err := h.svc.List(ctx, Filter{
-		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: envelope.Page(params.Limit, params.Offset),
-	})
+	res, err := h.svc.List(ctx, Filter{Q: params.Q.Or(""),
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)})
 	if err != nil {
 		return nil, err
 	}

@@ -27,10 +27,8 @@ func ToAPIUser(u *ent.User, teams []*ent.Team) api.User {
 
 // userFilter reads the list parameters.
 func userFilter(params api.ListUsersParams) UserFilter {
-	f := UserFilter{
-		Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)), Ordering: string(params.Ordering.Or("")),
-		Page: envelope.Page(params.Limit, params.Offset),
-	}
+	f := UserFilter{Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)),
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)}
 	if v, ok := params.IsActive.Get(); ok {
 		f.IsActive = &v
 	}

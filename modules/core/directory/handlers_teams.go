@@ -10,9 +10,8 @@ import (
 
 // ListTeams implements GET /api/teams.
 func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*api.TeamList, error) {
-	res, err := h.svc.ListTeams(ctx, TeamFilter{
-		Q: params.Q.Or(""), Ordering: string(params.Ordering.Or("")), Page: envelope.Page(params.Limit, params.Offset),
-	})
+	res, err := h.svc.ListTeams(ctx, TeamFilter{Q: params.Q.Or(""),
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)})
 	if err != nil {
 		return nil, err
 	}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/team"
 	"github.com/binora/binora/ent/teammembership"
@@ -52,7 +50,7 @@ func (in TeamUpdate) normalized() (TeamUpdate, error) {
 	errs.Text("name", in.Name, validation.Name)
 	errs.Text("description", in.Description, validation.Description)
 	checkCodes(&errs, in.Permissions)
-	in.Name = trimmed(in.Name)
+	in.Name = validation.Trim(in.Name)
 	if in.Permissions != nil {
 		in.Permissions = sortedCodes(in.Permissions)
 	}
@@ -68,19 +66,12 @@ func checkCodes(errs *validation.Errors, codes []string) {
 
 // TeamFilter selects and orders a page of teams.
 type TeamFilter struct {
-	Q        string
-	Ordering string
-	Page     listing.Page
+	Q string
+	listing.Params
 }
 
-var teamOrdering = listing.Ordering[team.OrderOption]{
-	Fields: map[string]func(...sql.OrderTermOption) team.OrderOption{
-		"name":       team.ByName,
-		"created_at": team.ByCreatedAt,
-	},
-	Default: "name",
-	ByID:    team.ByID,
-}
+var teamOrdering = listing.Ordering[team.OrderOption]{Default: "name", ByID: team.ByID,
+	Fields: listing.Fields[team.OrderOption]{"name": team.ByName, "created_at": team.ByCreatedAt}}
 
 // ListTeams returns a page of the tenant's teams and how many match in all.
 func (s *Service) ListTeams(ctx context.Context, f TeamFilter) (listing.Result[*ent.Team], error) {
@@ -88,7 +79,7 @@ func (s *Service) ListTeams(ctx context.Context, f TeamFilter) (listing.Result[*
 	if f.Q != "" {
 		q = q.Where(team.NameContainsFold(f.Q))
 	}
-	res, err := listing.FetchSorted(ctx, q, teamOrdering, f.Ordering, f.Page)
+	res, err := listing.FetchSorted(ctx, q, teamOrdering, f.Params)
 	if err != nil {
 		return res, fmt.Errorf("list teams: %w", err)
 	}

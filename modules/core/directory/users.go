@@ -68,16 +68,8 @@ func (in UserUpdate) normalized() (UserUpdate, error) {
 	errs.Text("first_name", in.FirstName, validation.PersonName)
 	errs.Text("last_name", in.LastName, validation.PersonName)
 	errs.IDs("team_ids", in.TeamIDs)
-	in.FirstName, in.LastName = trimmed(in.FirstName), trimmed(in.LastName)
+	in.FirstName, in.LastName = validation.Trim(in.FirstName), validation.Trim(in.LastName)
 	return in, errs.Err()
-}
-
-func trimmed(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	t := strings.TrimSpace(*s)
-	return &t
 }
 
 // UserFilter selects and orders a page of users.
@@ -86,20 +78,12 @@ type UserFilter struct {
 	Q        string
 	IsActive *bool
 	// TeamID keeps the members of one team; 0 keeps everyone.
-	TeamID   int
-	Ordering string
-	Page     listing.Page
+	TeamID int
+	listing.Params
 }
 
-var userOrdering = listing.Ordering[user.OrderOption]{
-	Fields: map[string]func(...sql.OrderTermOption) user.OrderOption{
-		"email":      user.ByEmail,
-		"last_name":  user.ByLastName,
-		"created_at": user.ByCreatedAt,
-	},
-	Default: "email",
-	ByID:    user.ByID,
-}
+var userOrdering = listing.Ordering[user.OrderOption]{Default: "email", ByID: user.ByID,
+	Fields: listing.Fields[user.OrderOption]{"email": user.ByEmail, "last_name": user.ByLastName, "created_at": user.ByCreatedAt}}
 
 // ListUsers returns a page of the tenant's users and how many match in all.
 func (s *Service) ListUsers(ctx context.Context, f UserFilter) (listing.Result[*ent.User], error) {
@@ -113,7 +97,7 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) (listing.Result[*
 	if f.TeamID != 0 {
 		q = q.Where(memberOf(f.TeamID))
 	}
-	res, err := listing.FetchSorted(ctx, q, userOrdering, f.Ordering, f.Page)
+	res, err := listing.FetchSorted(ctx, q, userOrdering, f.Params)
 	if err != nil {
 		return res, fmt.Errorf("list users: %w", err)
 	}

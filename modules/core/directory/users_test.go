@@ -96,7 +96,7 @@ func TestLastAdmin_ConcurrentRemovals_LeaveExactlyOneAdmin(t *testing.T) {
 				}
 			}
 			assert.Equal(t, 1, refused, "round %d: exactly one removal is refused", round)
-			active, err := svc.ListUsers(tn.Ctx(), directory.UserFilter{IsActive: ptr(true), Page: listing.Page{Limit: 100}})
+			active, err := svc.ListUsers(tn.Ctx(), directory.UserFilter{IsActive: ptr(true), Params: listing.Params{Page: listing.Page{Limit: 100}}})
 			require.NoError(t, err)
 			n := 0
 			for _, u := range active.Items {
