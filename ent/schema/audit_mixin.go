@@ -21,15 +21,15 @@ import (
 )
 
 // ErrNoTenant is returned for any data access that carries neither a tenant
-// viewer nor the system context.
+// nor the system context.
 var ErrNoTenant = errors.New("tenancy: no tenant in context")
 
 // ErrForeignCompany is returned when a create names another company than the
-// viewer's.
+// tenant's.
 var ErrForeignCompany = errors.New("tenancy: create names another company")
 
 // AuditMixin gives a tenant-scoped entity its company and its audit fields,
-// and confines every read and write of it to the viewer's company.
+// and confines every read and write of it to the tenant's company.
 type AuditMixin struct {
 	mixin.Schema
 }
@@ -58,7 +58,7 @@ func (AuditMixin) Edges() []ent.Edge {
 // Hooks of the AuditMixin stamp the company and the author of every write.
 // The privacy policy runs before these hooks and sees no company on a
 // create, so the create rule lives here: a create may not name another
-// company than the viewer's.
+// company than the tenant's.
 func (AuditMixin) Hooks() []ent.Hook {
 	return []ent.Hook{stampTenant}
 }

@@ -18,7 +18,7 @@ import (
 var ErrPlatformOnly = errors.New("tenancy: companies are changed by the platform only")
 
 // Company is the tenant. It is the root of isolation and carries no
-// company_id of its own: a tenant viewer sees exactly its own company, and
+// company_id of its own: a tenant sees exactly its own company, and
 // only the system context may create or change companies.
 type Company struct {
 	ent.Schema

@@ -22,7 +22,7 @@ import (
 // globalEntities are the only entities without a company. Each must say
 // why it is safe to share between tenants.
 var globalEntities = map[string]string{
-	"Company": "the tenant itself: its policy confines a viewer to its own row",
+	"Company": "the tenant itself: its policy confines a tenant to its own row",
 }
 
 // Isolation by construction: every entity gets its company, its audit fields

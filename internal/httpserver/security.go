@@ -45,7 +45,7 @@ func (s security) HandleBearerAuth(ctx context.Context, _ api.OperationName, t a
 	return tenancy.WithActor(ctx, companyID, a), nil
 }
 
-// errPermissionDenied answers an operation whose x-permissions the viewer
+// errPermissionDenied answers an operation whose x-permissions the actor
 // does not all hold.
 var errPermissionDenied = apperr.Forbidden("You do not have permission to perform this action.")
 

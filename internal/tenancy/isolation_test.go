@@ -44,7 +44,7 @@ func (w *world) rawAsset(t *testing.T, tn *testsupport.Tenant, dc *ent.Datacente
 	return a
 }
 
-func TestNoViewer_EveryAccessIsDenied(t *testing.T) {
+func TestNoTenant_EveryAccessIsDenied(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		w := newWorld(t, env)
 		ctx := context.Background()
@@ -93,7 +93,7 @@ func TestNoViewer_EveryAccessIsDenied(t *testing.T) {
 	})
 }
 
-func TestTenantViewer_OtherTenantsRowsAreInvisible(t *testing.T) {
+func TestTenant_OtherTenantsRowsAreInvisible(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		w := newWorld(t, env)
 		ctx := w.a.Ctx()
@@ -133,7 +133,7 @@ func TestTenantViewer_OtherTenantsRowsAreInvisible(t *testing.T) {
 		assert.Len(t, withKids[0].Edges.Children, 1)
 		assert.Equal(t, w.dcA.ID, withKids[0].Edges.Datacenter.ID)
 
-		// The tenant root: a viewer sees its own company only.
+		// The tenant root: a tenant sees its own company only.
 		companies, err := c.Company.Query().All(ctx)
 		require.NoError(t, err)
 		require.Len(t, companies, 1)
@@ -143,7 +143,7 @@ func TestTenantViewer_OtherTenantsRowsAreInvisible(t *testing.T) {
 	})
 }
 
-func TestTenantViewer_CannotTouchOtherTenantsRows(t *testing.T) {
+func TestTenant_CannotTouchOtherTenantsRows(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		w := newWorld(t, env)
 		ctx := w.a.Ctx()
@@ -177,7 +177,7 @@ func TestTenantViewer_CannotTouchOtherTenantsRows(t *testing.T) {
 	})
 }
 
-func TestTenantViewer_CreateNamingAnotherCompanyIsRefused(t *testing.T) {
+func TestTenant_CreateNamingAnotherCompanyIsRefused(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		w := newWorld(t, env)
 

@@ -47,7 +47,7 @@ func (tn *Tenant) ActingAs(t testing.TB, u *ent.User) context.Context {
 	return tenancy.WithActor(context.Background(), tn.Company.ID, a)
 }
 
-// APIToken creates a token through the service as the viewer of ctx and
+// APIToken creates a token through the service as the actor of ctx and
 // returns it with its bearer form.
 func (tn *Tenant) APIToken(t testing.TB, ctx context.Context, in apitokens.Create) (*ent.APIToken, string) {
 	t.Helper()

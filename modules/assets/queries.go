@@ -88,7 +88,7 @@ func (s *Service) Get(ctx context.Context, id int) (*ent.Asset, error) {
 }
 
 // History returns a page of the status changes of asset id, newest first,
-// and how many there are. An asset the viewer cannot see is not found, not
+// and how many there are. An asset of another tenant is not found, not
 // an empty history.
 func (s *Service) History(ctx context.Context, id int, page listing.Page) (listing.Result[*ent.AssetStatusChange], error) {
 	exists, err := s.client.Asset.Query().Where(asset.ID(id)).Exist(ctx)

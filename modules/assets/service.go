@@ -4,9 +4,9 @@
 // only translate between HTTP and the service.
 //
 // Tenancy is not handled here: the Ent policies, hooks and interceptors
-// confine every statement to the viewer in the context. What this module
+// confine every statement to the tenant in the context. What this module
 // must do itself is check that an id arriving from a request and becoming a
-// reference (datacenter_id, parent_id) names a row the viewer can see,
+// reference (datacenter_id, parent_id) names a row of the tenant,
 // because a foreign key alone accepts another tenant's row.
 package assets
 
@@ -108,7 +108,7 @@ func (s *Service) lockDatacenters(ctx context.Context, tx *ent.Tx, ids ...int) e
 	return nil
 }
 
-// visibleDatacenter returns the datacenter id if the viewer can see it.
+// visibleDatacenter returns the datacenter id if it is the tenant's.
 // The query is tenant-filtered, so another tenant's datacenter is missing.
 func visibleDatacenter(ctx context.Context, tx *ent.Tx, id int) (*ent.Datacenter, error) {
 	dc, err := tx.Datacenter.Query().Where(datacenter.ID(id)).Only(ctx)
@@ -122,7 +122,7 @@ func visibleDatacenter(ctx context.Context, tx *ent.Tx, id int) (*ent.Datacenter
 }
 
 // readParent runs q, the query of a would-be parent, and refuses a parent
-// the viewer cannot see (the query is tenant-filtered) or one outside the
+// of another tenant (the query is tenant-filtered) or one outside the
 // datacenter dcID.
 func readParent(ctx context.Context, q *ent.AssetQuery, dcID int) (*ent.Asset, error) {
 	parent, err := q.Only(ctx)

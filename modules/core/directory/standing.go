@@ -63,7 +63,7 @@ func (s *Service) TeamsOf(ctx context.Context, ids ...int) (map[int][]*ent.Team,
 	return out, nil
 }
 
-// UserRefs returns the users with the given ids that the viewer can see, by
+// UserRefs returns the users with the given ids of the tenant, by
 // id, in one query. Audit fields (created_by, changed_by) and event actors
 // are shown through it.
 func (s *Service) UserRefs(ctx context.Context, ids []int) (map[int]*ent.User, error) {
