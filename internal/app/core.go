@@ -46,7 +46,7 @@ func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Ma
 	c.Datacenters = datacenters.NewService(db.Client)
 	c.Platform = platform.NewService(platform.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
 		TenantCacheTTL: tenantCacheTTL, Now: opts.Now})
-	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL)
+	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL, opts.Now)
 	if err != nil {
 		return Core{}, err
 	}

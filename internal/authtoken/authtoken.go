@@ -41,12 +41,16 @@ type Issuer struct {
 	now    func() time.Time
 }
 
-// NewIssuer returns an Issuer whose tokens live for ttl.
-func NewIssuer(secret []byte, ttl time.Duration) (*Issuer, error) {
+// NewIssuer returns an Issuer whose tokens live for ttl, timed by now
+// (time.Now when nil; tests pass a clock they move).
+func NewIssuer(secret []byte, ttl time.Duration, now func() time.Time) (*Issuer, error) {
 	if len(secret) < 32 {
 		return nil, errors.New("authtoken: the signing secret must be at least 32 bytes")
 	}
-	return &Issuer{secret: secret, ttl: ttl, now: time.Now}, nil
+	if now == nil {
+		now = time.Now
+	}
+	return &Issuer{secret: secret, ttl: ttl, now: now}, nil
 }
 
 // TTL is how long an access token lives.

@@ -12,7 +12,7 @@ import (
 var secret = []byte(strings.Repeat("k", 32))
 
 func TestIssue_RoundTripsClaims(t *testing.T) {
-	iss, err := NewIssuer(secret, time.Minute)
+	iss, err := NewIssuer(secret, time.Minute, nil)
 	require.NoError(t, err)
 
 	raw, exp, err := iss.Issue(Claims{UserID: 7, CompanyID: 3, SessionID: 11})
@@ -27,16 +27,15 @@ func TestIssue_RoundTripsClaims(t *testing.T) {
 }
 
 func TestVerify_RefusesExpiredForeignAndTamperedTokens(t *testing.T) {
-	iss, err := NewIssuer(secret, time.Minute)
+	iss, err := NewIssuer(secret, time.Minute, nil)
 	require.NoError(t, err)
 	raw, _, err := iss.Issue(Claims{UserID: 1, CompanyID: 1, SessionID: 1})
 	require.NoError(t, err)
 
-	other, err := NewIssuer([]byte(strings.Repeat("x", 32)), time.Minute)
+	other, err := NewIssuer([]byte(strings.Repeat("x", 32)), time.Minute, nil)
 	require.NoError(t, err)
-	later, err := NewIssuer(secret, time.Minute)
+	later, err := NewIssuer(secret, time.Minute, func() time.Time { return time.Now().Add(2 * time.Minute) })
 	require.NoError(t, err)
-	later.now = func() time.Time { return time.Now().Add(2 * time.Minute) }
 
 	tests := []struct {
 		name string
@@ -57,7 +56,7 @@ func TestVerify_RefusesExpiredForeignAndTamperedTokens(t *testing.T) {
 }
 
 func TestNewIssuer_RefusesShortSecrets(t *testing.T) {
-	_, err := NewIssuer([]byte("short"), time.Minute)
+	_, err := NewIssuer([]byte("short"), time.Minute, nil)
 	assert.Error(t, err)
 }
 

@@ -33,6 +33,8 @@ func TestCreate_Normalized(t *testing.T) {
 			want: Create{Name: "sync", Permissions: []string{dcRead, dcWrite}, AllowedCIDRs: []string{}}},
 		{name: "100 Cyrillic letters", give: Create{Name: strings.Repeat("ж", 100), Permissions: read},
 			want: Create{Name: strings.Repeat("ж", 100), Permissions: read, AllowedCIDRs: []string{}}},
+		{name: "100 letters within blanks are counted trimmed", give: Create{Name: "  " + strings.Repeat("ж", 100) + " ", Permissions: read},
+			want: Create{Name: strings.Repeat("ж", 100), Permissions: read, AllowedCIDRs: []string{}}},
 		{name: "101 Cyrillic letters", give: Create{Name: strings.Repeat("ж", 101), Permissions: read}, wantFields: []string{"name"}},
 		{name: "blank name", give: Create{Name: " ", Permissions: read}, wantFields: []string{"name"}},
 		{name: "no name", give: Create{Permissions: read}, wantFields: []string{"name"}},

@@ -40,6 +40,7 @@ type Create struct {
 // Whether the creator holds the codes is checkCreation's business.
 func (in Create) normalized(now time.Time) (Create, error) {
 	var errs validation.Errors
+	in.Name = strings.TrimSpace(in.Name) // counted without surrounding blanks
 	errs.RequiredText("name", &in.Name, validation.Name)
 	switch unknown := permissions.Unknown(in.Permissions); {
 	case len(in.Permissions) == 0:
@@ -59,7 +60,6 @@ func (in Create) normalized(now time.Time) (Create, error) {
 		}
 		cidrs = append(cidrs, p.String())
 	}
-	in.Name = strings.TrimSpace(in.Name)
 	in.Permissions = slices.Compact(slices.Sorted(slices.Values(in.Permissions)))
 	in.AllowedCIDRs = cidrs
 	return in, errs.Err()
