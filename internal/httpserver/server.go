@@ -89,7 +89,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 
 	r := chi.NewRouter()
-	r.Use(requestInfo(cfg.TrustedProxies), accessLog(logger), recoverer(logger), limitBody, stripSlash,
+	r.Use(requestInfo(cfg.TrustedProxies), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
 		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned
