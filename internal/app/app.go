@@ -77,6 +77,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 		Auth:           core.Sessions,
 		Tenants:        core.Platform,
 		BaseDomain:     cfg.BaseDomain,
+		PublicURL:      cfg.PublicURL,
 		TrustedProxies: cfg.TrustedProxies,
 		Logger:         opts.Logger,
 	})

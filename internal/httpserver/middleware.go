@@ -25,9 +25,11 @@ const MaxBodyBytes = 1 << 20
 var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // requestInfo gives every request an id (the caller's own when it is sane)
-// and records it, the client address (see clientIP) and the URL as the
-// client addressed it in the context.
-func requestInfo(trustedProxies []netip.Prefix) func(http.Handler) http.Handler {
+// and records it, the client address (see clientIP) and the URL of the
+// request in the context. The URL's scheme and host are publicURL's when
+// it is set (list links then never echo a client's Host header), else
+// the request's.
+func requestInfo(trustedProxies []netip.Prefix, publicURL *url.URL) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			id := r.Header.Get("X-Request-ID")
@@ -35,11 +37,14 @@ func requestInfo(trustedProxies []netip.Prefix) func(http.Handler) http.Handler 
 				id = newRequestID()
 			}
 			w.Header().Set("X-Request-ID", id)
-			scheme := "http"
+			scheme, host := "http", r.Host
 			if r.TLS != nil {
 				scheme = "https"
 			}
-			u := &url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
+			if publicURL != nil {
+				scheme, host = publicURL.Scheme, publicURL.Host
+			}
+			u := &url.URL{Scheme: scheme, Host: host, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
 			ctx := reqinfo.With(r.Context(), reqinfo.Info{
 				RequestID: id, ClientIP: clientIP(r, trustedProxies), URL: u, Header: w.Header(),
 			})

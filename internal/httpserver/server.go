@@ -7,9 +7,11 @@ package httpserver
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"net/url"
 
 	"github.com/go-chi/chi/v5"
 
@@ -38,6 +40,9 @@ type Config struct {
 	Tenants  TenantResolver
 	// BaseDomain lets the Host header name the tenant: acme.<BaseDomain>.
 	BaseDomain string
+	// PublicURL is the server's address as users reach it, for the links
+	// of list envelopes; empty means the request's own.
+	PublicURL string
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client; empty means the connection's peer is the client.
 	TrustedProxies []netip.Prefix
@@ -89,7 +94,13 @@ func New(cfg Config) (http.Handler, error) {
 	}
 
 	r := chi.NewRouter()
-	r.Use(requestInfo(cfg.TrustedProxies), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
+	var public *url.URL
+	if cfg.PublicURL != "" {
+		if public, err = url.Parse(cfg.PublicURL); err != nil {
+			return nil, fmt.Errorf("public url: %w", err)
+		}
+	}
+	r.Use(requestInfo(cfg.TrustedProxies, public), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
 		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned

@@ -4,14 +4,25 @@
 // next/previous links. Handlers build the envelope with package envelope.
 package listing
 
-import "context"
+import (
+	"context"
+	"fmt"
+
+	"github.com/binora/binora/internal/apperr"
+)
 
 // Page sizes: what a client gets without asking, and the most it may ask
-// for (openapi.yaml's limit parameter says the same).
+// for (openapi.yaml's limit parameter says the same); and the furthest a
+// page may start, far past any collection, so that offset arithmetic (the
+// next link) cannot overflow.
 const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
+	MaxOffset    = 1_000_000_000
 )
+
+// ErrOffsetTooLarge refuses a page that starts past MaxOffset.
+var ErrOffsetTooLarge = apperr.Invalid("offset", fmt.Sprintf("Give an offset of at most %d.", MaxOffset))
 
 // Page is a window on an ordered collection.
 type Page struct {
@@ -53,6 +64,9 @@ type Query[Q, T any] interface {
 // order and the window.
 func Fetch[Q Query[Q, T], T any](ctx context.Context, q Q, p Page) (Result[T], error) {
 	p = p.Clamped()
+	if p.Offset > MaxOffset {
+		return Result[T]{}, ErrOffsetTooLarge
+	}
 	count, err := q.Clone().Count(ctx)
 	if err != nil {
 		return Result[T]{}, err

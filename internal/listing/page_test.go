@@ -100,3 +100,13 @@ func TestOrdering_Terms(t *testing.T) {
 		})
 	}
 }
+
+func TestFetch_PastTheLastPossibleOffset_IsRefused(t *testing.T) {
+	q := &fakeQuery{items: []int{1, 2, 3}}
+
+	_, err := Fetch(context.Background(), q, Page{Limit: 10, Offset: MaxOffset + 1})
+	_, okErr := Fetch(context.Background(), q, Page{Limit: 10, Offset: MaxOffset})
+
+	require.ErrorIs(t, err, ErrOffsetTooLarge)
+	assert.NoError(t, okErr)
+}
