@@ -860,7 +860,7 @@ func decodeGetUserParams(args [1]string, argsEscaped bool, r *http.Request) (par
 type ListAPITokensParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -1037,7 +1037,7 @@ func decodeListAPITokensParams(args [0]string, argsEscaped bool, r *http.Request
 type ListAssetStatusHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -1299,7 +1299,7 @@ type ListAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -1918,7 +1918,7 @@ func decodeListAssetsParams(args [0]string, argsEscaped bool, r *http.Request) (
 type ListDatacentersParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptDatacenterOrdering `json:",omitempty,omitzero"`
@@ -2255,7 +2255,7 @@ type ListMaintenanceAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -2880,7 +2880,7 @@ type ListSecurityEventsParams struct {
 	Since OptDateTime `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -3252,7 +3252,7 @@ type ListTeamsParams struct {
 	Ordering OptTeamOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -3579,7 +3579,7 @@ type ListUsersParams struct {
 	Ordering OptUserOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 

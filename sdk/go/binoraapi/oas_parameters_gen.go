@@ -66,7 +66,7 @@ type GetUserParams struct {
 type ListAPITokensParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -74,7 +74,7 @@ type ListAPITokensParams struct {
 type ListAssetStatusHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -97,7 +97,7 @@ type ListAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -105,7 +105,7 @@ type ListAssetsParams struct {
 type ListDatacentersParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptDatacenterOrdering `json:",omitempty,omitzero"`
@@ -131,7 +131,7 @@ type ListMaintenanceAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -145,7 +145,7 @@ type ListSecurityEventsParams struct {
 	Since OptDateTime `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -158,7 +158,7 @@ type ListTeamsParams struct {
 	Ordering OptTeamOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -174,7 +174,7 @@ type ListUsersParams struct {
 	Ordering OptUserOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip.
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 

@@ -1488,7 +1488,7 @@ export interface components {
         Id: number;
         /** @description Page size. */
         Limit: number;
-        /** @description Number of items to skip. */
+        /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
         Offset: number;
         /**
          * @description Case-insensitive substring searched in the listed objects' name, in their code
@@ -1966,7 +1966,7 @@ export interface operations {
                 ordering?: components["parameters"]["UserOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -2290,7 +2290,7 @@ export interface operations {
                 ordering?: components["parameters"]["TeamOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -2644,7 +2644,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -2818,7 +2818,7 @@ export interface operations {
                 since?: components["parameters"]["SinceFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -2889,7 +2889,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
                 ordering?: components["parameters"]["DatacenterOrdering"];
@@ -3160,7 +3160,7 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -3324,7 +3324,7 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -3664,7 +3664,7 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip. */
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
