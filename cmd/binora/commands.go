@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"strings"
 
 	"github.com/binora/binora/internal/app"
 	"github.com/binora/binora/modules/core/platform"
@@ -49,12 +54,43 @@ func createTenant(ctx context.Context, fs *flag.FlagSet, args []string, stdout, 
 	fs.StringVar(&in.Subdomain, "subdomain", "", "subdomain of the company (required)")
 	fs.StringVar(&in.Name, "name", "", "name of the company (required)")
 	fs.StringVar(&in.AdminEmail, "admin-email", "", "email of its first admin (required)")
-	fs.StringVar(&in.AdminPassword, "admin-password", "", "password of its first admin (required)")
+	fs.StringVar(&in.AdminPassword, "admin-password", "", "password of its first admin; visible in the process list, "+
+		"prefer --admin-password-stdin or "+adminPasswordEnv)
+	fromStdin := fs.Bool("admin-password-stdin", false, "read the admin's password from the first line of standard input")
 	cfg, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	if in.AdminPassword, err = adminPassword(in.AdminPassword, *fromStdin); err != nil {
+		return err
+	}
 	return app.CreateTenant(ctx, cfg, in, stdout)
+}
+
+// adminPasswordEnv names the variable a tenant's first admin password may
+// come from, so that it never shows in the process list.
+const adminPasswordEnv = "BINORA_ADMIN_PASSWORD"
+
+// stdin is where --admin-password-stdin reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// adminPassword picks the one source of the admin's password: the flag,
+// standard input, or the environment, in that order; two sources at once
+// are refused rather than guessed between.
+func adminPassword(flagValue string, fromStdin bool) (string, error) {
+	switch {
+	case flagValue != "" && fromStdin:
+		return "", errors.New("give the admin password either with --admin-password or on standard input, not both")
+	case fromStdin:
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", fmt.Errorf("read the admin password from standard input: %w", err)
+		}
+		return strings.TrimRight(line, "\r\n"), nil
+	case flagValue != "":
+		return flagValue, nil
+	}
+	return os.Getenv(adminPasswordEnv), nil
 }
 
 func listTenants(ctx context.Context, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) error {

@@ -2,7 +2,7 @@
 //
 //	binora serve [--addr :8080] [--no-migrate]
 //	binora migrate
-//	binora tenant create --subdomain S --name N --admin-email E --admin-password P
+//	binora tenant create --subdomain S --name N --admin-email E [--admin-password-stdin]
 //	binora tenant list
 //	binora tenant deactivate|activate --subdomain S
 //	binora user reset-password --subdomain S --email E
@@ -26,7 +26,9 @@ import (
 const usage = `usage:
   binora serve [--addr :8080] [--no-migrate]   serve the API (migrates first)
   binora migrate                               apply pending database migrations
-  binora tenant create --subdomain S --name N --admin-email E --admin-password P
+  binora tenant create --subdomain S --name N --admin-email E [--admin-password-stdin]
+                                               the admin's password from standard input,
+                                               else BINORA_ADMIN_PASSWORD (or --admin-password P)
   binora tenant list                           list every tenant: subdomain, name, active, id
   binora tenant deactivate --subdomain S       stop serving a tenant (404 tenant_not_found)
   binora tenant activate --subdomain S         serve a deactivated tenant again
