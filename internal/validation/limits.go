@@ -68,14 +68,3 @@ func (t Text) Message() string {
 	}
 	return fmt.Sprintf("Give at most %d characters.", t.Max)
 }
-
-// Validator is t as an Ent field validator, for values written by code
-// paths that bypass the services (the command line, fixtures).
-func (t Text) Validator() func(string) error {
-	return func(s string) error {
-		if !t.Fits(s) {
-			return fmt.Errorf("value does not fit: %s", t.Message())
-		}
-		return nil
-	}
-}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/tenancy"
+
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 const (
@@ -66,12 +68,7 @@ func TestCreate_Normalized(t *testing.T) {
 			t.Parallel()
 			got, err := tt.give.normalized(now)
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
 		})
 	}
 }
@@ -114,17 +111,4 @@ func TestCheckCreation(t *testing.T) {
 			}
 		})
 	}
-}
-
-// invalidFields returns the fields a validation error names, in order.
-func invalidFields(t *testing.T, err error) []string {
-	t.Helper()
-	e, ok := apperr.As(err)
-	require.True(t, ok, "want a validation error, got %v", err)
-	require.Equal(t, apperr.KindInvalid, e.Kind)
-	fields := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		fields[i] = f.Field
-	}
-	return fields
 }

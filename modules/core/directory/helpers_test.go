@@ -7,7 +7,6 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/securityevent"
-	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/testsupport"
 	"github.com/binora/binora/modules/core/events"
 )
@@ -28,17 +27,4 @@ func securityEvents(t *testing.T, env *testsupport.Env, tn *testsupport.Tenant, 
 		All(tn.Ctx())
 	require.NoError(t, err)
 	return list
-}
-
-// invalidFields returns the fields a validation error names, in order.
-func invalidFields(t *testing.T, err error) []string {
-	t.Helper()
-	e, ok := apperr.As(err)
-	require.True(t, ok, "want a validation error, got %v", err)
-	require.Equal(t, apperr.KindInvalid, e.Kind)
-	fields := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		fields[i] = f.Field
-	}
-	return fields
 }

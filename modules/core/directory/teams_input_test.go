@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 func TestTeamCreate_Normalized(t *testing.T) {
@@ -40,12 +42,7 @@ func TestTeamCreate_Normalized(t *testing.T) {
 			t.Parallel()
 			got, err := tt.give.normalized()
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
 			assert.NotNil(t, got.Permissions, "a team's codes are stored as a list, never null")
 		})
 	}
@@ -76,12 +73,7 @@ func TestTeamUpdate_Normalized(t *testing.T) {
 			t.Parallel()
 			got, err := tt.give.normalized()
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
 		})
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/binora/binora/internal/testsupport"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
+
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 func TestCreateTeam_StoresCodesSortedOnce(t *testing.T) {
@@ -32,7 +34,7 @@ func TestCreateTeam_BadInput_NamesTheFields(t *testing.T) {
 
 		_, err := env.App.Directory.CreateTeam(tn.Ctx(), directory.TeamCreate{Name: " ", Permissions: []string{"assets.assets.fly"}})
 
-		assert.Equal(t, []string{"name", "permissions"}, invalidFields(t, err))
+		assert.Equal(t, []string{"name", "permissions"}, validationtest.Fields(t, err))
 	})
 }
 

@@ -5,9 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 func TestUserCreate_Normalized(t *testing.T) {
@@ -49,12 +48,7 @@ func TestUserCreate_Normalized(t *testing.T) {
 			t.Parallel()
 			got, err := tt.give.normalized()
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
 		})
 	}
 }
@@ -87,26 +81,10 @@ func TestUserUpdate_Normalized(t *testing.T) {
 			t.Parallel()
 			got, err := tt.give.normalized()
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
+			if tt.wantFields == nil {
+				assert.Equal(t, tt.want.TeamIDs == nil, got.TeamIDs == nil, "nil and empty team lists mean different things")
 			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.want.TeamIDs == nil, got.TeamIDs == nil, "nil and empty team lists mean different things")
 		})
 	}
-}
-
-// invalidFields returns the fields a validation error names, in order.
-func invalidFields(t *testing.T, err error) []string {
-	t.Helper()
-	e, ok := apperr.As(err)
-	require.True(t, ok, "want a validation error, got %v", err)
-	require.Equal(t, apperr.KindInvalid, e.Kind)
-	fields := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		fields[i] = f.Field
-	}
-	return fields
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/binora/binora/internal/testsupport"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
+
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 func TestCreateUser_BadInput_NamesTheFieldsAndWritesNothing(t *testing.T) {
@@ -38,7 +40,7 @@ func TestCreateUser_BadInput_NamesTheFieldsAndWritesNothing(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				_, err := env.App.Directory.CreateUser(tn.Ctx(), tt.give)
 
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
+				assert.Equal(t, tt.wantFields, validationtest.Fields(t, err))
 			})
 		}
 		n, err := env.App.DB.Client.User.Query().Where(user.IDNEQ(tn.Admin.ID)).Count(tn.Ctx())
@@ -55,7 +57,7 @@ func TestUpdateUser_BadInput_NamesTheFieldsAndChangesNothing(t *testing.T) {
 			Email: ptr("not an email"), LastName: ptr(strings.Repeat("l", 151)), IsAdmin: ptr(false),
 		})
 
-		assert.Equal(t, []string{"email", "last_name"}, invalidFields(t, err))
+		assert.Equal(t, []string{"email", "last_name"}, validationtest.Fields(t, err))
 		got, err := env.App.Directory.GetUser(tn.Ctx(), tn.Admin.ID)
 		require.NoError(t, err)
 		assert.Equal(t, tn.Admin.Email, got.Email)

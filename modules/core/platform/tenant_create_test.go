@@ -4,10 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/validation/validationtest"
 )
 
 func TestTenantCreate_Normalized(t *testing.T) {
@@ -56,25 +53,7 @@ func TestTenantCreate_Normalized(t *testing.T) {
 
 			got, err := in.normalized()
 
-			if tt.wantFields != nil {
-				assert.Equal(t, tt.wantFields, invalidFields(t, err))
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
+			validationtest.Check(t, got, err, tt.want, tt.wantFields)
 		})
 	}
-}
-
-// invalidFields returns the fields a validation error names, in order.
-func invalidFields(t *testing.T, err error) []string {
-	t.Helper()
-	e, ok := apperr.As(err)
-	require.True(t, ok, "want a validation error, got %v", err)
-	require.Equal(t, apperr.KindInvalid, e.Kind)
-	fields := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		fields[i] = f.Field
-	}
-	return fields
 }
