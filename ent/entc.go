@@ -6,16 +6,27 @@
 // on purpose: raw SQL through the client runs no privacy policy and no
 // interceptor, and raw SQL belongs in internal/database alone. Nothing needs
 // sql/modifier's hand-written selector changes either.
+//
+// One template of Binora's own, template/tenant_references.tmpl, generates
+// the check of every link between tenant-scoped entities.
 package main
 
 import (
 	"log"
+	"text/template"
 
 	"entgo.io/ent/entc"
 	"entgo.io/ent/entc/gen"
 )
 
 func main() {
+	refs := gen.MustParse(gen.NewTemplate("tenant_references").
+		Funcs(template.FuncMap{
+			"tenantScoped":   tenantScoped,
+			"tenantEdges":    tenantEdges,
+			"referenceField": referenceField,
+		}).
+		ParseFiles("template/tenant_references.tmpl"))
 	err := entc.Generate("./schema", &gen.Config{
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
@@ -26,8 +37,41 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
+		Templates: []*gen.Template{refs},
 	})
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
+}
+
+// tenantScoped reports whether t belongs to a tenant: AuditMixin gives
+// every such entity its company_id.
+func tenantScoped(t *gen.Type) bool {
+	for _, f := range t.Fields {
+		if f.Name == "company_id" {
+			return true
+		}
+	}
+	return false
+}
+
+// tenantEdges are t's edges towards other tenant-scoped entities, in
+// either direction: the company edge is the tenancy itself and is left out.
+func tenantEdges(t *gen.Type) []*gen.Edge {
+	var out []*gen.Edge
+	for _, e := range t.Edges {
+		if tenantScoped(e.Type) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// referenceField names what a request sets to create the link: the edge's
+// column when t holds it (datacenter_id), else the edge (children).
+func referenceField(e *gen.Edge) string {
+	if f := e.Field(); f != nil {
+		return f.Name
+	}
+	return e.Name
 }

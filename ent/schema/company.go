@@ -48,6 +48,9 @@ func (Company) Policy() ent.Policy {
 				if !ok {
 					return privacy.Denyf("%w", ErrNoTenant)
 				}
+				if !tenancy.EntWall {
+					return privacy.Allow
+				}
 				if err := whereColumn(q, "id", companyID); err != nil {
 					return privacy.Denyf("%w", err)
 				}

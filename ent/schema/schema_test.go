@@ -211,3 +211,22 @@ func TestTenantUniqueKeyViolations_ExemptsGlobalEntities(t *testing.T) {
 
 	assert.Empty(t, tenantUniqueKeyViolations(t, graph))
 }
+
+// An Ent many-to-many edge keeps its links in a join table of two id
+// columns: no company_id, so neither the tenant interceptor nor the
+// database's policies could confine it. Tenant-scoped links are entities
+// of their own, as TeamMembership is.
+func TestNoManyToManyEdge_BetweenTenantScopedEntities(t *testing.T) {
+	graph, err := loadSchemas()
+	require.NoError(t, err)
+	for _, node := range graph.Nodes {
+		if _, global := globalEntities[node.Name]; global {
+			continue
+		}
+		for _, e := range node.Edges {
+			if _, global := globalEntities[e.Type.Name]; !global && e.M2M() {
+				t.Errorf("%s.%s is a many-to-many edge; make the link an entity with the AuditMixin", node.Name, e.Name)
+			}
+		}
+	}
+}

@@ -78,7 +78,7 @@ func seedDemo(ctx context.Context, a *App) error {
 	if err != nil {
 		return err
 	}
-	admin, err := a.DB.Client.User.Query().Where(user.CompanyID(c.ID)).Only(tenancy.SystemContext(ctx))
+	admin, err := a.DB.Client.User.Query().Where(user.Email(demoEmail)).Only(tenancy.WithTenant(ctx, c.ID))
 	if err != nil {
 		return err
 	}

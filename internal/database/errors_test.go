@@ -25,6 +25,7 @@ func TestClassify_TranslatesEntErrors(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	c, err := db.Client.Company.Create().SetName("Acme").SetSubdomain("acme").Save(ctx)
 	require.NoError(t, err)
+	ctx = tenancy.WithTenant(context.Background(), c.ID)
 	dc, err := db.Client.Datacenter.Create().SetCompanyID(c.ID).SetName("Madrid").SetCode("MAD").Save(ctx)
 	require.NoError(t, err)
 	require.NoError(t, db.Client.Asset.Create().SetCompanyID(c.ID).SetCode("SRV-00001").SetName("a").
@@ -34,6 +35,8 @@ func TestClassify_TranslatesEntErrors(t *testing.T) {
 	duplicate := db.Client.Datacenter.Create().SetCompanyID(c.ID).SetName("Other").SetCode("MAD").Exec(ctx)
 	inUse := db.Client.Datacenter.DeleteOneID(dc.ID).Exec(ctx)
 	invalid := db.Client.Datacenter.Create().SetCompanyID(c.ID).SetName("").SetCode("X").Exec(ctx)
+	foreign := db.Client.Asset.Create().SetCode("SRV-00002").SetName("b").
+		SetAssetType("SRV").SetStatus(50).SetDatacenterID(dc.ID + 1000).Exec(ctx)
 	internal := errors.New("connection reset")
 	kinded := apperr.Forbidden("no")
 
@@ -47,6 +50,7 @@ func TestClassify_TranslatesEntErrors(t *testing.T) {
 		{"unique violation names the field", duplicate, apperr.KindConflict, "code"},
 		{"foreign-key violation names none", inUse, apperr.KindConflict, ""},
 		{"validation names the field", invalid, apperr.KindInvalid, "name"},
+		{"a link to no visible row names the field", foreign, apperr.KindInvalid, "datacenter_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,37 +23,34 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 	}
 	var created *ent.Asset
 	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		dc, err := visibleDatacenter(ctx, tx, in.DatacenterID)
-		if err != nil {
-			return err
-		}
-		if in.ParentID != nil {
-			if err := s.shareParent(ctx, tx, *in.ParentID, dc.ID); err != nil {
-				return err
-			}
-		}
-		// The code is allocated last, right before the insert: the
-		// counter row stays locked from here to the commit, and every
-		// create of this type in the company waits on it.
+		// The code is allocated first: the counter row stays locked from
+		// here to the commit, and every create of this type in the company
+		// waits on it.
 		code, err := nextCode(ctx, tx, Type(in.AssetType))
 		if err != nil {
 			return err
 		}
+		// The data layer refuses a datacenter or parent the tenant cannot
+		// see; what is left to check here are the rules of the hierarchy.
 		a, err := tx.Asset.Create().
 			SetCode(code).
 			SetName(strings.TrimSpace(in.Name)).
 			SetAssetType(in.AssetType).
 			SetStatus(int(status)).
 			SetNillableSerialNumber(in.SerialNumber).
-			SetDatacenterID(dc.ID).
+			SetDatacenterID(in.DatacenterID).
 			SetNillableParentID(in.ParentID).
 			Save(ctx)
 		if err != nil {
 			return database.Classify(err, "Asset", "code")
 		}
-		a.Edges.Datacenter = dc
-		created = a
-		return nil
+		if in.ParentID != nil {
+			if err := s.shareParent(ctx, tx, *in.ParentID, in.DatacenterID); err != nil {
+				return err
+			}
+		}
+		created, err = withDatacenter(ctx, tx, a)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -61,9 +58,9 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 	return created, nil
 }
 
-// shareParent checks the parent a new asset names, in datacenter dcID.
-// Sharing the parent's row keeps it from moving to another datacenter, or
-// being deleted, before the child commits.
+// shareParent checks that the parent a new asset names is in its
+// datacenter dcID. Sharing the parent's row keeps it from moving to
+// another datacenter before the child commits.
 func (s *Service) shareParent(ctx context.Context, tx *ent.Tx, parentID, dcID int) error {
 	q := tx.Asset.Query().Where(asset.ID(parentID))
 	if s.rowLocks {

@@ -23,11 +23,8 @@ var (
 	ErrMoveWithChildren = apperr.Invalid("datacenter_id", "An asset with child assets cannot move to another datacenter.")
 )
 
-// Reference errors: another tenant's datacenter or asset is reported
-// exactly like one that does not exist.
+// Hierarchy errors: where a parent may be.
 var (
-	errNoDatacenter    = apperr.Invalid("datacenter_id", "No such datacenter.")
-	errNoParent        = apperr.Invalid("parent_id", "No such asset.")
 	errParentElsewhere = apperr.Invalid("parent_id", "The parent asset must be in the same datacenter.")
 	errParentIsSelf    = apperr.Invalid("parent_id", "An asset cannot be its own parent.")
 	errParentCycle     = apperr.Invalid("parent_id", "The parent asset is a descendant of this asset.")

@@ -4,10 +4,8 @@
 // only translate between HTTP and the service.
 //
 // Tenancy is not handled here: the Ent policies, hooks and interceptors
-// confine every statement to the tenant in the context. What this module
-// must do itself is check that an id arriving from a request and becoming a
-// reference (datacenter_id, parent_id) names a row of the tenant,
-// because a foreign key alone accepts another tenant's row.
+// confine every statement to the tenant in the context, and refuse a
+// datacenter_id or parent_id that names a row the tenant cannot see.
 package assets
 
 import (
@@ -98,38 +96,20 @@ func (s *Service) lockDatacenters(ctx context.Context, tx *ent.Tx, ids ...int) e
 			Where(datacenter.ID(id)).
 			ForUpdate(noKeyUpdate).
 			Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
-			return errNoDatacenter
-		case err != nil:
+		if err != nil {
 			return fmt.Errorf("lock datacenter: %w", err)
 		}
 	}
 	return nil
 }
 
-// visibleDatacenter returns the datacenter id if it is the tenant's.
-// The query is tenant-filtered, so another tenant's datacenter is missing.
-func visibleDatacenter(ctx context.Context, tx *ent.Tx, id int) (*ent.Datacenter, error) {
-	dc, err := tx.Datacenter.Query().Where(datacenter.ID(id)).Only(ctx)
-	switch {
-	case ent.IsNotFound(err):
-		return nil, errNoDatacenter
-	case err != nil:
-		return nil, fmt.Errorf("read datacenter: %w", err)
-	}
-	return dc, nil
-}
-
-// readParent runs q, the query of a would-be parent, and refuses a parent
-// of another tenant (the query is tenant-filtered) or one outside the
-// datacenter dcID.
+// readParent runs q, the query of the parent an asset in datacenter dcID
+// now names, and refuses one in another datacenter. The write that named
+// it came first, so the data layer has already refused a parent the
+// tenant cannot see.
 func readParent(ctx context.Context, q *ent.AssetQuery, dcID int) (*ent.Asset, error) {
 	parent, err := q.Only(ctx)
-	switch {
-	case ent.IsNotFound(err):
-		return nil, errNoParent
-	case err != nil:
+	if err != nil {
 		return nil, fmt.Errorf("read parent asset: %w", err)
 	}
 	if parent.DatacenterID != dcID {

@@ -28,9 +28,6 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 		if in.AssetType != nil && *in.AssetType != cur.AssetType {
 			return ErrTypeImmutable
 		}
-		if err := s.checkPlacement(ctx, tx, cur, in); err != nil {
-			return err
-		}
 		from := Status(cur.Status)
 		to := from
 		if in.Status != nil {
@@ -41,9 +38,15 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 			return err
 		}
 
+		// Written first: the data layer refuses a datacenter or parent the
+		// tenant cannot see, and the rules of the hierarchy are then
+		// checked on the rows as they now are.
 		a, err := assetUpdate(tx, cur, in, to, changed).Save(ctx)
 		if err != nil {
 			return database.Classify(err, "Asset", "code")
+		}
+		if err := s.checkPlacement(ctx, tx, cur, in); err != nil {
+			return err
 		}
 		if changed {
 			if err := recordStatusChange(ctx, tx, id, from, to, ""); err != nil {
@@ -74,10 +77,12 @@ func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed 
 	} else if in.ClearSerialNumber {
 		u.ClearSerialNumber()
 	}
-	if in.DatacenterID != nil {
+	// Only a link that changes is set, so a PUT that sends back the
+	// current datacenter and parent costs no check of them.
+	if in.DatacenterID != nil && *in.DatacenterID != cur.DatacenterID {
 		u.SetDatacenterID(*in.DatacenterID)
 	}
-	if in.ParentID != nil {
+	if in.ParentID != nil && (cur.ParentID == nil || *cur.ParentID != *in.ParentID) {
 		u.SetParentID(*in.ParentID)
 	} else if in.ClearParent {
 		u.ClearParentID()
@@ -85,16 +90,14 @@ func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed 
 	return u
 }
 
-// checkPlacement verifies the datacenter and parent an update asks for,
-// given the asset as it is (cur, locked). Only what changes is checked, so
-// a PUT that sends back the current values costs no extra queries.
+// checkPlacement verifies the datacenter and parent an update asked for,
+// given the asset as it was (cur, locked) and once the update is written.
+// Only what changes is checked, so a PUT that sends back the current values
+// costs no extra queries.
 func (s *Service) checkPlacement(ctx context.Context, tx *ent.Tx, cur *ent.Asset, in UpdateInput) error {
 	dcID := cur.DatacenterID
 	moved := in.DatacenterID != nil && *in.DatacenterID != cur.DatacenterID
 	if moved {
-		if _, err := visibleDatacenter(ctx, tx, *in.DatacenterID); err != nil {
-			return err
-		}
 		dcID = *in.DatacenterID
 	}
 	parent := cur.ParentID

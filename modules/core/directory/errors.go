@@ -31,10 +31,11 @@ var ErrLastAdmin = &apperr.Error{Kind: apperr.KindConflict, Code: "last_admin",
 	Detail: "This is the company's last active admin; make someone else an admin first."}
 
 // Reference errors: another tenant's team or user is reported exactly like
-// one that does not exist.
+// one that does not exist. errNoUser is the data layer's own answer to a
+// membership naming such a user.
 var (
 	errNoTeams = apperr.Invalid("team_ids", "Each id must name a team of the company.")
-	errNoUser  = apperr.Invalid("user_id", "No user with this id.")
+	errNoUser  = apperr.Invalid("user_id", "No such user.")
 )
 
 // ErrNoActor answers a directory change that nobody signed in makes; the

@@ -24,9 +24,9 @@ func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 		if _, err := tx.Team.Get(ctx, teamID); err != nil {
 			return database.Classify(err, "Team")
 		}
-		// The user id comes from the body: a foreign key alone would accept
-		// another tenant's user, so it must be visible through the tenant
-		// filter. Users are locked before teams (see locks.go).
+		// The user is locked before the team (see locks.go). One the
+		// tenant cannot see cannot be locked, and is answered as the data
+		// layer answers a membership naming it.
 		u, err := s.lockUser(ctx, tx, userID)
 		if apperr.IsKind(err, apperr.KindNotFound) {
 			return errNoUser
@@ -84,13 +84,12 @@ func (s *Service) RemoveTeamMember(ctx context.Context, teamID, userID int) erro
 	})
 }
 
-// visibleTeams reads the teams ids (team_ids of a request) through the
-// tenant filter: an id of another tenant's team is refused like a missing
-// one, which a foreign key alone would not do. On PostgreSQL they are
-// share-locked, so a concurrent delete of one of them waits for the new
-// memberships instead of failing on them.
-func (s *Service) visibleTeams(ctx context.Context, tx *ent.Tx, ids []int) ([]*ent.Team, error) {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+// readTeams reads the teams ids (team_ids of a request) that the actor's
+// rights are checked against. On PostgreSQL they are share-locked, so a
+// concurrent delete of one of them waits for the new memberships instead
+// of failing on them. An id the tenant cannot see is simply not among
+// them: the data layer refuses the membership that names it.
+func (s *Service) readTeams(ctx context.Context, tx *ent.Tx, ids []int) ([]*ent.Team, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -102,14 +101,16 @@ func (s *Service) visibleTeams(ctx context.Context, tx *ent.Tx, ids []int) ([]*e
 	if err != nil {
 		return nil, fmt.Errorf("read teams: %w", err)
 	}
-	if len(teams) != len(ids) {
-		return nil, errNoTeams
-	}
 	return teams, nil
 }
 
+// uniqueIDs returns ids sorted, without repeats.
+func uniqueIDs(ids []int) []int {
+	return slices.Compact(slices.Sorted(slices.Values(ids)))
+}
+
 // changeTeams puts user userID in the teams add and takes them out of the
-// teams remove; the ids are already checked as visible.
+// teams remove. A team the tenant cannot see is refused as errNoTeams.
 func changeTeams(ctx context.Context, tx *ent.Tx, userID int, add, remove []int) error {
 	if len(remove) > 0 {
 		if _, err := tx.TeamMembership.Delete().
@@ -124,8 +125,12 @@ func changeTeams(ctx context.Context, tx *ent.Tx, userID int, add, remove []int)
 	for i, id := range add {
 		builders[i] = tx.TeamMembership.Create().SetUserID(userID).SetTeamID(id)
 	}
-	if err := tx.TeamMembership.CreateBulk(builders...).Exec(ctx); err != nil {
-		return fmt.Errorf("join teams: %w", err)
+	err := tx.TeamMembership.CreateBulk(builders...).Exec(ctx)
+	switch {
+	case database.IsReference(err, teammembership.FieldTeamID):
+		return errNoTeams.Wrap(err)
+	case err != nil:
+		return fmt.Errorf("join teams: %w", database.Classify(err, "Team membership"))
 	}
 	return nil
 }

@@ -36,7 +36,8 @@ func (s *Service) CreateUser(ctx context.Context, in UserCreate) (*ent.User, err
 	}
 	var u *ent.User
 	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		teams, err := s.visibleTeams(ctx, tx, in.TeamIDs)
+		joining := uniqueIDs(in.TeamIDs)
+		teams, err := s.readTeams(ctx, tx, joining)
 		if err != nil {
 			return err
 		}
@@ -50,7 +51,7 @@ func (s *Service) CreateUser(ctx context.Context, in UserCreate) (*ent.User, err
 		if err != nil {
 			return database.Classify(err, "User", "email")
 		}
-		return s.welcome(ctx, tx, u, teamIDs(teams))
+		return s.welcome(ctx, tx, u, joining)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create user: %w", err)
@@ -149,11 +150,12 @@ func (s *Service) planTeams(ctx context.Context, tx *ent.Tx, a *tenancy.Actor, u
 	if requested == nil {
 		return teamChange{final: current}, nil
 	}
-	teams, err := s.visibleTeams(ctx, tx, requested)
+	final := uniqueIDs(requested)
+	teams, err := s.readTeams(ctx, tx, final)
 	if err != nil {
 		return teamChange{}, err
 	}
-	c := teamChange{final: teamIDs(teams)}
+	c := teamChange{final: final}
 	c.added, c.removed = diffIDs(current, c.final)
 	joined := slices.DeleteFunc(teams, func(t *ent.Team) bool { return !slices.Contains(c.added, t.ID) })
 	return c, checkJoin(a, joined)

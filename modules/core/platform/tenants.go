@@ -51,21 +51,24 @@ func (s *Service) CreateTenant(ctx context.Context, in TenantCreate) (*ent.Compa
 	if err != nil {
 		return nil, err
 	}
-	ctx = tenancy.SystemContext(ctx)
+	// The platform creates the company; its admin is then written inside
+	// the new tenant, as every tenant row is.
+	sys := tenancy.SystemContext(ctx)
 	var c *ent.Company
-	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		taken, err := tx.Company.Query().Where(company.Subdomain(in.Subdomain)).Exist(ctx)
+	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		taken, err := tx.Company.Query().Where(company.Subdomain(in.Subdomain)).Exist(sys)
 		if err != nil {
 			return err
 		}
 		if taken {
 			return apperr.Conflict("subdomain", fmt.Sprintf("The subdomain %q is already taken.", in.Subdomain))
 		}
-		c, err = tx.Company.Create().SetName(in.Name).SetSubdomain(in.Subdomain).Save(ctx)
+		c, err = tx.Company.Create().SetName(in.Name).SetSubdomain(in.Subdomain).Save(sys)
 		if err != nil {
 			return database.Classify(err, "Company", "subdomain")
 		}
-		return tx.User.Create().SetCompanyID(c.ID).SetEmail(in.AdminEmail).SetPasswordHash(hash).SetIsAdmin(true).Exec(ctx)
+		return tx.User.Create().SetEmail(in.AdminEmail).SetPasswordHash(hash).SetIsAdmin(true).
+			Exec(tenancy.WithTenant(ctx, c.ID))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create tenant: %w", err)
