@@ -67,7 +67,7 @@ func run(ctx context.Context, dir, pgURL, name string) error {
 	// A database of its own: Atlas's replay drops only the tables it made,
 	// and leaves the walls' functions behind.
 	err = withScratchPostgres(ctx, pgURL, func(devURL string) error {
-		file, err := tenantwalls.Write(ctx, pgDir, devURL, entmigrate.Tables, time.Now())
+		file, err := writeWalls(ctx, pgDir, devURL, entmigrate.Tables, time.Now())
 		if file != "" {
 			log.Printf("postgres: wrote %s", filepath.Join(pgDir, file))
 		}

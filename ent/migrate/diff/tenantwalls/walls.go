@@ -1,7 +1,7 @@
-// Package tenantwalls derives PostgreSQL's tenant walls from the Ent schema
-// and writes the ones a migration directory lacks as one more goose
-// migration. The application filters every query by tenant; the walls are
-// the database's own backstop for what that filter cannot see:
+// Package tenantwalls derives PostgreSQL's tenant walls from the Ent schema,
+// tells which ones a database's catalog lacks, and writes those as one more
+// goose migration. The application filters every query by tenant; the walls
+// are the database's own backstop for what that filter cannot see:
 //
 //   - a foreign key only checks that the parent row exists, not that it
 //     belongs to the same company, so every foreign key between two

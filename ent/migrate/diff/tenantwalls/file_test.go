@@ -51,3 +51,16 @@ func TestNextVersion(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteFile_KeepsTheDirectoryValid(t *testing.T) {
+	dir, err := sqltool.NewGooseDir(t.TempDir())
+	require.NoError(t, err)
+	walls, err := Desired(fixture())
+	require.NoError(t, err)
+
+	name, err := WriteFile(dir, walls, time.Date(2026, 12, 2, 11, 0, 0, 0, time.UTC))
+
+	require.NoError(t, err)
+	assert.Equal(t, "20261202110000_tenant_walls.sql", name)
+	assert.NoError(t, migrate.Validate(dir), "atlas.sum matches the files")
+}

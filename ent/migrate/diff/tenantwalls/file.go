@@ -1,42 +1,21 @@
 package tenantwalls
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"ariga.io/atlas/sql/migrate"
 	"ariga.io/atlas/sql/sqltool"
-	"entgo.io/ent/dialect/sql/schema"
-	_ "github.com/lib/pq" // the scratch database's driver
-	"github.com/pressly/goose/v3"
 )
 
 // FileSuffix ends the name of every walls migration.
 const FileSuffix = "_tenant_walls.sql"
 
-// Write applies the goose migrations in the directory at path to the empty
-// PostgreSQL database at url, the way the server applies them, and writes
-// the walls the tables need and that database lacks as one more migration,
-// updating atlas.sum. It returns the new file's name, or "" when nothing was
-// missing and nothing was written.
-func Write(ctx context.Context, path, url string, tables []*schema.Table, now time.Time) (string, error) {
-	have, err := migratedCatalog(ctx, path, url)
-	if err != nil {
-		return "", err
-	}
-	walls, err := Plan(tables, have)
-	if err != nil || len(walls) == 0 {
-		return "", err
-	}
-	dir, err := sqltool.NewGooseDir(path)
-	if err != nil {
-		return "", fmt.Errorf("open migration directory: %w", err)
-	}
+// WriteFile writes walls as one more goose migration in dir, named after
+// now, and updates atlas.sum. It returns the new file's name.
+func WriteFile(dir *sqltool.GooseDir, walls []Wall, now time.Time) (string, error) {
 	version, err := nextVersion(dir, now)
 	if err != nil {
 		return "", err
@@ -53,24 +32,6 @@ func Write(ctx context.Context, path, url string, tables []*schema.Table, now ti
 		return "", fmt.Errorf("write %s: %w", migrate.HashFileName, err)
 	}
 	return name, nil
-}
-
-// migratedCatalog migrates the database at url with goose (no version table:
-// the database is thrown away) and reads its catalog.
-func migratedCatalog(ctx context.Context, path, url string) (Catalog, error) {
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		return Catalog{}, err
-	}
-	defer db.Close()
-	provider, err := goose.NewProvider(goose.DialectPostgres, db, os.DirFS(path), goose.WithDisableVersioning(true))
-	if err != nil {
-		return Catalog{}, fmt.Errorf("load migrations: %w", err)
-	}
-	if _, err := provider.Up(ctx); err != nil {
-		return Catalog{}, fmt.Errorf("apply migrations: %w", err)
-	}
-	return ReadCatalog(ctx, db)
 }
 
 // nextVersion is now as goose and Atlas write versions, moved past the
