@@ -3,6 +3,11 @@
 // migrations on a scratch database (in-memory SQLite; a throw-away
 // PostgreSQL database) and writes nothing when they already match.
 //
+// On PostgreSQL a second step follows: on another scratch database, migrated
+// with everything the first step left in the directory, it writes the tenant
+// walls (package tenantwalls) that are missing as <version>_tenant_walls.sql.
+// SQLite has no walls.
+//
 //	go run ./ent/migrate/diff -name add_rack
 package main
 
@@ -18,6 +23,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"ariga.io/atlas/sql/migrate"
 	"ariga.io/atlas/sql/sqltool"
@@ -27,6 +33,7 @@ import (
 	sqlite "modernc.org/sqlite"
 
 	entmigrate "github.com/binora/binora/ent/migrate"
+	"github.com/binora/binora/ent/migrate/diff/tenantwalls"
 )
 
 func init() {
@@ -38,22 +45,38 @@ func main() {
 	name := flag.String("name", "schema", "name of the new migration")
 	dir := flag.String("dir", "ent/migrate/migrations", "directory holding one sub-directory per dialect")
 	pgURL := flag.String("postgres", envOr("BINORA_DEV_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"),
-		"PostgreSQL server on which a scratch database is created and dropped")
+		"PostgreSQL server on which scratch databases are created and dropped")
 	flag.Parse()
 
-	ctx := context.Background()
-	if err := diff(ctx, filepath.Join(*dir, "sqlite"), dialect.SQLite, "sqlite://binora-dev?mode=memory&_pragma=foreign_keys(1)", *name); err != nil {
-		log.Fatalf("sqlite: %v", err)
+	if err := run(context.Background(), *dir, *pgURL, *name); err != nil {
+		log.Fatal(err)
 	}
-	scratch, drop, err := scratchPostgres(ctx, *pgURL)
+}
+
+func run(ctx context.Context, dir, pgURL, name string) error {
+	if err := diff(ctx, filepath.Join(dir, "sqlite"), dialect.SQLite, "sqlite://binora-dev?mode=memory&_pragma=foreign_keys(1)", name); err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	pgDir := filepath.Join(dir, "postgres")
+	err := withScratchPostgres(ctx, pgURL, func(devURL string) error {
+		return diff(ctx, pgDir, dialect.Postgres, devURL, name)
+	})
 	if err != nil {
-		log.Fatalf("postgres: %v", err)
+		return fmt.Errorf("postgres: %w", err)
 	}
-	defer drop()
-	if err := diff(ctx, filepath.Join(*dir, "postgres"), dialect.Postgres, scratch, *name); err != nil {
-		drop()
-		log.Fatalf("postgres: %v", err)
+	// A database of its own: Atlas's replay drops only the tables it made,
+	// and leaves the walls' functions behind.
+	err = withScratchPostgres(ctx, pgURL, func(devURL string) error {
+		file, err := writeWalls(ctx, pgDir, devURL, entmigrate.Tables, time.Now())
+		if file != "" {
+			log.Printf("postgres: wrote %s", filepath.Join(pgDir, file))
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres tenant walls: %w", err)
 	}
+	return nil
 }
 
 func diff(ctx context.Context, path, dialectName, devURL, name string) error {
@@ -67,6 +90,8 @@ func diff(ctx context.Context, path, dialectName, devURL, name string) error {
 		schema.WithDialect(dialectName),
 		schema.WithFormatter(sqltool.GooseFormatter),
 		schema.WithErrNoPlan(true),
+		// The walls migration adds constraints Ent does not know of.
+		schema.WithDiffHook(tenantwalls.KeepWalls),
 	)
 	if errors.Is(err, migrate.ErrNoPlan) {
 		return nil
@@ -74,10 +99,25 @@ func diff(ctx context.Context, path, dialectName, devURL, name string) error {
 	return err
 }
 
+// withScratchPostgres runs fn with the URL of an empty database it creates
+// on the server at base and drops afterwards.
+func withScratchPostgres(ctx context.Context, base string, fn func(devURL string) error) error {
+	devURL, drop, err := scratchPostgres(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer drop()
+	return fn(devURL)
+}
+
 // scratchPostgres creates an empty database on the server at base and
 // returns its URL (in schema mode, so migrations name no schema) and a
 // function that drops it.
 func scratchPostgres(ctx context.Context, base string) (string, func(), error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", nil, err
+	}
 	admin, err := sql.Open("postgres", base)
 	if err != nil {
 		return "", nil, err
@@ -89,21 +129,11 @@ func scratchPostgres(ctx context.Context, base string) (string, func(), error) {
 		admin.Close()
 		return "", nil, fmt.Errorf("create scratch database (is PostgreSQL running? set BINORA_DEV_POSTGRES_URL): %w", err)
 	}
-	u, err := url.Parse(base)
-	if err != nil {
-		admin.Close()
-		return "", nil, err
-	}
 	u.Path = "/" + name
 	q := u.Query()
 	q.Set("search_path", "public")
 	u.RawQuery = q.Encode()
-	dropped := false
 	drop := func() {
-		if dropped {
-			return
-		}
-		dropped = true
 		_, _ = admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 		admin.Close()
 	}
