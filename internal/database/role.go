@@ -83,7 +83,7 @@ func ensureAppRole(ctx context.Context, pool *sql.DB, role AppRole) error {
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback() //nolint:errcheck // after Commit it only reports that
+	defer tx.Rollback() //nolint:errcheck // after a Commit it only says sql.ErrTxDone
 	// The migrations' own lock: the grants must not run while another
 	// process changes tables.
 	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", lock.DefaultLockID); err != nil {
@@ -102,6 +102,7 @@ func ensureAppRole(ctx context.Context, pool *sql.DB, role AppRole) error {
 	}
 	for _, s := range append(stmt, grantStatements(pq.QuoteIdentifier(role.Name), pq.QuoteIdentifier(db))...) {
 		if _, err := tx.ExecContext(ctx, s); err != nil {
+			// The statement names what failed; never the password.
 			return fmt.Errorf("%s: %w", strings.SplitN(s, " PASSWORD ", 2)[0], err)
 		}
 	}

@@ -75,7 +75,7 @@ func TestEnsureAppRole_GrantsRowsAndNothingMore(t *testing.T) {
 		_, err := app.Exec(stmt)
 		var pqErr *pq.Error
 		require.ErrorAs(t, err, &pqErr, stmt)
-		assert.Equal(t, pq.ErrorCode("42501"), pqErr.Code, "insufficient privilege: %s", stmt)
+		assert.EqualValues(t, "42501", pqErr.Code, "insufficient privilege: %s", stmt)
 	}
 	assert.NoError(t, database.CheckServingRole(context.Background(), app))
 }

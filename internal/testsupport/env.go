@@ -89,9 +89,9 @@ type migration struct {
 	err  error
 }
 
-// Migrate applies the migrations to the database at ownerURL and ensures
-// the app role, once per process and URL.
-func Migrate(t testing.TB, ownerURL string) {
+// migrateOnce applies the migrations to the database at ownerURL and
+// ensures the app role, once per process and URL.
+func migrateOnce(t testing.TB, ownerURL string) {
 	t.Helper()
 	m, _ := migrated.LoadOrStore(ownerURL, &migration{})
 	mig := m.(*migration)
@@ -109,7 +109,7 @@ func Migrate(t testing.TB, ownerURL string) {
 func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 	t.Helper()
 	owner := target.URL(t)
-	Migrate(t, owner)
+	migrateOnce(t, owner)
 	cfg := &config.Config{
 		DatabaseURL:     AppURL(t, owner),
 		AppRole:         database.AppRole{Name: database.DefaultAppRole},
