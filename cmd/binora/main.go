@@ -24,8 +24,10 @@ import (
 )
 
 const usage = `usage:
-  binora serve [--addr :8080] [--no-migrate]   serve the API (migrates first)
-  binora migrate                               apply pending database migrations
+  binora serve [--addr :8080] [--no-migrate]   serve the API (migrates first; on PostgreSQL
+                                               only with DATABASE_OWNER_URL set)
+  binora migrate                               apply pending database migrations as the owner
+                                               and create or update the app role
   binora tenant create --subdomain S --name N --admin-email E [--admin-password-stdin]
                                                the admin's password from standard input,
                                                else BINORA_ADMIN_PASSWORD (or --admin-password P)
@@ -38,9 +40,10 @@ const usage = `usage:
   binora demo [--addr :8080]                   create the demo tenant and print how to log in
                                                to a server on that address
 
-Configuration comes from the environment: DATABASE_URL, BINORA_DATA_DIR,
-BINORA_JWT_SECRET, BINORA_BASE_DOMAIN, BINORA_SMTP_* and the rate limits
-(see README.md).
+Configuration comes from the environment: DATABASE_URL (on PostgreSQL as the
+app role), DATABASE_OWNER_URL (the owner, for migrations), BINORA_DB_APP_ROLE,
+BINORA_DB_APP_PASSWORD, BINORA_DATA_DIR, BINORA_JWT_SECRET, BINORA_BASE_DOMAIN,
+BINORA_SMTP_* and the rate limits (see README.md).
 `
 
 func main() {

@@ -15,12 +15,19 @@ import (
 	"github.com/binora/binora/internal/testsupport"
 )
 
-// forEachDB points the command line at each test database in turn.
+// forEachDB points the command line at each test database in turn: on
+// PostgreSQL the owner migrates and the app role serves, as in production.
 func forEachDB(t *testing.T, fn func(t *testing.T)) {
 	for _, target := range testsupport.Targets() {
 		t.Run(target.Name, func(t *testing.T) {
+			owner := target.URL(t)
 			t.Setenv("BINORA_DATA_DIR", t.TempDir())
-			t.Setenv("DATABASE_URL", target.URL(t))
+			t.Setenv("DATABASE_URL", testsupport.AppURL(t, owner))
+			if target.Name == "postgres" {
+				t.Setenv("DATABASE_OWNER_URL", owner)
+			} else {
+				t.Setenv("DATABASE_OWNER_URL", "")
+			}
 			t.Setenv("BINORA_JWT_SECRET", strings.Repeat("cli-secret-", 4))
 			t.Setenv("BINORA_ARGON2_MEMORY_KIB", "1024")
 			t.Setenv("BINORA_ARGON2_ITERATIONS", "1")

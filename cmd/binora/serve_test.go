@@ -51,6 +51,7 @@ func embeddedSQLite(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("BINORA_DATA_DIR", dir)
 	t.Setenv("DATABASE_URL", database.SQLiteURL(dir))
+	t.Setenv("DATABASE_OWNER_URL", "")
 	t.Setenv("BINORA_JWT_SECRET", strings.Repeat("cli-secret-", 4))
 }
 

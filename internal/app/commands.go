@@ -20,25 +20,36 @@ import (
 // tenantCacheTTL bounds how long a deactivated tenant may still resolve.
 const tenantCacheTTL = 10 * time.Second
 
-// Migrate applies pending migrations and reports how many ran.
+// Migrate applies pending migrations as the owner (DATABASE_OWNER_URL, else
+// DATABASE_URL), ensures the app role on PostgreSQL, and reports both.
 func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
-	n, err := database.Migrate(ctx, cfg.DatabaseURL)
+	n, err := migrateAsOwner(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "applied %d migration(s) to %s\n", n, redact(cfg.DatabaseURL))
+	url := cfg.MigrationURL()
+	fmt.Fprintf(out, "applied %d migration(s) to %s\n", n, redact(url))
+	if database.IsPostgres(url) {
+		appURL, err := database.URLWithUser(url, cfg.AppRole.Name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "role %s may read and write the tables; serve with DATABASE_URL=%s\n",
+			cfg.AppRole.Name, redact(appURL))
+	}
 	return nil
 }
 
-// Serve migrates (unless told not to) and serves HTTP on addr until ctx is
-// cancelled or the process receives SIGINT/SIGTERM, then shuts down
-// gracefully. It logs "listening" only once the port is bound, so that the
+// Serve migrates (unless told not to; see prepareSchema), refuses a
+// PostgreSQL role that row-level security would not confine, and serves
+// HTTP on addr until ctx is cancelled or the process receives
+// SIGINT/SIGTERM, then shuts down gracefully. It logs "listening" only once the port is bound, so that the
 // line means connections are accepted (a port in use is an error and no such
 // line), and logs the start and the end of the shutdown.
 func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, logger *slog.Logger) error {
 	const shutdownTimeout = 10 * time.Second // for the requests in flight
 	if migrate {
-		if _, err := database.Migrate(ctx, cfg.DatabaseURL); err != nil {
+		if err := prepareSchema(ctx, cfg); err != nil {
 			return err
 		}
 	}
@@ -47,6 +58,9 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 		return err
 	}
 	defer a.Close()
+	if err := checkServingRole(ctx, cfg, a.DB); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	ln, err := new(net.ListenConfig).Listen(ctx, "tcp", addr)
@@ -94,7 +108,7 @@ func CreateTenant(ctx context.Context, cfg *config.Config, in platform.TenantCre
 }
 
 func openMigrated(ctx context.Context, cfg *config.Config) (*App, error) {
-	if _, err := database.Migrate(ctx, cfg.DatabaseURL); err != nil {
+	if err := prepareSchema(ctx, cfg); err != nil {
 		return nil, err
 	}
 	return Open(ctx, cfg, Options{Logger: slog.New(slog.DiscardHandler)})

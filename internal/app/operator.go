@@ -9,14 +9,13 @@ import (
 	"time"
 
 	"github.com/binora/binora/internal/config"
-	"github.com/binora/binora/internal/database"
 )
 
 // openForOperator opens a migrated application for one operator command.
 // Its warnings and errors (a mail that could not be delivered) go to
 // stderr; informational lines are left out.
 func openForOperator(ctx context.Context, cfg *config.Config, stderr io.Writer) (*App, error) {
-	if _, err := database.Migrate(ctx, cfg.DatabaseURL); err != nil {
+	if err := prepareSchema(ctx, cfg); err != nil {
 		return nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

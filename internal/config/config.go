@@ -1,5 +1,6 @@
 // Package config reads Binora's configuration from the environment
-// (BINORA_* and DATABASE_URL); command-line flags override some of it.
+// (BINORA_*, DATABASE_URL and DATABASE_OWNER_URL); command-line flags
+// override some of it.
 package config
 
 import (
@@ -22,9 +23,16 @@ import (
 // Config is the whole configuration of a Binora process.
 type Config struct {
 	// DatabaseURL is postgres://… or sqlite://PATH; empty means the embedded
-	// SQLite file in DataDir.
+	// SQLite file in DataDir. On PostgreSQL it is the URL the server serves
+	// with, as AppRole.
 	DatabaseURL string
-	DataDir     string
+	// DatabaseOwnerURL is the PostgreSQL database as its owner
+	// (DATABASE_OWNER_URL), for migrations; empty means DatabaseURL.
+	DatabaseOwnerURL string
+	// AppRole is the role the migrations create for the server to log in
+	// as on PostgreSQL (BINORA_DB_APP_ROLE, BINORA_DB_APP_PASSWORD).
+	AppRole database.AppRole
+	DataDir string
 	// JWTSecret signs access tokens. Required with PostgreSQL (every replica
 	// must share it); in embedded mode it is generated once into DataDir.
 	JWTSecret  []byte
@@ -58,10 +66,9 @@ type Config struct {
 // embedded mode, the signing secret file when they do not exist.
 func FromEnv() (*Config, error) {
 	c := &Config{
-		DatabaseURL: os.Getenv("DATABASE_URL"),
-		DataDir:     envOr("BINORA_DATA_DIR", "./data"),
-		BaseDomain:  os.Getenv("BINORA_BASE_DOMAIN"),
-		Password:    password.DefaultParams,
+		DataDir:    envOr("BINORA_DATA_DIR", "./data"),
+		BaseDomain: os.Getenv("BINORA_BASE_DOMAIN"),
+		Password:   password.DefaultParams,
 	}
 	var err error
 	if c.AccessTokenTTL, err = duration("BINORA_ACCESS_TOKEN_TTL", 15*time.Minute); err != nil {
@@ -79,8 +86,8 @@ func FromEnv() (*Config, error) {
 	if err := c.readIdentity(); err != nil {
 		return nil, err
 	}
-	if c.DatabaseURL == "" {
-		c.DatabaseURL = database.SQLiteURL(c.DataDir)
+	if err := c.readDatabase(); err != nil {
+		return nil, err
 	}
 	secret := os.Getenv("BINORA_JWT_SECRET")
 	switch {

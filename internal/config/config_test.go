@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,8 @@ func clearEnv(t *testing.T) {
 		"BINORA_REFRESH_TOKEN_TTL", "BINORA_ARGON2_MEMORY_KIB", "BINORA_ARGON2_ITERATIONS", "BINORA_ARGON2_PARALLELISM",
 		"BINORA_SMTP_HOST", "BINORA_SMTP_PORT", "BINORA_SMTP_USERNAME", "BINORA_SMTP_PASSWORD", "BINORA_SMTP_FROM",
 		"BINORA_PASSWORD_RESET_TTL", "BINORA_LOGIN_FAILURES_PER_WINDOW", "BINORA_LOGIN_FAILURE_WINDOW",
-		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES", "BINORA_PUBLIC_URL"} {
+		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES", "BINORA_PUBLIC_URL",
+		"DATABASE_OWNER_URL", "BINORA_DB_APP_ROLE", "BINORA_DB_APP_PASSWORD"} {
 		t.Setenv(k, "")
 	}
 	t.Setenv("BINORA_DATA_DIR", t.TempDir())
@@ -115,4 +117,36 @@ func TestFromEnv_ReadsThePublicURL(t *testing.T) {
 		_, err := FromEnv()
 		assert.Error(t, err, bad)
 	}
+}
+
+func TestFromEnv_ReadsTheOwnerAndTheAppRole(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_JWT_SECRET", strings.Repeat("s", 32))
+	t.Setenv("DATABASE_URL", "postgres://binora_app@db/binora")
+
+	c, err := FromEnv()
+	require.NoError(t, err)
+	assert.Equal(t, "binora_app", c.AppRole.Name)
+	assert.Empty(t, c.AppRole.Password)
+	assert.Equal(t, "postgres://binora_app@db/binora", c.MigrationURL(), "without an owner, migrations use DATABASE_URL")
+
+	t.Setenv("DATABASE_OWNER_URL", "postgres://owner@db/binora")
+	t.Setenv("BINORA_DB_APP_ROLE", "dcim")
+	t.Setenv("BINORA_DB_APP_PASSWORD", "app-secret")
+	c, err = FromEnv()
+	require.NoError(t, err)
+	assert.Equal(t, "postgres://owner@db/binora", c.MigrationURL())
+	assert.Equal(t, "postgres://binora_app@db/binora", c.DatabaseURL)
+	assert.Equal(t, "dcim", c.AppRole.Name)
+	assert.Equal(t, "app-secret", c.AppRole.Password)
+}
+
+func TestFromEnv_OwnerURLWithoutPostgres_IsRefused(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("DATABASE_OWNER_URL", "postgres://owner@db/binora")
+
+	_, err := FromEnv()
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "DATABASE_OWNER_URL is for PostgreSQL")
 }

@@ -29,6 +29,8 @@ type DB struct {
 	// URL is the address the pool was opened with, for migrations that need
 	// a connection of their own.
 	URL string
+	// tenants is the PostgreSQL pool's connector (nil on SQLite).
+	tenants *tenantConnector
 }
 
 // Open connects to rawURL: "postgres://…" (or "postgresql://…") for
@@ -39,29 +41,35 @@ func Open(ctx context.Context, rawURL string, wrap ...func(dialect.Driver) diale
 	if err != nil {
 		return nil, err
 	}
-	pool, err := sql.Open(name, dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
-	d := DialectPostgres
+	db := &DB{Dialect: DialectPostgres, URL: rawURL}
 	if name == "sqlite" {
-		d = DialectSQLite
+		db.Dialect = DialectSQLite
+		if db.SQL, err = sql.Open(name, dsn); err != nil {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
 		// SQLite allows one writer; more connections only queue on the
 		// file lock, while reads share WAL snapshots.
-		pool.SetMaxOpenConns(8)
+		db.SQL.SetMaxOpenConns(8)
 	} else {
-		pool.SetMaxOpenConns(25)
-		pool.SetMaxIdleConns(25)
+		// Every connection carries the tenant of its statements, for the
+		// row-level security policies (tenantconn.go).
+		if db.tenants, err = newTenantConnector(dsn); err != nil {
+			return nil, err
+		}
+		db.SQL = sql.OpenDB(db.tenants)
+		db.SQL.SetMaxOpenConns(25)
+		db.SQL.SetMaxIdleConns(25)
 	}
-	if err := pool.PingContext(ctx); err != nil {
-		pool.Close()
+	if err := db.SQL.PingContext(ctx); err != nil {
+		db.SQL.Close()
 		return nil, fmt.Errorf("reach database: %w", err)
 	}
-	var drv dialect.Driver = entsql.OpenDB(d, pool)
+	var drv dialect.Driver = entsql.OpenDB(db.Dialect, db.SQL)
 	for _, w := range wrap {
 		drv = w(drv)
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: pool, Dialect: d, URL: rawURL}, nil
+	db.Client = ent.NewClient(ent.Driver(drv))
+	return db, nil
 }
 
 // Close closes the client and its pool.

@@ -13,6 +13,9 @@ import (
 	"github.com/binora/binora/ent/migrate/migrations"
 )
 
+// versionTable is where goose records the applied migrations.
+const versionTable = goose.DefaultTablename
+
 // Migrate applies every pending versioned migration to the database at
 // rawURL and returns how many it applied. On PostgreSQL an advisory lock
 // serialises replicas that start at once.
@@ -51,13 +54,9 @@ func migrateTo(ctx context.Context, rawURL string, version int64) (int, error) {
 	defer pool.Close()
 	pool.SetMaxOpenConns(1)
 
-	files, err := fs.Sub(migrations.FS, dir)
+	provider, err := newProvider(pool, gooseDialect, dir, opts...)
 	if err != nil {
 		return 0, err
-	}
-	provider, err := goose.NewProvider(gooseDialect, pool, files, opts...)
-	if err != nil {
-		return 0, fmt.Errorf("load migrations: %w", err)
 	}
 	results, err := provider.UpTo(ctx, version)
 	if err != nil {
@@ -69,6 +68,52 @@ func migrateTo(ctx context.Context, rawURL string, version int64) (int, error) {
 		}
 	}
 	return len(results), nil
+}
+
+func newProvider(pool *sql.DB, d goose.Dialect, dir string, opts ...goose.ProviderOption) (*goose.Provider, error) {
+	files, err := fs.Sub(migrations.FS, dir)
+	if err != nil {
+		return nil, err
+	}
+	provider, err := goose.NewProvider(d, pool, files, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("load migrations: %w", err)
+	}
+	return provider, nil
+}
+
+// Pending returns how many migrations the PostgreSQL database at rawURL
+// lacks. It only reads, so the role the server serves with may ask.
+func Pending(ctx context.Context, rawURL string) (int, error) {
+	pool, err := sql.Open("postgres", rawURL)
+	if err != nil {
+		return 0, fmt.Errorf("open database: %w", err)
+	}
+	defer pool.Close()
+	provider, err := newProvider(pool, goose.DialectPostgres, "postgres")
+	if err != nil {
+		return 0, err
+	}
+	// Without the version table goose would try to create it, which the
+	// server's role may not do: nothing is applied then.
+	var table sql.NullString
+	if err := pool.QueryRowContext(ctx, "SELECT to_regclass($1)::text", versionTable).Scan(&table); err != nil {
+		return 0, fmt.Errorf("check pending migrations: %w", err)
+	}
+	if !table.Valid {
+		return len(provider.ListSources()), nil
+	}
+	status, err := provider.Status(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("check pending migrations: %w", err)
+	}
+	n := 0
+	for _, m := range status {
+		if m.State == goose.StatePending {
+			n++
+		}
+	}
+	return n, nil
 }
 
 func checkForeignKeys(ctx context.Context, pool *sql.DB) error {

@@ -2,10 +2,6 @@ package database_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
 
@@ -22,24 +18,9 @@ import (
 // emptyDatabases returns the URL of a new, empty database per dialect.
 func emptyDatabases(t *testing.T) map[string]string {
 	dbs := map[string]string{"sqlite": database.SQLiteURL(t.TempDir())}
-	pg := os.Getenv(testsupport.PostgresEnv)
-	if pg == "" {
-		return dbs
+	if os.Getenv(testsupport.PostgresEnv) != "" {
+		dbs["postgres"] = testsupport.ScratchPostgres(t)
 	}
-	admin, err := sql.Open("postgres", pg)
-	require.NoError(t, err)
-	t.Cleanup(func() { admin.Close() })
-	suffix := make([]byte, 6)
-	_, _ = rand.Read(suffix)
-	name := "binora_migrate_" + hex.EncodeToString(suffix)
-	_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-	_, err = admin.Exec("CREATE DATABASE " + name)
-	require.NoError(t, err)
-	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
-	u, err := url.Parse(pg)
-	require.NoError(t, err)
-	u.Path = "/" + name
-	dbs["postgres"] = u.String()
 	return dbs
 }
 

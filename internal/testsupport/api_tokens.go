@@ -58,14 +58,14 @@ func (tn *Tenant) APIToken(t testing.TB, ctx context.Context, in apitokens.Creat
 
 // ExpireAPIToken sets a token's expiry to at. expires_at is immutable
 // through Ent, as it should be for the application, so a test that needs an
-// expired token rewrites the column itself.
+// expired token rewrites the column itself, as the database's owner.
 func ExpireAPIToken(t testing.TB, env *Env, id int, at time.Time) {
 	t.Helper()
 	query := "UPDATE api_tokens SET expires_at = ? WHERE id = ?"
 	if env.IsPostgres() {
 		query = "UPDATE api_tokens SET expires_at = $1 WHERE id = $2"
 	}
-	res, err := env.App.DB.SQL.ExecContext(context.Background(), query, at, id)
+	res, err := env.OwnerSQL(t).ExecContext(context.Background(), query, at, id)
 	require.NoError(t, err)
 	n, err := res.RowsAffected()
 	require.NoError(t, err)

@@ -27,6 +27,10 @@ func Reopen(t testing.TB, env *Env, opts app.Options, change func(*config.Config
 	}
 	a, err := app.Open(context.Background(), &cfg, opts)
 	require.NoError(t, err)
-	t.Cleanup(func() { a.Close() })
-	return &Env{Name: env.Name, Config: &cfg, App: a}
+	reopened := &Env{Name: env.Name, Config: &cfg, App: a, OwnerURL: env.OwnerURL}
+	t.Cleanup(func() {
+		a.Close()
+		reopened.owner.close()
+	})
+	return reopened
 }

@@ -22,7 +22,9 @@ import (
 	"github.com/binora/binora/internal/password"
 )
 
-// PostgresEnv names the variable that points the suite at PostgreSQL.
+// PostgresEnv names the variable that points the suite at PostgreSQL. It
+// is the database's owner (a superuser will do): the suite migrates with
+// it, which also creates the role the application then logs in as.
 const PostgresEnv = "BINORA_TEST_POSTGRES_URL"
 
 // Env is a migrated database with a wired application on it.
@@ -31,12 +33,18 @@ type Env struct {
 	Name   string
 	Config *config.Config
 	App    *app.App
+	// OwnerURL is the database as its owner. On PostgreSQL the application
+	// logs in as the app role instead, which row-level security confines;
+	// on SQLite both are the same file.
+	OwnerURL string
+	owner    ownerPool
 }
 
 // Target is a database the suite runs on.
 type Target struct {
 	Name string
-	URL  func(t testing.TB) string
+	// URL returns the database as its owner.
+	URL func(t testing.TB) string
 }
 
 // Targets returns SQLite, and PostgreSQL when configured.
@@ -48,6 +56,19 @@ func Targets() []Target {
 		ts = append(ts, Target{Name: "postgres", URL: func(testing.TB) string { return pg }})
 	}
 	return ts
+}
+
+// AppURL returns the URL the application serves ownerURL's database
+// with: on PostgreSQL the same database as the app role (no password:
+// the test server trusts local connections), on SQLite ownerURL itself.
+func AppURL(t testing.TB, ownerURL string) string {
+	t.Helper()
+	if !database.IsPostgres(ownerURL) {
+		return ownerURL
+	}
+	u, err := database.URLWithUser(ownerURL, database.DefaultAppRole)
+	require.NoError(t, err)
+	return u
 }
 
 // ForEachDB runs fn as a subtest on every target database, each with a fresh
@@ -68,33 +89,51 @@ type migration struct {
 	err  error
 }
 
-// NewEnv migrates the target's database and opens the application on it.
-func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
+// migrateOnce applies the migrations to the database at ownerURL and
+// ensures the app role, once per process and URL.
+func migrateOnce(t testing.TB, ownerURL string) {
 	t.Helper()
-	url := target.URL(t)
-	m, _ := migrated.LoadOrStore(url, &migration{})
+	m, _ := migrated.LoadOrStore(ownerURL, &migration{})
 	mig := m.(*migration)
 	mig.once.Do(func() {
-		_, mig.err = database.Migrate(context.Background(), url)
+		ctx := context.Background()
+		if _, mig.err = database.Migrate(ctx, ownerURL); mig.err == nil {
+			mig.err = database.EnsureAppRole(ctx, ownerURL, database.AppRole{})
+		}
 	})
-	require.NoError(t, mig.err, "migrate %s", target.Name)
+	require.NoError(t, mig.err, "migrate %s", ownerURL)
+}
 
+// NewEnv migrates the target's database and opens the application on it,
+// as the app role on PostgreSQL.
+func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
+	t.Helper()
+	owner := target.URL(t)
+	migrateOnce(t, owner)
 	cfg := &config.Config{
-		DatabaseURL:     url,
-		DataDir:         filepath.Dir(strings.TrimPrefix(url, "sqlite://")),
+		DatabaseURL:     AppURL(t, owner),
+		AppRole:         database.AppRole{Name: database.DefaultAppRole},
+		DataDir:         filepath.Dir(strings.TrimPrefix(owner, "sqlite://")),
 		JWTSecret:       []byte(strings.Repeat("test-secret-", 4)),
 		AccessTokenTTL:  15 * time.Minute,
 		RefreshTokenTTL: time.Hour,
 		// Cheap hashing keeps the suite fast; the format is the same.
 		Password: password.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32},
 	}
+	if database.IsPostgres(owner) {
+		cfg.DatabaseOwnerURL = owner
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	a, err := app.Open(context.Background(), cfg, opts)
 	require.NoError(t, err)
-	t.Cleanup(func() { a.Close() })
-	return &Env{Name: target.Name, Config: cfg, App: a}
+	env := &Env{Name: target.Name, Config: cfg, App: a, OwnerURL: owner}
+	t.Cleanup(func() {
+		a.Close()
+		env.owner.close()
+	})
+	return env
 }
 
 // IsPostgres reports whether env runs on PostgreSQL.

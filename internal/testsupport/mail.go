@@ -69,14 +69,14 @@ func (tn *Tenant) InviteByMail(t testing.TB, email string) (*ent.User, string) {
 
 // ExpireTokens makes every invitation and reset token of u expired a
 // minute ago. expires_at is immutable through Ent, so the row is changed
-// in SQL.
+// in SQL, as the database's owner.
 func (tn *Tenant) ExpireTokens(t testing.TB, u *ent.User) {
 	t.Helper()
 	query, args := entsql.Dialect(tn.env.App.DB.Dialect).Update(usertoken.Table).
 		Set(usertoken.FieldExpiresAt, time.Now().Add(-time.Minute)).
 		Where(entsql.And(entsql.EQ(usertoken.FieldUserID, u.ID), entsql.EQ(usertoken.FieldCompanyID, tn.Company.ID))).
 		Query()
-	_, err := tn.env.App.DB.SQL.ExecContext(context.Background(), query, args...)
+	_, err := tn.env.OwnerSQL(t).ExecContext(context.Background(), query, args...)
 	require.NoError(t, err)
 }
 

@@ -34,7 +34,8 @@ func NewTenant(t testing.TB, env *Env) *Tenant {
 		Subdomain: sub, Name: "Company " + sub, AdminEmail: "admin@" + sub + ".test", AdminPassword: AdminPassword,
 	})
 	require.NoError(t, err)
-	admin, err := env.App.DB.Client.User.Query().Where(user.CompanyID(c.ID)).Only(tenancy.SystemContext(ctx))
+	// Inside the tenant: the platform does not read a tenant's users.
+	admin, err := env.App.DB.Client.User.Query().Where(user.CompanyID(c.ID)).Only(tenancy.WithTenant(ctx, c.ID))
 	require.NoError(t, err)
 	return &Tenant{Company: c, Admin: admin, env: env}
 }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/binora/binora/internal/testsupport"
+)
+
+// scratchServer points the command line at an empty PostgreSQL database
+// and returns its owner's URL and the app role's.
+func scratchServer(t *testing.T) (owner, app string) {
+	t.Helper()
+	owner = testsupport.ScratchPostgres(t)
+	app = testsupport.AppURL(t, owner)
+	t.Setenv("BINORA_DATA_DIR", t.TempDir())
+	t.Setenv("BINORA_JWT_SECRET", strings.Repeat("cli-secret-", 4))
+	t.Setenv("DATABASE_OWNER_URL", "")
+	t.Setenv("BINORA_DB_APP_ROLE", "")
+	t.Setenv("BINORA_DB_APP_PASSWORD", "")
+	return owner, app
+}
+
+func TestServe_AsASuperuser_IsRefusedWithTheFix(t *testing.T) {
+	owner, app := scratchServer(t)
+	t.Setenv("DATABASE_URL", owner)
+	_, _, err := binora("migrate")
+	require.NoError(t, err)
+
+	_, _, err = binora("serve", "--addr", "127.0.0.1:0")
+
+	require.Error(t, err)
+	msg := err.Error()
+	assert.Contains(t, msg, "it is a superuser")
+	assert.Contains(t, msg, "DATABASE_OWNER_URL='"+owner+"' binora migrate")
+	assert.Contains(t, msg, "DATABASE_URL='"+app+"' binora serve")
+}
+
+func TestServe_WithoutTheOwner_RefusesPendingMigrations(t *testing.T) {
+	_, app := scratchServer(t)
+	t.Setenv("DATABASE_URL", app)
+
+	_, _, err := binora("serve", "--addr", "127.0.0.1:0")
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "run `binora migrate` with DATABASE_OWNER_URL")
+}
+
+func TestServe_AsTheAppRole_AfterMigratingAsTheOwner(t *testing.T) {
+	owner, app := scratchServer(t)
+	t.Setenv("DATABASE_URL", app)
+	t.Setenv("DATABASE_OWNER_URL", owner)
+	out, _, err := binora("migrate")
+	require.NoError(t, err)
+	assert.Contains(t, out, "serve with DATABASE_URL="+app)
+	t.Setenv("DATABASE_OWNER_URL", "")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, &log, &log) }()
+	require.Eventually(t, func() bool {
+		_, ok := logLine(log.String(), "binora listening")
+		return ok
+	}, 30*time.Second, 10*time.Millisecond, "log: %s", &log)
+	cancel()
+	require.NoError(t, <-done)
+}
