@@ -24,6 +24,11 @@ import (
 // nor the system context.
 var ErrNoTenant = errors.New("tenancy: no tenant in context")
 
+// ErrTenantOnly refuses the system context a tenant row outside the
+// platform's few paths (platformReads): tenant rows are read and written
+// inside their tenant.
+var ErrTenantOnly = errors.New("tenancy: tenant rows are reached inside their tenant, not by the platform")
+
 // ErrForeignCompany is returned when a create names another company than the
 // tenant's.
 var ErrForeignCompany = errors.New("tenancy: create names another company")
@@ -69,16 +74,17 @@ func (AuditMixin) Interceptors() []ent.Interceptor {
 	return []ent.Interceptor{ent.TraverseFunc(confineQuery)}
 }
 
-// Policy of the AuditMixin: the system context passes; otherwise deny
+// Policy of the AuditMixin: the system context reads only what the
+// platform needs (platformReads) and writes no tenant row; otherwise deny
 // without a tenant, and confine updates and deletes to the tenant.
 func (AuditMixin) Policy() ent.Policy {
 	return privacy.Policy{
 		// The interceptor does the filtering of reads; the policy makes sure
 		// no read runs without a tenant at all.
 		Query: privacy.QueryPolicy{
-			queryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+			queryRuleFunc(func(ctx context.Context, q ent.Query) error {
 				if tenancy.IsSystem(ctx) {
-					return privacy.Allow
+					return platformRead(q)
 				}
 				if _, ok := tenancy.TenantOf(ctx); !ok {
 					return privacy.Denyf("%w", ErrNoTenant)
@@ -88,6 +94,9 @@ func (AuditMixin) Policy() ent.Policy {
 		},
 		Mutation: privacy.MutationPolicy{
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+				if tenancy.IsSystem(ctx) && tenancy.EntWall {
+					return privacy.Denyf("%w", ErrTenantOnly)
+				}
 				if tenancy.IsSystem(ctx) {
 					return privacy.Allow
 				}
@@ -104,6 +113,27 @@ func (AuditMixin) Policy() ent.Policy {
 			}),
 		},
 	}
+}
+
+// platformReads are the tenant-scoped entities that the system context may
+// read across tenants; it writes none. They are the same platform paths
+// that PostgreSQL's policies allow (ent/migrate/diff/tenantwalls), so both
+// walls hold the platform to the same list.
+var platformReads = map[string]string{
+	"APIToken": "a bnr_<id>_… token is resolved to its company before the tenant is known",
+}
+
+// platformRead lets the system context read q's entity if it is one of
+// platformReads.
+func platformRead(q ent.Query) error {
+	gq, err := intercept.NewQuery(q)
+	if err != nil {
+		return privacy.Denyf("tenancy: %w", err)
+	}
+	if _, ok := platformReads[gq.Type()]; ok || !tenancy.EntWall {
+		return privacy.Allow
+	}
+	return privacy.Denyf("%w: read of %s", ErrTenantOnly, gq.Type())
 }
 
 // predicater is what generated mutations offer for raw predicates.

@@ -61,7 +61,12 @@ func TestEnsureAppRole_GrantsRowsAndNothingMore(t *testing.T) {
 		FROM pg_roles WHERE rolname = $1`, name).Scan(&login, &super, &bypass, &createDB, &createRole, &inherit))
 	assert.Equal(t, []bool{true, false, false, false, false, false}, []bool{login, super, bypass, createDB, createRole, inherit})
 
-	_, err := app.Exec(`INSERT INTO companies (name, subdomain, is_active, created_at, updated_at)
+	// Companies are the platform's to write (row-level security): one
+	// connection, so that the setting holds for the insert.
+	app.SetMaxOpenConns(1)
+	_, err := app.Exec(`SELECT set_config('binora.platform', 'on', false)`)
+	require.NoError(t, err)
+	_, err = app.Exec(`INSERT INTO companies (name, subdomain, is_active, created_at, updated_at)
 		VALUES ('Acme', 'acme', true, now(), now())`)
 	require.NoError(t, err, "rows are the role's to write")
 	var versions int

@@ -12,12 +12,9 @@ import (
 	"github.com/binora/binora/internal/testsupport"
 )
 
-// rlsFixture is the policy shape of Binora's tables, on a table of its own.
+// rlsFixture is the policy shape of Binora's tables, on a table of its
+// own; the functions come with the migrations.
 var rlsFixture = []string{
-	`CREATE FUNCTION binora_tenant() RETURNS bigint LANGUAGE sql STABLE
-		AS $$ SELECT NULLIF(current_setting('binora.company_id', true), '')::bigint $$`,
-	`CREATE FUNCTION binora_platform() RETURNS boolean LANGUAGE sql STABLE
-		AS $$ SELECT coalesce(current_setting('binora.platform', true), '') = 'on' $$`,
 	`CREATE TABLE things (id bigserial PRIMARY KEY, company_id bigint NOT NULL, name text NOT NULL)`,
 	`ALTER TABLE things ENABLE ROW LEVEL SECURITY`,
 	`CREATE POLICY tenant ON things USING (company_id = binora_tenant()) WITH CHECK (company_id = binora_tenant())`,

@@ -83,11 +83,10 @@ func TestNoTenant_EveryAccessIsDenied(t *testing.T) {
 		}
 
 		// Nothing was written by the refused mutations.
-		sys := tenancy.SystemContext(ctx)
-		got, err := c.Asset.Get(sys, w.assetA.ID)
+		got, err := c.Asset.Get(w.a.Ctx(), w.assetA.ID)
 		require.NoError(t, err)
 		assert.Equal(t, "SRV-90001", got.Name)
-		n, err := c.Datacenter.Query().Where(datacenter.Name("x")).Count(sys)
+		n, err := c.Datacenter.Query().Where(datacenter.Name("x")).Count(w.a.Ctx())
 		require.NoError(t, err)
 		assert.Zero(t, n)
 	})
@@ -166,8 +165,7 @@ func TestTenant_CannotTouchOtherTenantsRows(t *testing.T) {
 		err = c.Company.UpdateOneID(w.b.Company.ID).SetName("x").Exec(ctx)
 		assert.ErrorIs(t, err, schema.ErrPlatformOnly)
 
-		sys := tenancy.SystemContext(context.Background())
-		bRows, err := c.Asset.Query().Where(asset.CompanyID(w.b.Company.ID)).All(sys)
+		bRows, err := c.Asset.Query().All(w.b.Ctx())
 		require.NoError(t, err)
 		require.Len(t, bRows, 2)
 		for _, a := range bRows {
@@ -185,7 +183,7 @@ func TestTenant_CreateNamingAnotherCompanyIsRefused(t *testing.T) {
 			SetName("planted").SetCode("PLANT").Exec(w.a.Ctx())
 		assert.ErrorIs(t, err, schema.ErrForeignCompany)
 
-		n, err := w.client.Datacenter.Query().Where(datacenter.Code("PLANT")).Count(tenancy.SystemContext(context.Background()))
+		n, err := w.client.Datacenter.Query().Where(datacenter.Code("PLANT")).Count(w.b.Ctx())
 		require.NoError(t, err)
 		assert.Zero(t, n)
 	})
@@ -206,14 +204,27 @@ func TestCreate_StampsCompanyAndAuthor(t *testing.T) {
 	})
 }
 
-func TestSystemContext_SeesEveryTenant(t *testing.T) {
+// The system context reaches what the platform needs and nothing else:
+// every company, the API tokens it resolves, and no other tenant row.
+func TestSystemContext_ReachesOnlyThePlatformPaths(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		w := newWorld(t, env)
 		sys := tenancy.SystemContext(context.Background())
 
-		n, err := w.client.Asset.Query().
-			Where(asset.CompanyIDIn(w.a.Company.ID, w.b.Company.ID)).Count(sys)
+		companies, err := w.client.Company.Query().
+			Where(company.IDIn(w.a.Company.ID, w.b.Company.ID)).Count(sys)
 		require.NoError(t, err)
-		assert.Equal(t, 4, n)
+		assert.Equal(t, 2, companies)
+		_, err = w.client.APIToken.Query().Count(sys)
+		assert.NoError(t, err, "API tokens are resolved before their tenant is known")
+
+		_, err = w.client.Asset.Query().Count(sys)
+		assert.ErrorIs(t, err, schema.ErrTenantOnly)
+		_, err = w.client.User.Query().All(sys)
+		assert.ErrorIs(t, err, schema.ErrTenantOnly)
+		err = w.client.Datacenter.Create().SetCompanyID(w.a.Company.ID).SetName("x").SetCode("X").Exec(sys)
+		assert.ErrorIs(t, err, schema.ErrTenantOnly)
+		err = w.client.APIToken.UpdateOneID(1).SetName("x").Exec(sys)
+		assert.ErrorIs(t, err, schema.ErrTenantOnly)
 	})
 }
