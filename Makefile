@@ -9,7 +9,7 @@ ADDR      ?= :$(or $(PORT),8080)
 # so that lint dependencies stay out of go.mod).
 GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
-.PHONY: all generate build run test test-race lint lint-spec check-tidy check-generated \
+.PHONY: all generate build run test test-walls test-race lint lint-spec check-tidy check-generated \
 	check check-postgres check-static check-live bench migrate-new clean
 
 all: lint test
@@ -32,6 +32,12 @@ run: build
 ## test: the Go suite on SQLite, and on PostgreSQL too when BINORA_TEST_POSTGRES_URL is set
 test:
 	$(GO) test -count=1 ./...
+
+## test-walls: each tenant wall alone, on PostgreSQL: the cross-tenant suites built without the data
+## layer's wall (a tag only tests accept), then served as the owner, whom row-level security skips
+test-walls: check-postgres
+	$(GO) test -count=1 -tags binora_ent_wall_off ./tests/ ./internal/tenancy/
+	BINORA_TEST_WITHOUT_RLS=1 $(GO) test -count=1 ./tests/ ./internal/tenancy/
 
 ## test-race: the race detector on the concurrent paths
 test-race:
@@ -59,8 +65,8 @@ check-tidy:
 check-generated:
 	GO=$(GO) scripts/generate --check
 
-## check: everything CI runs (.ci/run does its PostgreSQL set-up, then the same three targets)
-check: check-postgres check-static test check-live
+## check: everything CI runs (.ci/run does its PostgreSQL set-up, then the same four targets)
+check: check-postgres check-static test test-walls check-live
 
 check-postgres:
 	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "make check runs the suite on PostgreSQL as CI does:" \

@@ -20,12 +20,18 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/password"
+	"github.com/binora/binora/internal/tenancy"
 )
 
 // PostgresEnv names the variable that points the suite at PostgreSQL. It
 // is the database's owner (a superuser will do): the suite migrates with
 // it, which also creates the role the application then logs in as.
 const PostgresEnv = "BINORA_TEST_POSTGRES_URL"
+
+// WithoutRLSEnv, set to 1, makes the application log in to PostgreSQL as
+// the owner, whom row-level security does not confine: the suite then
+// shows that the data layer's wall holds alone.
+const WithoutRLSEnv = "BINORA_TEST_WITHOUT_RLS"
 
 // Env is a migrated database with a wired application on it.
 type Env struct {
@@ -47,11 +53,16 @@ type Target struct {
 	URL func(t testing.TB) string
 }
 
-// Targets returns SQLite, and PostgreSQL when configured.
+// Targets returns SQLite, and PostgreSQL when configured. A test binary
+// built without the data layer's wall (tenancy.EntWall) runs on PostgreSQL
+// alone: SQLite has no other wall.
 func Targets() []Target {
-	ts := []Target{{Name: "sqlite", URL: func(t testing.TB) string {
-		return database.SQLiteURL(t.TempDir())
-	}}}
+	var ts []Target
+	if tenancy.EntWall {
+		ts = append(ts, Target{Name: "sqlite", URL: func(t testing.TB) string {
+			return database.SQLiteURL(t.TempDir())
+		}})
+	}
 	if pg := os.Getenv(PostgresEnv); pg != "" {
 		ts = append(ts, Target{Name: "postgres", URL: func(testing.TB) string { return pg }})
 	}
@@ -110,8 +121,12 @@ func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 	t.Helper()
 	owner := target.URL(t)
 	migrateOnce(t, owner)
+	serveAs := AppURL(t, owner)
+	if os.Getenv(WithoutRLSEnv) == "1" {
+		serveAs = owner
+	}
 	cfg := &config.Config{
-		DatabaseURL:     AppURL(t, owner),
+		DatabaseURL:     serveAs,
 		AppRole:         database.AppRole{Name: database.DefaultAppRole},
 		DataDir:         filepath.Dir(strings.TrimPrefix(owner, "sqlite://")),
 		JWTSecret:       []byte(strings.Repeat("test-secret-", 4)),
