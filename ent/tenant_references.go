@@ -5,6 +5,9 @@ package ent
 import (
 	"context"
 	"slices"
+	"sync"
+
+	"entgo.io/ent/dialect"
 
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetstatuschange"
@@ -24,36 +27,54 @@ func (m *APITokenMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// APIToken of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *APITokenMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*APIToken); ok {
+		rememberTenantRows(ctx, m.driver, "api_tokens", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of Asset when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *AssetMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "datacenter_id", "datacenters", m.DatacenterIDs(),
+	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
-	if err := checkTenantReference(ctx, "parent_id", "assets", m.ParentIDs(),
+	if err := checkTenantReference(ctx, m.driver, "parent_id", "assets", m.ParentIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
-	if err := checkTenantReference(ctx, "children", "assets", m.ChildrenIDs(),
+	if err := checkTenantReference(ctx, m.driver, "children", "assets", m.ChildrenIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
-	if err := checkTenantReference(ctx, "status_changes", "asset_status_changes", m.StatusChangesIDs(),
+	if err := checkTenantReference(ctx, m.driver, "status_changes", "asset_status_changes", m.StatusChangesIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().AssetStatusChange.Query().Where(assetstatuschange.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Asset of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *AssetMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Asset); ok {
+		rememberTenantRows(ctx, m.driver, "assets", e.ID)
+	}
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
@@ -64,18 +85,36 @@ func (m *AssetCodeCounterMutation) CheckTenantReferences(ctx context.Context) er
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// AssetCodeCounter of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *AssetCodeCounterMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*AssetCodeCounter); ok {
+		rememberTenantRows(ctx, m.driver, "asset_code_counters", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of AssetStatusChange when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *AssetStatusChangeMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "asset_id", "assets", m.AssetIDs(),
+	if err := checkTenantReference(ctx, m.driver, "asset_id", "assets", m.AssetIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// AssetStatusChange of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *AssetStatusChangeMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*AssetStatusChange); ok {
+		rememberTenantRows(ctx, m.driver, "asset_status_changes", e.ID)
+	}
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
@@ -86,6 +125,15 @@ func (m *DatacenterMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Datacenter of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *DatacenterMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Datacenter); ok {
+		rememberTenantRows(ctx, m.driver, "datacenters", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of MailMessage when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
@@ -94,18 +142,36 @@ func (m *MailMessageMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// MailMessage of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *MailMessageMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*MailMessage); ok {
+		rememberTenantRows(ctx, m.driver, "mail_messages", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of RefreshToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *RefreshTokenMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "session_id", "sessions", m.SessionIDs(),
+	if err := checkTenantReference(ctx, m.driver, "session_id", "sessions", m.SessionIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Session.Query().Where(session.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// RefreshToken of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *RefreshTokenMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*RefreshToken); ok {
+		rememberTenantRows(ctx, m.driver, "refresh_tokens", e.ID)
+	}
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
@@ -116,24 +182,42 @@ func (m *SecurityEventMutation) CheckTenantReferences(ctx context.Context) error
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// SecurityEvent of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *SecurityEventMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*SecurityEvent); ok {
+		rememberTenantRows(ctx, m.driver, "security_events", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of Session when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *SessionMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "user_id", "users", m.UserIDs(),
+	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
-	if err := checkTenantReference(ctx, "refresh_tokens", "refresh_tokens", m.RefreshTokensIDs(),
+	if err := checkTenantReference(ctx, m.driver, "refresh_tokens", "refresh_tokens", m.RefreshTokensIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().RefreshToken.Query().Where(refreshtoken.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Session of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *SessionMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Session); ok {
+		rememberTenantRows(ctx, m.driver, "sessions", e.ID)
+	}
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
@@ -144,24 +228,42 @@ func (m *TeamMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Team of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *TeamMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Team); ok {
+		rememberTenantRows(ctx, m.driver, "teams", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of TeamMembership when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *TeamMembershipMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "team_id", "teams", m.TeamIDs(),
+	if err := checkTenantReference(ctx, m.driver, "team_id", "teams", m.TeamIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().Team.Query().Where(team.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
-	if err := checkTenantReference(ctx, "user_id", "users", m.UserIDs(),
+	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// TeamMembership of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *TeamMembershipMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*TeamMembership); ok {
+		rememberTenantRows(ctx, m.driver, "team_memberships", e.ID)
+	}
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
@@ -172,12 +274,21 @@ func (m *UserMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// User of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *UserMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*User); ok {
+		rememberTenantRows(ctx, m.driver, "users", e.ID)
+	}
+}
+
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of UserToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
 func (m *UserTokenMutation) CheckTenantReferences(ctx context.Context) error {
-	if err := checkTenantReference(ctx, "user_id", "users", m.UserIDs(),
+	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
 			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
@@ -186,16 +297,32 @@ func (m *UserTokenMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// UserToken of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *UserTokenMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*UserToken); ok {
+		rememberTenantRows(ctx, m.driver, "user_tokens", e.ID)
+	}
+}
+
 // checkTenantReference counts the rows among ids that the tenant can see
-// and refuses the link unless it sees every one of them.
-func checkTenantReference(ctx context.Context, field, table string, ids []int, countVisible func([]int) (int, error)) error {
+// and refuses the link unless it sees every one of them. Rows that the
+// same transaction wrote or checked in the same tenant are not counted
+// again.
+func checkTenantReference(ctx context.Context, drv dialect.Driver, field, table string, ids []int, countVisible func([]int) (int, error)) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	if tenancy.IsSystem(ctx) {
 		return tenancy.ErrSystemReference
 	}
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	ids = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(ids))), func(id int) bool {
+		return knownTenantRow(ctx, drv, table, id)
+	})
+	if len(ids) == 0 {
+		return nil
+	}
 	n, err := countVisible(ids)
 	if err != nil {
 		return err
@@ -203,5 +330,81 @@ func checkTenantReference(ctx context.Context, field, table string, ids []int, c
 	if n != len(ids) {
 		return &tenancy.ReferenceError{Field: field, Table: table}
 	}
+	rememberTenantRows(ctx, drv, table, ids...)
 	return nil
+}
+
+// tenantRow is a row of a tenant's table.
+type tenantRow struct {
+	company int
+	table   string
+	id      int
+}
+
+// tenantRowSet is what one transaction knows to be its tenants' rows.
+type tenantRowSet struct {
+	mu   sync.Mutex
+	rows map[tenantRow]struct{}
+}
+
+// knownTenantRows maps each open transaction (*txDriver) that has written
+// or checked a tenant's row to its *tenantRowSet, until it commits or
+// rolls back.
+var knownTenantRows sync.Map
+
+// rememberTenantRows records rows ids of table as the tenant's, in the
+// transaction of drv; outside a transaction, or a tenant, it does nothing.
+func rememberTenantRows(ctx context.Context, drv dialect.Driver, table string, ids ...int) {
+	tx, ok := drv.(*txDriver)
+	company, inTenant := tenancy.TenantOf(ctx)
+	if !ok || !inTenant || tenancy.IsSystem(ctx) {
+		return
+	}
+	v, loaded := knownTenantRows.LoadOrStore(tx, &tenantRowSet{rows: map[tenantRow]struct{}{}})
+	if !loaded {
+		forgetOnEnd(tx)
+	}
+	set := v.(*tenantRowSet)
+	set.mu.Lock()
+	defer set.mu.Unlock()
+	for _, id := range ids {
+		set.rows[tenantRow{company, table, id}] = struct{}{}
+	}
+}
+
+// knownTenantRow reports whether the transaction of drv wrote or checked
+// row id of table in the tenant of ctx.
+func knownTenantRow(ctx context.Context, drv dialect.Driver, table string, id int) bool {
+	tx, ok := drv.(*txDriver)
+	company, inTenant := tenancy.TenantOf(ctx)
+	if !ok || !inTenant {
+		return false
+	}
+	v, ok := knownTenantRows.Load(tx)
+	if !ok {
+		return false
+	}
+	set := v.(*tenantRowSet)
+	set.mu.Lock()
+	defer set.mu.Unlock()
+	_, known := set.rows[tenantRow{company, table, id}]
+	return known
+}
+
+// forgetOnEnd drops what tx knows when it commits or rolls back.
+func forgetOnEnd(tx *txDriver) {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	tx.onCommit = append(tx.onCommit, func(next Committer) Committer {
+		return CommitFunc(func(ctx context.Context, t *Tx) error {
+			knownTenantRows.Delete(tx)
+			return next.Commit(ctx, t)
+		})
+	})
+	tx.onRollback = append(tx.onRollback, func(next Rollbacker) Rollbacker {
+		return RollbackFunc(func(ctx context.Context, t *Tx) error {
+			knownTenantRows.Delete(tx)
+			return next.Rollback(ctx, t)
+		})
+	})
 }

@@ -189,7 +189,11 @@ var stampTenant = func(next ent.Mutator) ent.Mutator {
 		if err := checkReferences(ctx, m); err != nil {
 			return nil, err
 		}
-		return next.Mutate(ctx, m)
+		v, err := next.Mutate(ctx, m)
+		if r, ok := m.(rowRememberer); ok && err == nil && m.Op().Is(ent.OpCreate|ent.OpUpdateOne) {
+			r.RememberTenantRow(ctx, v)
+		}
+		return v, err
 	})
 }
 
@@ -226,6 +230,13 @@ func stampAuthor(m ent.Mutation, companyID, userID int) error {
 // id it links to is a row of the tenant.
 type referenceChecker interface {
 	CheckTenantReferences(context.Context) error
+}
+
+// rowRememberer is the other half of the generated check: a row that a
+// transaction wrote in its tenant needs no check when the same transaction
+// links to it (a status change to the asset it just updated).
+type rowRememberer interface {
+	RememberTenantRow(context.Context, ent.Value)
 }
 
 // checkReferences refuses a create or update that links to a row the

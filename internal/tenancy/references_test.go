@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/internal/testsupport"
 )
@@ -189,3 +190,26 @@ func must(v any, err error) any {
 }
 
 func idOf(row any) int { return int(reflect.ValueOf(row).Elem().FieldByName("ID").Int()) }
+
+// A row written in one tenant is not taken as known in another, even by
+// the transaction that wrote it: the link is still checked, and refused.
+func TestLink_ToARowTheTransactionWroteInAnotherTenant_IsRefused(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		if !tenancy.EntWall {
+			t.Skip("the data layer's wall is off in this build")
+		}
+		a, b := testsupport.NewTenant(t, env), testsupport.NewTenant(t, env)
+		err := database.WithTx(a.Ctx(), env.App.DB.Client, func(tx *ent.Tx) error {
+			dc, err := tx.Datacenter.Create().SetName("Fresh").SetCode("FRESH").Save(a.Ctx())
+			require.NoError(t, err)
+			_, err = tx.Asset.Create().SetCode("SRV-20001").SetName("x").SetAssetType("SRV").SetStatus(50).
+				SetDatacenterID(dc.ID).Save(a.Ctx())
+			require.NoError(t, err, "the same tenant links to the row it just wrote")
+			return tx.Asset.Create().SetCode("SRV-20002").SetName("y").SetAssetType("SRV").SetStatus(50).
+				SetDatacenterID(dc.ID).Exec(b.Ctx())
+		})
+		var ref *tenancy.ReferenceError
+		require.ErrorAs(t, err, &ref)
+		assert.Equal(t, "datacenter_id", ref.Field)
+	})
+}
