@@ -30,13 +30,10 @@ var (
 var ErrLastAdmin = &apperr.Error{Kind: apperr.KindConflict, Code: "last_admin",
 	Detail: "This is the company's last active admin; make someone else an admin first."}
 
-// Reference errors: another tenant's team or user is reported exactly like
-// one that does not exist. errNoUser is the data layer's own answer to a
-// membership naming such a user.
-var (
-	errNoTeams = apperr.Invalid("team_ids", "Each id must name a team of the company.")
-	errNoUser  = apperr.Invalid("user_id", "No such user.")
-)
+// errNoTeams answers team_ids naming a team the tenant cannot see, whether
+// another tenant's or none at all: the data layer refuses the membership,
+// which names one team_id.
+var errNoTeams = apperr.Invalid("team_ids", "Each id must name a team of the company.")
 
 // ErrNoActor answers a directory change that nobody signed in makes; the
 // security handler lets no such request through, so it is a safety net.

@@ -24,14 +24,11 @@ func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 		if _, err := tx.Team.Get(ctx, teamID); err != nil {
 			return database.Classify(err, "Team")
 		}
-		// The user is locked before the team (see locks.go). One the
-		// tenant cannot see cannot be locked, and is answered as the data
-		// layer answers a membership naming it.
+		// The user is locked before the team (see locks.go). A user the
+		// tenant cannot see is not there to lock: the membership below
+		// names it, and the data layer refuses that.
 		u, err := s.lockUser(ctx, tx, userID)
-		if apperr.IsKind(err, apperr.KindNotFound) {
-			return errNoUser
-		}
-		if err != nil {
+		if err != nil && !apperr.IsKind(err, apperr.KindNotFound) {
 			return err
 		}
 		t, err := s.lockTeam(ctx, tx, teamID, false)
@@ -42,12 +39,15 @@ func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 			return err
 		}
 		member, err := tx.TeamMembership.Query().
-			Where(teammembership.TeamID(t.ID), teammembership.UserID(u.ID)).Exist(ctx)
+			Where(teammembership.TeamID(t.ID), teammembership.UserID(userID)).Exist(ctx)
 		if err != nil || member {
 			return err
 		}
-		if err := changeTeams(ctx, tx, u.ID, []int{t.ID}, nil); err != nil {
+		if err := changeTeams(ctx, tx, userID, []int{t.ID}, nil); err != nil {
 			return err
+		}
+		if u == nil {
+			return fmt.Errorf("add team member: user %d joined without being read", userID)
 		}
 		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PermissionsChanged, ActorID: a.UserID,
 			Subject: fmt.Sprintf("%s added to %s", events.UserSubject(u), teamSubject(t))})
