@@ -2,12 +2,14 @@ package tests
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/usertoken"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/app"
@@ -180,5 +182,30 @@ func TestPasswordReset_CompletesAPendingInvitation(t *testing.T) {
 		s.login(t, u.Email, resetPassword)
 		_, err = s.acceptInvitation(t, invitation, invitedPassword)
 		assertTokenRefused(t, err, "token")
+	})
+}
+
+// A reset ends the API tokens of the user too: whoever forced the reset may
+// have made them.
+func TestPasswordReset_RevokesTheUsersAPITokens(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		s := newSite(t, env)
+		created := createToken(t, s.admin, api.APITokenCreate{Name: "sync", Permissions: []string{dcReadCode}})
+		partner := s.tokenClient(t, created.Token)
+		_, err := listDatacenters(t, partner)
+		require.NoError(t, err, "the token works before the reset")
+		s.requestReset(t, s.tn.Admin.Email)
+
+		require.NoError(t, s.confirmReset(t, s.tn.MailToken(t, s.tn.Admin.Email), resetPassword))
+
+		_, err = listDatacenters(t, partner)
+		clientProblem(t, err, http.StatusUnauthorized, "unauthenticated")
+		revoked, err := env.App.DB.Client.SecurityEvent.Query().
+			Where(securityevent.Type("api_token_revoked")).All(s.tn.Ctx())
+		require.NoError(t, err)
+		require.Len(t, revoked, 1)
+		assert.Equal(t, s.tn.Admin.ID, *revoked[0].ActorID)
+		assert.Equal(t, "api token "+strconv.FormatInt(created.ID, 10)+" (sync): password reset", revoked[0].Subject)
 	})
 }

@@ -623,7 +623,8 @@ func (s *Server) handleChangePasswordRequest(args [0]string, argsEscaped bool, w
 // handleConfirmPasswordResetRequest handles confirmPasswordReset operation.
 //
 // Spends a password-reset token, sets the new password, clears the user's `invitation_pending` and
-// revokes every session of the user. The password policy is checked by the server.
+// revokes every session of the user and every API token they created (each recorded as
+// `api_token_revoked`). The password policy is checked by the server.
 //
 // Errors: `400 validation_error` naming `token` (spent, expired, invalid or another tenant's token) or
 // `new_password` (refused by the password policy), or `tenant_required`; `404 tenant_not_found`;

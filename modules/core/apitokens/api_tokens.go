@@ -98,6 +98,31 @@ func (s *Service) Revoke(ctx context.Context, id int) error {
 	})
 }
 
+// RevokeAllOf revokes, in tx, every live token that user userID created,
+// recording each with why. A completed password reset calls it: whoever
+// made the reset necessary may have created tokens too, and a token must
+// not outlive the access it was made with.
+func (s *Service) RevokeAllOf(ctx context.Context, tx *ent.Tx, userID int, why string) error {
+	toks, err := tx.APIToken.Query().Where(apitoken.CreatedBy(userID), apitoken.RevokedAtIsNil()).All(ctx)
+	if err != nil {
+		return fmt.Errorf("read api tokens of user %d: %w", userID, err)
+	}
+	if len(toks) == 0 {
+		return nil
+	}
+	if _, err := tx.APIToken.Update().Where(apitoken.CreatedBy(userID), apitoken.RevokedAtIsNil()).
+		SetRevokedAt(s.now()).Save(ctx); err != nil {
+		return fmt.Errorf("revoke api tokens of user %d: %w", userID, err)
+	}
+	for _, t := range toks {
+		ev := events.Event{Type: events.APITokenRevoked, ActorID: userID, Subject: subject(t) + ": " + why}
+		if err := s.events.Record(ctx, tx.Client(), ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func subject(t *ent.APIToken) string {
 	return fmt.Sprintf("api token %d (%s)", t.ID, t.Name)
 }

@@ -99,8 +99,9 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 }
 
 // ConfirmPasswordReset spends a reset token of the tenant of ctx, sets the
-// new password, clears invitation_pending and revokes every session of the
-// user: whoever held one may have been the reason for the reset.
+// new password, clears invitation_pending and revokes every session and
+// every API token of the user: whoever held one may have been the reason
+// for the reset.
 func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword string) error {
 	companyID, ok := tenancy.TenantOf(ctx)
 	if !ok {
@@ -122,6 +123,9 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword s
 		}
 		if _, err := tx.Session.Update().Where(session.UserID(u.ID), session.RevokedAtIsNil()).
 			SetRevokedAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		if err := s.apiTokens.RevokeAllOf(ctx, tx, u.ID, "password reset"); err != nil {
 			return err
 		}
 		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PasswordReset, ActorID: u.ID, Subject: events.UserSubject(u)})
