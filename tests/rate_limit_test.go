@@ -2,6 +2,7 @@ package tests
 
 import (
 	"net/http"
+	"net/netip"
 	"strconv"
 	"testing"
 	"time"
@@ -119,5 +120,29 @@ func TestAuthRequests_PerClientAddress_Are429PastTheLimit(t *testing.T) {
 		assertRateLimited(t, send(t, s.url, reset), time.Minute)
 		_, err := s.admin.GetMe(t.Context())
 		assert.NoError(t, err, "other endpoints are not limited")
+	})
+}
+
+// An IPv6 subscriber holds a whole /64 and can send each request from
+// another address of it: the per-address limit counts the /64.
+func TestAuthRequests_FromOneIPv6Slash64_ShareTheLimit(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		env = testsupport.Reopen(t, env, app.Options{}, func(c *config.Config) {
+			c.AuthRequestsPerMinute = 2
+			c.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
+		})
+		s := newSite(t, env) // from 127.0.0.1, which proxies without a forwarded address
+		reset := func(from string) rawResponse {
+			return send(t, s.url, rawRequest{
+				Method: http.MethodPost, Path: "/api/auth/password-reset", Tenant: s.tn.Company.Subdomain,
+				Body: `{"email":"someone@limits.test"}`, Header: map[string]string{"X-Forwarded-For": from},
+			})
+		}
+		require.Equal(t, http.StatusAccepted, reset("2001:db8:7:1::a").Status)
+		require.Equal(t, http.StatusAccepted, reset("2001:db8:7:1::b").Status)
+
+		assertRateLimited(t, reset("2001:db8:7:1:ffff::c"), time.Minute)
+		assert.Equal(t, http.StatusAccepted, reset("2001:db8:7:2::a").Status, "the next /64 is another client")
 	})
 }

@@ -6035,7 +6035,7 @@ func (s *Server) handleListUsersRequest(args [0]string, argsEscaped bool, w http
 // user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
 // an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
 // for one email in the tenant within 15 minutes (even with the right password), or too many requests
-// from one client address.
+// from one client address (an IPv6 address counts as its /64).
 //
 // POST /api/auth/login
 func (s *Server) handleLoginRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -7737,7 +7737,7 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 //
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-// client address sent too many requests.
+// client address (for IPv6, its /64) sent too many requests.
 //
 // POST /api/auth/password-reset
 func (s *Server) handleRequestPasswordResetRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

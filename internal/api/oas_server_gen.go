@@ -218,7 +218,7 @@ type AuthHandler interface {
 	// user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
 	// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
 	// for one email in the tenant within 15 minutes (even with the right password), or too many requests
-	// from one client address.
+	// from one client address (an IPv6 address counts as its /64).
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, req *LoginRequest) (*TokenPair, error)
@@ -249,7 +249,7 @@ type AuthHandler interface {
 	//
 	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 	// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-	// client address sent too many requests.
+	// client address (for IPv6, its /64) sent too many requests.
 	//
 	// POST /api/auth/password-reset
 	RequestPasswordReset(ctx context.Context, req *PasswordResetRequest) error

@@ -394,7 +394,7 @@ func (UnimplementedHandler) ListUsers(ctx context.Context, params ListUsersParam
 // user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
 // an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
 // for one email in the tenant within 15 minutes (even with the right password), or too many requests
-// from one client address.
+// from one client address (an IPv6 address counts as its /64).
 //
 // POST /api/auth/login
 func (UnimplementedHandler) Login(ctx context.Context, req *LoginRequest) (r *TokenPair, _ error) {
@@ -516,7 +516,7 @@ func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, p
 //
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-// client address sent too many requests.
+// client address (for IPv6, its /64) sent too many requests.
 //
 // POST /api/auth/password-reset
 func (UnimplementedHandler) RequestPasswordReset(ctx context.Context, req *PasswordResetRequest) error {

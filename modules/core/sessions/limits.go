@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"context"
+	"net/netip"
 	"strconv"
 	"time"
 
@@ -35,6 +36,22 @@ func emailKey(companyID int, email string) string {
 	return strconv.Itoa(companyID) + "\x00" + email
 }
 
+// addressKey is the client that an address counts as: an IPv4 address is
+// one client; an IPv6 address counts as its /64, the smallest network an
+// ISP hands a subscriber, who can otherwise pick a new address for every
+// request. Anything unparsable counts as itself.
+func addressKey(ip string) string {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	addr = addr.Unmap()
+	if addr.Is4() {
+		return addr.String()
+	}
+	return netip.PrefixFrom(addr.WithZone(""), 64).Masked().String()
+}
+
 // admitClient counts a login or password-reset request against the client
 // address of ctx and refuses it past the limit. Outside an HTTP request
 // there is no address, and nothing to count.
@@ -43,7 +60,7 @@ func (s *Service) admitClient(ctx context.Context) error {
 	if ip == "" {
 		return nil
 	}
-	if ok, wait := s.limits.ClientRequests.Allow(ip); !ok {
+	if ok, wait := s.limits.ClientRequests.Allow(addressKey(ip)); !ok {
 		return apperr.RateLimited(wait)
 	}
 	return nil

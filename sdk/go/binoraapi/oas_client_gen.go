@@ -294,7 +294,7 @@ type AuthInvoker interface {
 	// user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
 	// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
 	// for one email in the tenant within 15 minutes (even with the right password), or too many requests
-	// from one client address.
+	// from one client address (an IPv6 address counts as its /64).
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, request *LoginRequest, options ...RequestOption) (*TokenPair, error)
@@ -325,7 +325,7 @@ type AuthInvoker interface {
 	//
 	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 	// `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-	// client address sent too many requests.
+	// client address (for IPv6, its /64) sent too many requests.
 	//
 	// POST /api/auth/password-reset
 	RequestPasswordReset(ctx context.Context, request *PasswordResetRequest, options ...RequestOption) error
@@ -5499,7 +5499,7 @@ func (c *Client) sendListUsers(ctx context.Context, params ListUsersParams, requ
 // user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
 // an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
 // for one email in the tenant within 15 minutes (even with the right password), or too many requests
-// from one client address.
+// from one client address (an IPv6 address counts as its /64).
 //
 // POST /api/auth/login
 func (c *Client) Login(ctx context.Context, request *LoginRequest, options ...RequestOption) (*TokenPair, error) {
@@ -6717,7 +6717,7 @@ func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, para
 //
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the
-// client address sent too many requests.
+// client address (for IPv6, its /64) sent too many requests.
 //
 // POST /api/auth/password-reset
 func (c *Client) RequestPasswordReset(ctx context.Context, request *PasswordResetRequest, options ...RequestOption) error {
