@@ -309,13 +309,11 @@ func (m *UserTokenMutation) RememberTenantRow(ctx context.Context, v Value) {
 // checkTenantReference counts the rows among ids that the tenant can see
 // and refuses the link unless it sees every one of them. Rows that the
 // same transaction wrote or checked in the same tenant are not counted
-// again.
+// again. The system context never gets here: the policy refuses it every
+// write of a tenant row.
 func checkTenantReference(ctx context.Context, drv dialect.Driver, field, table string, ids []int, countVisible func([]int) (int, error)) error {
 	if len(ids) == 0 {
 		return nil
-	}
-	if tenancy.IsSystem(ctx) {
-		return tenancy.ErrSystemReference
 	}
 	ids = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(ids))), func(id int) bool {
 		return knownTenantRow(ctx, drv, table, id)
@@ -357,7 +355,7 @@ var knownTenantRows sync.Map
 func rememberTenantRows(ctx context.Context, drv dialect.Driver, table string, ids ...int) {
 	tx, ok := drv.(*txDriver)
 	company, inTenant := tenancy.TenantOf(ctx)
-	if !ok || !inTenant || tenancy.IsSystem(ctx) {
+	if !ok || !inTenant {
 		return
 	}
 	v, loaded := knownTenantRows.LoadOrStore(tx, &tenantRowSet{rows: map[tenantRow]struct{}{}})

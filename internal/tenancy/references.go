@@ -1,9 +1,6 @@
 package tenancy
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 // ReferenceError is a write that links a row to an id the tenant cannot
 // see: another tenant's row and a missing one look the same, so nobody
@@ -26,8 +23,3 @@ func (e *ReferenceError) Error() string {
 func (e *ReferenceError) Target() string {
 	return strings.ReplaceAll(strings.TrimSuffix(e.Table, "s"), "_", " ")
 }
-
-// ErrSystemReference refuses a link written in the system context: the
-// platform creates companies, never links tenants' rows, so there is no
-// tenant to check such a link against.
-var ErrSystemReference = errors.New("tenancy: the system context links no tenant rows")
