@@ -12,6 +12,7 @@ import (
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/rack"
 )
 
 // Asset is the model entity for the Asset schema.
@@ -43,6 +44,16 @@ type Asset struct {
 	DatacenterID int `json:"datacenter_id,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID *int `json:"parent_id,omitempty"`
+	// RackID holds the value of the "rack_id" field.
+	RackID *int `json:"rack_id,omitempty"`
+	// Position holds the value of the "position" field.
+	Position *int `json:"position,omitempty"`
+	// Face holds the value of the "face" field.
+	Face *asset.Face `json:"face,omitempty"`
+	// UHeight holds the value of the "u_height" field.
+	UHeight int `json:"u_height,omitempty"`
+	// FullDepth holds the value of the "full_depth" field.
+	FullDepth bool `json:"full_depth,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AssetQuery when eager-loading is set.
 	Edges        AssetEdges `json:"edges"`
@@ -61,9 +72,13 @@ type AssetEdges struct {
 	Children []*Asset `json:"children,omitempty"`
 	// StatusChanges holds the value of the status_changes edge.
 	StatusChanges []*AssetStatusChange `json:"status_changes,omitempty"`
+	// PlacementChanges holds the value of the placement_changes edge.
+	PlacementChanges []*AssetPlacementChange `json:"placement_changes,omitempty"`
+	// Rack holds the value of the rack edge.
+	Rack *Rack `json:"rack,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [7]bool
 }
 
 // CompanyOrErr returns the Company value or an error if the edge
@@ -117,14 +132,36 @@ func (e AssetEdges) StatusChangesOrErr() ([]*AssetStatusChange, error) {
 	return nil, &NotLoadedError{edge: "status_changes"}
 }
 
+// PlacementChangesOrErr returns the PlacementChanges value or an error if the edge
+// was not loaded in eager-loading.
+func (e AssetEdges) PlacementChangesOrErr() ([]*AssetPlacementChange, error) {
+	if e.loadedTypes[5] {
+		return e.PlacementChanges, nil
+	}
+	return nil, &NotLoadedError{edge: "placement_changes"}
+}
+
+// RackOrErr returns the Rack value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AssetEdges) RackOrErr() (*Rack, error) {
+	if e.Rack != nil {
+		return e.Rack, nil
+	} else if e.loadedTypes[6] {
+		return nil, &NotFoundError{label: rack.Label}
+	}
+	return nil, &NotLoadedError{edge: "rack"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Asset) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case asset.FieldID, asset.FieldCompanyID, asset.FieldCreatedBy, asset.FieldUpdatedBy, asset.FieldStatus, asset.FieldDatacenterID, asset.FieldParentID:
+		case asset.FieldFullDepth:
+			values[i] = new(sql.NullBool)
+		case asset.FieldID, asset.FieldCompanyID, asset.FieldCreatedBy, asset.FieldUpdatedBy, asset.FieldStatus, asset.FieldDatacenterID, asset.FieldParentID, asset.FieldRackID, asset.FieldPosition, asset.FieldUHeight:
 			values[i] = new(sql.NullInt64)
-		case asset.FieldCode, asset.FieldName, asset.FieldAssetType, asset.FieldSerialNumber:
+		case asset.FieldCode, asset.FieldName, asset.FieldAssetType, asset.FieldSerialNumber, asset.FieldFace:
 			values[i] = new(sql.NullString)
 		case asset.FieldCreatedAt, asset.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -225,6 +262,39 @@ func (_m *Asset) assignValues(columns []string, values []any) error {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
 			}
+		case asset.FieldRackID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rack_id", values[i])
+			} else if value.Valid {
+				_m.RackID = new(int)
+				*_m.RackID = int(value.Int64)
+			}
+		case asset.FieldPosition:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field position", values[i])
+			} else if value.Valid {
+				_m.Position = new(int)
+				*_m.Position = int(value.Int64)
+			}
+		case asset.FieldFace:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field face", values[i])
+			} else if value.Valid {
+				_m.Face = new(asset.Face)
+				*_m.Face = asset.Face(value.String)
+			}
+		case asset.FieldUHeight:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field u_height", values[i])
+			} else if value.Valid {
+				_m.UHeight = int(value.Int64)
+			}
+		case asset.FieldFullDepth:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field full_depth", values[i])
+			} else if value.Valid {
+				_m.FullDepth = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -261,6 +331,16 @@ func (_m *Asset) QueryChildren() *AssetQuery {
 // QueryStatusChanges queries the "status_changes" edge of the Asset entity.
 func (_m *Asset) QueryStatusChanges() *AssetStatusChangeQuery {
 	return NewAssetClient(_m.config).QueryStatusChanges(_m)
+}
+
+// QueryPlacementChanges queries the "placement_changes" edge of the Asset entity.
+func (_m *Asset) QueryPlacementChanges() *AssetPlacementChangeQuery {
+	return NewAssetClient(_m.config).QueryPlacementChanges(_m)
+}
+
+// QueryRack queries the "rack" edge of the Asset entity.
+func (_m *Asset) QueryRack() *RackQuery {
+	return NewAssetClient(_m.config).QueryRack(_m)
 }
 
 // Update returns a builder for updating this Asset.
@@ -329,6 +409,27 @@ func (_m *Asset) String() string {
 		builder.WriteString("parent_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.RackID; v != nil {
+		builder.WriteString("rack_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Position; v != nil {
+		builder.WriteString("position=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Face; v != nil {
+		builder.WriteString("face=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("u_height=")
+	builder.WriteString(fmt.Sprintf("%v", _m.UHeight))
+	builder.WriteString(", ")
+	builder.WriteString("full_depth=")
+	builder.WriteString(fmt.Sprintf("%v", _m.FullDepth))
 	builder.WriteByte(')')
 	return builder.String()
 }

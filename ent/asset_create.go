@@ -12,9 +12,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/binora/binora/ent/asset"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/rack"
 )
 
 // AssetCreate is the builder for creating a Asset entity.
@@ -145,6 +147,76 @@ func (_c *AssetCreate) SetNillableParentID(v *int) *AssetCreate {
 	return _c
 }
 
+// SetRackID sets the "rack_id" field.
+func (_c *AssetCreate) SetRackID(v int) *AssetCreate {
+	_c.mutation.SetRackID(v)
+	return _c
+}
+
+// SetNillableRackID sets the "rack_id" field if the given value is not nil.
+func (_c *AssetCreate) SetNillableRackID(v *int) *AssetCreate {
+	if v != nil {
+		_c.SetRackID(*v)
+	}
+	return _c
+}
+
+// SetPosition sets the "position" field.
+func (_c *AssetCreate) SetPosition(v int) *AssetCreate {
+	_c.mutation.SetPosition(v)
+	return _c
+}
+
+// SetNillablePosition sets the "position" field if the given value is not nil.
+func (_c *AssetCreate) SetNillablePosition(v *int) *AssetCreate {
+	if v != nil {
+		_c.SetPosition(*v)
+	}
+	return _c
+}
+
+// SetFace sets the "face" field.
+func (_c *AssetCreate) SetFace(v asset.Face) *AssetCreate {
+	_c.mutation.SetFace(v)
+	return _c
+}
+
+// SetNillableFace sets the "face" field if the given value is not nil.
+func (_c *AssetCreate) SetNillableFace(v *asset.Face) *AssetCreate {
+	if v != nil {
+		_c.SetFace(*v)
+	}
+	return _c
+}
+
+// SetUHeight sets the "u_height" field.
+func (_c *AssetCreate) SetUHeight(v int) *AssetCreate {
+	_c.mutation.SetUHeight(v)
+	return _c
+}
+
+// SetNillableUHeight sets the "u_height" field if the given value is not nil.
+func (_c *AssetCreate) SetNillableUHeight(v *int) *AssetCreate {
+	if v != nil {
+		_c.SetUHeight(*v)
+	}
+	return _c
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (_c *AssetCreate) SetFullDepth(v bool) *AssetCreate {
+	_c.mutation.SetFullDepth(v)
+	return _c
+}
+
+// SetNillableFullDepth sets the "full_depth" field if the given value is not nil.
+func (_c *AssetCreate) SetNillableFullDepth(v *bool) *AssetCreate {
+	if v != nil {
+		_c.SetFullDepth(*v)
+	}
+	return _c
+}
+
 // SetCompany sets the "company" edge to the Company entity.
 func (_c *AssetCreate) SetCompany(v *Company) *AssetCreate {
 	return _c.SetCompanyID(v.ID)
@@ -188,6 +260,26 @@ func (_c *AssetCreate) AddStatusChanges(v ...*AssetStatusChange) *AssetCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddStatusChangeIDs(ids...)
+}
+
+// AddPlacementChangeIDs adds the "placement_changes" edge to the AssetPlacementChange entity by IDs.
+func (_c *AssetCreate) AddPlacementChangeIDs(ids ...int) *AssetCreate {
+	_c.mutation.AddPlacementChangeIDs(ids...)
+	return _c
+}
+
+// AddPlacementChanges adds the "placement_changes" edges to the AssetPlacementChange entity.
+func (_c *AssetCreate) AddPlacementChanges(v ...*AssetPlacementChange) *AssetCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddPlacementChangeIDs(ids...)
+}
+
+// SetRack sets the "rack" edge to the Rack entity.
+func (_c *AssetCreate) SetRack(v *Rack) *AssetCreate {
+	return _c.SetRackID(v.ID)
 }
 
 // Mutation returns the AssetMutation object of the builder.
@@ -241,6 +333,14 @@ func (_c *AssetCreate) defaults() error {
 		v := asset.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.UHeight(); !ok {
+		v := asset.DefaultUHeight
+		_c.mutation.SetUHeight(v)
+	}
+	if _, ok := _c.mutation.FullDepth(); !ok {
+		v := asset.DefaultFullDepth
+		_c.mutation.SetFullDepth(v)
+	}
 	return nil
 }
 
@@ -289,6 +389,27 @@ func (_c *AssetCreate) check() error {
 	}
 	if _, ok := _c.mutation.DatacenterID(); !ok {
 		return &ValidationError{Name: "datacenter_id", err: errors.New(`ent: missing required field "Asset.datacenter_id"`)}
+	}
+	if v, ok := _c.mutation.Position(); ok {
+		if err := asset.PositionValidator(v); err != nil {
+			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "Asset.position": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Face(); ok {
+		if err := asset.FaceValidator(v); err != nil {
+			return &ValidationError{Name: "face", err: fmt.Errorf(`ent: validator failed for field "Asset.face": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.UHeight(); !ok {
+		return &ValidationError{Name: "u_height", err: errors.New(`ent: missing required field "Asset.u_height"`)}
+	}
+	if v, ok := _c.mutation.UHeight(); ok {
+		if err := asset.UHeightValidator(v); err != nil {
+			return &ValidationError{Name: "u_height", err: fmt.Errorf(`ent: validator failed for field "Asset.u_height": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.FullDepth(); !ok {
+		return &ValidationError{Name: "full_depth", err: errors.New(`ent: missing required field "Asset.full_depth"`)}
 	}
 	if len(_c.mutation.CompanyIDs()) == 0 {
 		return &ValidationError{Name: "company", err: errors.New(`ent: missing required edge "Asset.company"`)}
@@ -358,6 +479,22 @@ func (_c *AssetCreate) createSpec() (*Asset, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.SerialNumber(); ok {
 		_spec.SetField(asset.FieldSerialNumber, field.TypeString, value)
 		_node.SerialNumber = &value
+	}
+	if value, ok := _c.mutation.Position(); ok {
+		_spec.SetField(asset.FieldPosition, field.TypeInt, value)
+		_node.Position = &value
+	}
+	if value, ok := _c.mutation.Face(); ok {
+		_spec.SetField(asset.FieldFace, field.TypeEnum, value)
+		_node.Face = &value
+	}
+	if value, ok := _c.mutation.UHeight(); ok {
+		_spec.SetField(asset.FieldUHeight, field.TypeInt, value)
+		_node.UHeight = value
+	}
+	if value, ok := _c.mutation.FullDepth(); ok {
+		_spec.SetField(asset.FieldFullDepth, field.TypeBool, value)
+		_node.FullDepth = value
 	}
 	if nodes := _c.mutation.CompanyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -440,6 +577,39 @@ func (_c *AssetCreate) createSpec() (*Asset, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PlacementChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RackIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rack.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RackID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -605,6 +775,96 @@ func (u *AssetUpsert) UpdateParentID() *AssetUpsert {
 // ClearParentID clears the value of the "parent_id" field.
 func (u *AssetUpsert) ClearParentID() *AssetUpsert {
 	u.SetNull(asset.FieldParentID)
+	return u
+}
+
+// SetRackID sets the "rack_id" field.
+func (u *AssetUpsert) SetRackID(v int) *AssetUpsert {
+	u.Set(asset.FieldRackID, v)
+	return u
+}
+
+// UpdateRackID sets the "rack_id" field to the value that was provided on create.
+func (u *AssetUpsert) UpdateRackID() *AssetUpsert {
+	u.SetExcluded(asset.FieldRackID)
+	return u
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (u *AssetUpsert) ClearRackID() *AssetUpsert {
+	u.SetNull(asset.FieldRackID)
+	return u
+}
+
+// SetPosition sets the "position" field.
+func (u *AssetUpsert) SetPosition(v int) *AssetUpsert {
+	u.Set(asset.FieldPosition, v)
+	return u
+}
+
+// UpdatePosition sets the "position" field to the value that was provided on create.
+func (u *AssetUpsert) UpdatePosition() *AssetUpsert {
+	u.SetExcluded(asset.FieldPosition)
+	return u
+}
+
+// AddPosition adds v to the "position" field.
+func (u *AssetUpsert) AddPosition(v int) *AssetUpsert {
+	u.Add(asset.FieldPosition, v)
+	return u
+}
+
+// ClearPosition clears the value of the "position" field.
+func (u *AssetUpsert) ClearPosition() *AssetUpsert {
+	u.SetNull(asset.FieldPosition)
+	return u
+}
+
+// SetFace sets the "face" field.
+func (u *AssetUpsert) SetFace(v asset.Face) *AssetUpsert {
+	u.Set(asset.FieldFace, v)
+	return u
+}
+
+// UpdateFace sets the "face" field to the value that was provided on create.
+func (u *AssetUpsert) UpdateFace() *AssetUpsert {
+	u.SetExcluded(asset.FieldFace)
+	return u
+}
+
+// ClearFace clears the value of the "face" field.
+func (u *AssetUpsert) ClearFace() *AssetUpsert {
+	u.SetNull(asset.FieldFace)
+	return u
+}
+
+// SetUHeight sets the "u_height" field.
+func (u *AssetUpsert) SetUHeight(v int) *AssetUpsert {
+	u.Set(asset.FieldUHeight, v)
+	return u
+}
+
+// UpdateUHeight sets the "u_height" field to the value that was provided on create.
+func (u *AssetUpsert) UpdateUHeight() *AssetUpsert {
+	u.SetExcluded(asset.FieldUHeight)
+	return u
+}
+
+// AddUHeight adds v to the "u_height" field.
+func (u *AssetUpsert) AddUHeight(v int) *AssetUpsert {
+	u.Add(asset.FieldUHeight, v)
+	return u
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (u *AssetUpsert) SetFullDepth(v bool) *AssetUpsert {
+	u.Set(asset.FieldFullDepth, v)
+	return u
+}
+
+// UpdateFullDepth sets the "full_depth" field to the value that was provided on create.
+func (u *AssetUpsert) UpdateFullDepth() *AssetUpsert {
+	u.SetExcluded(asset.FieldFullDepth)
 	return u
 }
 
@@ -795,6 +1055,111 @@ func (u *AssetUpsertOne) UpdateParentID() *AssetUpsertOne {
 func (u *AssetUpsertOne) ClearParentID() *AssetUpsertOne {
 	return u.Update(func(s *AssetUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetRackID sets the "rack_id" field.
+func (u *AssetUpsertOne) SetRackID(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetRackID(v)
+	})
+}
+
+// UpdateRackID sets the "rack_id" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdateRackID() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateRackID()
+	})
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (u *AssetUpsertOne) ClearRackID() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearRackID()
+	})
+}
+
+// SetPosition sets the "position" field.
+func (u *AssetUpsertOne) SetPosition(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetPosition(v)
+	})
+}
+
+// AddPosition adds v to the "position" field.
+func (u *AssetUpsertOne) AddPosition(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddPosition(v)
+	})
+}
+
+// UpdatePosition sets the "position" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdatePosition() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdatePosition()
+	})
+}
+
+// ClearPosition clears the value of the "position" field.
+func (u *AssetUpsertOne) ClearPosition() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearPosition()
+	})
+}
+
+// SetFace sets the "face" field.
+func (u *AssetUpsertOne) SetFace(v asset.Face) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetFace(v)
+	})
+}
+
+// UpdateFace sets the "face" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdateFace() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateFace()
+	})
+}
+
+// ClearFace clears the value of the "face" field.
+func (u *AssetUpsertOne) ClearFace() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearFace()
+	})
+}
+
+// SetUHeight sets the "u_height" field.
+func (u *AssetUpsertOne) SetUHeight(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetUHeight(v)
+	})
+}
+
+// AddUHeight adds v to the "u_height" field.
+func (u *AssetUpsertOne) AddUHeight(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddUHeight(v)
+	})
+}
+
+// UpdateUHeight sets the "u_height" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdateUHeight() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateUHeight()
+	})
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (u *AssetUpsertOne) SetFullDepth(v bool) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetFullDepth(v)
+	})
+}
+
+// UpdateFullDepth sets the "full_depth" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdateFullDepth() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateFullDepth()
 	})
 }
 
@@ -1151,6 +1516,111 @@ func (u *AssetUpsertBulk) UpdateParentID() *AssetUpsertBulk {
 func (u *AssetUpsertBulk) ClearParentID() *AssetUpsertBulk {
 	return u.Update(func(s *AssetUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetRackID sets the "rack_id" field.
+func (u *AssetUpsertBulk) SetRackID(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetRackID(v)
+	})
+}
+
+// UpdateRackID sets the "rack_id" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdateRackID() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateRackID()
+	})
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (u *AssetUpsertBulk) ClearRackID() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearRackID()
+	})
+}
+
+// SetPosition sets the "position" field.
+func (u *AssetUpsertBulk) SetPosition(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetPosition(v)
+	})
+}
+
+// AddPosition adds v to the "position" field.
+func (u *AssetUpsertBulk) AddPosition(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddPosition(v)
+	})
+}
+
+// UpdatePosition sets the "position" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdatePosition() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdatePosition()
+	})
+}
+
+// ClearPosition clears the value of the "position" field.
+func (u *AssetUpsertBulk) ClearPosition() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearPosition()
+	})
+}
+
+// SetFace sets the "face" field.
+func (u *AssetUpsertBulk) SetFace(v asset.Face) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetFace(v)
+	})
+}
+
+// UpdateFace sets the "face" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdateFace() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateFace()
+	})
+}
+
+// ClearFace clears the value of the "face" field.
+func (u *AssetUpsertBulk) ClearFace() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.ClearFace()
+	})
+}
+
+// SetUHeight sets the "u_height" field.
+func (u *AssetUpsertBulk) SetUHeight(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetUHeight(v)
+	})
+}
+
+// AddUHeight adds v to the "u_height" field.
+func (u *AssetUpsertBulk) AddUHeight(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddUHeight(v)
+	})
+}
+
+// UpdateUHeight sets the "u_height" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdateUHeight() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateUHeight()
+	})
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (u *AssetUpsertBulk) SetFullDepth(v bool) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetFullDepth(v)
+	})
+}
+
+// UpdateFullDepth sets the "full_depth" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdateFullDepth() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateFullDepth()
 	})
 }
 

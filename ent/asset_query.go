@@ -15,25 +15,29 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/binora/binora/ent/asset"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/predicate"
+	"github.com/binora/binora/ent/rack"
 )
 
 // AssetQuery is the builder for querying Asset entities.
 type AssetQuery struct {
 	config
-	ctx               *QueryContext
-	order             []asset.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Asset
-	withCompany       *CompanyQuery
-	withDatacenter    *DatacenterQuery
-	withParent        *AssetQuery
-	withChildren      *AssetQuery
-	withStatusChanges *AssetStatusChangeQuery
-	modifiers         []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []asset.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Asset
+	withCompany          *CompanyQuery
+	withDatacenter       *DatacenterQuery
+	withParent           *AssetQuery
+	withChildren         *AssetQuery
+	withStatusChanges    *AssetStatusChangeQuery
+	withPlacementChanges *AssetPlacementChangeQuery
+	withRack             *RackQuery
+	modifiers            []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -173,6 +177,50 @@ func (_q *AssetQuery) QueryStatusChanges() *AssetStatusChangeQuery {
 			sqlgraph.From(asset.Table, asset.FieldID, selector),
 			sqlgraph.To(assetstatuschange.Table, assetstatuschange.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, asset.StatusChangesTable, asset.StatusChangesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPlacementChanges chains the current query on the "placement_changes" edge.
+func (_q *AssetQuery) QueryPlacementChanges() *AssetPlacementChangeQuery {
+	query := (&AssetPlacementChangeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(asset.Table, asset.FieldID, selector),
+			sqlgraph.To(assetplacementchange.Table, assetplacementchange.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, asset.PlacementChangesTable, asset.PlacementChangesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRack chains the current query on the "rack" edge.
+func (_q *AssetQuery) QueryRack() *RackQuery {
+	query := (&RackClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(asset.Table, asset.FieldID, selector),
+			sqlgraph.To(rack.Table, rack.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, asset.RackTable, asset.RackColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -367,16 +415,18 @@ func (_q *AssetQuery) Clone() *AssetQuery {
 		return nil
 	}
 	return &AssetQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]asset.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Asset{}, _q.predicates...),
-		withCompany:       _q.withCompany.Clone(),
-		withDatacenter:    _q.withDatacenter.Clone(),
-		withParent:        _q.withParent.Clone(),
-		withChildren:      _q.withChildren.Clone(),
-		withStatusChanges: _q.withStatusChanges.Clone(),
+		config:               _q.config,
+		ctx:                  _q.ctx.Clone(),
+		order:                append([]asset.OrderOption{}, _q.order...),
+		inters:               append([]Interceptor{}, _q.inters...),
+		predicates:           append([]predicate.Asset{}, _q.predicates...),
+		withCompany:          _q.withCompany.Clone(),
+		withDatacenter:       _q.withDatacenter.Clone(),
+		withParent:           _q.withParent.Clone(),
+		withChildren:         _q.withChildren.Clone(),
+		withStatusChanges:    _q.withStatusChanges.Clone(),
+		withPlacementChanges: _q.withPlacementChanges.Clone(),
+		withRack:             _q.withRack.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -435,6 +485,28 @@ func (_q *AssetQuery) WithStatusChanges(opts ...func(*AssetStatusChangeQuery)) *
 		opt(query)
 	}
 	_q.withStatusChanges = query
+	return _q
+}
+
+// WithPlacementChanges tells the query-builder to eager-load the nodes that are connected to
+// the "placement_changes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AssetQuery) WithPlacementChanges(opts ...func(*AssetPlacementChangeQuery)) *AssetQuery {
+	query := (&AssetPlacementChangeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPlacementChanges = query
+	return _q
+}
+
+// WithRack tells the query-builder to eager-load the nodes that are connected to
+// the "rack" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AssetQuery) WithRack(opts ...func(*RackQuery)) *AssetQuery {
+	query := (&RackClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRack = query
 	return _q
 }
 
@@ -522,12 +594,14 @@ func (_q *AssetQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Asset,
 	var (
 		nodes       = []*Asset{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [7]bool{
 			_q.withCompany != nil,
 			_q.withDatacenter != nil,
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withStatusChanges != nil,
+			_q.withPlacementChanges != nil,
+			_q.withRack != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -580,6 +654,21 @@ func (_q *AssetQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Asset,
 		if err := _q.loadStatusChanges(ctx, query, nodes,
 			func(n *Asset) { n.Edges.StatusChanges = []*AssetStatusChange{} },
 			func(n *Asset, e *AssetStatusChange) { n.Edges.StatusChanges = append(n.Edges.StatusChanges, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPlacementChanges; query != nil {
+		if err := _q.loadPlacementChanges(ctx, query, nodes,
+			func(n *Asset) { n.Edges.PlacementChanges = []*AssetPlacementChange{} },
+			func(n *Asset, e *AssetPlacementChange) {
+				n.Edges.PlacementChanges = append(n.Edges.PlacementChanges, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRack; query != nil {
+		if err := _q.loadRack(ctx, query, nodes, nil,
+			func(n *Asset, e *Rack) { n.Edges.Rack = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -739,6 +828,68 @@ func (_q *AssetQuery) loadStatusChanges(ctx context.Context, query *AssetStatusC
 	}
 	return nil
 }
+func (_q *AssetQuery) loadPlacementChanges(ctx context.Context, query *AssetPlacementChangeQuery, nodes []*Asset, init func(*Asset), assign func(*Asset, *AssetPlacementChange)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Asset)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(assetplacementchange.FieldAssetID)
+	}
+	query.Where(predicate.AssetPlacementChange(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(asset.PlacementChangesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AssetID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "asset_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AssetQuery) loadRack(ctx context.Context, query *RackQuery, nodes []*Asset, init func(*Asset), assign func(*Asset, *Rack)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Asset)
+	for i := range nodes {
+		if nodes[i].RackID == nil {
+			continue
+		}
+		fk := *nodes[i].RackID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(rack.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "rack_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *AssetQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -776,6 +927,9 @@ func (_q *AssetQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withParent != nil {
 			_spec.Node.AddColumnOnce(asset.FieldParentID)
+		}
+		if _q.withRack != nil {
+			_spec.Node.AddColumnOnce(asset.FieldRackID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

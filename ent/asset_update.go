@@ -12,9 +12,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/binora/binora/ent/asset"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/predicate"
+	"github.com/binora/binora/ent/rack"
 )
 
 // AssetUpdate is the builder for updating Asset entities.
@@ -152,6 +154,108 @@ func (_u *AssetUpdate) ClearParentID() *AssetUpdate {
 	return _u
 }
 
+// SetRackID sets the "rack_id" field.
+func (_u *AssetUpdate) SetRackID(v int) *AssetUpdate {
+	_u.mutation.SetRackID(v)
+	return _u
+}
+
+// SetNillableRackID sets the "rack_id" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillableRackID(v *int) *AssetUpdate {
+	if v != nil {
+		_u.SetRackID(*v)
+	}
+	return _u
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (_u *AssetUpdate) ClearRackID() *AssetUpdate {
+	_u.mutation.ClearRackID()
+	return _u
+}
+
+// SetPosition sets the "position" field.
+func (_u *AssetUpdate) SetPosition(v int) *AssetUpdate {
+	_u.mutation.ResetPosition()
+	_u.mutation.SetPosition(v)
+	return _u
+}
+
+// SetNillablePosition sets the "position" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillablePosition(v *int) *AssetUpdate {
+	if v != nil {
+		_u.SetPosition(*v)
+	}
+	return _u
+}
+
+// AddPosition adds value to the "position" field.
+func (_u *AssetUpdate) AddPosition(v int) *AssetUpdate {
+	_u.mutation.AddPosition(v)
+	return _u
+}
+
+// ClearPosition clears the value of the "position" field.
+func (_u *AssetUpdate) ClearPosition() *AssetUpdate {
+	_u.mutation.ClearPosition()
+	return _u
+}
+
+// SetFace sets the "face" field.
+func (_u *AssetUpdate) SetFace(v asset.Face) *AssetUpdate {
+	_u.mutation.SetFace(v)
+	return _u
+}
+
+// SetNillableFace sets the "face" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillableFace(v *asset.Face) *AssetUpdate {
+	if v != nil {
+		_u.SetFace(*v)
+	}
+	return _u
+}
+
+// ClearFace clears the value of the "face" field.
+func (_u *AssetUpdate) ClearFace() *AssetUpdate {
+	_u.mutation.ClearFace()
+	return _u
+}
+
+// SetUHeight sets the "u_height" field.
+func (_u *AssetUpdate) SetUHeight(v int) *AssetUpdate {
+	_u.mutation.ResetUHeight()
+	_u.mutation.SetUHeight(v)
+	return _u
+}
+
+// SetNillableUHeight sets the "u_height" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillableUHeight(v *int) *AssetUpdate {
+	if v != nil {
+		_u.SetUHeight(*v)
+	}
+	return _u
+}
+
+// AddUHeight adds value to the "u_height" field.
+func (_u *AssetUpdate) AddUHeight(v int) *AssetUpdate {
+	_u.mutation.AddUHeight(v)
+	return _u
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (_u *AssetUpdate) SetFullDepth(v bool) *AssetUpdate {
+	_u.mutation.SetFullDepth(v)
+	return _u
+}
+
+// SetNillableFullDepth sets the "full_depth" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillableFullDepth(v *bool) *AssetUpdate {
+	if v != nil {
+		_u.SetFullDepth(*v)
+	}
+	return _u
+}
+
 // SetDatacenter sets the "datacenter" edge to the Datacenter entity.
 func (_u *AssetUpdate) SetDatacenter(v *Datacenter) *AssetUpdate {
 	return _u.SetDatacenterID(v.ID)
@@ -190,6 +294,26 @@ func (_u *AssetUpdate) AddStatusChanges(v ...*AssetStatusChange) *AssetUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddStatusChangeIDs(ids...)
+}
+
+// AddPlacementChangeIDs adds the "placement_changes" edge to the AssetPlacementChange entity by IDs.
+func (_u *AssetUpdate) AddPlacementChangeIDs(ids ...int) *AssetUpdate {
+	_u.mutation.AddPlacementChangeIDs(ids...)
+	return _u
+}
+
+// AddPlacementChanges adds the "placement_changes" edges to the AssetPlacementChange entity.
+func (_u *AssetUpdate) AddPlacementChanges(v ...*AssetPlacementChange) *AssetUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddPlacementChangeIDs(ids...)
+}
+
+// SetRack sets the "rack" edge to the Rack entity.
+func (_u *AssetUpdate) SetRack(v *Rack) *AssetUpdate {
+	return _u.SetRackID(v.ID)
 }
 
 // Mutation returns the AssetMutation object of the builder.
@@ -251,6 +375,33 @@ func (_u *AssetUpdate) RemoveStatusChanges(v ...*AssetStatusChange) *AssetUpdate
 	return _u.RemoveStatusChangeIDs(ids...)
 }
 
+// ClearPlacementChanges clears all "placement_changes" edges to the AssetPlacementChange entity.
+func (_u *AssetUpdate) ClearPlacementChanges() *AssetUpdate {
+	_u.mutation.ClearPlacementChanges()
+	return _u
+}
+
+// RemovePlacementChangeIDs removes the "placement_changes" edge to AssetPlacementChange entities by IDs.
+func (_u *AssetUpdate) RemovePlacementChangeIDs(ids ...int) *AssetUpdate {
+	_u.mutation.RemovePlacementChangeIDs(ids...)
+	return _u
+}
+
+// RemovePlacementChanges removes "placement_changes" edges to AssetPlacementChange entities.
+func (_u *AssetUpdate) RemovePlacementChanges(v ...*AssetPlacementChange) *AssetUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemovePlacementChangeIDs(ids...)
+}
+
+// ClearRack clears the "rack" edge to the Rack entity.
+func (_u *AssetUpdate) ClearRack() *AssetUpdate {
+	_u.mutation.ClearRack()
+	return _u
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *AssetUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -305,6 +456,21 @@ func (_u *AssetUpdate) check() error {
 			return &ValidationError{Name: "serial_number", err: fmt.Errorf(`ent: validator failed for field "Asset.serial_number": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Position(); ok {
+		if err := asset.PositionValidator(v); err != nil {
+			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "Asset.position": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Face(); ok {
+		if err := asset.FaceValidator(v); err != nil {
+			return &ValidationError{Name: "face", err: fmt.Errorf(`ent: validator failed for field "Asset.face": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.UHeight(); ok {
+		if err := asset.UHeightValidator(v); err != nil {
+			return &ValidationError{Name: "u_height", err: fmt.Errorf(`ent: validator failed for field "Asset.u_height": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Asset.company"`)
 	}
@@ -355,6 +521,30 @@ func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.SerialNumberCleared() {
 		_spec.ClearField(asset.FieldSerialNumber, field.TypeString)
+	}
+	if value, ok := _u.mutation.Position(); ok {
+		_spec.SetField(asset.FieldPosition, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPosition(); ok {
+		_spec.AddField(asset.FieldPosition, field.TypeInt, value)
+	}
+	if _u.mutation.PositionCleared() {
+		_spec.ClearField(asset.FieldPosition, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Face(); ok {
+		_spec.SetField(asset.FieldFace, field.TypeEnum, value)
+	}
+	if _u.mutation.FaceCleared() {
+		_spec.ClearField(asset.FieldFace, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.UHeight(); ok {
+		_spec.SetField(asset.FieldUHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedUHeight(); ok {
+		_spec.AddField(asset.FieldUHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.FullDepth(); ok {
+		_spec.SetField(asset.FieldFullDepth, field.TypeBool, value)
 	}
 	if _u.mutation.DatacenterCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -497,6 +687,80 @@ func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(assetstatuschange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.PlacementChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedPlacementChangesIDs(); len(nodes) > 0 && !_u.mutation.PlacementChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PlacementChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RackCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rack.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RackIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rack.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -646,6 +910,108 @@ func (_u *AssetUpdateOne) ClearParentID() *AssetUpdateOne {
 	return _u
 }
 
+// SetRackID sets the "rack_id" field.
+func (_u *AssetUpdateOne) SetRackID(v int) *AssetUpdateOne {
+	_u.mutation.SetRackID(v)
+	return _u
+}
+
+// SetNillableRackID sets the "rack_id" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillableRackID(v *int) *AssetUpdateOne {
+	if v != nil {
+		_u.SetRackID(*v)
+	}
+	return _u
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (_u *AssetUpdateOne) ClearRackID() *AssetUpdateOne {
+	_u.mutation.ClearRackID()
+	return _u
+}
+
+// SetPosition sets the "position" field.
+func (_u *AssetUpdateOne) SetPosition(v int) *AssetUpdateOne {
+	_u.mutation.ResetPosition()
+	_u.mutation.SetPosition(v)
+	return _u
+}
+
+// SetNillablePosition sets the "position" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillablePosition(v *int) *AssetUpdateOne {
+	if v != nil {
+		_u.SetPosition(*v)
+	}
+	return _u
+}
+
+// AddPosition adds value to the "position" field.
+func (_u *AssetUpdateOne) AddPosition(v int) *AssetUpdateOne {
+	_u.mutation.AddPosition(v)
+	return _u
+}
+
+// ClearPosition clears the value of the "position" field.
+func (_u *AssetUpdateOne) ClearPosition() *AssetUpdateOne {
+	_u.mutation.ClearPosition()
+	return _u
+}
+
+// SetFace sets the "face" field.
+func (_u *AssetUpdateOne) SetFace(v asset.Face) *AssetUpdateOne {
+	_u.mutation.SetFace(v)
+	return _u
+}
+
+// SetNillableFace sets the "face" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillableFace(v *asset.Face) *AssetUpdateOne {
+	if v != nil {
+		_u.SetFace(*v)
+	}
+	return _u
+}
+
+// ClearFace clears the value of the "face" field.
+func (_u *AssetUpdateOne) ClearFace() *AssetUpdateOne {
+	_u.mutation.ClearFace()
+	return _u
+}
+
+// SetUHeight sets the "u_height" field.
+func (_u *AssetUpdateOne) SetUHeight(v int) *AssetUpdateOne {
+	_u.mutation.ResetUHeight()
+	_u.mutation.SetUHeight(v)
+	return _u
+}
+
+// SetNillableUHeight sets the "u_height" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillableUHeight(v *int) *AssetUpdateOne {
+	if v != nil {
+		_u.SetUHeight(*v)
+	}
+	return _u
+}
+
+// AddUHeight adds value to the "u_height" field.
+func (_u *AssetUpdateOne) AddUHeight(v int) *AssetUpdateOne {
+	_u.mutation.AddUHeight(v)
+	return _u
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (_u *AssetUpdateOne) SetFullDepth(v bool) *AssetUpdateOne {
+	_u.mutation.SetFullDepth(v)
+	return _u
+}
+
+// SetNillableFullDepth sets the "full_depth" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillableFullDepth(v *bool) *AssetUpdateOne {
+	if v != nil {
+		_u.SetFullDepth(*v)
+	}
+	return _u
+}
+
 // SetDatacenter sets the "datacenter" edge to the Datacenter entity.
 func (_u *AssetUpdateOne) SetDatacenter(v *Datacenter) *AssetUpdateOne {
 	return _u.SetDatacenterID(v.ID)
@@ -684,6 +1050,26 @@ func (_u *AssetUpdateOne) AddStatusChanges(v ...*AssetStatusChange) *AssetUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.AddStatusChangeIDs(ids...)
+}
+
+// AddPlacementChangeIDs adds the "placement_changes" edge to the AssetPlacementChange entity by IDs.
+func (_u *AssetUpdateOne) AddPlacementChangeIDs(ids ...int) *AssetUpdateOne {
+	_u.mutation.AddPlacementChangeIDs(ids...)
+	return _u
+}
+
+// AddPlacementChanges adds the "placement_changes" edges to the AssetPlacementChange entity.
+func (_u *AssetUpdateOne) AddPlacementChanges(v ...*AssetPlacementChange) *AssetUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddPlacementChangeIDs(ids...)
+}
+
+// SetRack sets the "rack" edge to the Rack entity.
+func (_u *AssetUpdateOne) SetRack(v *Rack) *AssetUpdateOne {
+	return _u.SetRackID(v.ID)
 }
 
 // Mutation returns the AssetMutation object of the builder.
@@ -743,6 +1129,33 @@ func (_u *AssetUpdateOne) RemoveStatusChanges(v ...*AssetStatusChange) *AssetUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveStatusChangeIDs(ids...)
+}
+
+// ClearPlacementChanges clears all "placement_changes" edges to the AssetPlacementChange entity.
+func (_u *AssetUpdateOne) ClearPlacementChanges() *AssetUpdateOne {
+	_u.mutation.ClearPlacementChanges()
+	return _u
+}
+
+// RemovePlacementChangeIDs removes the "placement_changes" edge to AssetPlacementChange entities by IDs.
+func (_u *AssetUpdateOne) RemovePlacementChangeIDs(ids ...int) *AssetUpdateOne {
+	_u.mutation.RemovePlacementChangeIDs(ids...)
+	return _u
+}
+
+// RemovePlacementChanges removes "placement_changes" edges to AssetPlacementChange entities.
+func (_u *AssetUpdateOne) RemovePlacementChanges(v ...*AssetPlacementChange) *AssetUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemovePlacementChangeIDs(ids...)
+}
+
+// ClearRack clears the "rack" edge to the Rack entity.
+func (_u *AssetUpdateOne) ClearRack() *AssetUpdateOne {
+	_u.mutation.ClearRack()
+	return _u
 }
 
 // Where appends a list predicates to the AssetUpdate builder.
@@ -812,6 +1225,21 @@ func (_u *AssetUpdateOne) check() error {
 			return &ValidationError{Name: "serial_number", err: fmt.Errorf(`ent: validator failed for field "Asset.serial_number": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Position(); ok {
+		if err := asset.PositionValidator(v); err != nil {
+			return &ValidationError{Name: "position", err: fmt.Errorf(`ent: validator failed for field "Asset.position": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Face(); ok {
+		if err := asset.FaceValidator(v); err != nil {
+			return &ValidationError{Name: "face", err: fmt.Errorf(`ent: validator failed for field "Asset.face": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.UHeight(); ok {
+		if err := asset.UHeightValidator(v); err != nil {
+			return &ValidationError{Name: "u_height", err: fmt.Errorf(`ent: validator failed for field "Asset.u_height": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Asset.company"`)
 	}
@@ -879,6 +1307,30 @@ func (_u *AssetUpdateOne) sqlSave(ctx context.Context) (_node *Asset, err error)
 	}
 	if _u.mutation.SerialNumberCleared() {
 		_spec.ClearField(asset.FieldSerialNumber, field.TypeString)
+	}
+	if value, ok := _u.mutation.Position(); ok {
+		_spec.SetField(asset.FieldPosition, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPosition(); ok {
+		_spec.AddField(asset.FieldPosition, field.TypeInt, value)
+	}
+	if _u.mutation.PositionCleared() {
+		_spec.ClearField(asset.FieldPosition, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Face(); ok {
+		_spec.SetField(asset.FieldFace, field.TypeEnum, value)
+	}
+	if _u.mutation.FaceCleared() {
+		_spec.ClearField(asset.FieldFace, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.UHeight(); ok {
+		_spec.SetField(asset.FieldUHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedUHeight(); ok {
+		_spec.AddField(asset.FieldUHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.FullDepth(); ok {
+		_spec.SetField(asset.FieldFullDepth, field.TypeBool, value)
 	}
 	if _u.mutation.DatacenterCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1021,6 +1473,80 @@ func (_u *AssetUpdateOne) sqlSave(ctx context.Context) (_node *Asset, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(assetstatuschange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.PlacementChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedPlacementChangesIDs(); len(nodes) > 0 && !_u.mutation.PlacementChangesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PlacementChangesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assetplacementchange.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RackCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rack.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RackIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rack.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

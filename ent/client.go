@@ -18,11 +18,16 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
@@ -42,6 +47,8 @@ type Client struct {
 	Asset *AssetClient
 	// AssetCodeCounter is the client for interacting with the AssetCodeCounter builders.
 	AssetCodeCounter *AssetCodeCounterClient
+	// AssetPlacementChange is the client for interacting with the AssetPlacementChange builders.
+	AssetPlacementChange *AssetPlacementChangeClient
 	// AssetStatusChange is the client for interacting with the AssetStatusChange builders.
 	AssetStatusChange *AssetStatusChangeClient
 	// Company is the client for interacting with the Company builders.
@@ -50,8 +57,16 @@ type Client struct {
 	Datacenter *DatacenterClient
 	// MailMessage is the client for interacting with the MailMessage builders.
 	MailMessage *MailMessageClient
+	// Rack is the client for interacting with the Rack builders.
+	Rack *RackClient
+	// RackReservation is the client for interacting with the RackReservation builders.
+	RackReservation *RackReservationClient
+	// RackRow is the client for interacting with the RackRow builders.
+	RackRow *RackRowClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
+	// Room is the client for interacting with the Room builders.
+	Room *RoomClient
 	// SecurityEvent is the client for interacting with the SecurityEvent builders.
 	SecurityEvent *SecurityEventClient
 	// Session is the client for interacting with the Session builders.
@@ -78,11 +93,16 @@ func (c *Client) init() {
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Asset = NewAssetClient(c.config)
 	c.AssetCodeCounter = NewAssetCodeCounterClient(c.config)
+	c.AssetPlacementChange = NewAssetPlacementChangeClient(c.config)
 	c.AssetStatusChange = NewAssetStatusChangeClient(c.config)
 	c.Company = NewCompanyClient(c.config)
 	c.Datacenter = NewDatacenterClient(c.config)
 	c.MailMessage = NewMailMessageClient(c.config)
+	c.Rack = NewRackClient(c.config)
+	c.RackReservation = NewRackReservationClient(c.config)
+	c.RackRow = NewRackRowClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
+	c.Room = NewRoomClient(c.config)
 	c.SecurityEvent = NewSecurityEventClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Team = NewTeamClient(c.config)
@@ -179,22 +199,27 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Asset:             NewAssetClient(cfg),
-		AssetCodeCounter:  NewAssetCodeCounterClient(cfg),
-		AssetStatusChange: NewAssetStatusChangeClient(cfg),
-		Company:           NewCompanyClient(cfg),
-		Datacenter:        NewDatacenterClient(cfg),
-		MailMessage:       NewMailMessageClient(cfg),
-		RefreshToken:      NewRefreshTokenClient(cfg),
-		SecurityEvent:     NewSecurityEventClient(cfg),
-		Session:           NewSessionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		TeamMembership:    NewTeamMembershipClient(cfg),
-		User:              NewUserClient(cfg),
-		UserToken:         NewUserTokenClient(cfg),
+		ctx:                  ctx,
+		config:               cfg,
+		APIToken:             NewAPITokenClient(cfg),
+		Asset:                NewAssetClient(cfg),
+		AssetCodeCounter:     NewAssetCodeCounterClient(cfg),
+		AssetPlacementChange: NewAssetPlacementChangeClient(cfg),
+		AssetStatusChange:    NewAssetStatusChangeClient(cfg),
+		Company:              NewCompanyClient(cfg),
+		Datacenter:           NewDatacenterClient(cfg),
+		MailMessage:          NewMailMessageClient(cfg),
+		Rack:                 NewRackClient(cfg),
+		RackReservation:      NewRackReservationClient(cfg),
+		RackRow:              NewRackRowClient(cfg),
+		RefreshToken:         NewRefreshTokenClient(cfg),
+		Room:                 NewRoomClient(cfg),
+		SecurityEvent:        NewSecurityEventClient(cfg),
+		Session:              NewSessionClient(cfg),
+		Team:                 NewTeamClient(cfg),
+		TeamMembership:       NewTeamMembershipClient(cfg),
+		User:                 NewUserClient(cfg),
+		UserToken:            NewUserTokenClient(cfg),
 	}, nil
 }
 
@@ -212,22 +237,27 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Asset:             NewAssetClient(cfg),
-		AssetCodeCounter:  NewAssetCodeCounterClient(cfg),
-		AssetStatusChange: NewAssetStatusChangeClient(cfg),
-		Company:           NewCompanyClient(cfg),
-		Datacenter:        NewDatacenterClient(cfg),
-		MailMessage:       NewMailMessageClient(cfg),
-		RefreshToken:      NewRefreshTokenClient(cfg),
-		SecurityEvent:     NewSecurityEventClient(cfg),
-		Session:           NewSessionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		TeamMembership:    NewTeamMembershipClient(cfg),
-		User:              NewUserClient(cfg),
-		UserToken:         NewUserTokenClient(cfg),
+		ctx:                  ctx,
+		config:               cfg,
+		APIToken:             NewAPITokenClient(cfg),
+		Asset:                NewAssetClient(cfg),
+		AssetCodeCounter:     NewAssetCodeCounterClient(cfg),
+		AssetPlacementChange: NewAssetPlacementChangeClient(cfg),
+		AssetStatusChange:    NewAssetStatusChangeClient(cfg),
+		Company:              NewCompanyClient(cfg),
+		Datacenter:           NewDatacenterClient(cfg),
+		MailMessage:          NewMailMessageClient(cfg),
+		Rack:                 NewRackClient(cfg),
+		RackReservation:      NewRackReservationClient(cfg),
+		RackRow:              NewRackRowClient(cfg),
+		RefreshToken:         NewRefreshTokenClient(cfg),
+		Room:                 NewRoomClient(cfg),
+		SecurityEvent:        NewSecurityEventClient(cfg),
+		Session:              NewSessionClient(cfg),
+		Team:                 NewTeamClient(cfg),
+		TeamMembership:       NewTeamMembershipClient(cfg),
+		User:                 NewUserClient(cfg),
+		UserToken:            NewUserTokenClient(cfg),
 	}, nil
 }
 
@@ -257,9 +287,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetStatusChange, c.Company,
-		c.Datacenter, c.MailMessage, c.RefreshToken, c.SecurityEvent, c.Session,
-		c.Team, c.TeamMembership, c.User, c.UserToken,
+		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
+		c.AssetStatusChange, c.Company, c.Datacenter, c.MailMessage, c.Rack,
+		c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
+		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
 	} {
 		n.Use(hooks...)
 	}
@@ -269,9 +300,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetStatusChange, c.Company,
-		c.Datacenter, c.MailMessage, c.RefreshToken, c.SecurityEvent, c.Session,
-		c.Team, c.TeamMembership, c.User, c.UserToken,
+		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
+		c.AssetStatusChange, c.Company, c.Datacenter, c.MailMessage, c.Rack,
+		c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
+		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -286,6 +318,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Asset.mutate(ctx, m)
 	case *AssetCodeCounterMutation:
 		return c.AssetCodeCounter.mutate(ctx, m)
+	case *AssetPlacementChangeMutation:
+		return c.AssetPlacementChange.mutate(ctx, m)
 	case *AssetStatusChangeMutation:
 		return c.AssetStatusChange.mutate(ctx, m)
 	case *CompanyMutation:
@@ -294,8 +328,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Datacenter.mutate(ctx, m)
 	case *MailMessageMutation:
 		return c.MailMessage.mutate(ctx, m)
+	case *RackMutation:
+		return c.Rack.mutate(ctx, m)
+	case *RackReservationMutation:
+		return c.RackReservation.mutate(ctx, m)
+	case *RackRowMutation:
+		return c.RackRow.mutate(ctx, m)
 	case *RefreshTokenMutation:
 		return c.RefreshToken.mutate(ctx, m)
+	case *RoomMutation:
+		return c.Room.mutate(ctx, m)
 	case *SecurityEventMutation:
 		return c.SecurityEvent.mutate(ctx, m)
 	case *SessionMutation:
@@ -652,6 +694,38 @@ func (c *AssetClient) QueryStatusChanges(_m *Asset) *AssetStatusChangeQuery {
 	return query
 }
 
+// QueryPlacementChanges queries the placement_changes edge of a Asset.
+func (c *AssetClient) QueryPlacementChanges(_m *Asset) *AssetPlacementChangeQuery {
+	query := (&AssetPlacementChangeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(asset.Table, asset.FieldID, id),
+			sqlgraph.To(assetplacementchange.Table, assetplacementchange.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, asset.PlacementChangesTable, asset.PlacementChangesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRack queries the rack edge of a Asset.
+func (c *AssetClient) QueryRack(_m *Asset) *RackQuery {
+	query := (&RackClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(asset.Table, asset.FieldID, id),
+			sqlgraph.To(rack.Table, rack.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, asset.RackTable, asset.RackColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AssetClient) Hooks() []Hook {
 	hooks := c.hooks.Asset
@@ -827,6 +901,173 @@ func (c *AssetCodeCounterClient) mutate(ctx context.Context, m *AssetCodeCounter
 		return (&AssetCodeCounterDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AssetCodeCounter mutation op: %q", m.Op())
+	}
+}
+
+// AssetPlacementChangeClient is a client for the AssetPlacementChange schema.
+type AssetPlacementChangeClient struct {
+	config
+}
+
+// NewAssetPlacementChangeClient returns a client for the AssetPlacementChange from the given config.
+func NewAssetPlacementChangeClient(c config) *AssetPlacementChangeClient {
+	return &AssetPlacementChangeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `assetplacementchange.Hooks(f(g(h())))`.
+func (c *AssetPlacementChangeClient) Use(hooks ...Hook) {
+	c.hooks.AssetPlacementChange = append(c.hooks.AssetPlacementChange, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `assetplacementchange.Intercept(f(g(h())))`.
+func (c *AssetPlacementChangeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AssetPlacementChange = append(c.inters.AssetPlacementChange, interceptors...)
+}
+
+// Create returns a builder for creating a AssetPlacementChange entity.
+func (c *AssetPlacementChangeClient) Create() *AssetPlacementChangeCreate {
+	mutation := newAssetPlacementChangeMutation(c.config, OpCreate)
+	return &AssetPlacementChangeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AssetPlacementChange entities.
+func (c *AssetPlacementChangeClient) CreateBulk(builders ...*AssetPlacementChangeCreate) *AssetPlacementChangeCreateBulk {
+	return &AssetPlacementChangeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AssetPlacementChangeClient) MapCreateBulk(slice any, setFunc func(*AssetPlacementChangeCreate, int)) *AssetPlacementChangeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AssetPlacementChangeCreateBulk{err: fmt.Errorf("calling to AssetPlacementChangeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AssetPlacementChangeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AssetPlacementChangeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AssetPlacementChange.
+func (c *AssetPlacementChangeClient) Update() *AssetPlacementChangeUpdate {
+	mutation := newAssetPlacementChangeMutation(c.config, OpUpdate)
+	return &AssetPlacementChangeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AssetPlacementChangeClient) UpdateOne(_m *AssetPlacementChange) *AssetPlacementChangeUpdateOne {
+	mutation := newAssetPlacementChangeMutation(c.config, OpUpdateOne, withAssetPlacementChange(_m))
+	return &AssetPlacementChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AssetPlacementChangeClient) UpdateOneID(id int) *AssetPlacementChangeUpdateOne {
+	mutation := newAssetPlacementChangeMutation(c.config, OpUpdateOne, withAssetPlacementChangeID(id))
+	return &AssetPlacementChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AssetPlacementChange.
+func (c *AssetPlacementChangeClient) Delete() *AssetPlacementChangeDelete {
+	mutation := newAssetPlacementChangeMutation(c.config, OpDelete)
+	return &AssetPlacementChangeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AssetPlacementChangeClient) DeleteOne(_m *AssetPlacementChange) *AssetPlacementChangeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AssetPlacementChangeClient) DeleteOneID(id int) *AssetPlacementChangeDeleteOne {
+	builder := c.Delete().Where(assetplacementchange.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AssetPlacementChangeDeleteOne{builder}
+}
+
+// Query returns a query builder for AssetPlacementChange.
+func (c *AssetPlacementChangeClient) Query() *AssetPlacementChangeQuery {
+	return &AssetPlacementChangeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAssetPlacementChange},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AssetPlacementChange entity by its id.
+func (c *AssetPlacementChangeClient) Get(ctx context.Context, id int) (*AssetPlacementChange, error) {
+	return c.Query().Where(assetplacementchange.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AssetPlacementChangeClient) GetX(ctx context.Context, id int) *AssetPlacementChange {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a AssetPlacementChange.
+func (c *AssetPlacementChangeClient) QueryCompany(_m *AssetPlacementChange) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assetplacementchange.Table, assetplacementchange.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, assetplacementchange.CompanyTable, assetplacementchange.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAsset queries the asset edge of a AssetPlacementChange.
+func (c *AssetPlacementChangeClient) QueryAsset(_m *AssetPlacementChange) *AssetQuery {
+	query := (&AssetClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assetplacementchange.Table, assetplacementchange.FieldID, id),
+			sqlgraph.To(asset.Table, asset.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, assetplacementchange.AssetTable, assetplacementchange.AssetColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AssetPlacementChangeClient) Hooks() []Hook {
+	hooks := c.hooks.AssetPlacementChange
+	return append(hooks[:len(hooks):len(hooks)], assetplacementchange.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AssetPlacementChangeClient) Interceptors() []Interceptor {
+	inters := c.inters.AssetPlacementChange
+	return append(inters[:len(inters):len(inters)], assetplacementchange.Interceptors[:]...)
+}
+
+func (c *AssetPlacementChangeClient) mutate(ctx context.Context, m *AssetPlacementChangeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AssetPlacementChangeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AssetPlacementChangeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AssetPlacementChangeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AssetPlacementChangeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AssetPlacementChange mutation op: %q", m.Op())
 	}
 }
 
@@ -1433,6 +1674,539 @@ func (c *MailMessageClient) mutate(ctx context.Context, m *MailMessageMutation) 
 	}
 }
 
+// RackClient is a client for the Rack schema.
+type RackClient struct {
+	config
+}
+
+// NewRackClient returns a client for the Rack from the given config.
+func NewRackClient(c config) *RackClient {
+	return &RackClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rack.Hooks(f(g(h())))`.
+func (c *RackClient) Use(hooks ...Hook) {
+	c.hooks.Rack = append(c.hooks.Rack, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rack.Intercept(f(g(h())))`.
+func (c *RackClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Rack = append(c.inters.Rack, interceptors...)
+}
+
+// Create returns a builder for creating a Rack entity.
+func (c *RackClient) Create() *RackCreate {
+	mutation := newRackMutation(c.config, OpCreate)
+	return &RackCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Rack entities.
+func (c *RackClient) CreateBulk(builders ...*RackCreate) *RackCreateBulk {
+	return &RackCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RackClient) MapCreateBulk(slice any, setFunc func(*RackCreate, int)) *RackCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RackCreateBulk{err: fmt.Errorf("calling to RackClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RackCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RackCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Rack.
+func (c *RackClient) Update() *RackUpdate {
+	mutation := newRackMutation(c.config, OpUpdate)
+	return &RackUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RackClient) UpdateOne(_m *Rack) *RackUpdateOne {
+	mutation := newRackMutation(c.config, OpUpdateOne, withRack(_m))
+	return &RackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RackClient) UpdateOneID(id int) *RackUpdateOne {
+	mutation := newRackMutation(c.config, OpUpdateOne, withRackID(id))
+	return &RackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Rack.
+func (c *RackClient) Delete() *RackDelete {
+	mutation := newRackMutation(c.config, OpDelete)
+	return &RackDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RackClient) DeleteOne(_m *Rack) *RackDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RackClient) DeleteOneID(id int) *RackDeleteOne {
+	builder := c.Delete().Where(rack.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RackDeleteOne{builder}
+}
+
+// Query returns a query builder for Rack.
+func (c *RackClient) Query() *RackQuery {
+	return &RackQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRack},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Rack entity by its id.
+func (c *RackClient) Get(ctx context.Context, id int) (*Rack, error) {
+	return c.Query().Where(rack.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RackClient) GetX(ctx context.Context, id int) *Rack {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a Rack.
+func (c *RackClient) QueryCompany(_m *Rack) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rack.Table, rack.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rack.CompanyTable, rack.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDatacenter queries the datacenter edge of a Rack.
+func (c *RackClient) QueryDatacenter(_m *Rack) *DatacenterQuery {
+	query := (&DatacenterClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rack.Table, rack.FieldID, id),
+			sqlgraph.To(datacenter.Table, datacenter.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rack.DatacenterTable, rack.DatacenterColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoom queries the room edge of a Rack.
+func (c *RackClient) QueryRoom(_m *Rack) *RoomQuery {
+	query := (&RoomClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rack.Table, rack.FieldID, id),
+			sqlgraph.To(room.Table, room.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rack.RoomTable, rack.RoomColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRow queries the row edge of a Rack.
+func (c *RackClient) QueryRow(_m *Rack) *RackRowQuery {
+	query := (&RackRowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rack.Table, rack.FieldID, id),
+			sqlgraph.To(rackrow.Table, rackrow.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rack.RowTable, rack.RowColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RackClient) Hooks() []Hook {
+	hooks := c.hooks.Rack
+	return append(hooks[:len(hooks):len(hooks)], rack.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RackClient) Interceptors() []Interceptor {
+	inters := c.inters.Rack
+	return append(inters[:len(inters):len(inters)], rack.Interceptors[:]...)
+}
+
+func (c *RackClient) mutate(ctx context.Context, m *RackMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RackCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RackUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RackDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Rack mutation op: %q", m.Op())
+	}
+}
+
+// RackReservationClient is a client for the RackReservation schema.
+type RackReservationClient struct {
+	config
+}
+
+// NewRackReservationClient returns a client for the RackReservation from the given config.
+func NewRackReservationClient(c config) *RackReservationClient {
+	return &RackReservationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rackreservation.Hooks(f(g(h())))`.
+func (c *RackReservationClient) Use(hooks ...Hook) {
+	c.hooks.RackReservation = append(c.hooks.RackReservation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rackreservation.Intercept(f(g(h())))`.
+func (c *RackReservationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RackReservation = append(c.inters.RackReservation, interceptors...)
+}
+
+// Create returns a builder for creating a RackReservation entity.
+func (c *RackReservationClient) Create() *RackReservationCreate {
+	mutation := newRackReservationMutation(c.config, OpCreate)
+	return &RackReservationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RackReservation entities.
+func (c *RackReservationClient) CreateBulk(builders ...*RackReservationCreate) *RackReservationCreateBulk {
+	return &RackReservationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RackReservationClient) MapCreateBulk(slice any, setFunc func(*RackReservationCreate, int)) *RackReservationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RackReservationCreateBulk{err: fmt.Errorf("calling to RackReservationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RackReservationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RackReservationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RackReservation.
+func (c *RackReservationClient) Update() *RackReservationUpdate {
+	mutation := newRackReservationMutation(c.config, OpUpdate)
+	return &RackReservationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RackReservationClient) UpdateOne(_m *RackReservation) *RackReservationUpdateOne {
+	mutation := newRackReservationMutation(c.config, OpUpdateOne, withRackReservation(_m))
+	return &RackReservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RackReservationClient) UpdateOneID(id int) *RackReservationUpdateOne {
+	mutation := newRackReservationMutation(c.config, OpUpdateOne, withRackReservationID(id))
+	return &RackReservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RackReservation.
+func (c *RackReservationClient) Delete() *RackReservationDelete {
+	mutation := newRackReservationMutation(c.config, OpDelete)
+	return &RackReservationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RackReservationClient) DeleteOne(_m *RackReservation) *RackReservationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RackReservationClient) DeleteOneID(id int) *RackReservationDeleteOne {
+	builder := c.Delete().Where(rackreservation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RackReservationDeleteOne{builder}
+}
+
+// Query returns a query builder for RackReservation.
+func (c *RackReservationClient) Query() *RackReservationQuery {
+	return &RackReservationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRackReservation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RackReservation entity by its id.
+func (c *RackReservationClient) Get(ctx context.Context, id int) (*RackReservation, error) {
+	return c.Query().Where(rackreservation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RackReservationClient) GetX(ctx context.Context, id int) *RackReservation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a RackReservation.
+func (c *RackReservationClient) QueryCompany(_m *RackReservation) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rackreservation.Table, rackreservation.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rackreservation.CompanyTable, rackreservation.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRack queries the rack edge of a RackReservation.
+func (c *RackReservationClient) QueryRack(_m *RackReservation) *RackQuery {
+	query := (&RackClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rackreservation.Table, rackreservation.FieldID, id),
+			sqlgraph.To(rack.Table, rack.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rackreservation.RackTable, rackreservation.RackColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RackReservationClient) Hooks() []Hook {
+	hooks := c.hooks.RackReservation
+	return append(hooks[:len(hooks):len(hooks)], rackreservation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RackReservationClient) Interceptors() []Interceptor {
+	inters := c.inters.RackReservation
+	return append(inters[:len(inters):len(inters)], rackreservation.Interceptors[:]...)
+}
+
+func (c *RackReservationClient) mutate(ctx context.Context, m *RackReservationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RackReservationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RackReservationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RackReservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RackReservationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RackReservation mutation op: %q", m.Op())
+	}
+}
+
+// RackRowClient is a client for the RackRow schema.
+type RackRowClient struct {
+	config
+}
+
+// NewRackRowClient returns a client for the RackRow from the given config.
+func NewRackRowClient(c config) *RackRowClient {
+	return &RackRowClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rackrow.Hooks(f(g(h())))`.
+func (c *RackRowClient) Use(hooks ...Hook) {
+	c.hooks.RackRow = append(c.hooks.RackRow, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rackrow.Intercept(f(g(h())))`.
+func (c *RackRowClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RackRow = append(c.inters.RackRow, interceptors...)
+}
+
+// Create returns a builder for creating a RackRow entity.
+func (c *RackRowClient) Create() *RackRowCreate {
+	mutation := newRackRowMutation(c.config, OpCreate)
+	return &RackRowCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RackRow entities.
+func (c *RackRowClient) CreateBulk(builders ...*RackRowCreate) *RackRowCreateBulk {
+	return &RackRowCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RackRowClient) MapCreateBulk(slice any, setFunc func(*RackRowCreate, int)) *RackRowCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RackRowCreateBulk{err: fmt.Errorf("calling to RackRowClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RackRowCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RackRowCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RackRow.
+func (c *RackRowClient) Update() *RackRowUpdate {
+	mutation := newRackRowMutation(c.config, OpUpdate)
+	return &RackRowUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RackRowClient) UpdateOne(_m *RackRow) *RackRowUpdateOne {
+	mutation := newRackRowMutation(c.config, OpUpdateOne, withRackRow(_m))
+	return &RackRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RackRowClient) UpdateOneID(id int) *RackRowUpdateOne {
+	mutation := newRackRowMutation(c.config, OpUpdateOne, withRackRowID(id))
+	return &RackRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RackRow.
+func (c *RackRowClient) Delete() *RackRowDelete {
+	mutation := newRackRowMutation(c.config, OpDelete)
+	return &RackRowDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RackRowClient) DeleteOne(_m *RackRow) *RackRowDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RackRowClient) DeleteOneID(id int) *RackRowDeleteOne {
+	builder := c.Delete().Where(rackrow.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RackRowDeleteOne{builder}
+}
+
+// Query returns a query builder for RackRow.
+func (c *RackRowClient) Query() *RackRowQuery {
+	return &RackRowQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRackRow},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RackRow entity by its id.
+func (c *RackRowClient) Get(ctx context.Context, id int) (*RackRow, error) {
+	return c.Query().Where(rackrow.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RackRowClient) GetX(ctx context.Context, id int) *RackRow {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a RackRow.
+func (c *RackRowClient) QueryCompany(_m *RackRow) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rackrow.Table, rackrow.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rackrow.CompanyTable, rackrow.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoom queries the room edge of a RackRow.
+func (c *RackRowClient) QueryRoom(_m *RackRow) *RoomQuery {
+	query := (&RoomClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rackrow.Table, rackrow.FieldID, id),
+			sqlgraph.To(room.Table, room.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rackrow.RoomTable, rackrow.RoomColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RackRowClient) Hooks() []Hook {
+	hooks := c.hooks.RackRow
+	return append(hooks[:len(hooks):len(hooks)], rackrow.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RackRowClient) Interceptors() []Interceptor {
+	inters := c.inters.RackRow
+	return append(inters[:len(inters):len(inters)], rackrow.Interceptors[:]...)
+}
+
+func (c *RackRowClient) mutate(ctx context.Context, m *RackRowMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RackRowCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RackRowUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RackRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RackRowDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RackRow mutation op: %q", m.Op())
+	}
+}
+
 // RefreshTokenClient is a client for the RefreshToken schema.
 type RefreshTokenClient struct {
 	config
@@ -1597,6 +2371,173 @@ func (c *RefreshTokenClient) mutate(ctx context.Context, m *RefreshTokenMutation
 		return (&RefreshTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RefreshToken mutation op: %q", m.Op())
+	}
+}
+
+// RoomClient is a client for the Room schema.
+type RoomClient struct {
+	config
+}
+
+// NewRoomClient returns a client for the Room from the given config.
+func NewRoomClient(c config) *RoomClient {
+	return &RoomClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `room.Hooks(f(g(h())))`.
+func (c *RoomClient) Use(hooks ...Hook) {
+	c.hooks.Room = append(c.hooks.Room, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `room.Intercept(f(g(h())))`.
+func (c *RoomClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Room = append(c.inters.Room, interceptors...)
+}
+
+// Create returns a builder for creating a Room entity.
+func (c *RoomClient) Create() *RoomCreate {
+	mutation := newRoomMutation(c.config, OpCreate)
+	return &RoomCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Room entities.
+func (c *RoomClient) CreateBulk(builders ...*RoomCreate) *RoomCreateBulk {
+	return &RoomCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoomClient) MapCreateBulk(slice any, setFunc func(*RoomCreate, int)) *RoomCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoomCreateBulk{err: fmt.Errorf("calling to RoomClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoomCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoomCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Room.
+func (c *RoomClient) Update() *RoomUpdate {
+	mutation := newRoomMutation(c.config, OpUpdate)
+	return &RoomUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoomClient) UpdateOne(_m *Room) *RoomUpdateOne {
+	mutation := newRoomMutation(c.config, OpUpdateOne, withRoom(_m))
+	return &RoomUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoomClient) UpdateOneID(id int) *RoomUpdateOne {
+	mutation := newRoomMutation(c.config, OpUpdateOne, withRoomID(id))
+	return &RoomUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Room.
+func (c *RoomClient) Delete() *RoomDelete {
+	mutation := newRoomMutation(c.config, OpDelete)
+	return &RoomDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoomClient) DeleteOne(_m *Room) *RoomDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoomClient) DeleteOneID(id int) *RoomDeleteOne {
+	builder := c.Delete().Where(room.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoomDeleteOne{builder}
+}
+
+// Query returns a query builder for Room.
+func (c *RoomClient) Query() *RoomQuery {
+	return &RoomQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRoom},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Room entity by its id.
+func (c *RoomClient) Get(ctx context.Context, id int) (*Room, error) {
+	return c.Query().Where(room.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoomClient) GetX(ctx context.Context, id int) *Room {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a Room.
+func (c *RoomClient) QueryCompany(_m *Room) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(room.Table, room.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, room.CompanyTable, room.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDatacenter queries the datacenter edge of a Room.
+func (c *RoomClient) QueryDatacenter(_m *Room) *DatacenterQuery {
+	query := (&DatacenterClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(room.Table, room.FieldID, id),
+			sqlgraph.To(datacenter.Table, datacenter.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, room.DatacenterTable, room.DatacenterColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RoomClient) Hooks() []Hook {
+	hooks := c.hooks.Room
+	return append(hooks[:len(hooks):len(hooks)], room.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoomClient) Interceptors() []Interceptor {
+	inters := c.inters.Room
+	return append(inters[:len(inters):len(inters)], room.Interceptors[:]...)
+}
+
+func (c *RoomClient) mutate(ctx context.Context, m *RoomMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoomCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoomUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoomUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoomDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Room mutation op: %q", m.Op())
 	}
 }
 
@@ -2589,13 +3530,14 @@ func (c *UserTokenClient) mutate(ctx context.Context, m *UserTokenMutation) (Val
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Asset, AssetCodeCounter, AssetStatusChange, Company, Datacenter,
-		MailMessage, RefreshToken, SecurityEvent, Session, Team, TeamMembership, User,
-		UserToken []ent.Hook
+		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
+		Company, Datacenter, MailMessage, Rack, RackReservation, RackRow, RefreshToken,
+		Room, SecurityEvent, Session, Team, TeamMembership, User, UserToken []ent.Hook
 	}
 	inters struct {
-		APIToken, Asset, AssetCodeCounter, AssetStatusChange, Company, Datacenter,
-		MailMessage, RefreshToken, SecurityEvent, Session, Team, TeamMembership, User,
+		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
+		Company, Datacenter, MailMessage, Rack, RackReservation, RackRow, RefreshToken,
+		Room, SecurityEvent, Session, Team, TeamMembership, User,
 		UserToken []ent.Interceptor
 	}
 )

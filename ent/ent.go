@@ -15,11 +15,16 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
@@ -86,20 +91,25 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:          apitoken.ValidColumn,
-			asset.Table:             asset.ValidColumn,
-			assetcodecounter.Table:  assetcodecounter.ValidColumn,
-			assetstatuschange.Table: assetstatuschange.ValidColumn,
-			company.Table:           company.ValidColumn,
-			datacenter.Table:        datacenter.ValidColumn,
-			mailmessage.Table:       mailmessage.ValidColumn,
-			refreshtoken.Table:      refreshtoken.ValidColumn,
-			securityevent.Table:     securityevent.ValidColumn,
-			session.Table:           session.ValidColumn,
-			team.Table:              team.ValidColumn,
-			teammembership.Table:    teammembership.ValidColumn,
-			user.Table:              user.ValidColumn,
-			usertoken.Table:         usertoken.ValidColumn,
+			apitoken.Table:             apitoken.ValidColumn,
+			asset.Table:                asset.ValidColumn,
+			assetcodecounter.Table:     assetcodecounter.ValidColumn,
+			assetplacementchange.Table: assetplacementchange.ValidColumn,
+			assetstatuschange.Table:    assetstatuschange.ValidColumn,
+			company.Table:              company.ValidColumn,
+			datacenter.Table:           datacenter.ValidColumn,
+			mailmessage.Table:          mailmessage.ValidColumn,
+			rack.Table:                 rack.ValidColumn,
+			rackreservation.Table:      rackreservation.ValidColumn,
+			rackrow.Table:              rackrow.ValidColumn,
+			refreshtoken.Table:         refreshtoken.ValidColumn,
+			room.Table:                 room.ValidColumn,
+			securityevent.Table:        securityevent.ValidColumn,
+			session.Table:              session.ValidColumn,
+			team.Table:                 team.ValidColumn,
+			teammembership.Table:       teammembership.ValidColumn,
+			user.Table:                 user.ValidColumn,
+			usertoken.Table:            usertoken.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

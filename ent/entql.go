@@ -6,12 +6,17 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/predicate"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
@@ -27,7 +32,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 14)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -76,6 +81,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			asset.FieldSerialNumber: {Type: field.TypeString, Column: asset.FieldSerialNumber},
 			asset.FieldDatacenterID: {Type: field.TypeInt, Column: asset.FieldDatacenterID},
 			asset.FieldParentID:     {Type: field.TypeInt, Column: asset.FieldParentID},
+			asset.FieldRackID:       {Type: field.TypeInt, Column: asset.FieldRackID},
+			asset.FieldPosition:     {Type: field.TypeInt, Column: asset.FieldPosition},
+			asset.FieldFace:         {Type: field.TypeEnum, Column: asset.FieldFace},
+			asset.FieldUHeight:      {Type: field.TypeInt, Column: asset.FieldUHeight},
+			asset.FieldFullDepth:    {Type: field.TypeBool, Column: asset.FieldFullDepth},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -100,6 +110,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   assetplacementchange.Table,
+			Columns: assetplacementchange.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: assetplacementchange.FieldID,
+			},
+		},
+		Type: "AssetPlacementChange",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			assetplacementchange.FieldCompanyID:    {Type: field.TypeInt, Column: assetplacementchange.FieldCompanyID},
+			assetplacementchange.FieldCreatedAt:    {Type: field.TypeTime, Column: assetplacementchange.FieldCreatedAt},
+			assetplacementchange.FieldUpdatedAt:    {Type: field.TypeTime, Column: assetplacementchange.FieldUpdatedAt},
+			assetplacementchange.FieldCreatedBy:    {Type: field.TypeInt, Column: assetplacementchange.FieldCreatedBy},
+			assetplacementchange.FieldUpdatedBy:    {Type: field.TypeInt, Column: assetplacementchange.FieldUpdatedBy},
+			assetplacementchange.FieldAssetID:      {Type: field.TypeInt, Column: assetplacementchange.FieldAssetID},
+			assetplacementchange.FieldFromRackID:   {Type: field.TypeInt, Column: assetplacementchange.FieldFromRackID},
+			assetplacementchange.FieldFromRackName: {Type: field.TypeString, Column: assetplacementchange.FieldFromRackName},
+			assetplacementchange.FieldFromPosition: {Type: field.TypeInt, Column: assetplacementchange.FieldFromPosition},
+			assetplacementchange.FieldFromFace:     {Type: field.TypeEnum, Column: assetplacementchange.FieldFromFace},
+			assetplacementchange.FieldToRackID:     {Type: field.TypeInt, Column: assetplacementchange.FieldToRackID},
+			assetplacementchange.FieldToRackName:   {Type: field.TypeString, Column: assetplacementchange.FieldToRackName},
+			assetplacementchange.FieldToPosition:   {Type: field.TypeInt, Column: assetplacementchange.FieldToPosition},
+			assetplacementchange.FieldToFace:       {Type: field.TypeEnum, Column: assetplacementchange.FieldToFace},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assetstatuschange.Table,
 			Columns: assetstatuschange.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -120,7 +157,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetstatuschange.FieldReason:     {Type: field.TypeString, Column: assetstatuschange.FieldReason},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   company.Table,
 			Columns: company.Columns,
@@ -138,7 +175,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			company.FieldUpdatedAt: {Type: field.TypeTime, Column: company.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   datacenter.Table,
 			Columns: datacenter.Columns,
@@ -159,7 +196,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			datacenter.FieldAddress:   {Type: field.TypeString, Column: datacenter.FieldAddress},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   mailmessage.Table,
 			Columns: mailmessage.Columns,
@@ -180,7 +217,83 @@ var schemaGraph = func() *sqlgraph.Schema {
 			mailmessage.FieldBody:      {Type: field.TypeString, Column: mailmessage.FieldBody},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rack.Table,
+			Columns: rack.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rack.FieldID,
+			},
+		},
+		Type: "Rack",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rack.FieldCompanyID:       {Type: field.TypeInt, Column: rack.FieldCompanyID},
+			rack.FieldCreatedAt:       {Type: field.TypeTime, Column: rack.FieldCreatedAt},
+			rack.FieldUpdatedAt:       {Type: field.TypeTime, Column: rack.FieldUpdatedAt},
+			rack.FieldCreatedBy:       {Type: field.TypeInt, Column: rack.FieldCreatedBy},
+			rack.FieldUpdatedBy:       {Type: field.TypeInt, Column: rack.FieldUpdatedBy},
+			rack.FieldDatacenterID:    {Type: field.TypeInt, Column: rack.FieldDatacenterID},
+			rack.FieldRoomID:          {Type: field.TypeInt, Column: rack.FieldRoomID},
+			rack.FieldRowID:           {Type: field.TypeInt, Column: rack.FieldRowID},
+			rack.FieldName:            {Type: field.TypeString, Column: rack.FieldName},
+			rack.FieldFacilityID:      {Type: field.TypeString, Column: rack.FieldFacilityID},
+			rack.FieldUHeight:         {Type: field.TypeInt, Column: rack.FieldUHeight},
+			rack.FieldStartingUnit:    {Type: field.TypeInt, Column: rack.FieldStartingUnit},
+			rack.FieldDescendingUnits: {Type: field.TypeBool, Column: rack.FieldDescendingUnits},
+			rack.FieldStatus:          {Type: field.TypeEnum, Column: rack.FieldStatus},
+			rack.FieldSerialNumber:    {Type: field.TypeString, Column: rack.FieldSerialNumber},
+			rack.FieldAssetTag:        {Type: field.TypeString, Column: rack.FieldAssetTag},
+			rack.FieldMaxWeightKg:     {Type: field.TypeInt, Column: rack.FieldMaxWeightKg},
+			rack.FieldDescription:     {Type: field.TypeString, Column: rack.FieldDescription},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rackreservation.Table,
+			Columns: rackreservation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rackreservation.FieldID,
+			},
+		},
+		Type: "RackReservation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rackreservation.FieldCompanyID:   {Type: field.TypeInt, Column: rackreservation.FieldCompanyID},
+			rackreservation.FieldCreatedAt:   {Type: field.TypeTime, Column: rackreservation.FieldCreatedAt},
+			rackreservation.FieldUpdatedAt:   {Type: field.TypeTime, Column: rackreservation.FieldUpdatedAt},
+			rackreservation.FieldCreatedBy:   {Type: field.TypeInt, Column: rackreservation.FieldCreatedBy},
+			rackreservation.FieldUpdatedBy:   {Type: field.TypeInt, Column: rackreservation.FieldUpdatedBy},
+			rackreservation.FieldRackID:      {Type: field.TypeInt, Column: rackreservation.FieldRackID},
+			rackreservation.FieldPosition:    {Type: field.TypeInt, Column: rackreservation.FieldPosition},
+			rackreservation.FieldUHeight:     {Type: field.TypeInt, Column: rackreservation.FieldUHeight},
+			rackreservation.FieldFace:        {Type: field.TypeEnum, Column: rackreservation.FieldFace},
+			rackreservation.FieldFullDepth:   {Type: field.TypeBool, Column: rackreservation.FieldFullDepth},
+			rackreservation.FieldDescription: {Type: field.TypeString, Column: rackreservation.FieldDescription},
+			rackreservation.FieldExpiresAt:   {Type: field.TypeTime, Column: rackreservation.FieldExpiresAt},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rackrow.Table,
+			Columns: rackrow.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rackrow.FieldID,
+			},
+		},
+		Type: "RackRow",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rackrow.FieldCompanyID: {Type: field.TypeInt, Column: rackrow.FieldCompanyID},
+			rackrow.FieldCreatedAt: {Type: field.TypeTime, Column: rackrow.FieldCreatedAt},
+			rackrow.FieldUpdatedAt: {Type: field.TypeTime, Column: rackrow.FieldUpdatedAt},
+			rackrow.FieldCreatedBy: {Type: field.TypeInt, Column: rackrow.FieldCreatedBy},
+			rackrow.FieldUpdatedBy: {Type: field.TypeInt, Column: rackrow.FieldUpdatedBy},
+			rackrow.FieldRoomID:    {Type: field.TypeInt, Column: rackrow.FieldRoomID},
+			rackrow.FieldName:      {Type: field.TypeString, Column: rackrow.FieldName},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -201,7 +314,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldUsedAt:    {Type: field.TypeTime, Column: refreshtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   room.Table,
+			Columns: room.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: room.FieldID,
+			},
+		},
+		Type: "Room",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			room.FieldCompanyID:    {Type: field.TypeInt, Column: room.FieldCompanyID},
+			room.FieldCreatedAt:    {Type: field.TypeTime, Column: room.FieldCreatedAt},
+			room.FieldUpdatedAt:    {Type: field.TypeTime, Column: room.FieldUpdatedAt},
+			room.FieldCreatedBy:    {Type: field.TypeInt, Column: room.FieldCreatedBy},
+			room.FieldUpdatedBy:    {Type: field.TypeInt, Column: room.FieldUpdatedBy},
+			room.FieldDatacenterID: {Type: field.TypeInt, Column: room.FieldDatacenterID},
+			room.FieldName:         {Type: field.TypeString, Column: room.FieldName},
+			room.FieldCode:         {Type: field.TypeString, Column: room.FieldCode},
+			room.FieldFloor:        {Type: field.TypeString, Column: room.FieldFloor},
+			room.FieldDescription:  {Type: field.TypeString, Column: room.FieldDescription},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityevent.Table,
 			Columns: securityevent.Columns,
@@ -224,7 +360,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityevent.FieldRequestID: {Type: field.TypeString, Column: securityevent.FieldRequestID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -245,7 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt: {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -266,7 +402,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldPermissions: {Type: field.TypeJSON, Column: team.FieldPermissions},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   teammembership.Table,
 			Columns: teammembership.Columns,
@@ -286,7 +422,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			teammembership.FieldUserID:    {Type: field.TypeInt, Column: teammembership.FieldUserID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -312,7 +448,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:       {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   usertoken.Table,
 			Columns: usertoken.Columns,
@@ -408,6 +544,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"AssetStatusChange",
 	)
 	graph.MustAddE(
+		"placement_changes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   asset.PlacementChangesTable,
+			Columns: []string{asset.PlacementChangesColumn},
+			Bidi:    false,
+		},
+		"Asset",
+		"AssetPlacementChange",
+	)
+	graph.MustAddE(
+		"rack",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   asset.RackTable,
+			Columns: []string{asset.RackColumn},
+			Bidi:    false,
+		},
+		"Asset",
+		"Rack",
+	)
+	graph.MustAddE(
 		"company",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -418,6 +578,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"AssetCodeCounter",
 		"Company",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assetplacementchange.CompanyTable,
+			Columns: []string{assetplacementchange.CompanyColumn},
+			Bidi:    false,
+		},
+		"AssetPlacementChange",
+		"Company",
+	)
+	graph.MustAddE(
+		"asset",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   assetplacementchange.AssetTable,
+			Columns: []string{assetplacementchange.AssetColumn},
+			Bidi:    false,
+		},
+		"AssetPlacementChange",
+		"Asset",
 	)
 	graph.MustAddE(
 		"company",
@@ -472,6 +656,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   rack.CompanyTable,
+			Columns: []string{rack.CompanyColumn},
+			Bidi:    false,
+		},
+		"Rack",
+		"Company",
+	)
+	graph.MustAddE(
+		"datacenter",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rack.DatacenterTable,
+			Columns: []string{rack.DatacenterColumn},
+			Bidi:    false,
+		},
+		"Rack",
+		"Datacenter",
+	)
+	graph.MustAddE(
+		"room",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rack.RoomTable,
+			Columns: []string{rack.RoomColumn},
+			Bidi:    false,
+		},
+		"Rack",
+		"Room",
+	)
+	graph.MustAddE(
+		"row",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rack.RowTable,
+			Columns: []string{rack.RowColumn},
+			Bidi:    false,
+		},
+		"Rack",
+		"RackRow",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rackreservation.CompanyTable,
+			Columns: []string{rackreservation.CompanyColumn},
+			Bidi:    false,
+		},
+		"RackReservation",
+		"Company",
+	)
+	graph.MustAddE(
+		"rack",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rackreservation.RackTable,
+			Columns: []string{rackreservation.RackColumn},
+			Bidi:    false,
+		},
+		"RackReservation",
+		"Rack",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rackrow.CompanyTable,
+			Columns: []string{rackrow.CompanyColumn},
+			Bidi:    false,
+		},
+		"RackRow",
+		"Company",
+	)
+	graph.MustAddE(
+		"room",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   rackrow.RoomTable,
+			Columns: []string{rackrow.RoomColumn},
+			Bidi:    false,
+		},
+		"RackRow",
+		"Room",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   refreshtoken.CompanyTable,
 			Columns: []string{refreshtoken.CompanyColumn},
 			Bidi:    false,
@@ -490,6 +770,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"RefreshToken",
 		"Session",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   room.CompanyTable,
+			Columns: []string{room.CompanyColumn},
+			Bidi:    false,
+		},
+		"Room",
+		"Company",
+	)
+	graph.MustAddE(
+		"datacenter",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   room.DatacenterTable,
+			Columns: []string{room.DatacenterColumn},
+			Bidi:    false,
+		},
+		"Room",
+		"Datacenter",
 	)
 	graph.MustAddE(
 		"company",
@@ -846,6 +1150,31 @@ func (f *AssetFilter) WhereParentID(p entql.IntP) {
 	f.Where(p.Field(asset.FieldParentID))
 }
 
+// WhereRackID applies the entql int predicate on the rack_id field.
+func (f *AssetFilter) WhereRackID(p entql.IntP) {
+	f.Where(p.Field(asset.FieldRackID))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *AssetFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(asset.FieldPosition))
+}
+
+// WhereFace applies the entql string predicate on the face field.
+func (f *AssetFilter) WhereFace(p entql.StringP) {
+	f.Where(p.Field(asset.FieldFace))
+}
+
+// WhereUHeight applies the entql int predicate on the u_height field.
+func (f *AssetFilter) WhereUHeight(p entql.IntP) {
+	f.Where(p.Field(asset.FieldUHeight))
+}
+
+// WhereFullDepth applies the entql bool predicate on the full_depth field.
+func (f *AssetFilter) WhereFullDepth(p entql.BoolP) {
+	f.Where(p.Field(asset.FieldFullDepth))
+}
+
 // WhereHasCompany applies a predicate to check if query has an edge company.
 func (f *AssetFilter) WhereHasCompany() {
 	f.Where(entql.HasEdge("company"))
@@ -910,6 +1239,34 @@ func (f *AssetFilter) WhereHasStatusChanges() {
 // WhereHasStatusChangesWith applies a predicate to check if query has an edge status_changes with a given conditions (other predicates).
 func (f *AssetFilter) WhereHasStatusChangesWith(preds ...predicate.AssetStatusChange) {
 	f.Where(entql.HasEdgeWith("status_changes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPlacementChanges applies a predicate to check if query has an edge placement_changes.
+func (f *AssetFilter) WhereHasPlacementChanges() {
+	f.Where(entql.HasEdge("placement_changes"))
+}
+
+// WhereHasPlacementChangesWith applies a predicate to check if query has an edge placement_changes with a given conditions (other predicates).
+func (f *AssetFilter) WhereHasPlacementChangesWith(preds ...predicate.AssetPlacementChange) {
+	f.Where(entql.HasEdgeWith("placement_changes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRack applies a predicate to check if query has an edge rack.
+func (f *AssetFilter) WhereHasRack() {
+	f.Where(entql.HasEdge("rack"))
+}
+
+// WhereHasRackWith applies a predicate to check if query has an edge rack with a given conditions (other predicates).
+func (f *AssetFilter) WhereHasRackWith(preds ...predicate.Rack) {
+	f.Where(entql.HasEdgeWith("rack", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1006,6 +1363,144 @@ func (f *AssetCodeCounterFilter) WhereHasCompanyWith(preds ...predicate.Company)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AssetPlacementChangeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AssetPlacementChangeQuery builder.
+func (_q *AssetPlacementChangeQuery) Filter() *AssetPlacementChangeFilter {
+	return &AssetPlacementChangeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AssetPlacementChangeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AssetPlacementChangeMutation builder.
+func (m *AssetPlacementChangeMutation) Filter() *AssetPlacementChangeFilter {
+	return &AssetPlacementChangeFilter{config: m.config, predicateAdder: m}
+}
+
+// AssetPlacementChangeFilter provides a generic filtering capability at runtime for AssetPlacementChangeQuery.
+type AssetPlacementChangeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AssetPlacementChangeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AssetPlacementChangeFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *AssetPlacementChangeFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AssetPlacementChangeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(assetplacementchange.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AssetPlacementChangeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(assetplacementchange.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *AssetPlacementChangeFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *AssetPlacementChangeFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldUpdatedBy))
+}
+
+// WhereAssetID applies the entql int predicate on the asset_id field.
+func (f *AssetPlacementChangeFilter) WhereAssetID(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldAssetID))
+}
+
+// WhereFromRackID applies the entql int predicate on the from_rack_id field.
+func (f *AssetPlacementChangeFilter) WhereFromRackID(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldFromRackID))
+}
+
+// WhereFromRackName applies the entql string predicate on the from_rack_name field.
+func (f *AssetPlacementChangeFilter) WhereFromRackName(p entql.StringP) {
+	f.Where(p.Field(assetplacementchange.FieldFromRackName))
+}
+
+// WhereFromPosition applies the entql int predicate on the from_position field.
+func (f *AssetPlacementChangeFilter) WhereFromPosition(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldFromPosition))
+}
+
+// WhereFromFace applies the entql string predicate on the from_face field.
+func (f *AssetPlacementChangeFilter) WhereFromFace(p entql.StringP) {
+	f.Where(p.Field(assetplacementchange.FieldFromFace))
+}
+
+// WhereToRackID applies the entql int predicate on the to_rack_id field.
+func (f *AssetPlacementChangeFilter) WhereToRackID(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldToRackID))
+}
+
+// WhereToRackName applies the entql string predicate on the to_rack_name field.
+func (f *AssetPlacementChangeFilter) WhereToRackName(p entql.StringP) {
+	f.Where(p.Field(assetplacementchange.FieldToRackName))
+}
+
+// WhereToPosition applies the entql int predicate on the to_position field.
+func (f *AssetPlacementChangeFilter) WhereToPosition(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldToPosition))
+}
+
+// WhereToFace applies the entql string predicate on the to_face field.
+func (f *AssetPlacementChangeFilter) WhereToFace(p entql.StringP) {
+	f.Where(p.Field(assetplacementchange.FieldToFace))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *AssetPlacementChangeFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *AssetPlacementChangeFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAsset applies a predicate to check if query has an edge asset.
+func (f *AssetPlacementChangeFilter) WhereHasAsset() {
+	f.Where(entql.HasEdge("asset"))
+}
+
+// WhereHasAssetWith applies a predicate to check if query has an edge asset with a given conditions (other predicates).
+func (f *AssetPlacementChangeFilter) WhereHasAssetWith(preds ...predicate.Asset) {
+	f.Where(entql.HasEdgeWith("asset", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssetStatusChangeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1034,7 +1529,7 @@ type AssetStatusChangeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssetStatusChangeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1147,7 +1642,7 @@ type CompanyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompanyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1212,7 +1707,7 @@ type DatacenterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DatacenterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1306,7 +1801,7 @@ type MailMessageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MailMessageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1372,6 +1867,423 @@ func (f *MailMessageFilter) WhereHasCompanyWith(preds ...predicate.Company) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RackQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RackQuery builder.
+func (_q *RackQuery) Filter() *RackFilter {
+	return &RackFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RackMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RackMutation builder.
+func (m *RackMutation) Filter() *RackFilter {
+	return &RackFilter{config: m.config, predicateAdder: m}
+}
+
+// RackFilter provides a generic filtering capability at runtime for RackQuery.
+type RackFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RackFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RackFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rack.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *RackFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(rack.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RackFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(rack.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RackFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(rack.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *RackFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(rack.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *RackFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(rack.FieldUpdatedBy))
+}
+
+// WhereDatacenterID applies the entql int predicate on the datacenter_id field.
+func (f *RackFilter) WhereDatacenterID(p entql.IntP) {
+	f.Where(p.Field(rack.FieldDatacenterID))
+}
+
+// WhereRoomID applies the entql int predicate on the room_id field.
+func (f *RackFilter) WhereRoomID(p entql.IntP) {
+	f.Where(p.Field(rack.FieldRoomID))
+}
+
+// WhereRowID applies the entql int predicate on the row_id field.
+func (f *RackFilter) WhereRowID(p entql.IntP) {
+	f.Where(p.Field(rack.FieldRowID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RackFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(rack.FieldName))
+}
+
+// WhereFacilityID applies the entql string predicate on the facility_id field.
+func (f *RackFilter) WhereFacilityID(p entql.StringP) {
+	f.Where(p.Field(rack.FieldFacilityID))
+}
+
+// WhereUHeight applies the entql int predicate on the u_height field.
+func (f *RackFilter) WhereUHeight(p entql.IntP) {
+	f.Where(p.Field(rack.FieldUHeight))
+}
+
+// WhereStartingUnit applies the entql int predicate on the starting_unit field.
+func (f *RackFilter) WhereStartingUnit(p entql.IntP) {
+	f.Where(p.Field(rack.FieldStartingUnit))
+}
+
+// WhereDescendingUnits applies the entql bool predicate on the descending_units field.
+func (f *RackFilter) WhereDescendingUnits(p entql.BoolP) {
+	f.Where(p.Field(rack.FieldDescendingUnits))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *RackFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(rack.FieldStatus))
+}
+
+// WhereSerialNumber applies the entql string predicate on the serial_number field.
+func (f *RackFilter) WhereSerialNumber(p entql.StringP) {
+	f.Where(p.Field(rack.FieldSerialNumber))
+}
+
+// WhereAssetTag applies the entql string predicate on the asset_tag field.
+func (f *RackFilter) WhereAssetTag(p entql.StringP) {
+	f.Where(p.Field(rack.FieldAssetTag))
+}
+
+// WhereMaxWeightKg applies the entql int predicate on the max_weight_kg field.
+func (f *RackFilter) WhereMaxWeightKg(p entql.IntP) {
+	f.Where(p.Field(rack.FieldMaxWeightKg))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *RackFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(rack.FieldDescription))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *RackFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *RackFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDatacenter applies a predicate to check if query has an edge datacenter.
+func (f *RackFilter) WhereHasDatacenter() {
+	f.Where(entql.HasEdge("datacenter"))
+}
+
+// WhereHasDatacenterWith applies a predicate to check if query has an edge datacenter with a given conditions (other predicates).
+func (f *RackFilter) WhereHasDatacenterWith(preds ...predicate.Datacenter) {
+	f.Where(entql.HasEdgeWith("datacenter", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRoom applies a predicate to check if query has an edge room.
+func (f *RackFilter) WhereHasRoom() {
+	f.Where(entql.HasEdge("room"))
+}
+
+// WhereHasRoomWith applies a predicate to check if query has an edge room with a given conditions (other predicates).
+func (f *RackFilter) WhereHasRoomWith(preds ...predicate.Room) {
+	f.Where(entql.HasEdgeWith("room", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRow applies a predicate to check if query has an edge row.
+func (f *RackFilter) WhereHasRow() {
+	f.Where(entql.HasEdge("row"))
+}
+
+// WhereHasRowWith applies a predicate to check if query has an edge row with a given conditions (other predicates).
+func (f *RackFilter) WhereHasRowWith(preds ...predicate.RackRow) {
+	f.Where(entql.HasEdgeWith("row", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RackReservationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RackReservationQuery builder.
+func (_q *RackReservationQuery) Filter() *RackReservationFilter {
+	return &RackReservationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RackReservationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RackReservationMutation builder.
+func (m *RackReservationMutation) Filter() *RackReservationFilter {
+	return &RackReservationFilter{config: m.config, predicateAdder: m}
+}
+
+// RackReservationFilter provides a generic filtering capability at runtime for RackReservationQuery.
+type RackReservationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RackReservationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RackReservationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *RackReservationFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RackReservationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(rackreservation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RackReservationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(rackreservation.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *RackReservationFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *RackReservationFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldUpdatedBy))
+}
+
+// WhereRackID applies the entql int predicate on the rack_id field.
+func (f *RackReservationFilter) WhereRackID(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldRackID))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *RackReservationFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldPosition))
+}
+
+// WhereUHeight applies the entql int predicate on the u_height field.
+func (f *RackReservationFilter) WhereUHeight(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldUHeight))
+}
+
+// WhereFace applies the entql string predicate on the face field.
+func (f *RackReservationFilter) WhereFace(p entql.StringP) {
+	f.Where(p.Field(rackreservation.FieldFace))
+}
+
+// WhereFullDepth applies the entql bool predicate on the full_depth field.
+func (f *RackReservationFilter) WhereFullDepth(p entql.BoolP) {
+	f.Where(p.Field(rackreservation.FieldFullDepth))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *RackReservationFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(rackreservation.FieldDescription))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *RackReservationFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(rackreservation.FieldExpiresAt))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *RackReservationFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *RackReservationFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRack applies a predicate to check if query has an edge rack.
+func (f *RackReservationFilter) WhereHasRack() {
+	f.Where(entql.HasEdge("rack"))
+}
+
+// WhereHasRackWith applies a predicate to check if query has an edge rack with a given conditions (other predicates).
+func (f *RackReservationFilter) WhereHasRackWith(preds ...predicate.Rack) {
+	f.Where(entql.HasEdgeWith("rack", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RackRowQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RackRowQuery builder.
+func (_q *RackRowQuery) Filter() *RackRowFilter {
+	return &RackRowFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RackRowMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RackRowMutation builder.
+func (m *RackRowMutation) Filter() *RackRowFilter {
+	return &RackRowFilter{config: m.config, predicateAdder: m}
+}
+
+// RackRowFilter provides a generic filtering capability at runtime for RackRowQuery.
+type RackRowFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RackRowFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RackRowFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *RackRowFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RackRowFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(rackrow.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RackRowFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(rackrow.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *RackRowFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *RackRowFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldUpdatedBy))
+}
+
+// WhereRoomID applies the entql int predicate on the room_id field.
+func (f *RackRowFilter) WhereRoomID(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldRoomID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RackRowFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(rackrow.FieldName))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *RackRowFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *RackRowFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRoom applies a predicate to check if query has an edge room.
+func (f *RackRowFilter) WhereHasRoom() {
+	f.Where(entql.HasEdge("room"))
+}
+
+// WhereHasRoomWith applies a predicate to check if query has an edge room with a given conditions (other predicates).
+func (f *RackRowFilter) WhereHasRoomWith(preds ...predicate.Room) {
+	f.Where(entql.HasEdgeWith("room", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1400,7 +2312,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1480,6 +2392,124 @@ func (f *RefreshTokenFilter) WhereHasSessionWith(preds ...predicate.Session) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RoomQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoomQuery builder.
+func (_q *RoomQuery) Filter() *RoomFilter {
+	return &RoomFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoomMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoomMutation builder.
+func (m *RoomMutation) Filter() *RoomFilter {
+	return &RoomFilter{config: m.config, predicateAdder: m}
+}
+
+// RoomFilter provides a generic filtering capability at runtime for RoomQuery.
+type RoomFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoomFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoomFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(room.FieldID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *RoomFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(room.FieldCompanyID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RoomFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(room.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RoomFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(room.FieldUpdatedAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *RoomFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(room.FieldCreatedBy))
+}
+
+// WhereUpdatedBy applies the entql int predicate on the updated_by field.
+func (f *RoomFilter) WhereUpdatedBy(p entql.IntP) {
+	f.Where(p.Field(room.FieldUpdatedBy))
+}
+
+// WhereDatacenterID applies the entql int predicate on the datacenter_id field.
+func (f *RoomFilter) WhereDatacenterID(p entql.IntP) {
+	f.Where(p.Field(room.FieldDatacenterID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RoomFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(room.FieldName))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *RoomFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(room.FieldCode))
+}
+
+// WhereFloor applies the entql string predicate on the floor field.
+func (f *RoomFilter) WhereFloor(p entql.StringP) {
+	f.Where(p.Field(room.FieldFloor))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *RoomFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(room.FieldDescription))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *RoomFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *RoomFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDatacenter applies a predicate to check if query has an edge datacenter.
+func (f *RoomFilter) WhereHasDatacenter() {
+	f.Where(entql.HasEdge("datacenter"))
+}
+
+// WhereHasDatacenterWith applies a predicate to check if query has an edge datacenter with a given conditions (other predicates).
+func (f *RoomFilter) WhereHasDatacenterWith(preds ...predicate.Datacenter) {
+	f.Where(entql.HasEdgeWith("datacenter", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SecurityEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1508,7 +2538,7 @@ type SecurityEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1612,7 +2642,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1734,7 +2764,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1828,7 +2858,7 @@ type TeamMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1945,7 +2975,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2064,7 +3094,7 @@ type UserTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

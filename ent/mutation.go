@@ -14,12 +14,17 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/predicate"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
@@ -37,20 +42,25 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken          = "APIToken"
-	TypeAsset             = "Asset"
-	TypeAssetCodeCounter  = "AssetCodeCounter"
-	TypeAssetStatusChange = "AssetStatusChange"
-	TypeCompany           = "Company"
-	TypeDatacenter        = "Datacenter"
-	TypeMailMessage       = "MailMessage"
-	TypeRefreshToken      = "RefreshToken"
-	TypeSecurityEvent     = "SecurityEvent"
-	TypeSession           = "Session"
-	TypeTeam              = "Team"
-	TypeTeamMembership    = "TeamMembership"
-	TypeUser              = "User"
-	TypeUserToken         = "UserToken"
+	TypeAPIToken             = "APIToken"
+	TypeAsset                = "Asset"
+	TypeAssetCodeCounter     = "AssetCodeCounter"
+	TypeAssetPlacementChange = "AssetPlacementChange"
+	TypeAssetStatusChange    = "AssetStatusChange"
+	TypeCompany              = "Company"
+	TypeDatacenter           = "Datacenter"
+	TypeMailMessage          = "MailMessage"
+	TypeRack                 = "Rack"
+	TypeRackReservation      = "RackReservation"
+	TypeRackRow              = "RackRow"
+	TypeRefreshToken         = "RefreshToken"
+	TypeRoom                 = "Room"
+	TypeSecurityEvent        = "SecurityEvent"
+	TypeSession              = "Session"
+	TypeTeam                 = "Team"
+	TypeTeamMembership       = "TeamMembership"
+	TypeUser                 = "User"
+	TypeUserToken            = "UserToken"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -1231,37 +1241,48 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 // AssetMutation represents an operation that mutates the Asset nodes in the graph.
 type AssetMutation struct {
 	config
-	op                    Op
-	typ                   string
-	id                    *int
-	created_at            *time.Time
-	updated_at            *time.Time
-	created_by            *int
-	addcreated_by         *int
-	updated_by            *int
-	addupdated_by         *int
-	code                  *string
-	name                  *string
-	asset_type            *string
-	status                *int
-	addstatus             *int
-	serial_number         *string
-	clearedFields         map[string]struct{}
-	company               *int
-	clearedcompany        bool
-	datacenter            *int
-	cleareddatacenter     bool
-	parent                *int
-	clearedparent         bool
-	children              map[int]struct{}
-	removedchildren       map[int]struct{}
-	clearedchildren       bool
-	status_changes        map[int]struct{}
-	removedstatus_changes map[int]struct{}
-	clearedstatus_changes bool
-	done                  bool
-	oldValue              func(context.Context) (*Asset, error)
-	predicates            []predicate.Asset
+	op                       Op
+	typ                      string
+	id                       *int
+	created_at               *time.Time
+	updated_at               *time.Time
+	created_by               *int
+	addcreated_by            *int
+	updated_by               *int
+	addupdated_by            *int
+	code                     *string
+	name                     *string
+	asset_type               *string
+	status                   *int
+	addstatus                *int
+	serial_number            *string
+	position                 *int
+	addposition              *int
+	face                     *asset.Face
+	u_height                 *int
+	addu_height              *int
+	full_depth               *bool
+	clearedFields            map[string]struct{}
+	company                  *int
+	clearedcompany           bool
+	datacenter               *int
+	cleareddatacenter        bool
+	parent                   *int
+	clearedparent            bool
+	children                 map[int]struct{}
+	removedchildren          map[int]struct{}
+	clearedchildren          bool
+	status_changes           map[int]struct{}
+	removedstatus_changes    map[int]struct{}
+	clearedstatus_changes    bool
+	placement_changes        map[int]struct{}
+	removedplacement_changes map[int]struct{}
+	clearedplacement_changes bool
+	rack                     *int
+	clearedrack              bool
+	done                     bool
+	oldValue                 func(context.Context) (*Asset, error)
+	predicates               []predicate.Asset
 }
 
 var _ ent.Mutation = (*AssetMutation)(nil)
@@ -1908,6 +1929,266 @@ func (m *AssetMutation) ResetParentID() {
 	delete(m.clearedFields, asset.FieldParentID)
 }
 
+// SetRackID sets the "rack_id" field.
+func (m *AssetMutation) SetRackID(i int) {
+	m.rack = &i
+}
+
+// RackID returns the value of the "rack_id" field in the mutation.
+func (m *AssetMutation) RackID() (r int, exists bool) {
+	v := m.rack
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRackID returns the old "rack_id" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldRackID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRackID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRackID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRackID: %w", err)
+	}
+	return oldValue.RackID, nil
+}
+
+// ClearRackID clears the value of the "rack_id" field.
+func (m *AssetMutation) ClearRackID() {
+	m.rack = nil
+	m.clearedFields[asset.FieldRackID] = struct{}{}
+}
+
+// RackIDCleared returns if the "rack_id" field was cleared in this mutation.
+func (m *AssetMutation) RackIDCleared() bool {
+	_, ok := m.clearedFields[asset.FieldRackID]
+	return ok
+}
+
+// ResetRackID resets all changes to the "rack_id" field.
+func (m *AssetMutation) ResetRackID() {
+	m.rack = nil
+	delete(m.clearedFields, asset.FieldRackID)
+}
+
+// SetPosition sets the "position" field.
+func (m *AssetMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *AssetMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldPosition(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *AssetMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *AssetMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPosition clears the value of the "position" field.
+func (m *AssetMutation) ClearPosition() {
+	m.position = nil
+	m.addposition = nil
+	m.clearedFields[asset.FieldPosition] = struct{}{}
+}
+
+// PositionCleared returns if the "position" field was cleared in this mutation.
+func (m *AssetMutation) PositionCleared() bool {
+	_, ok := m.clearedFields[asset.FieldPosition]
+	return ok
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *AssetMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+	delete(m.clearedFields, asset.FieldPosition)
+}
+
+// SetFace sets the "face" field.
+func (m *AssetMutation) SetFace(a asset.Face) {
+	m.face = &a
+}
+
+// Face returns the value of the "face" field in the mutation.
+func (m *AssetMutation) Face() (r asset.Face, exists bool) {
+	v := m.face
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFace returns the old "face" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldFace(ctx context.Context) (v *asset.Face, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFace: %w", err)
+	}
+	return oldValue.Face, nil
+}
+
+// ClearFace clears the value of the "face" field.
+func (m *AssetMutation) ClearFace() {
+	m.face = nil
+	m.clearedFields[asset.FieldFace] = struct{}{}
+}
+
+// FaceCleared returns if the "face" field was cleared in this mutation.
+func (m *AssetMutation) FaceCleared() bool {
+	_, ok := m.clearedFields[asset.FieldFace]
+	return ok
+}
+
+// ResetFace resets all changes to the "face" field.
+func (m *AssetMutation) ResetFace() {
+	m.face = nil
+	delete(m.clearedFields, asset.FieldFace)
+}
+
+// SetUHeight sets the "u_height" field.
+func (m *AssetMutation) SetUHeight(i int) {
+	m.u_height = &i
+	m.addu_height = nil
+}
+
+// UHeight returns the value of the "u_height" field in the mutation.
+func (m *AssetMutation) UHeight() (r int, exists bool) {
+	v := m.u_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUHeight returns the old "u_height" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldUHeight(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUHeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUHeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUHeight: %w", err)
+	}
+	return oldValue.UHeight, nil
+}
+
+// AddUHeight adds i to the "u_height" field.
+func (m *AssetMutation) AddUHeight(i int) {
+	if m.addu_height != nil {
+		*m.addu_height += i
+	} else {
+		m.addu_height = &i
+	}
+}
+
+// AddedUHeight returns the value that was added to the "u_height" field in this mutation.
+func (m *AssetMutation) AddedUHeight() (r int, exists bool) {
+	v := m.addu_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUHeight resets all changes to the "u_height" field.
+func (m *AssetMutation) ResetUHeight() {
+	m.u_height = nil
+	m.addu_height = nil
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (m *AssetMutation) SetFullDepth(b bool) {
+	m.full_depth = &b
+}
+
+// FullDepth returns the value of the "full_depth" field in the mutation.
+func (m *AssetMutation) FullDepth() (r bool, exists bool) {
+	v := m.full_depth
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFullDepth returns the old "full_depth" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldFullDepth(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFullDepth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFullDepth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFullDepth: %w", err)
+	}
+	return oldValue.FullDepth, nil
+}
+
+// ResetFullDepth resets all changes to the "full_depth" field.
+func (m *AssetMutation) ResetFullDepth() {
+	m.full_depth = nil
+}
+
 // ClearCompany clears the "company" edge to the Company entity.
 func (m *AssetMutation) ClearCompany() {
 	m.clearedcompany = true
@@ -2097,6 +2378,87 @@ func (m *AssetMutation) ResetStatusChanges() {
 	m.removedstatus_changes = nil
 }
 
+// AddPlacementChangeIDs adds the "placement_changes" edge to the AssetPlacementChange entity by ids.
+func (m *AssetMutation) AddPlacementChangeIDs(ids ...int) {
+	if m.placement_changes == nil {
+		m.placement_changes = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.placement_changes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearPlacementChanges clears the "placement_changes" edge to the AssetPlacementChange entity.
+func (m *AssetMutation) ClearPlacementChanges() {
+	m.clearedplacement_changes = true
+}
+
+// PlacementChangesCleared reports if the "placement_changes" edge to the AssetPlacementChange entity was cleared.
+func (m *AssetMutation) PlacementChangesCleared() bool {
+	return m.clearedplacement_changes
+}
+
+// RemovePlacementChangeIDs removes the "placement_changes" edge to the AssetPlacementChange entity by IDs.
+func (m *AssetMutation) RemovePlacementChangeIDs(ids ...int) {
+	if m.removedplacement_changes == nil {
+		m.removedplacement_changes = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.placement_changes, ids[i])
+		m.removedplacement_changes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedPlacementChanges returns the removed IDs of the "placement_changes" edge to the AssetPlacementChange entity.
+func (m *AssetMutation) RemovedPlacementChangesIDs() (ids []int) {
+	for id := range m.removedplacement_changes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// PlacementChangesIDs returns the "placement_changes" edge IDs in the mutation.
+func (m *AssetMutation) PlacementChangesIDs() (ids []int) {
+	for id := range m.placement_changes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetPlacementChanges resets all changes to the "placement_changes" edge.
+func (m *AssetMutation) ResetPlacementChanges() {
+	m.placement_changes = nil
+	m.clearedplacement_changes = false
+	m.removedplacement_changes = nil
+}
+
+// ClearRack clears the "rack" edge to the Rack entity.
+func (m *AssetMutation) ClearRack() {
+	m.clearedrack = true
+	m.clearedFields[asset.FieldRackID] = struct{}{}
+}
+
+// RackCleared reports if the "rack" edge to the Rack entity was cleared.
+func (m *AssetMutation) RackCleared() bool {
+	return m.RackIDCleared() || m.clearedrack
+}
+
+// RackIDs returns the "rack" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RackID instead. It exists only for internal usage by the builders.
+func (m *AssetMutation) RackIDs() (ids []int) {
+	if id := m.rack; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRack resets all changes to the "rack" edge.
+func (m *AssetMutation) ResetRack() {
+	m.rack = nil
+	m.clearedrack = false
+}
+
 // Where appends a list predicates to the AssetMutation builder.
 func (m *AssetMutation) Where(ps ...predicate.Asset) {
 	m.predicates = append(m.predicates, ps...)
@@ -2131,7 +2493,7 @@ func (m *AssetMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AssetMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 17)
 	if m.company != nil {
 		fields = append(fields, asset.FieldCompanyID)
 	}
@@ -2168,6 +2530,21 @@ func (m *AssetMutation) Fields() []string {
 	if m.parent != nil {
 		fields = append(fields, asset.FieldParentID)
 	}
+	if m.rack != nil {
+		fields = append(fields, asset.FieldRackID)
+	}
+	if m.position != nil {
+		fields = append(fields, asset.FieldPosition)
+	}
+	if m.face != nil {
+		fields = append(fields, asset.FieldFace)
+	}
+	if m.u_height != nil {
+		fields = append(fields, asset.FieldUHeight)
+	}
+	if m.full_depth != nil {
+		fields = append(fields, asset.FieldFullDepth)
+	}
 	return fields
 }
 
@@ -2200,6 +2577,16 @@ func (m *AssetMutation) Field(name string) (ent.Value, bool) {
 		return m.DatacenterID()
 	case asset.FieldParentID:
 		return m.ParentID()
+	case asset.FieldRackID:
+		return m.RackID()
+	case asset.FieldPosition:
+		return m.Position()
+	case asset.FieldFace:
+		return m.Face()
+	case asset.FieldUHeight:
+		return m.UHeight()
+	case asset.FieldFullDepth:
+		return m.FullDepth()
 	}
 	return nil, false
 }
@@ -2233,6 +2620,16 @@ func (m *AssetMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldDatacenterID(ctx)
 	case asset.FieldParentID:
 		return m.OldParentID(ctx)
+	case asset.FieldRackID:
+		return m.OldRackID(ctx)
+	case asset.FieldPosition:
+		return m.OldPosition(ctx)
+	case asset.FieldFace:
+		return m.OldFace(ctx)
+	case asset.FieldUHeight:
+		return m.OldUHeight(ctx)
+	case asset.FieldFullDepth:
+		return m.OldFullDepth(ctx)
 	}
 	return nil, fmt.Errorf("unknown Asset field %s", name)
 }
@@ -2326,6 +2723,41 @@ func (m *AssetMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetParentID(v)
 		return nil
+	case asset.FieldRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRackID(v)
+		return nil
+	case asset.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case asset.FieldFace:
+		v, ok := value.(asset.Face)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFace(v)
+		return nil
+	case asset.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUHeight(v)
+		return nil
+	case asset.FieldFullDepth:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFullDepth(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Asset field %s", name)
 }
@@ -2343,6 +2775,12 @@ func (m *AssetMutation) AddedFields() []string {
 	if m.addstatus != nil {
 		fields = append(fields, asset.FieldStatus)
 	}
+	if m.addposition != nil {
+		fields = append(fields, asset.FieldPosition)
+	}
+	if m.addu_height != nil {
+		fields = append(fields, asset.FieldUHeight)
+	}
 	return fields
 }
 
@@ -2357,6 +2795,10 @@ func (m *AssetMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedUpdatedBy()
 	case asset.FieldStatus:
 		return m.AddedStatus()
+	case asset.FieldPosition:
+		return m.AddedPosition()
+	case asset.FieldUHeight:
+		return m.AddedUHeight()
 	}
 	return nil, false
 }
@@ -2387,6 +2829,20 @@ func (m *AssetMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddStatus(v)
 		return nil
+	case asset.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	case asset.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUHeight(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Asset numeric field %s", name)
 }
@@ -2406,6 +2862,15 @@ func (m *AssetMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(asset.FieldParentID) {
 		fields = append(fields, asset.FieldParentID)
+	}
+	if m.FieldCleared(asset.FieldRackID) {
+		fields = append(fields, asset.FieldRackID)
+	}
+	if m.FieldCleared(asset.FieldPosition) {
+		fields = append(fields, asset.FieldPosition)
+	}
+	if m.FieldCleared(asset.FieldFace) {
+		fields = append(fields, asset.FieldFace)
 	}
 	return fields
 }
@@ -2432,6 +2897,15 @@ func (m *AssetMutation) ClearField(name string) error {
 		return nil
 	case asset.FieldParentID:
 		m.ClearParentID()
+		return nil
+	case asset.FieldRackID:
+		m.ClearRackID()
+		return nil
+	case asset.FieldPosition:
+		m.ClearPosition()
+		return nil
+	case asset.FieldFace:
+		m.ClearFace()
 		return nil
 	}
 	return fmt.Errorf("unknown Asset nullable field %s", name)
@@ -2477,13 +2951,28 @@ func (m *AssetMutation) ResetField(name string) error {
 	case asset.FieldParentID:
 		m.ResetParentID()
 		return nil
+	case asset.FieldRackID:
+		m.ResetRackID()
+		return nil
+	case asset.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case asset.FieldFace:
+		m.ResetFace()
+		return nil
+	case asset.FieldUHeight:
+		m.ResetUHeight()
+		return nil
+	case asset.FieldFullDepth:
+		m.ResetFullDepth()
+		return nil
 	}
 	return fmt.Errorf("unknown Asset field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AssetMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.company != nil {
 		edges = append(edges, asset.EdgeCompany)
 	}
@@ -2498,6 +2987,12 @@ func (m *AssetMutation) AddedEdges() []string {
 	}
 	if m.status_changes != nil {
 		edges = append(edges, asset.EdgeStatusChanges)
+	}
+	if m.placement_changes != nil {
+		edges = append(edges, asset.EdgePlacementChanges)
+	}
+	if m.rack != nil {
+		edges = append(edges, asset.EdgeRack)
 	}
 	return edges
 }
@@ -2530,18 +3025,31 @@ func (m *AssetMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case asset.EdgePlacementChanges:
+		ids := make([]ent.Value, 0, len(m.placement_changes))
+		for id := range m.placement_changes {
+			ids = append(ids, id)
+		}
+		return ids
+	case asset.EdgeRack:
+		if id := m.rack; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AssetMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.removedchildren != nil {
 		edges = append(edges, asset.EdgeChildren)
 	}
 	if m.removedstatus_changes != nil {
 		edges = append(edges, asset.EdgeStatusChanges)
+	}
+	if m.removedplacement_changes != nil {
+		edges = append(edges, asset.EdgePlacementChanges)
 	}
 	return edges
 }
@@ -2562,13 +3070,19 @@ func (m *AssetMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case asset.EdgePlacementChanges:
+		ids := make([]ent.Value, 0, len(m.removedplacement_changes))
+		for id := range m.removedplacement_changes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AssetMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.clearedcompany {
 		edges = append(edges, asset.EdgeCompany)
 	}
@@ -2583,6 +3097,12 @@ func (m *AssetMutation) ClearedEdges() []string {
 	}
 	if m.clearedstatus_changes {
 		edges = append(edges, asset.EdgeStatusChanges)
+	}
+	if m.clearedplacement_changes {
+		edges = append(edges, asset.EdgePlacementChanges)
+	}
+	if m.clearedrack {
+		edges = append(edges, asset.EdgeRack)
 	}
 	return edges
 }
@@ -2601,6 +3121,10 @@ func (m *AssetMutation) EdgeCleared(name string) bool {
 		return m.clearedchildren
 	case asset.EdgeStatusChanges:
 		return m.clearedstatus_changes
+	case asset.EdgePlacementChanges:
+		return m.clearedplacement_changes
+	case asset.EdgeRack:
+		return m.clearedrack
 	}
 	return false
 }
@@ -2617,6 +3141,9 @@ func (m *AssetMutation) ClearEdge(name string) error {
 		return nil
 	case asset.EdgeParent:
 		m.ClearParent()
+		return nil
+	case asset.EdgeRack:
+		m.ClearRack()
 		return nil
 	}
 	return fmt.Errorf("unknown Asset unique edge %s", name)
@@ -2640,6 +3167,12 @@ func (m *AssetMutation) ResetEdge(name string) error {
 		return nil
 	case asset.EdgeStatusChanges:
 		m.ResetStatusChanges()
+		return nil
+	case asset.EdgePlacementChanges:
+		m.ResetPlacementChanges()
+		return nil
+	case asset.EdgeRack:
+		m.ResetRack()
 		return nil
 	}
 	return fmt.Errorf("unknown Asset edge %s", name)
@@ -3492,6 +4025,1534 @@ func (m *AssetCodeCounterMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown AssetCodeCounter edge %s", name)
+}
+
+// AssetPlacementChangeMutation represents an operation that mutates the AssetPlacementChange nodes in the graph.
+type AssetPlacementChangeMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	created_by       *int
+	addcreated_by    *int
+	updated_by       *int
+	addupdated_by    *int
+	from_rack_id     *int
+	addfrom_rack_id  *int
+	from_rack_name   *string
+	from_position    *int
+	addfrom_position *int
+	from_face        *assetplacementchange.FromFace
+	to_rack_id       *int
+	addto_rack_id    *int
+	to_rack_name     *string
+	to_position      *int
+	addto_position   *int
+	to_face          *assetplacementchange.ToFace
+	clearedFields    map[string]struct{}
+	company          *int
+	clearedcompany   bool
+	asset            *int
+	clearedasset     bool
+	done             bool
+	oldValue         func(context.Context) (*AssetPlacementChange, error)
+	predicates       []predicate.AssetPlacementChange
+}
+
+var _ ent.Mutation = (*AssetPlacementChangeMutation)(nil)
+
+// assetplacementchangeOption allows management of the mutation configuration using functional options.
+type assetplacementchangeOption func(*AssetPlacementChangeMutation)
+
+// newAssetPlacementChangeMutation creates new mutation for the AssetPlacementChange entity.
+func newAssetPlacementChangeMutation(c config, op Op, opts ...assetplacementchangeOption) *AssetPlacementChangeMutation {
+	m := &AssetPlacementChangeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAssetPlacementChange,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAssetPlacementChangeID sets the ID field of the mutation.
+func withAssetPlacementChangeID(id int) assetplacementchangeOption {
+	return func(m *AssetPlacementChangeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AssetPlacementChange
+		)
+		m.oldValue = func(ctx context.Context) (*AssetPlacementChange, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AssetPlacementChange.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAssetPlacementChange sets the old AssetPlacementChange of the mutation.
+func withAssetPlacementChange(node *AssetPlacementChange) assetplacementchangeOption {
+	return func(m *AssetPlacementChangeMutation) {
+		m.oldValue = func(context.Context) (*AssetPlacementChange, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AssetPlacementChangeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AssetPlacementChangeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AssetPlacementChangeMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AssetPlacementChangeMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AssetPlacementChange.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *AssetPlacementChangeMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *AssetPlacementChangeMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *AssetPlacementChangeMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AssetPlacementChangeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AssetPlacementChangeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AssetPlacementChangeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AssetPlacementChangeMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AssetPlacementChangeMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AssetPlacementChangeMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *AssetPlacementChangeMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *AssetPlacementChangeMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *AssetPlacementChangeMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *AssetPlacementChangeMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[assetplacementchange.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *AssetPlacementChangeMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, assetplacementchange.FieldCreatedBy)
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *AssetPlacementChangeMutation) SetUpdatedBy(i int) {
+	m.updated_by = &i
+	m.addupdated_by = nil
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *AssetPlacementChangeMutation) UpdatedBy() (r int, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldUpdatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// AddUpdatedBy adds i to the "updated_by" field.
+func (m *AssetPlacementChangeMutation) AddUpdatedBy(i int) {
+	if m.addupdated_by != nil {
+		*m.addupdated_by += i
+	} else {
+		m.addupdated_by = &i
+	}
+}
+
+// AddedUpdatedBy returns the value that was added to the "updated_by" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedUpdatedBy() (r int, exists bool) {
+	v := m.addupdated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *AssetPlacementChangeMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	m.clearedFields[assetplacementchange.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *AssetPlacementChangeMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	delete(m.clearedFields, assetplacementchange.FieldUpdatedBy)
+}
+
+// SetAssetID sets the "asset_id" field.
+func (m *AssetPlacementChangeMutation) SetAssetID(i int) {
+	m.asset = &i
+}
+
+// AssetID returns the value of the "asset_id" field in the mutation.
+func (m *AssetPlacementChangeMutation) AssetID() (r int, exists bool) {
+	v := m.asset
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssetID returns the old "asset_id" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldAssetID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssetID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssetID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssetID: %w", err)
+	}
+	return oldValue.AssetID, nil
+}
+
+// ResetAssetID resets all changes to the "asset_id" field.
+func (m *AssetPlacementChangeMutation) ResetAssetID() {
+	m.asset = nil
+}
+
+// SetFromRackID sets the "from_rack_id" field.
+func (m *AssetPlacementChangeMutation) SetFromRackID(i int) {
+	m.from_rack_id = &i
+	m.addfrom_rack_id = nil
+}
+
+// FromRackID returns the value of the "from_rack_id" field in the mutation.
+func (m *AssetPlacementChangeMutation) FromRackID() (r int, exists bool) {
+	v := m.from_rack_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromRackID returns the old "from_rack_id" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldFromRackID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromRackID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromRackID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromRackID: %w", err)
+	}
+	return oldValue.FromRackID, nil
+}
+
+// AddFromRackID adds i to the "from_rack_id" field.
+func (m *AssetPlacementChangeMutation) AddFromRackID(i int) {
+	if m.addfrom_rack_id != nil {
+		*m.addfrom_rack_id += i
+	} else {
+		m.addfrom_rack_id = &i
+	}
+}
+
+// AddedFromRackID returns the value that was added to the "from_rack_id" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedFromRackID() (r int, exists bool) {
+	v := m.addfrom_rack_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearFromRackID clears the value of the "from_rack_id" field.
+func (m *AssetPlacementChangeMutation) ClearFromRackID() {
+	m.from_rack_id = nil
+	m.addfrom_rack_id = nil
+	m.clearedFields[assetplacementchange.FieldFromRackID] = struct{}{}
+}
+
+// FromRackIDCleared returns if the "from_rack_id" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) FromRackIDCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldFromRackID]
+	return ok
+}
+
+// ResetFromRackID resets all changes to the "from_rack_id" field.
+func (m *AssetPlacementChangeMutation) ResetFromRackID() {
+	m.from_rack_id = nil
+	m.addfrom_rack_id = nil
+	delete(m.clearedFields, assetplacementchange.FieldFromRackID)
+}
+
+// SetFromRackName sets the "from_rack_name" field.
+func (m *AssetPlacementChangeMutation) SetFromRackName(s string) {
+	m.from_rack_name = &s
+}
+
+// FromRackName returns the value of the "from_rack_name" field in the mutation.
+func (m *AssetPlacementChangeMutation) FromRackName() (r string, exists bool) {
+	v := m.from_rack_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromRackName returns the old "from_rack_name" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldFromRackName(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromRackName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromRackName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromRackName: %w", err)
+	}
+	return oldValue.FromRackName, nil
+}
+
+// ClearFromRackName clears the value of the "from_rack_name" field.
+func (m *AssetPlacementChangeMutation) ClearFromRackName() {
+	m.from_rack_name = nil
+	m.clearedFields[assetplacementchange.FieldFromRackName] = struct{}{}
+}
+
+// FromRackNameCleared returns if the "from_rack_name" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) FromRackNameCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldFromRackName]
+	return ok
+}
+
+// ResetFromRackName resets all changes to the "from_rack_name" field.
+func (m *AssetPlacementChangeMutation) ResetFromRackName() {
+	m.from_rack_name = nil
+	delete(m.clearedFields, assetplacementchange.FieldFromRackName)
+}
+
+// SetFromPosition sets the "from_position" field.
+func (m *AssetPlacementChangeMutation) SetFromPosition(i int) {
+	m.from_position = &i
+	m.addfrom_position = nil
+}
+
+// FromPosition returns the value of the "from_position" field in the mutation.
+func (m *AssetPlacementChangeMutation) FromPosition() (r int, exists bool) {
+	v := m.from_position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromPosition returns the old "from_position" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldFromPosition(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromPosition: %w", err)
+	}
+	return oldValue.FromPosition, nil
+}
+
+// AddFromPosition adds i to the "from_position" field.
+func (m *AssetPlacementChangeMutation) AddFromPosition(i int) {
+	if m.addfrom_position != nil {
+		*m.addfrom_position += i
+	} else {
+		m.addfrom_position = &i
+	}
+}
+
+// AddedFromPosition returns the value that was added to the "from_position" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedFromPosition() (r int, exists bool) {
+	v := m.addfrom_position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearFromPosition clears the value of the "from_position" field.
+func (m *AssetPlacementChangeMutation) ClearFromPosition() {
+	m.from_position = nil
+	m.addfrom_position = nil
+	m.clearedFields[assetplacementchange.FieldFromPosition] = struct{}{}
+}
+
+// FromPositionCleared returns if the "from_position" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) FromPositionCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldFromPosition]
+	return ok
+}
+
+// ResetFromPosition resets all changes to the "from_position" field.
+func (m *AssetPlacementChangeMutation) ResetFromPosition() {
+	m.from_position = nil
+	m.addfrom_position = nil
+	delete(m.clearedFields, assetplacementchange.FieldFromPosition)
+}
+
+// SetFromFace sets the "from_face" field.
+func (m *AssetPlacementChangeMutation) SetFromFace(af assetplacementchange.FromFace) {
+	m.from_face = &af
+}
+
+// FromFace returns the value of the "from_face" field in the mutation.
+func (m *AssetPlacementChangeMutation) FromFace() (r assetplacementchange.FromFace, exists bool) {
+	v := m.from_face
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromFace returns the old "from_face" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldFromFace(ctx context.Context) (v *assetplacementchange.FromFace, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromFace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromFace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromFace: %w", err)
+	}
+	return oldValue.FromFace, nil
+}
+
+// ClearFromFace clears the value of the "from_face" field.
+func (m *AssetPlacementChangeMutation) ClearFromFace() {
+	m.from_face = nil
+	m.clearedFields[assetplacementchange.FieldFromFace] = struct{}{}
+}
+
+// FromFaceCleared returns if the "from_face" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) FromFaceCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldFromFace]
+	return ok
+}
+
+// ResetFromFace resets all changes to the "from_face" field.
+func (m *AssetPlacementChangeMutation) ResetFromFace() {
+	m.from_face = nil
+	delete(m.clearedFields, assetplacementchange.FieldFromFace)
+}
+
+// SetToRackID sets the "to_rack_id" field.
+func (m *AssetPlacementChangeMutation) SetToRackID(i int) {
+	m.to_rack_id = &i
+	m.addto_rack_id = nil
+}
+
+// ToRackID returns the value of the "to_rack_id" field in the mutation.
+func (m *AssetPlacementChangeMutation) ToRackID() (r int, exists bool) {
+	v := m.to_rack_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToRackID returns the old "to_rack_id" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldToRackID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToRackID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToRackID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToRackID: %w", err)
+	}
+	return oldValue.ToRackID, nil
+}
+
+// AddToRackID adds i to the "to_rack_id" field.
+func (m *AssetPlacementChangeMutation) AddToRackID(i int) {
+	if m.addto_rack_id != nil {
+		*m.addto_rack_id += i
+	} else {
+		m.addto_rack_id = &i
+	}
+}
+
+// AddedToRackID returns the value that was added to the "to_rack_id" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedToRackID() (r int, exists bool) {
+	v := m.addto_rack_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearToRackID clears the value of the "to_rack_id" field.
+func (m *AssetPlacementChangeMutation) ClearToRackID() {
+	m.to_rack_id = nil
+	m.addto_rack_id = nil
+	m.clearedFields[assetplacementchange.FieldToRackID] = struct{}{}
+}
+
+// ToRackIDCleared returns if the "to_rack_id" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) ToRackIDCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldToRackID]
+	return ok
+}
+
+// ResetToRackID resets all changes to the "to_rack_id" field.
+func (m *AssetPlacementChangeMutation) ResetToRackID() {
+	m.to_rack_id = nil
+	m.addto_rack_id = nil
+	delete(m.clearedFields, assetplacementchange.FieldToRackID)
+}
+
+// SetToRackName sets the "to_rack_name" field.
+func (m *AssetPlacementChangeMutation) SetToRackName(s string) {
+	m.to_rack_name = &s
+}
+
+// ToRackName returns the value of the "to_rack_name" field in the mutation.
+func (m *AssetPlacementChangeMutation) ToRackName() (r string, exists bool) {
+	v := m.to_rack_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToRackName returns the old "to_rack_name" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldToRackName(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToRackName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToRackName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToRackName: %w", err)
+	}
+	return oldValue.ToRackName, nil
+}
+
+// ClearToRackName clears the value of the "to_rack_name" field.
+func (m *AssetPlacementChangeMutation) ClearToRackName() {
+	m.to_rack_name = nil
+	m.clearedFields[assetplacementchange.FieldToRackName] = struct{}{}
+}
+
+// ToRackNameCleared returns if the "to_rack_name" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) ToRackNameCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldToRackName]
+	return ok
+}
+
+// ResetToRackName resets all changes to the "to_rack_name" field.
+func (m *AssetPlacementChangeMutation) ResetToRackName() {
+	m.to_rack_name = nil
+	delete(m.clearedFields, assetplacementchange.FieldToRackName)
+}
+
+// SetToPosition sets the "to_position" field.
+func (m *AssetPlacementChangeMutation) SetToPosition(i int) {
+	m.to_position = &i
+	m.addto_position = nil
+}
+
+// ToPosition returns the value of the "to_position" field in the mutation.
+func (m *AssetPlacementChangeMutation) ToPosition() (r int, exists bool) {
+	v := m.to_position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToPosition returns the old "to_position" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldToPosition(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToPosition: %w", err)
+	}
+	return oldValue.ToPosition, nil
+}
+
+// AddToPosition adds i to the "to_position" field.
+func (m *AssetPlacementChangeMutation) AddToPosition(i int) {
+	if m.addto_position != nil {
+		*m.addto_position += i
+	} else {
+		m.addto_position = &i
+	}
+}
+
+// AddedToPosition returns the value that was added to the "to_position" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedToPosition() (r int, exists bool) {
+	v := m.addto_position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearToPosition clears the value of the "to_position" field.
+func (m *AssetPlacementChangeMutation) ClearToPosition() {
+	m.to_position = nil
+	m.addto_position = nil
+	m.clearedFields[assetplacementchange.FieldToPosition] = struct{}{}
+}
+
+// ToPositionCleared returns if the "to_position" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) ToPositionCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldToPosition]
+	return ok
+}
+
+// ResetToPosition resets all changes to the "to_position" field.
+func (m *AssetPlacementChangeMutation) ResetToPosition() {
+	m.to_position = nil
+	m.addto_position = nil
+	delete(m.clearedFields, assetplacementchange.FieldToPosition)
+}
+
+// SetToFace sets the "to_face" field.
+func (m *AssetPlacementChangeMutation) SetToFace(af assetplacementchange.ToFace) {
+	m.to_face = &af
+}
+
+// ToFace returns the value of the "to_face" field in the mutation.
+func (m *AssetPlacementChangeMutation) ToFace() (r assetplacementchange.ToFace, exists bool) {
+	v := m.to_face
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToFace returns the old "to_face" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldToFace(ctx context.Context) (v *assetplacementchange.ToFace, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToFace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToFace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToFace: %w", err)
+	}
+	return oldValue.ToFace, nil
+}
+
+// ClearToFace clears the value of the "to_face" field.
+func (m *AssetPlacementChangeMutation) ClearToFace() {
+	m.to_face = nil
+	m.clearedFields[assetplacementchange.FieldToFace] = struct{}{}
+}
+
+// ToFaceCleared returns if the "to_face" field was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) ToFaceCleared() bool {
+	_, ok := m.clearedFields[assetplacementchange.FieldToFace]
+	return ok
+}
+
+// ResetToFace resets all changes to the "to_face" field.
+func (m *AssetPlacementChangeMutation) ResetToFace() {
+	m.to_face = nil
+	delete(m.clearedFields, assetplacementchange.FieldToFace)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *AssetPlacementChangeMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[assetplacementchange.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *AssetPlacementChangeMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *AssetPlacementChangeMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *AssetPlacementChangeMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearAsset clears the "asset" edge to the Asset entity.
+func (m *AssetPlacementChangeMutation) ClearAsset() {
+	m.clearedasset = true
+	m.clearedFields[assetplacementchange.FieldAssetID] = struct{}{}
+}
+
+// AssetCleared reports if the "asset" edge to the Asset entity was cleared.
+func (m *AssetPlacementChangeMutation) AssetCleared() bool {
+	return m.clearedasset
+}
+
+// AssetIDs returns the "asset" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AssetID instead. It exists only for internal usage by the builders.
+func (m *AssetPlacementChangeMutation) AssetIDs() (ids []int) {
+	if id := m.asset; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAsset resets all changes to the "asset" edge.
+func (m *AssetPlacementChangeMutation) ResetAsset() {
+	m.asset = nil
+	m.clearedasset = false
+}
+
+// Where appends a list predicates to the AssetPlacementChangeMutation builder.
+func (m *AssetPlacementChangeMutation) Where(ps ...predicate.AssetPlacementChange) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AssetPlacementChangeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AssetPlacementChangeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AssetPlacementChange, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AssetPlacementChangeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AssetPlacementChangeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AssetPlacementChange).
+func (m *AssetPlacementChangeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AssetPlacementChangeMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.company != nil {
+		fields = append(fields, assetplacementchange.FieldCompanyID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, assetplacementchange.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, assetplacementchange.FieldUpdatedAt)
+	}
+	if m.created_by != nil {
+		fields = append(fields, assetplacementchange.FieldCreatedBy)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, assetplacementchange.FieldUpdatedBy)
+	}
+	if m.asset != nil {
+		fields = append(fields, assetplacementchange.FieldAssetID)
+	}
+	if m.from_rack_id != nil {
+		fields = append(fields, assetplacementchange.FieldFromRackID)
+	}
+	if m.from_rack_name != nil {
+		fields = append(fields, assetplacementchange.FieldFromRackName)
+	}
+	if m.from_position != nil {
+		fields = append(fields, assetplacementchange.FieldFromPosition)
+	}
+	if m.from_face != nil {
+		fields = append(fields, assetplacementchange.FieldFromFace)
+	}
+	if m.to_rack_id != nil {
+		fields = append(fields, assetplacementchange.FieldToRackID)
+	}
+	if m.to_rack_name != nil {
+		fields = append(fields, assetplacementchange.FieldToRackName)
+	}
+	if m.to_position != nil {
+		fields = append(fields, assetplacementchange.FieldToPosition)
+	}
+	if m.to_face != nil {
+		fields = append(fields, assetplacementchange.FieldToFace)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AssetPlacementChangeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case assetplacementchange.FieldCompanyID:
+		return m.CompanyID()
+	case assetplacementchange.FieldCreatedAt:
+		return m.CreatedAt()
+	case assetplacementchange.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case assetplacementchange.FieldCreatedBy:
+		return m.CreatedBy()
+	case assetplacementchange.FieldUpdatedBy:
+		return m.UpdatedBy()
+	case assetplacementchange.FieldAssetID:
+		return m.AssetID()
+	case assetplacementchange.FieldFromRackID:
+		return m.FromRackID()
+	case assetplacementchange.FieldFromRackName:
+		return m.FromRackName()
+	case assetplacementchange.FieldFromPosition:
+		return m.FromPosition()
+	case assetplacementchange.FieldFromFace:
+		return m.FromFace()
+	case assetplacementchange.FieldToRackID:
+		return m.ToRackID()
+	case assetplacementchange.FieldToRackName:
+		return m.ToRackName()
+	case assetplacementchange.FieldToPosition:
+		return m.ToPosition()
+	case assetplacementchange.FieldToFace:
+		return m.ToFace()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AssetPlacementChangeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case assetplacementchange.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case assetplacementchange.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case assetplacementchange.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case assetplacementchange.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case assetplacementchange.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	case assetplacementchange.FieldAssetID:
+		return m.OldAssetID(ctx)
+	case assetplacementchange.FieldFromRackID:
+		return m.OldFromRackID(ctx)
+	case assetplacementchange.FieldFromRackName:
+		return m.OldFromRackName(ctx)
+	case assetplacementchange.FieldFromPosition:
+		return m.OldFromPosition(ctx)
+	case assetplacementchange.FieldFromFace:
+		return m.OldFromFace(ctx)
+	case assetplacementchange.FieldToRackID:
+		return m.OldToRackID(ctx)
+	case assetplacementchange.FieldToRackName:
+		return m.OldToRackName(ctx)
+	case assetplacementchange.FieldToPosition:
+		return m.OldToPosition(ctx)
+	case assetplacementchange.FieldToFace:
+		return m.OldToFace(ctx)
+	}
+	return nil, fmt.Errorf("unknown AssetPlacementChange field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssetPlacementChangeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case assetplacementchange.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case assetplacementchange.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case assetplacementchange.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case assetplacementchange.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case assetplacementchange.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	case assetplacementchange.FieldAssetID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssetID(v)
+		return nil
+	case assetplacementchange.FieldFromRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromRackID(v)
+		return nil
+	case assetplacementchange.FieldFromRackName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromRackName(v)
+		return nil
+	case assetplacementchange.FieldFromPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromPosition(v)
+		return nil
+	case assetplacementchange.FieldFromFace:
+		v, ok := value.(assetplacementchange.FromFace)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromFace(v)
+		return nil
+	case assetplacementchange.FieldToRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToRackID(v)
+		return nil
+	case assetplacementchange.FieldToRackName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToRackName(v)
+		return nil
+	case assetplacementchange.FieldToPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToPosition(v)
+		return nil
+	case assetplacementchange.FieldToFace:
+		v, ok := value.(assetplacementchange.ToFace)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToFace(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AssetPlacementChangeMutation) AddedFields() []string {
+	var fields []string
+	if m.addcreated_by != nil {
+		fields = append(fields, assetplacementchange.FieldCreatedBy)
+	}
+	if m.addupdated_by != nil {
+		fields = append(fields, assetplacementchange.FieldUpdatedBy)
+	}
+	if m.addfrom_rack_id != nil {
+		fields = append(fields, assetplacementchange.FieldFromRackID)
+	}
+	if m.addfrom_position != nil {
+		fields = append(fields, assetplacementchange.FieldFromPosition)
+	}
+	if m.addto_rack_id != nil {
+		fields = append(fields, assetplacementchange.FieldToRackID)
+	}
+	if m.addto_position != nil {
+		fields = append(fields, assetplacementchange.FieldToPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AssetPlacementChangeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case assetplacementchange.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case assetplacementchange.FieldUpdatedBy:
+		return m.AddedUpdatedBy()
+	case assetplacementchange.FieldFromRackID:
+		return m.AddedFromRackID()
+	case assetplacementchange.FieldFromPosition:
+		return m.AddedFromPosition()
+	case assetplacementchange.FieldToRackID:
+		return m.AddedToRackID()
+	case assetplacementchange.FieldToPosition:
+		return m.AddedToPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssetPlacementChangeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case assetplacementchange.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case assetplacementchange.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedBy(v)
+		return nil
+	case assetplacementchange.FieldFromRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFromRackID(v)
+		return nil
+	case assetplacementchange.FieldFromPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFromPosition(v)
+		return nil
+	case assetplacementchange.FieldToRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddToRackID(v)
+		return nil
+	case assetplacementchange.FieldToPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddToPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AssetPlacementChangeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(assetplacementchange.FieldCreatedBy) {
+		fields = append(fields, assetplacementchange.FieldCreatedBy)
+	}
+	if m.FieldCleared(assetplacementchange.FieldUpdatedBy) {
+		fields = append(fields, assetplacementchange.FieldUpdatedBy)
+	}
+	if m.FieldCleared(assetplacementchange.FieldFromRackID) {
+		fields = append(fields, assetplacementchange.FieldFromRackID)
+	}
+	if m.FieldCleared(assetplacementchange.FieldFromRackName) {
+		fields = append(fields, assetplacementchange.FieldFromRackName)
+	}
+	if m.FieldCleared(assetplacementchange.FieldFromPosition) {
+		fields = append(fields, assetplacementchange.FieldFromPosition)
+	}
+	if m.FieldCleared(assetplacementchange.FieldFromFace) {
+		fields = append(fields, assetplacementchange.FieldFromFace)
+	}
+	if m.FieldCleared(assetplacementchange.FieldToRackID) {
+		fields = append(fields, assetplacementchange.FieldToRackID)
+	}
+	if m.FieldCleared(assetplacementchange.FieldToRackName) {
+		fields = append(fields, assetplacementchange.FieldToRackName)
+	}
+	if m.FieldCleared(assetplacementchange.FieldToPosition) {
+		fields = append(fields, assetplacementchange.FieldToPosition)
+	}
+	if m.FieldCleared(assetplacementchange.FieldToFace) {
+		fields = append(fields, assetplacementchange.FieldToFace)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AssetPlacementChangeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AssetPlacementChangeMutation) ClearField(name string) error {
+	switch name {
+	case assetplacementchange.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	case assetplacementchange.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	case assetplacementchange.FieldFromRackID:
+		m.ClearFromRackID()
+		return nil
+	case assetplacementchange.FieldFromRackName:
+		m.ClearFromRackName()
+		return nil
+	case assetplacementchange.FieldFromPosition:
+		m.ClearFromPosition()
+		return nil
+	case assetplacementchange.FieldFromFace:
+		m.ClearFromFace()
+		return nil
+	case assetplacementchange.FieldToRackID:
+		m.ClearToRackID()
+		return nil
+	case assetplacementchange.FieldToRackName:
+		m.ClearToRackName()
+		return nil
+	case assetplacementchange.FieldToPosition:
+		m.ClearToPosition()
+		return nil
+	case assetplacementchange.FieldToFace:
+		m.ClearToFace()
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AssetPlacementChangeMutation) ResetField(name string) error {
+	switch name {
+	case assetplacementchange.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case assetplacementchange.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case assetplacementchange.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case assetplacementchange.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case assetplacementchange.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	case assetplacementchange.FieldAssetID:
+		m.ResetAssetID()
+		return nil
+	case assetplacementchange.FieldFromRackID:
+		m.ResetFromRackID()
+		return nil
+	case assetplacementchange.FieldFromRackName:
+		m.ResetFromRackName()
+		return nil
+	case assetplacementchange.FieldFromPosition:
+		m.ResetFromPosition()
+		return nil
+	case assetplacementchange.FieldFromFace:
+		m.ResetFromFace()
+		return nil
+	case assetplacementchange.FieldToRackID:
+		m.ResetToRackID()
+		return nil
+	case assetplacementchange.FieldToRackName:
+		m.ResetToRackName()
+		return nil
+	case assetplacementchange.FieldToPosition:
+		m.ResetToPosition()
+		return nil
+	case assetplacementchange.FieldToFace:
+		m.ResetToFace()
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AssetPlacementChangeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, assetplacementchange.EdgeCompany)
+	}
+	if m.asset != nil {
+		edges = append(edges, assetplacementchange.EdgeAsset)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AssetPlacementChangeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case assetplacementchange.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case assetplacementchange.EdgeAsset:
+		if id := m.asset; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AssetPlacementChangeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AssetPlacementChangeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AssetPlacementChangeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, assetplacementchange.EdgeCompany)
+	}
+	if m.clearedasset {
+		edges = append(edges, assetplacementchange.EdgeAsset)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AssetPlacementChangeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case assetplacementchange.EdgeCompany:
+		return m.clearedcompany
+	case assetplacementchange.EdgeAsset:
+		return m.clearedasset
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AssetPlacementChangeMutation) ClearEdge(name string) error {
+	switch name {
+	case assetplacementchange.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case assetplacementchange.EdgeAsset:
+		m.ClearAsset()
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AssetPlacementChangeMutation) ResetEdge(name string) error {
+	switch name {
+	case assetplacementchange.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case assetplacementchange.EdgeAsset:
+		m.ResetAsset()
+		return nil
+	}
+	return fmt.Errorf("unknown AssetPlacementChange edge %s", name)
 }
 
 // AssetStatusChangeMutation represents an operation that mutates the AssetStatusChange nodes in the graph.
@@ -6831,6 +8892,3847 @@ func (m *MailMessageMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown MailMessage edge %s", name)
 }
 
+// RackMutation represents an operation that mutates the Rack nodes in the graph.
+type RackMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	created_by        *int
+	addcreated_by     *int
+	updated_by        *int
+	addupdated_by     *int
+	name              *string
+	facility_id       *string
+	u_height          *int
+	addu_height       *int
+	starting_unit     *int
+	addstarting_unit  *int
+	descending_units  *bool
+	status            *rack.Status
+	serial_number     *string
+	asset_tag         *string
+	max_weight_kg     *int
+	addmax_weight_kg  *int
+	description       *string
+	clearedFields     map[string]struct{}
+	company           *int
+	clearedcompany    bool
+	datacenter        *int
+	cleareddatacenter bool
+	room              *int
+	clearedroom       bool
+	row               *int
+	clearedrow        bool
+	done              bool
+	oldValue          func(context.Context) (*Rack, error)
+	predicates        []predicate.Rack
+}
+
+var _ ent.Mutation = (*RackMutation)(nil)
+
+// rackOption allows management of the mutation configuration using functional options.
+type rackOption func(*RackMutation)
+
+// newRackMutation creates new mutation for the Rack entity.
+func newRackMutation(c config, op Op, opts ...rackOption) *RackMutation {
+	m := &RackMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRack,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRackID sets the ID field of the mutation.
+func withRackID(id int) rackOption {
+	return func(m *RackMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Rack
+		)
+		m.oldValue = func(ctx context.Context) (*Rack, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Rack.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRack sets the old Rack of the mutation.
+func withRack(node *Rack) rackOption {
+	return func(m *RackMutation) {
+		m.oldValue = func(context.Context) (*Rack, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RackMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RackMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RackMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RackMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Rack.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *RackMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *RackMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *RackMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RackMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RackMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RackMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RackMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RackMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RackMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *RackMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *RackMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *RackMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *RackMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *RackMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[rack.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *RackMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[rack.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *RackMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, rack.FieldCreatedBy)
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *RackMutation) SetUpdatedBy(i int) {
+	m.updated_by = &i
+	m.addupdated_by = nil
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *RackMutation) UpdatedBy() (r int, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldUpdatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// AddUpdatedBy adds i to the "updated_by" field.
+func (m *RackMutation) AddUpdatedBy(i int) {
+	if m.addupdated_by != nil {
+		*m.addupdated_by += i
+	} else {
+		m.addupdated_by = &i
+	}
+}
+
+// AddedUpdatedBy returns the value that was added to the "updated_by" field in this mutation.
+func (m *RackMutation) AddedUpdatedBy() (r int, exists bool) {
+	v := m.addupdated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *RackMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	m.clearedFields[rack.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *RackMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[rack.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *RackMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	delete(m.clearedFields, rack.FieldUpdatedBy)
+}
+
+// SetDatacenterID sets the "datacenter_id" field.
+func (m *RackMutation) SetDatacenterID(i int) {
+	m.datacenter = &i
+}
+
+// DatacenterID returns the value of the "datacenter_id" field in the mutation.
+func (m *RackMutation) DatacenterID() (r int, exists bool) {
+	v := m.datacenter
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDatacenterID returns the old "datacenter_id" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldDatacenterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDatacenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDatacenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDatacenterID: %w", err)
+	}
+	return oldValue.DatacenterID, nil
+}
+
+// ResetDatacenterID resets all changes to the "datacenter_id" field.
+func (m *RackMutation) ResetDatacenterID() {
+	m.datacenter = nil
+}
+
+// SetRoomID sets the "room_id" field.
+func (m *RackMutation) SetRoomID(i int) {
+	m.room = &i
+}
+
+// RoomID returns the value of the "room_id" field in the mutation.
+func (m *RackMutation) RoomID() (r int, exists bool) {
+	v := m.room
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoomID returns the old "room_id" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldRoomID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoomID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoomID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoomID: %w", err)
+	}
+	return oldValue.RoomID, nil
+}
+
+// ResetRoomID resets all changes to the "room_id" field.
+func (m *RackMutation) ResetRoomID() {
+	m.room = nil
+}
+
+// SetRowID sets the "row_id" field.
+func (m *RackMutation) SetRowID(i int) {
+	m.row = &i
+}
+
+// RowID returns the value of the "row_id" field in the mutation.
+func (m *RackMutation) RowID() (r int, exists bool) {
+	v := m.row
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRowID returns the old "row_id" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldRowID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRowID: %w", err)
+	}
+	return oldValue.RowID, nil
+}
+
+// ClearRowID clears the value of the "row_id" field.
+func (m *RackMutation) ClearRowID() {
+	m.row = nil
+	m.clearedFields[rack.FieldRowID] = struct{}{}
+}
+
+// RowIDCleared returns if the "row_id" field was cleared in this mutation.
+func (m *RackMutation) RowIDCleared() bool {
+	_, ok := m.clearedFields[rack.FieldRowID]
+	return ok
+}
+
+// ResetRowID resets all changes to the "row_id" field.
+func (m *RackMutation) ResetRowID() {
+	m.row = nil
+	delete(m.clearedFields, rack.FieldRowID)
+}
+
+// SetName sets the "name" field.
+func (m *RackMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RackMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RackMutation) ResetName() {
+	m.name = nil
+}
+
+// SetFacilityID sets the "facility_id" field.
+func (m *RackMutation) SetFacilityID(s string) {
+	m.facility_id = &s
+}
+
+// FacilityID returns the value of the "facility_id" field in the mutation.
+func (m *RackMutation) FacilityID() (r string, exists bool) {
+	v := m.facility_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFacilityID returns the old "facility_id" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldFacilityID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFacilityID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFacilityID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFacilityID: %w", err)
+	}
+	return oldValue.FacilityID, nil
+}
+
+// ClearFacilityID clears the value of the "facility_id" field.
+func (m *RackMutation) ClearFacilityID() {
+	m.facility_id = nil
+	m.clearedFields[rack.FieldFacilityID] = struct{}{}
+}
+
+// FacilityIDCleared returns if the "facility_id" field was cleared in this mutation.
+func (m *RackMutation) FacilityIDCleared() bool {
+	_, ok := m.clearedFields[rack.FieldFacilityID]
+	return ok
+}
+
+// ResetFacilityID resets all changes to the "facility_id" field.
+func (m *RackMutation) ResetFacilityID() {
+	m.facility_id = nil
+	delete(m.clearedFields, rack.FieldFacilityID)
+}
+
+// SetUHeight sets the "u_height" field.
+func (m *RackMutation) SetUHeight(i int) {
+	m.u_height = &i
+	m.addu_height = nil
+}
+
+// UHeight returns the value of the "u_height" field in the mutation.
+func (m *RackMutation) UHeight() (r int, exists bool) {
+	v := m.u_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUHeight returns the old "u_height" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldUHeight(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUHeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUHeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUHeight: %w", err)
+	}
+	return oldValue.UHeight, nil
+}
+
+// AddUHeight adds i to the "u_height" field.
+func (m *RackMutation) AddUHeight(i int) {
+	if m.addu_height != nil {
+		*m.addu_height += i
+	} else {
+		m.addu_height = &i
+	}
+}
+
+// AddedUHeight returns the value that was added to the "u_height" field in this mutation.
+func (m *RackMutation) AddedUHeight() (r int, exists bool) {
+	v := m.addu_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUHeight resets all changes to the "u_height" field.
+func (m *RackMutation) ResetUHeight() {
+	m.u_height = nil
+	m.addu_height = nil
+}
+
+// SetStartingUnit sets the "starting_unit" field.
+func (m *RackMutation) SetStartingUnit(i int) {
+	m.starting_unit = &i
+	m.addstarting_unit = nil
+}
+
+// StartingUnit returns the value of the "starting_unit" field in the mutation.
+func (m *RackMutation) StartingUnit() (r int, exists bool) {
+	v := m.starting_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartingUnit returns the old "starting_unit" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldStartingUnit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartingUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartingUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartingUnit: %w", err)
+	}
+	return oldValue.StartingUnit, nil
+}
+
+// AddStartingUnit adds i to the "starting_unit" field.
+func (m *RackMutation) AddStartingUnit(i int) {
+	if m.addstarting_unit != nil {
+		*m.addstarting_unit += i
+	} else {
+		m.addstarting_unit = &i
+	}
+}
+
+// AddedStartingUnit returns the value that was added to the "starting_unit" field in this mutation.
+func (m *RackMutation) AddedStartingUnit() (r int, exists bool) {
+	v := m.addstarting_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStartingUnit resets all changes to the "starting_unit" field.
+func (m *RackMutation) ResetStartingUnit() {
+	m.starting_unit = nil
+	m.addstarting_unit = nil
+}
+
+// SetDescendingUnits sets the "descending_units" field.
+func (m *RackMutation) SetDescendingUnits(b bool) {
+	m.descending_units = &b
+}
+
+// DescendingUnits returns the value of the "descending_units" field in the mutation.
+func (m *RackMutation) DescendingUnits() (r bool, exists bool) {
+	v := m.descending_units
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescendingUnits returns the old "descending_units" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldDescendingUnits(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescendingUnits is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescendingUnits requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescendingUnits: %w", err)
+	}
+	return oldValue.DescendingUnits, nil
+}
+
+// ResetDescendingUnits resets all changes to the "descending_units" field.
+func (m *RackMutation) ResetDescendingUnits() {
+	m.descending_units = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RackMutation) SetStatus(r rack.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RackMutation) Status() (r rack.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldStatus(ctx context.Context) (v rack.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RackMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetSerialNumber sets the "serial_number" field.
+func (m *RackMutation) SetSerialNumber(s string) {
+	m.serial_number = &s
+}
+
+// SerialNumber returns the value of the "serial_number" field in the mutation.
+func (m *RackMutation) SerialNumber() (r string, exists bool) {
+	v := m.serial_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSerialNumber returns the old "serial_number" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldSerialNumber(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSerialNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSerialNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSerialNumber: %w", err)
+	}
+	return oldValue.SerialNumber, nil
+}
+
+// ClearSerialNumber clears the value of the "serial_number" field.
+func (m *RackMutation) ClearSerialNumber() {
+	m.serial_number = nil
+	m.clearedFields[rack.FieldSerialNumber] = struct{}{}
+}
+
+// SerialNumberCleared returns if the "serial_number" field was cleared in this mutation.
+func (m *RackMutation) SerialNumberCleared() bool {
+	_, ok := m.clearedFields[rack.FieldSerialNumber]
+	return ok
+}
+
+// ResetSerialNumber resets all changes to the "serial_number" field.
+func (m *RackMutation) ResetSerialNumber() {
+	m.serial_number = nil
+	delete(m.clearedFields, rack.FieldSerialNumber)
+}
+
+// SetAssetTag sets the "asset_tag" field.
+func (m *RackMutation) SetAssetTag(s string) {
+	m.asset_tag = &s
+}
+
+// AssetTag returns the value of the "asset_tag" field in the mutation.
+func (m *RackMutation) AssetTag() (r string, exists bool) {
+	v := m.asset_tag
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssetTag returns the old "asset_tag" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldAssetTag(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssetTag is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssetTag requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssetTag: %w", err)
+	}
+	return oldValue.AssetTag, nil
+}
+
+// ClearAssetTag clears the value of the "asset_tag" field.
+func (m *RackMutation) ClearAssetTag() {
+	m.asset_tag = nil
+	m.clearedFields[rack.FieldAssetTag] = struct{}{}
+}
+
+// AssetTagCleared returns if the "asset_tag" field was cleared in this mutation.
+func (m *RackMutation) AssetTagCleared() bool {
+	_, ok := m.clearedFields[rack.FieldAssetTag]
+	return ok
+}
+
+// ResetAssetTag resets all changes to the "asset_tag" field.
+func (m *RackMutation) ResetAssetTag() {
+	m.asset_tag = nil
+	delete(m.clearedFields, rack.FieldAssetTag)
+}
+
+// SetMaxWeightKg sets the "max_weight_kg" field.
+func (m *RackMutation) SetMaxWeightKg(i int) {
+	m.max_weight_kg = &i
+	m.addmax_weight_kg = nil
+}
+
+// MaxWeightKg returns the value of the "max_weight_kg" field in the mutation.
+func (m *RackMutation) MaxWeightKg() (r int, exists bool) {
+	v := m.max_weight_kg
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxWeightKg returns the old "max_weight_kg" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldMaxWeightKg(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxWeightKg is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxWeightKg requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxWeightKg: %w", err)
+	}
+	return oldValue.MaxWeightKg, nil
+}
+
+// AddMaxWeightKg adds i to the "max_weight_kg" field.
+func (m *RackMutation) AddMaxWeightKg(i int) {
+	if m.addmax_weight_kg != nil {
+		*m.addmax_weight_kg += i
+	} else {
+		m.addmax_weight_kg = &i
+	}
+}
+
+// AddedMaxWeightKg returns the value that was added to the "max_weight_kg" field in this mutation.
+func (m *RackMutation) AddedMaxWeightKg() (r int, exists bool) {
+	v := m.addmax_weight_kg
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxWeightKg clears the value of the "max_weight_kg" field.
+func (m *RackMutation) ClearMaxWeightKg() {
+	m.max_weight_kg = nil
+	m.addmax_weight_kg = nil
+	m.clearedFields[rack.FieldMaxWeightKg] = struct{}{}
+}
+
+// MaxWeightKgCleared returns if the "max_weight_kg" field was cleared in this mutation.
+func (m *RackMutation) MaxWeightKgCleared() bool {
+	_, ok := m.clearedFields[rack.FieldMaxWeightKg]
+	return ok
+}
+
+// ResetMaxWeightKg resets all changes to the "max_weight_kg" field.
+func (m *RackMutation) ResetMaxWeightKg() {
+	m.max_weight_kg = nil
+	m.addmax_weight_kg = nil
+	delete(m.clearedFields, rack.FieldMaxWeightKg)
+}
+
+// SetDescription sets the "description" field.
+func (m *RackMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *RackMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldDescription(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *RackMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[rack.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *RackMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[rack.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *RackMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, rack.FieldDescription)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *RackMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[rack.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *RackMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *RackMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *RackMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearDatacenter clears the "datacenter" edge to the Datacenter entity.
+func (m *RackMutation) ClearDatacenter() {
+	m.cleareddatacenter = true
+	m.clearedFields[rack.FieldDatacenterID] = struct{}{}
+}
+
+// DatacenterCleared reports if the "datacenter" edge to the Datacenter entity was cleared.
+func (m *RackMutation) DatacenterCleared() bool {
+	return m.cleareddatacenter
+}
+
+// DatacenterIDs returns the "datacenter" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DatacenterID instead. It exists only for internal usage by the builders.
+func (m *RackMutation) DatacenterIDs() (ids []int) {
+	if id := m.datacenter; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDatacenter resets all changes to the "datacenter" edge.
+func (m *RackMutation) ResetDatacenter() {
+	m.datacenter = nil
+	m.cleareddatacenter = false
+}
+
+// ClearRoom clears the "room" edge to the Room entity.
+func (m *RackMutation) ClearRoom() {
+	m.clearedroom = true
+	m.clearedFields[rack.FieldRoomID] = struct{}{}
+}
+
+// RoomCleared reports if the "room" edge to the Room entity was cleared.
+func (m *RackMutation) RoomCleared() bool {
+	return m.clearedroom
+}
+
+// RoomIDs returns the "room" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoomID instead. It exists only for internal usage by the builders.
+func (m *RackMutation) RoomIDs() (ids []int) {
+	if id := m.room; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoom resets all changes to the "room" edge.
+func (m *RackMutation) ResetRoom() {
+	m.room = nil
+	m.clearedroom = false
+}
+
+// ClearRow clears the "row" edge to the RackRow entity.
+func (m *RackMutation) ClearRow() {
+	m.clearedrow = true
+	m.clearedFields[rack.FieldRowID] = struct{}{}
+}
+
+// RowCleared reports if the "row" edge to the RackRow entity was cleared.
+func (m *RackMutation) RowCleared() bool {
+	return m.RowIDCleared() || m.clearedrow
+}
+
+// RowIDs returns the "row" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RowID instead. It exists only for internal usage by the builders.
+func (m *RackMutation) RowIDs() (ids []int) {
+	if id := m.row; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRow resets all changes to the "row" edge.
+func (m *RackMutation) ResetRow() {
+	m.row = nil
+	m.clearedrow = false
+}
+
+// Where appends a list predicates to the RackMutation builder.
+func (m *RackMutation) Where(ps ...predicate.Rack) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RackMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RackMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Rack, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RackMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RackMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Rack).
+func (m *RackMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RackMutation) Fields() []string {
+	fields := make([]string, 0, 18)
+	if m.company != nil {
+		fields = append(fields, rack.FieldCompanyID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, rack.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rack.FieldUpdatedAt)
+	}
+	if m.created_by != nil {
+		fields = append(fields, rack.FieldCreatedBy)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, rack.FieldUpdatedBy)
+	}
+	if m.datacenter != nil {
+		fields = append(fields, rack.FieldDatacenterID)
+	}
+	if m.room != nil {
+		fields = append(fields, rack.FieldRoomID)
+	}
+	if m.row != nil {
+		fields = append(fields, rack.FieldRowID)
+	}
+	if m.name != nil {
+		fields = append(fields, rack.FieldName)
+	}
+	if m.facility_id != nil {
+		fields = append(fields, rack.FieldFacilityID)
+	}
+	if m.u_height != nil {
+		fields = append(fields, rack.FieldUHeight)
+	}
+	if m.starting_unit != nil {
+		fields = append(fields, rack.FieldStartingUnit)
+	}
+	if m.descending_units != nil {
+		fields = append(fields, rack.FieldDescendingUnits)
+	}
+	if m.status != nil {
+		fields = append(fields, rack.FieldStatus)
+	}
+	if m.serial_number != nil {
+		fields = append(fields, rack.FieldSerialNumber)
+	}
+	if m.asset_tag != nil {
+		fields = append(fields, rack.FieldAssetTag)
+	}
+	if m.max_weight_kg != nil {
+		fields = append(fields, rack.FieldMaxWeightKg)
+	}
+	if m.description != nil {
+		fields = append(fields, rack.FieldDescription)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RackMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rack.FieldCompanyID:
+		return m.CompanyID()
+	case rack.FieldCreatedAt:
+		return m.CreatedAt()
+	case rack.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rack.FieldCreatedBy:
+		return m.CreatedBy()
+	case rack.FieldUpdatedBy:
+		return m.UpdatedBy()
+	case rack.FieldDatacenterID:
+		return m.DatacenterID()
+	case rack.FieldRoomID:
+		return m.RoomID()
+	case rack.FieldRowID:
+		return m.RowID()
+	case rack.FieldName:
+		return m.Name()
+	case rack.FieldFacilityID:
+		return m.FacilityID()
+	case rack.FieldUHeight:
+		return m.UHeight()
+	case rack.FieldStartingUnit:
+		return m.StartingUnit()
+	case rack.FieldDescendingUnits:
+		return m.DescendingUnits()
+	case rack.FieldStatus:
+		return m.Status()
+	case rack.FieldSerialNumber:
+		return m.SerialNumber()
+	case rack.FieldAssetTag:
+		return m.AssetTag()
+	case rack.FieldMaxWeightKg:
+		return m.MaxWeightKg()
+	case rack.FieldDescription:
+		return m.Description()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RackMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rack.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case rack.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rack.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rack.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case rack.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	case rack.FieldDatacenterID:
+		return m.OldDatacenterID(ctx)
+	case rack.FieldRoomID:
+		return m.OldRoomID(ctx)
+	case rack.FieldRowID:
+		return m.OldRowID(ctx)
+	case rack.FieldName:
+		return m.OldName(ctx)
+	case rack.FieldFacilityID:
+		return m.OldFacilityID(ctx)
+	case rack.FieldUHeight:
+		return m.OldUHeight(ctx)
+	case rack.FieldStartingUnit:
+		return m.OldStartingUnit(ctx)
+	case rack.FieldDescendingUnits:
+		return m.OldDescendingUnits(ctx)
+	case rack.FieldStatus:
+		return m.OldStatus(ctx)
+	case rack.FieldSerialNumber:
+		return m.OldSerialNumber(ctx)
+	case rack.FieldAssetTag:
+		return m.OldAssetTag(ctx)
+	case rack.FieldMaxWeightKg:
+		return m.OldMaxWeightKg(ctx)
+	case rack.FieldDescription:
+		return m.OldDescription(ctx)
+	}
+	return nil, fmt.Errorf("unknown Rack field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rack.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case rack.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rack.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rack.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case rack.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	case rack.FieldDatacenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDatacenterID(v)
+		return nil
+	case rack.FieldRoomID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoomID(v)
+		return nil
+	case rack.FieldRowID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRowID(v)
+		return nil
+	case rack.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case rack.FieldFacilityID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFacilityID(v)
+		return nil
+	case rack.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUHeight(v)
+		return nil
+	case rack.FieldStartingUnit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartingUnit(v)
+		return nil
+	case rack.FieldDescendingUnits:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescendingUnits(v)
+		return nil
+	case rack.FieldStatus:
+		v, ok := value.(rack.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case rack.FieldSerialNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSerialNumber(v)
+		return nil
+	case rack.FieldAssetTag:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssetTag(v)
+		return nil
+	case rack.FieldMaxWeightKg:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxWeightKg(v)
+		return nil
+	case rack.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rack field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RackMutation) AddedFields() []string {
+	var fields []string
+	if m.addcreated_by != nil {
+		fields = append(fields, rack.FieldCreatedBy)
+	}
+	if m.addupdated_by != nil {
+		fields = append(fields, rack.FieldUpdatedBy)
+	}
+	if m.addu_height != nil {
+		fields = append(fields, rack.FieldUHeight)
+	}
+	if m.addstarting_unit != nil {
+		fields = append(fields, rack.FieldStartingUnit)
+	}
+	if m.addmax_weight_kg != nil {
+		fields = append(fields, rack.FieldMaxWeightKg)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RackMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rack.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case rack.FieldUpdatedBy:
+		return m.AddedUpdatedBy()
+	case rack.FieldUHeight:
+		return m.AddedUHeight()
+	case rack.FieldStartingUnit:
+		return m.AddedStartingUnit()
+	case rack.FieldMaxWeightKg:
+		return m.AddedMaxWeightKg()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rack.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case rack.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedBy(v)
+		return nil
+	case rack.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUHeight(v)
+		return nil
+	case rack.FieldStartingUnit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStartingUnit(v)
+		return nil
+	case rack.FieldMaxWeightKg:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxWeightKg(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rack numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RackMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rack.FieldCreatedBy) {
+		fields = append(fields, rack.FieldCreatedBy)
+	}
+	if m.FieldCleared(rack.FieldUpdatedBy) {
+		fields = append(fields, rack.FieldUpdatedBy)
+	}
+	if m.FieldCleared(rack.FieldRowID) {
+		fields = append(fields, rack.FieldRowID)
+	}
+	if m.FieldCleared(rack.FieldFacilityID) {
+		fields = append(fields, rack.FieldFacilityID)
+	}
+	if m.FieldCleared(rack.FieldSerialNumber) {
+		fields = append(fields, rack.FieldSerialNumber)
+	}
+	if m.FieldCleared(rack.FieldAssetTag) {
+		fields = append(fields, rack.FieldAssetTag)
+	}
+	if m.FieldCleared(rack.FieldMaxWeightKg) {
+		fields = append(fields, rack.FieldMaxWeightKg)
+	}
+	if m.FieldCleared(rack.FieldDescription) {
+		fields = append(fields, rack.FieldDescription)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RackMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RackMutation) ClearField(name string) error {
+	switch name {
+	case rack.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	case rack.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	case rack.FieldRowID:
+		m.ClearRowID()
+		return nil
+	case rack.FieldFacilityID:
+		m.ClearFacilityID()
+		return nil
+	case rack.FieldSerialNumber:
+		m.ClearSerialNumber()
+		return nil
+	case rack.FieldAssetTag:
+		m.ClearAssetTag()
+		return nil
+	case rack.FieldMaxWeightKg:
+		m.ClearMaxWeightKg()
+		return nil
+	case rack.FieldDescription:
+		m.ClearDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown Rack nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RackMutation) ResetField(name string) error {
+	switch name {
+	case rack.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case rack.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rack.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rack.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case rack.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	case rack.FieldDatacenterID:
+		m.ResetDatacenterID()
+		return nil
+	case rack.FieldRoomID:
+		m.ResetRoomID()
+		return nil
+	case rack.FieldRowID:
+		m.ResetRowID()
+		return nil
+	case rack.FieldName:
+		m.ResetName()
+		return nil
+	case rack.FieldFacilityID:
+		m.ResetFacilityID()
+		return nil
+	case rack.FieldUHeight:
+		m.ResetUHeight()
+		return nil
+	case rack.FieldStartingUnit:
+		m.ResetStartingUnit()
+		return nil
+	case rack.FieldDescendingUnits:
+		m.ResetDescendingUnits()
+		return nil
+	case rack.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case rack.FieldSerialNumber:
+		m.ResetSerialNumber()
+		return nil
+	case rack.FieldAssetTag:
+		m.ResetAssetTag()
+		return nil
+	case rack.FieldMaxWeightKg:
+		m.ResetMaxWeightKg()
+		return nil
+	case rack.FieldDescription:
+		m.ResetDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown Rack field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RackMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.company != nil {
+		edges = append(edges, rack.EdgeCompany)
+	}
+	if m.datacenter != nil {
+		edges = append(edges, rack.EdgeDatacenter)
+	}
+	if m.room != nil {
+		edges = append(edges, rack.EdgeRoom)
+	}
+	if m.row != nil {
+		edges = append(edges, rack.EdgeRow)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RackMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rack.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case rack.EdgeDatacenter:
+		if id := m.datacenter; id != nil {
+			return []ent.Value{*id}
+		}
+	case rack.EdgeRoom:
+		if id := m.room; id != nil {
+			return []ent.Value{*id}
+		}
+	case rack.EdgeRow:
+		if id := m.row; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RackMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RackMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RackMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedcompany {
+		edges = append(edges, rack.EdgeCompany)
+	}
+	if m.cleareddatacenter {
+		edges = append(edges, rack.EdgeDatacenter)
+	}
+	if m.clearedroom {
+		edges = append(edges, rack.EdgeRoom)
+	}
+	if m.clearedrow {
+		edges = append(edges, rack.EdgeRow)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RackMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rack.EdgeCompany:
+		return m.clearedcompany
+	case rack.EdgeDatacenter:
+		return m.cleareddatacenter
+	case rack.EdgeRoom:
+		return m.clearedroom
+	case rack.EdgeRow:
+		return m.clearedrow
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RackMutation) ClearEdge(name string) error {
+	switch name {
+	case rack.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case rack.EdgeDatacenter:
+		m.ClearDatacenter()
+		return nil
+	case rack.EdgeRoom:
+		m.ClearRoom()
+		return nil
+	case rack.EdgeRow:
+		m.ClearRow()
+		return nil
+	}
+	return fmt.Errorf("unknown Rack unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RackMutation) ResetEdge(name string) error {
+	switch name {
+	case rack.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case rack.EdgeDatacenter:
+		m.ResetDatacenter()
+		return nil
+	case rack.EdgeRoom:
+		m.ResetRoom()
+		return nil
+	case rack.EdgeRow:
+		m.ResetRow()
+		return nil
+	}
+	return fmt.Errorf("unknown Rack edge %s", name)
+}
+
+// RackReservationMutation represents an operation that mutates the RackReservation nodes in the graph.
+type RackReservationMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	created_at     *time.Time
+	updated_at     *time.Time
+	created_by     *int
+	addcreated_by  *int
+	updated_by     *int
+	addupdated_by  *int
+	position       *int
+	addposition    *int
+	u_height       *int
+	addu_height    *int
+	face           *rackreservation.Face
+	full_depth     *bool
+	description    *string
+	expires_at     *time.Time
+	clearedFields  map[string]struct{}
+	company        *int
+	clearedcompany bool
+	rack           *int
+	clearedrack    bool
+	done           bool
+	oldValue       func(context.Context) (*RackReservation, error)
+	predicates     []predicate.RackReservation
+}
+
+var _ ent.Mutation = (*RackReservationMutation)(nil)
+
+// rackreservationOption allows management of the mutation configuration using functional options.
+type rackreservationOption func(*RackReservationMutation)
+
+// newRackReservationMutation creates new mutation for the RackReservation entity.
+func newRackReservationMutation(c config, op Op, opts ...rackreservationOption) *RackReservationMutation {
+	m := &RackReservationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRackReservation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRackReservationID sets the ID field of the mutation.
+func withRackReservationID(id int) rackreservationOption {
+	return func(m *RackReservationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RackReservation
+		)
+		m.oldValue = func(ctx context.Context) (*RackReservation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RackReservation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRackReservation sets the old RackReservation of the mutation.
+func withRackReservation(node *RackReservation) rackreservationOption {
+	return func(m *RackReservationMutation) {
+		m.oldValue = func(context.Context) (*RackReservation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RackReservationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RackReservationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RackReservationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RackReservationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RackReservation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *RackReservationMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *RackReservationMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *RackReservationMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RackReservationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RackReservationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RackReservationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RackReservationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RackReservationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RackReservationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *RackReservationMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *RackReservationMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *RackReservationMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *RackReservationMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *RackReservationMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[rackreservation.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *RackReservationMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[rackreservation.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *RackReservationMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, rackreservation.FieldCreatedBy)
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *RackReservationMutation) SetUpdatedBy(i int) {
+	m.updated_by = &i
+	m.addupdated_by = nil
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *RackReservationMutation) UpdatedBy() (r int, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldUpdatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// AddUpdatedBy adds i to the "updated_by" field.
+func (m *RackReservationMutation) AddUpdatedBy(i int) {
+	if m.addupdated_by != nil {
+		*m.addupdated_by += i
+	} else {
+		m.addupdated_by = &i
+	}
+}
+
+// AddedUpdatedBy returns the value that was added to the "updated_by" field in this mutation.
+func (m *RackReservationMutation) AddedUpdatedBy() (r int, exists bool) {
+	v := m.addupdated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *RackReservationMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	m.clearedFields[rackreservation.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *RackReservationMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[rackreservation.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *RackReservationMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	delete(m.clearedFields, rackreservation.FieldUpdatedBy)
+}
+
+// SetRackID sets the "rack_id" field.
+func (m *RackReservationMutation) SetRackID(i int) {
+	m.rack = &i
+}
+
+// RackID returns the value of the "rack_id" field in the mutation.
+func (m *RackReservationMutation) RackID() (r int, exists bool) {
+	v := m.rack
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRackID returns the old "rack_id" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldRackID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRackID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRackID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRackID: %w", err)
+	}
+	return oldValue.RackID, nil
+}
+
+// ResetRackID resets all changes to the "rack_id" field.
+func (m *RackReservationMutation) ResetRackID() {
+	m.rack = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *RackReservationMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *RackReservationMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *RackReservationMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *RackReservationMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *RackReservationMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetUHeight sets the "u_height" field.
+func (m *RackReservationMutation) SetUHeight(i int) {
+	m.u_height = &i
+	m.addu_height = nil
+}
+
+// UHeight returns the value of the "u_height" field in the mutation.
+func (m *RackReservationMutation) UHeight() (r int, exists bool) {
+	v := m.u_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUHeight returns the old "u_height" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldUHeight(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUHeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUHeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUHeight: %w", err)
+	}
+	return oldValue.UHeight, nil
+}
+
+// AddUHeight adds i to the "u_height" field.
+func (m *RackReservationMutation) AddUHeight(i int) {
+	if m.addu_height != nil {
+		*m.addu_height += i
+	} else {
+		m.addu_height = &i
+	}
+}
+
+// AddedUHeight returns the value that was added to the "u_height" field in this mutation.
+func (m *RackReservationMutation) AddedUHeight() (r int, exists bool) {
+	v := m.addu_height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUHeight resets all changes to the "u_height" field.
+func (m *RackReservationMutation) ResetUHeight() {
+	m.u_height = nil
+	m.addu_height = nil
+}
+
+// SetFace sets the "face" field.
+func (m *RackReservationMutation) SetFace(r rackreservation.Face) {
+	m.face = &r
+}
+
+// Face returns the value of the "face" field in the mutation.
+func (m *RackReservationMutation) Face() (r rackreservation.Face, exists bool) {
+	v := m.face
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFace returns the old "face" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldFace(ctx context.Context) (v rackreservation.Face, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFace: %w", err)
+	}
+	return oldValue.Face, nil
+}
+
+// ResetFace resets all changes to the "face" field.
+func (m *RackReservationMutation) ResetFace() {
+	m.face = nil
+}
+
+// SetFullDepth sets the "full_depth" field.
+func (m *RackReservationMutation) SetFullDepth(b bool) {
+	m.full_depth = &b
+}
+
+// FullDepth returns the value of the "full_depth" field in the mutation.
+func (m *RackReservationMutation) FullDepth() (r bool, exists bool) {
+	v := m.full_depth
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFullDepth returns the old "full_depth" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldFullDepth(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFullDepth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFullDepth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFullDepth: %w", err)
+	}
+	return oldValue.FullDepth, nil
+}
+
+// ResetFullDepth resets all changes to the "full_depth" field.
+func (m *RackReservationMutation) ResetFullDepth() {
+	m.full_depth = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *RackReservationMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *RackReservationMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *RackReservationMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *RackReservationMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *RackReservationMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ClearExpiresAt clears the value of the "expires_at" field.
+func (m *RackReservationMutation) ClearExpiresAt() {
+	m.expires_at = nil
+	m.clearedFields[rackreservation.FieldExpiresAt] = struct{}{}
+}
+
+// ExpiresAtCleared returns if the "expires_at" field was cleared in this mutation.
+func (m *RackReservationMutation) ExpiresAtCleared() bool {
+	_, ok := m.clearedFields[rackreservation.FieldExpiresAt]
+	return ok
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *RackReservationMutation) ResetExpiresAt() {
+	m.expires_at = nil
+	delete(m.clearedFields, rackreservation.FieldExpiresAt)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *RackReservationMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[rackreservation.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *RackReservationMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *RackReservationMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *RackReservationMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearRack clears the "rack" edge to the Rack entity.
+func (m *RackReservationMutation) ClearRack() {
+	m.clearedrack = true
+	m.clearedFields[rackreservation.FieldRackID] = struct{}{}
+}
+
+// RackCleared reports if the "rack" edge to the Rack entity was cleared.
+func (m *RackReservationMutation) RackCleared() bool {
+	return m.clearedrack
+}
+
+// RackIDs returns the "rack" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RackID instead. It exists only for internal usage by the builders.
+func (m *RackReservationMutation) RackIDs() (ids []int) {
+	if id := m.rack; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRack resets all changes to the "rack" edge.
+func (m *RackReservationMutation) ResetRack() {
+	m.rack = nil
+	m.clearedrack = false
+}
+
+// Where appends a list predicates to the RackReservationMutation builder.
+func (m *RackReservationMutation) Where(ps ...predicate.RackReservation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RackReservationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RackReservationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RackReservation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RackReservationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RackReservationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RackReservation).
+func (m *RackReservationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RackReservationMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.company != nil {
+		fields = append(fields, rackreservation.FieldCompanyID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, rackreservation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rackreservation.FieldUpdatedAt)
+	}
+	if m.created_by != nil {
+		fields = append(fields, rackreservation.FieldCreatedBy)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, rackreservation.FieldUpdatedBy)
+	}
+	if m.rack != nil {
+		fields = append(fields, rackreservation.FieldRackID)
+	}
+	if m.position != nil {
+		fields = append(fields, rackreservation.FieldPosition)
+	}
+	if m.u_height != nil {
+		fields = append(fields, rackreservation.FieldUHeight)
+	}
+	if m.face != nil {
+		fields = append(fields, rackreservation.FieldFace)
+	}
+	if m.full_depth != nil {
+		fields = append(fields, rackreservation.FieldFullDepth)
+	}
+	if m.description != nil {
+		fields = append(fields, rackreservation.FieldDescription)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, rackreservation.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RackReservationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rackreservation.FieldCompanyID:
+		return m.CompanyID()
+	case rackreservation.FieldCreatedAt:
+		return m.CreatedAt()
+	case rackreservation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rackreservation.FieldCreatedBy:
+		return m.CreatedBy()
+	case rackreservation.FieldUpdatedBy:
+		return m.UpdatedBy()
+	case rackreservation.FieldRackID:
+		return m.RackID()
+	case rackreservation.FieldPosition:
+		return m.Position()
+	case rackreservation.FieldUHeight:
+		return m.UHeight()
+	case rackreservation.FieldFace:
+		return m.Face()
+	case rackreservation.FieldFullDepth:
+		return m.FullDepth()
+	case rackreservation.FieldDescription:
+		return m.Description()
+	case rackreservation.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RackReservationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rackreservation.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case rackreservation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rackreservation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rackreservation.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case rackreservation.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	case rackreservation.FieldRackID:
+		return m.OldRackID(ctx)
+	case rackreservation.FieldPosition:
+		return m.OldPosition(ctx)
+	case rackreservation.FieldUHeight:
+		return m.OldUHeight(ctx)
+	case rackreservation.FieldFace:
+		return m.OldFace(ctx)
+	case rackreservation.FieldFullDepth:
+		return m.OldFullDepth(ctx)
+	case rackreservation.FieldDescription:
+		return m.OldDescription(ctx)
+	case rackreservation.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RackReservation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackReservationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rackreservation.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case rackreservation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rackreservation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rackreservation.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case rackreservation.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	case rackreservation.FieldRackID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRackID(v)
+		return nil
+	case rackreservation.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case rackreservation.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUHeight(v)
+		return nil
+	case rackreservation.FieldFace:
+		v, ok := value.(rackreservation.Face)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFace(v)
+		return nil
+	case rackreservation.FieldFullDepth:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFullDepth(v)
+		return nil
+	case rackreservation.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case rackreservation.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RackReservationMutation) AddedFields() []string {
+	var fields []string
+	if m.addcreated_by != nil {
+		fields = append(fields, rackreservation.FieldCreatedBy)
+	}
+	if m.addupdated_by != nil {
+		fields = append(fields, rackreservation.FieldUpdatedBy)
+	}
+	if m.addposition != nil {
+		fields = append(fields, rackreservation.FieldPosition)
+	}
+	if m.addu_height != nil {
+		fields = append(fields, rackreservation.FieldUHeight)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RackReservationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rackreservation.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case rackreservation.FieldUpdatedBy:
+		return m.AddedUpdatedBy()
+	case rackreservation.FieldPosition:
+		return m.AddedPosition()
+	case rackreservation.FieldUHeight:
+		return m.AddedUHeight()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackReservationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rackreservation.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case rackreservation.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedBy(v)
+		return nil
+	case rackreservation.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	case rackreservation.FieldUHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUHeight(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RackReservationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rackreservation.FieldCreatedBy) {
+		fields = append(fields, rackreservation.FieldCreatedBy)
+	}
+	if m.FieldCleared(rackreservation.FieldUpdatedBy) {
+		fields = append(fields, rackreservation.FieldUpdatedBy)
+	}
+	if m.FieldCleared(rackreservation.FieldExpiresAt) {
+		fields = append(fields, rackreservation.FieldExpiresAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RackReservationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RackReservationMutation) ClearField(name string) error {
+	switch name {
+	case rackreservation.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	case rackreservation.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	case rackreservation.FieldExpiresAt:
+		m.ClearExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RackReservationMutation) ResetField(name string) error {
+	switch name {
+	case rackreservation.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case rackreservation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rackreservation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rackreservation.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case rackreservation.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	case rackreservation.FieldRackID:
+		m.ResetRackID()
+		return nil
+	case rackreservation.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case rackreservation.FieldUHeight:
+		m.ResetUHeight()
+		return nil
+	case rackreservation.FieldFace:
+		m.ResetFace()
+		return nil
+	case rackreservation.FieldFullDepth:
+		m.ResetFullDepth()
+		return nil
+	case rackreservation.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case rackreservation.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RackReservationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, rackreservation.EdgeCompany)
+	}
+	if m.rack != nil {
+		edges = append(edges, rackreservation.EdgeRack)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RackReservationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rackreservation.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case rackreservation.EdgeRack:
+		if id := m.rack; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RackReservationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RackReservationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RackReservationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, rackreservation.EdgeCompany)
+	}
+	if m.clearedrack {
+		edges = append(edges, rackreservation.EdgeRack)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RackReservationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rackreservation.EdgeCompany:
+		return m.clearedcompany
+	case rackreservation.EdgeRack:
+		return m.clearedrack
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RackReservationMutation) ClearEdge(name string) error {
+	switch name {
+	case rackreservation.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case rackreservation.EdgeRack:
+		m.ClearRack()
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RackReservationMutation) ResetEdge(name string) error {
+	switch name {
+	case rackreservation.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case rackreservation.EdgeRack:
+		m.ResetRack()
+		return nil
+	}
+	return fmt.Errorf("unknown RackReservation edge %s", name)
+}
+
+// RackRowMutation represents an operation that mutates the RackRow nodes in the graph.
+type RackRowMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	created_at     *time.Time
+	updated_at     *time.Time
+	created_by     *int
+	addcreated_by  *int
+	updated_by     *int
+	addupdated_by  *int
+	name           *string
+	clearedFields  map[string]struct{}
+	company        *int
+	clearedcompany bool
+	room           *int
+	clearedroom    bool
+	done           bool
+	oldValue       func(context.Context) (*RackRow, error)
+	predicates     []predicate.RackRow
+}
+
+var _ ent.Mutation = (*RackRowMutation)(nil)
+
+// rackrowOption allows management of the mutation configuration using functional options.
+type rackrowOption func(*RackRowMutation)
+
+// newRackRowMutation creates new mutation for the RackRow entity.
+func newRackRowMutation(c config, op Op, opts ...rackrowOption) *RackRowMutation {
+	m := &RackRowMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRackRow,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRackRowID sets the ID field of the mutation.
+func withRackRowID(id int) rackrowOption {
+	return func(m *RackRowMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RackRow
+		)
+		m.oldValue = func(ctx context.Context) (*RackRow, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RackRow.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRackRow sets the old RackRow of the mutation.
+func withRackRow(node *RackRow) rackrowOption {
+	return func(m *RackRowMutation) {
+		m.oldValue = func(context.Context) (*RackRow, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RackRowMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RackRowMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RackRowMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RackRowMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RackRow.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *RackRowMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *RackRowMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *RackRowMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RackRowMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RackRowMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RackRowMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RackRowMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RackRowMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RackRowMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *RackRowMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *RackRowMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *RackRowMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *RackRowMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *RackRowMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[rackrow.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *RackRowMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[rackrow.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *RackRowMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, rackrow.FieldCreatedBy)
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *RackRowMutation) SetUpdatedBy(i int) {
+	m.updated_by = &i
+	m.addupdated_by = nil
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *RackRowMutation) UpdatedBy() (r int, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldUpdatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// AddUpdatedBy adds i to the "updated_by" field.
+func (m *RackRowMutation) AddUpdatedBy(i int) {
+	if m.addupdated_by != nil {
+		*m.addupdated_by += i
+	} else {
+		m.addupdated_by = &i
+	}
+}
+
+// AddedUpdatedBy returns the value that was added to the "updated_by" field in this mutation.
+func (m *RackRowMutation) AddedUpdatedBy() (r int, exists bool) {
+	v := m.addupdated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *RackRowMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	m.clearedFields[rackrow.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *RackRowMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[rackrow.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *RackRowMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	delete(m.clearedFields, rackrow.FieldUpdatedBy)
+}
+
+// SetRoomID sets the "room_id" field.
+func (m *RackRowMutation) SetRoomID(i int) {
+	m.room = &i
+}
+
+// RoomID returns the value of the "room_id" field in the mutation.
+func (m *RackRowMutation) RoomID() (r int, exists bool) {
+	v := m.room
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoomID returns the old "room_id" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldRoomID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoomID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoomID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoomID: %w", err)
+	}
+	return oldValue.RoomID, nil
+}
+
+// ResetRoomID resets all changes to the "room_id" field.
+func (m *RackRowMutation) ResetRoomID() {
+	m.room = nil
+}
+
+// SetName sets the "name" field.
+func (m *RackRowMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RackRowMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RackRowMutation) ResetName() {
+	m.name = nil
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *RackRowMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[rackrow.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *RackRowMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *RackRowMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *RackRowMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearRoom clears the "room" edge to the Room entity.
+func (m *RackRowMutation) ClearRoom() {
+	m.clearedroom = true
+	m.clearedFields[rackrow.FieldRoomID] = struct{}{}
+}
+
+// RoomCleared reports if the "room" edge to the Room entity was cleared.
+func (m *RackRowMutation) RoomCleared() bool {
+	return m.clearedroom
+}
+
+// RoomIDs returns the "room" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoomID instead. It exists only for internal usage by the builders.
+func (m *RackRowMutation) RoomIDs() (ids []int) {
+	if id := m.room; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoom resets all changes to the "room" edge.
+func (m *RackRowMutation) ResetRoom() {
+	m.room = nil
+	m.clearedroom = false
+}
+
+// Where appends a list predicates to the RackRowMutation builder.
+func (m *RackRowMutation) Where(ps ...predicate.RackRow) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RackRowMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RackRowMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RackRow, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RackRowMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RackRowMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RackRow).
+func (m *RackRowMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RackRowMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.company != nil {
+		fields = append(fields, rackrow.FieldCompanyID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, rackrow.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rackrow.FieldUpdatedAt)
+	}
+	if m.created_by != nil {
+		fields = append(fields, rackrow.FieldCreatedBy)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, rackrow.FieldUpdatedBy)
+	}
+	if m.room != nil {
+		fields = append(fields, rackrow.FieldRoomID)
+	}
+	if m.name != nil {
+		fields = append(fields, rackrow.FieldName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RackRowMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rackrow.FieldCompanyID:
+		return m.CompanyID()
+	case rackrow.FieldCreatedAt:
+		return m.CreatedAt()
+	case rackrow.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rackrow.FieldCreatedBy:
+		return m.CreatedBy()
+	case rackrow.FieldUpdatedBy:
+		return m.UpdatedBy()
+	case rackrow.FieldRoomID:
+		return m.RoomID()
+	case rackrow.FieldName:
+		return m.Name()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RackRowMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rackrow.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case rackrow.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rackrow.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rackrow.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case rackrow.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	case rackrow.FieldRoomID:
+		return m.OldRoomID(ctx)
+	case rackrow.FieldName:
+		return m.OldName(ctx)
+	}
+	return nil, fmt.Errorf("unknown RackRow field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackRowMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rackrow.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case rackrow.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rackrow.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rackrow.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case rackrow.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	case rackrow.FieldRoomID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoomID(v)
+		return nil
+	case rackrow.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RackRowMutation) AddedFields() []string {
+	var fields []string
+	if m.addcreated_by != nil {
+		fields = append(fields, rackrow.FieldCreatedBy)
+	}
+	if m.addupdated_by != nil {
+		fields = append(fields, rackrow.FieldUpdatedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RackRowMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rackrow.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case rackrow.FieldUpdatedBy:
+		return m.AddedUpdatedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RackRowMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rackrow.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case rackrow.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RackRowMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rackrow.FieldCreatedBy) {
+		fields = append(fields, rackrow.FieldCreatedBy)
+	}
+	if m.FieldCleared(rackrow.FieldUpdatedBy) {
+		fields = append(fields, rackrow.FieldUpdatedBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RackRowMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RackRowMutation) ClearField(name string) error {
+	switch name {
+	case rackrow.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	case rackrow.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RackRowMutation) ResetField(name string) error {
+	switch name {
+	case rackrow.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case rackrow.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rackrow.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rackrow.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case rackrow.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	case rackrow.FieldRoomID:
+		m.ResetRoomID()
+		return nil
+	case rackrow.FieldName:
+		m.ResetName()
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RackRowMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, rackrow.EdgeCompany)
+	}
+	if m.room != nil {
+		edges = append(edges, rackrow.EdgeRoom)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RackRowMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rackrow.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case rackrow.EdgeRoom:
+		if id := m.room; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RackRowMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RackRowMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RackRowMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, rackrow.EdgeCompany)
+	}
+	if m.clearedroom {
+		edges = append(edges, rackrow.EdgeRoom)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RackRowMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rackrow.EdgeCompany:
+		return m.clearedcompany
+	case rackrow.EdgeRoom:
+		return m.clearedroom
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RackRowMutation) ClearEdge(name string) error {
+	switch name {
+	case rackrow.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case rackrow.EdgeRoom:
+		m.ClearRoom()
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RackRowMutation) ResetEdge(name string) error {
+	switch name {
+	case rackrow.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case rackrow.EdgeRoom:
+		m.ResetRoom()
+		return nil
+	}
+	return fmt.Errorf("unknown RackRow edge %s", name)
+}
+
 // RefreshTokenMutation represents an operation that mutates the RefreshToken nodes in the graph.
 type RefreshTokenMutation struct {
 	config
@@ -7764,6 +13666,1068 @@ func (m *RefreshTokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown RefreshToken edge %s", name)
+}
+
+// RoomMutation represents an operation that mutates the Room nodes in the graph.
+type RoomMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	created_by        *int
+	addcreated_by     *int
+	updated_by        *int
+	addupdated_by     *int
+	name              *string
+	code              *string
+	floor             *string
+	description       *string
+	clearedFields     map[string]struct{}
+	company           *int
+	clearedcompany    bool
+	datacenter        *int
+	cleareddatacenter bool
+	done              bool
+	oldValue          func(context.Context) (*Room, error)
+	predicates        []predicate.Room
+}
+
+var _ ent.Mutation = (*RoomMutation)(nil)
+
+// roomOption allows management of the mutation configuration using functional options.
+type roomOption func(*RoomMutation)
+
+// newRoomMutation creates new mutation for the Room entity.
+func newRoomMutation(c config, op Op, opts ...roomOption) *RoomMutation {
+	m := &RoomMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRoom,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoomID sets the ID field of the mutation.
+func withRoomID(id int) roomOption {
+	return func(m *RoomMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Room
+		)
+		m.oldValue = func(ctx context.Context) (*Room, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Room.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRoom sets the old Room of the mutation.
+func withRoom(node *Room) roomOption {
+	return func(m *RoomMutation) {
+		m.oldValue = func(context.Context) (*Room, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoomMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoomMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoomMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoomMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Room.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *RoomMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *RoomMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *RoomMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RoomMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RoomMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RoomMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RoomMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RoomMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RoomMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *RoomMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *RoomMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *RoomMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *RoomMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *RoomMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[room.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *RoomMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[room.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *RoomMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, room.FieldCreatedBy)
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *RoomMutation) SetUpdatedBy(i int) {
+	m.updated_by = &i
+	m.addupdated_by = nil
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *RoomMutation) UpdatedBy() (r int, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldUpdatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// AddUpdatedBy adds i to the "updated_by" field.
+func (m *RoomMutation) AddUpdatedBy(i int) {
+	if m.addupdated_by != nil {
+		*m.addupdated_by += i
+	} else {
+		m.addupdated_by = &i
+	}
+}
+
+// AddedUpdatedBy returns the value that was added to the "updated_by" field in this mutation.
+func (m *RoomMutation) AddedUpdatedBy() (r int, exists bool) {
+	v := m.addupdated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *RoomMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	m.clearedFields[room.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *RoomMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[room.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *RoomMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	m.addupdated_by = nil
+	delete(m.clearedFields, room.FieldUpdatedBy)
+}
+
+// SetDatacenterID sets the "datacenter_id" field.
+func (m *RoomMutation) SetDatacenterID(i int) {
+	m.datacenter = &i
+}
+
+// DatacenterID returns the value of the "datacenter_id" field in the mutation.
+func (m *RoomMutation) DatacenterID() (r int, exists bool) {
+	v := m.datacenter
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDatacenterID returns the old "datacenter_id" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldDatacenterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDatacenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDatacenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDatacenterID: %w", err)
+	}
+	return oldValue.DatacenterID, nil
+}
+
+// ResetDatacenterID resets all changes to the "datacenter_id" field.
+func (m *RoomMutation) ResetDatacenterID() {
+	m.datacenter = nil
+}
+
+// SetName sets the "name" field.
+func (m *RoomMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RoomMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RoomMutation) ResetName() {
+	m.name = nil
+}
+
+// SetCode sets the "code" field.
+func (m *RoomMutation) SetCode(s string) {
+	m.code = &s
+}
+
+// Code returns the value of the "code" field in the mutation.
+func (m *RoomMutation) Code() (r string, exists bool) {
+	v := m.code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCode returns the old "code" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCode: %w", err)
+	}
+	return oldValue.Code, nil
+}
+
+// ResetCode resets all changes to the "code" field.
+func (m *RoomMutation) ResetCode() {
+	m.code = nil
+}
+
+// SetFloor sets the "floor" field.
+func (m *RoomMutation) SetFloor(s string) {
+	m.floor = &s
+}
+
+// Floor returns the value of the "floor" field in the mutation.
+func (m *RoomMutation) Floor() (r string, exists bool) {
+	v := m.floor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFloor returns the old "floor" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldFloor(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFloor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFloor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFloor: %w", err)
+	}
+	return oldValue.Floor, nil
+}
+
+// ClearFloor clears the value of the "floor" field.
+func (m *RoomMutation) ClearFloor() {
+	m.floor = nil
+	m.clearedFields[room.FieldFloor] = struct{}{}
+}
+
+// FloorCleared returns if the "floor" field was cleared in this mutation.
+func (m *RoomMutation) FloorCleared() bool {
+	_, ok := m.clearedFields[room.FieldFloor]
+	return ok
+}
+
+// ResetFloor resets all changes to the "floor" field.
+func (m *RoomMutation) ResetFloor() {
+	m.floor = nil
+	delete(m.clearedFields, room.FieldFloor)
+}
+
+// SetDescription sets the "description" field.
+func (m *RoomMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *RoomMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldDescription(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *RoomMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[room.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *RoomMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[room.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *RoomMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, room.FieldDescription)
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *RoomMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[room.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *RoomMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *RoomMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *RoomMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearDatacenter clears the "datacenter" edge to the Datacenter entity.
+func (m *RoomMutation) ClearDatacenter() {
+	m.cleareddatacenter = true
+	m.clearedFields[room.FieldDatacenterID] = struct{}{}
+}
+
+// DatacenterCleared reports if the "datacenter" edge to the Datacenter entity was cleared.
+func (m *RoomMutation) DatacenterCleared() bool {
+	return m.cleareddatacenter
+}
+
+// DatacenterIDs returns the "datacenter" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DatacenterID instead. It exists only for internal usage by the builders.
+func (m *RoomMutation) DatacenterIDs() (ids []int) {
+	if id := m.datacenter; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDatacenter resets all changes to the "datacenter" edge.
+func (m *RoomMutation) ResetDatacenter() {
+	m.datacenter = nil
+	m.cleareddatacenter = false
+}
+
+// Where appends a list predicates to the RoomMutation builder.
+func (m *RoomMutation) Where(ps ...predicate.Room) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoomMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoomMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Room, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoomMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoomMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Room).
+func (m *RoomMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoomMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.company != nil {
+		fields = append(fields, room.FieldCompanyID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, room.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, room.FieldUpdatedAt)
+	}
+	if m.created_by != nil {
+		fields = append(fields, room.FieldCreatedBy)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, room.FieldUpdatedBy)
+	}
+	if m.datacenter != nil {
+		fields = append(fields, room.FieldDatacenterID)
+	}
+	if m.name != nil {
+		fields = append(fields, room.FieldName)
+	}
+	if m.code != nil {
+		fields = append(fields, room.FieldCode)
+	}
+	if m.floor != nil {
+		fields = append(fields, room.FieldFloor)
+	}
+	if m.description != nil {
+		fields = append(fields, room.FieldDescription)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoomMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case room.FieldCompanyID:
+		return m.CompanyID()
+	case room.FieldCreatedAt:
+		return m.CreatedAt()
+	case room.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case room.FieldCreatedBy:
+		return m.CreatedBy()
+	case room.FieldUpdatedBy:
+		return m.UpdatedBy()
+	case room.FieldDatacenterID:
+		return m.DatacenterID()
+	case room.FieldName:
+		return m.Name()
+	case room.FieldCode:
+		return m.Code()
+	case room.FieldFloor:
+		return m.Floor()
+	case room.FieldDescription:
+		return m.Description()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoomMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case room.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case room.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case room.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case room.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case room.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	case room.FieldDatacenterID:
+		return m.OldDatacenterID(ctx)
+	case room.FieldName:
+		return m.OldName(ctx)
+	case room.FieldCode:
+		return m.OldCode(ctx)
+	case room.FieldFloor:
+		return m.OldFloor(ctx)
+	case room.FieldDescription:
+		return m.OldDescription(ctx)
+	}
+	return nil, fmt.Errorf("unknown Room field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoomMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case room.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case room.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case room.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case room.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case room.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	case room.FieldDatacenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDatacenterID(v)
+		return nil
+	case room.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case room.FieldCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCode(v)
+		return nil
+	case room.FieldFloor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFloor(v)
+		return nil
+	case room.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Room field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoomMutation) AddedFields() []string {
+	var fields []string
+	if m.addcreated_by != nil {
+		fields = append(fields, room.FieldCreatedBy)
+	}
+	if m.addupdated_by != nil {
+		fields = append(fields, room.FieldUpdatedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoomMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case room.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case room.FieldUpdatedBy:
+		return m.AddedUpdatedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoomMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case room.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case room.FieldUpdatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Room numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoomMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(room.FieldCreatedBy) {
+		fields = append(fields, room.FieldCreatedBy)
+	}
+	if m.FieldCleared(room.FieldUpdatedBy) {
+		fields = append(fields, room.FieldUpdatedBy)
+	}
+	if m.FieldCleared(room.FieldFloor) {
+		fields = append(fields, room.FieldFloor)
+	}
+	if m.FieldCleared(room.FieldDescription) {
+		fields = append(fields, room.FieldDescription)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoomMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoomMutation) ClearField(name string) error {
+	switch name {
+	case room.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	case room.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	case room.FieldFloor:
+		m.ClearFloor()
+		return nil
+	case room.FieldDescription:
+		m.ClearDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown Room nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoomMutation) ResetField(name string) error {
+	switch name {
+	case room.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case room.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case room.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case room.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case room.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	case room.FieldDatacenterID:
+		m.ResetDatacenterID()
+		return nil
+	case room.FieldName:
+		m.ResetName()
+		return nil
+	case room.FieldCode:
+		m.ResetCode()
+		return nil
+	case room.FieldFloor:
+		m.ResetFloor()
+		return nil
+	case room.FieldDescription:
+		m.ResetDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown Room field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoomMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.company != nil {
+		edges = append(edges, room.EdgeCompany)
+	}
+	if m.datacenter != nil {
+		edges = append(edges, room.EdgeDatacenter)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoomMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case room.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case room.EdgeDatacenter:
+		if id := m.datacenter; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoomMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoomMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoomMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcompany {
+		edges = append(edges, room.EdgeCompany)
+	}
+	if m.cleareddatacenter {
+		edges = append(edges, room.EdgeDatacenter)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoomMutation) EdgeCleared(name string) bool {
+	switch name {
+	case room.EdgeCompany:
+		return m.clearedcompany
+	case room.EdgeDatacenter:
+		return m.cleareddatacenter
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoomMutation) ClearEdge(name string) error {
+	switch name {
+	case room.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case room.EdgeDatacenter:
+		m.ClearDatacenter()
+		return nil
+	}
+	return fmt.Errorf("unknown Room unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoomMutation) ResetEdge(name string) error {
+	switch name {
+	case room.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case room.EdgeDatacenter:
+		m.ResetDatacenter()
+		return nil
+	}
+	return fmt.Errorf("unknown Room edge %s", name)
 }
 
 // SecurityEventMutation represents an operation that mutates the SecurityEvent nodes in the graph.

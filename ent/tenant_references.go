@@ -10,9 +10,13 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/binora/binora/ent/asset"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
 	"github.com/binora/binora/ent/user"
@@ -65,6 +69,18 @@ func (m *AssetMutation) CheckTenantReferences(ctx context.Context) error {
 		}); err != nil {
 		return err
 	}
+	if err := checkTenantReference(ctx, m.driver, "placement_changes", "asset_placement_changes", m.PlacementChangesIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().AssetPlacementChange.Query().Where(assetplacementchange.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	if err := checkTenantReference(ctx, m.driver, "rack_id", "racks", m.RackIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Rack.Query().Where(rack.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -91,6 +107,29 @@ func (m *AssetCodeCounterMutation) CheckTenantReferences(ctx context.Context) er
 func (m *AssetCodeCounterMutation) RememberTenantRow(ctx context.Context, v Value) {
 	if e, ok := v.(*AssetCodeCounter); ok {
 		rememberTenantRows(ctx, m.driver, "asset_code_counters", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of AssetPlacementChange when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *AssetPlacementChangeMutation) CheckTenantReferences(ctx context.Context) error {
+	if err := checkTenantReference(ctx, m.driver, "asset_id", "assets", m.AssetIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// AssetPlacementChange of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *AssetPlacementChangeMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*AssetPlacementChange); ok {
+		rememberTenantRows(ctx, m.driver, "asset_placement_changes", e.ID)
 	}
 }
 
@@ -152,6 +191,87 @@ func (m *MailMessageMutation) RememberTenantRow(ctx context.Context, v Value) {
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of Rack when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *RackMutation) CheckTenantReferences(ctx context.Context) error {
+	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	if err := checkTenantReference(ctx, m.driver, "room_id", "rooms", m.RoomIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Room.Query().Where(room.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	if err := checkTenantReference(ctx, m.driver, "row_id", "rack_rows", m.RowIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().RackRow.Query().Where(rackrow.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Rack of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *RackMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Rack); ok {
+		rememberTenantRows(ctx, m.driver, "racks", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of RackReservation when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *RackReservationMutation) CheckTenantReferences(ctx context.Context) error {
+	if err := checkTenantReference(ctx, m.driver, "rack_id", "racks", m.RackIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Rack.Query().Where(rack.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// RackReservation of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *RackReservationMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*RackReservation); ok {
+		rememberTenantRows(ctx, m.driver, "rack_reservations", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of RackRow when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *RackRowMutation) CheckTenantReferences(ctx context.Context) error {
+	if err := checkTenantReference(ctx, m.driver, "room_id", "rooms", m.RoomIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Room.Query().Where(room.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// RackRow of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *RackRowMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*RackRow); ok {
+		rememberTenantRows(ctx, m.driver, "rack_rows", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of RefreshToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
@@ -171,6 +291,29 @@ func (m *RefreshTokenMutation) CheckTenantReferences(ctx context.Context) error 
 func (m *RefreshTokenMutation) RememberTenantRow(ctx context.Context, v Value) {
 	if e, ok := v.(*RefreshToken); ok {
 		rememberTenantRows(ctx, m.driver, "refresh_tokens", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of Room when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *RoomMutation) CheckTenantReferences(ctx context.Context) error {
+	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
+		func(ids []int) (int, error) {
+			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
+		}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// Room of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *RoomMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*Room); ok {
+		rememberTenantRows(ctx, m.driver, "rooms", e.ID)
 	}
 }
 

@@ -18,6 +18,8 @@ type Tx struct {
 	Asset *AssetClient
 	// AssetCodeCounter is the client for interacting with the AssetCodeCounter builders.
 	AssetCodeCounter *AssetCodeCounterClient
+	// AssetPlacementChange is the client for interacting with the AssetPlacementChange builders.
+	AssetPlacementChange *AssetPlacementChangeClient
 	// AssetStatusChange is the client for interacting with the AssetStatusChange builders.
 	AssetStatusChange *AssetStatusChangeClient
 	// Company is the client for interacting with the Company builders.
@@ -26,8 +28,16 @@ type Tx struct {
 	Datacenter *DatacenterClient
 	// MailMessage is the client for interacting with the MailMessage builders.
 	MailMessage *MailMessageClient
+	// Rack is the client for interacting with the Rack builders.
+	Rack *RackClient
+	// RackReservation is the client for interacting with the RackReservation builders.
+	RackReservation *RackReservationClient
+	// RackRow is the client for interacting with the RackRow builders.
+	RackRow *RackRowClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
+	// Room is the client for interacting with the Room builders.
+	Room *RoomClient
 	// SecurityEvent is the client for interacting with the SecurityEvent builders.
 	SecurityEvent *SecurityEventClient
 	// Session is the client for interacting with the Session builders.
@@ -174,11 +184,16 @@ func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Asset = NewAssetClient(tx.config)
 	tx.AssetCodeCounter = NewAssetCodeCounterClient(tx.config)
+	tx.AssetPlacementChange = NewAssetPlacementChangeClient(tx.config)
 	tx.AssetStatusChange = NewAssetStatusChangeClient(tx.config)
 	tx.Company = NewCompanyClient(tx.config)
 	tx.Datacenter = NewDatacenterClient(tx.config)
 	tx.MailMessage = NewMailMessageClient(tx.config)
+	tx.Rack = NewRackClient(tx.config)
+	tx.RackReservation = NewRackReservationClient(tx.config)
+	tx.RackRow = NewRackRowClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
+	tx.Room = NewRoomClient(tx.config)
 	tx.SecurityEvent = NewSecurityEventClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)

@@ -3,6 +3,7 @@
 package asset
 
 import (
+	"fmt"
 	"time"
 
 	"entgo.io/ent"
@@ -39,6 +40,16 @@ const (
 	FieldDatacenterID = "datacenter_id"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
+	// FieldRackID holds the string denoting the rack_id field in the database.
+	FieldRackID = "rack_id"
+	// FieldPosition holds the string denoting the position field in the database.
+	FieldPosition = "position"
+	// FieldFace holds the string denoting the face field in the database.
+	FieldFace = "face"
+	// FieldUHeight holds the string denoting the u_height field in the database.
+	FieldUHeight = "u_height"
+	// FieldFullDepth holds the string denoting the full_depth field in the database.
+	FieldFullDepth = "full_depth"
 	// EdgeCompany holds the string denoting the company edge name in mutations.
 	EdgeCompany = "company"
 	// EdgeDatacenter holds the string denoting the datacenter edge name in mutations.
@@ -49,6 +60,10 @@ const (
 	EdgeChildren = "children"
 	// EdgeStatusChanges holds the string denoting the status_changes edge name in mutations.
 	EdgeStatusChanges = "status_changes"
+	// EdgePlacementChanges holds the string denoting the placement_changes edge name in mutations.
+	EdgePlacementChanges = "placement_changes"
+	// EdgeRack holds the string denoting the rack edge name in mutations.
+	EdgeRack = "rack"
 	// Table holds the table name of the asset in the database.
 	Table = "assets"
 	// CompanyTable is the table that holds the company relation/edge.
@@ -80,6 +95,20 @@ const (
 	StatusChangesInverseTable = "asset_status_changes"
 	// StatusChangesColumn is the table column denoting the status_changes relation/edge.
 	StatusChangesColumn = "asset_id"
+	// PlacementChangesTable is the table that holds the placement_changes relation/edge.
+	PlacementChangesTable = "asset_placement_changes"
+	// PlacementChangesInverseTable is the table name for the AssetPlacementChange entity.
+	// It exists in this package in order to avoid circular dependency with the "assetplacementchange" package.
+	PlacementChangesInverseTable = "asset_placement_changes"
+	// PlacementChangesColumn is the table column denoting the placement_changes relation/edge.
+	PlacementChangesColumn = "asset_id"
+	// RackTable is the table that holds the rack relation/edge.
+	RackTable = "assets"
+	// RackInverseTable is the table name for the Rack entity.
+	// It exists in this package in order to avoid circular dependency with the "rack" package.
+	RackInverseTable = "racks"
+	// RackColumn is the table column denoting the rack relation/edge.
+	RackColumn = "rack_id"
 )
 
 // Columns holds all SQL columns for asset fields.
@@ -97,6 +126,11 @@ var Columns = []string{
 	FieldSerialNumber,
 	FieldDatacenterID,
 	FieldParentID,
+	FieldRackID,
+	FieldPosition,
+	FieldFace,
+	FieldUHeight,
+	FieldFullDepth,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -132,7 +166,38 @@ var (
 	AssetTypeValidator func(string) error
 	// SerialNumberValidator is a validator for the "serial_number" field. It is called by the builders before save.
 	SerialNumberValidator func(string) error
+	// PositionValidator is a validator for the "position" field. It is called by the builders before save.
+	PositionValidator func(int) error
+	// DefaultUHeight holds the default value on creation for the "u_height" field.
+	DefaultUHeight int
+	// UHeightValidator is a validator for the "u_height" field. It is called by the builders before save.
+	UHeightValidator func(int) error
+	// DefaultFullDepth holds the default value on creation for the "full_depth" field.
+	DefaultFullDepth bool
 )
+
+// Face defines the type for the "face" enum field.
+type Face string
+
+// Face values.
+const (
+	FaceFront Face = "front"
+	FaceRear  Face = "rear"
+)
+
+func (f Face) String() string {
+	return string(f)
+}
+
+// FaceValidator is a validator for the "face" field enum values. It is called by the builders before save.
+func FaceValidator(f Face) error {
+	switch f {
+	case FaceFront, FaceRear:
+		return nil
+	default:
+		return fmt.Errorf("asset: invalid enum value for face field: %q", f)
+	}
+}
 
 // OrderOption defines the ordering options for the Asset queries.
 type OrderOption func(*sql.Selector)
@@ -202,6 +267,31 @@ func ByParentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldParentID, opts...).ToFunc()
 }
 
+// ByRackID orders the results by the rack_id field.
+func ByRackID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRackID, opts...).ToFunc()
+}
+
+// ByPosition orders the results by the position field.
+func ByPosition(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPosition, opts...).ToFunc()
+}
+
+// ByFace orders the results by the face field.
+func ByFace(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFace, opts...).ToFunc()
+}
+
+// ByUHeight orders the results by the u_height field.
+func ByUHeight(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUHeight, opts...).ToFunc()
+}
+
+// ByFullDepth orders the results by the full_depth field.
+func ByFullDepth(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFullDepth, opts...).ToFunc()
+}
+
 // ByCompanyField orders the results by company field.
 func ByCompanyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -250,6 +340,27 @@ func ByStatusChanges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newStatusChangesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByPlacementChangesCount orders the results by placement_changes count.
+func ByPlacementChangesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newPlacementChangesStep(), opts...)
+	}
+}
+
+// ByPlacementChanges orders the results by placement_changes terms.
+func ByPlacementChanges(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPlacementChangesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByRackField orders the results by rack field.
+func ByRackField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRackStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newCompanyStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -283,5 +394,19 @@ func newStatusChangesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StatusChangesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, StatusChangesTable, StatusChangesColumn),
+	)
+}
+func newPlacementChangesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PlacementChangesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, PlacementChangesTable, PlacementChangesColumn),
+	)
+}
+func newRackStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RackInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, RackTable, RackColumn),
 	)
 }

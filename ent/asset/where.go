@@ -115,6 +115,26 @@ func ParentID(v int) predicate.Asset {
 	return predicate.Asset(sql.FieldEQ(FieldParentID, v))
 }
 
+// RackID applies equality check predicate on the "rack_id" field. It's identical to RackIDEQ.
+func RackID(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldRackID, v))
+}
+
+// Position applies equality check predicate on the "position" field. It's identical to PositionEQ.
+func Position(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldPosition, v))
+}
+
+// UHeight applies equality check predicate on the "u_height" field. It's identical to UHeightEQ.
+func UHeight(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldUHeight, v))
+}
+
+// FullDepth applies equality check predicate on the "full_depth" field. It's identical to FullDepthEQ.
+func FullDepth(v bool) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldFullDepth, v))
+}
+
 // CompanyIDEQ applies the EQ predicate on the "company_id" field.
 func CompanyIDEQ(v int) predicate.Asset {
 	return predicate.Asset(sql.FieldEQ(FieldCompanyID, v))
@@ -675,6 +695,166 @@ func ParentIDNotNil() predicate.Asset {
 	return predicate.Asset(sql.FieldNotNull(FieldParentID))
 }
 
+// RackIDEQ applies the EQ predicate on the "rack_id" field.
+func RackIDEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldRackID, v))
+}
+
+// RackIDNEQ applies the NEQ predicate on the "rack_id" field.
+func RackIDNEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldRackID, v))
+}
+
+// RackIDIn applies the In predicate on the "rack_id" field.
+func RackIDIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldIn(FieldRackID, vs...))
+}
+
+// RackIDNotIn applies the NotIn predicate on the "rack_id" field.
+func RackIDNotIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldNotIn(FieldRackID, vs...))
+}
+
+// RackIDIsNil applies the IsNil predicate on the "rack_id" field.
+func RackIDIsNil() predicate.Asset {
+	return predicate.Asset(sql.FieldIsNull(FieldRackID))
+}
+
+// RackIDNotNil applies the NotNil predicate on the "rack_id" field.
+func RackIDNotNil() predicate.Asset {
+	return predicate.Asset(sql.FieldNotNull(FieldRackID))
+}
+
+// PositionEQ applies the EQ predicate on the "position" field.
+func PositionEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldPosition, v))
+}
+
+// PositionNEQ applies the NEQ predicate on the "position" field.
+func PositionNEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldPosition, v))
+}
+
+// PositionIn applies the In predicate on the "position" field.
+func PositionIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldIn(FieldPosition, vs...))
+}
+
+// PositionNotIn applies the NotIn predicate on the "position" field.
+func PositionNotIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldNotIn(FieldPosition, vs...))
+}
+
+// PositionGT applies the GT predicate on the "position" field.
+func PositionGT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGT(FieldPosition, v))
+}
+
+// PositionGTE applies the GTE predicate on the "position" field.
+func PositionGTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGTE(FieldPosition, v))
+}
+
+// PositionLT applies the LT predicate on the "position" field.
+func PositionLT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLT(FieldPosition, v))
+}
+
+// PositionLTE applies the LTE predicate on the "position" field.
+func PositionLTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLTE(FieldPosition, v))
+}
+
+// PositionIsNil applies the IsNil predicate on the "position" field.
+func PositionIsNil() predicate.Asset {
+	return predicate.Asset(sql.FieldIsNull(FieldPosition))
+}
+
+// PositionNotNil applies the NotNil predicate on the "position" field.
+func PositionNotNil() predicate.Asset {
+	return predicate.Asset(sql.FieldNotNull(FieldPosition))
+}
+
+// FaceEQ applies the EQ predicate on the "face" field.
+func FaceEQ(v Face) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldFace, v))
+}
+
+// FaceNEQ applies the NEQ predicate on the "face" field.
+func FaceNEQ(v Face) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldFace, v))
+}
+
+// FaceIn applies the In predicate on the "face" field.
+func FaceIn(vs ...Face) predicate.Asset {
+	return predicate.Asset(sql.FieldIn(FieldFace, vs...))
+}
+
+// FaceNotIn applies the NotIn predicate on the "face" field.
+func FaceNotIn(vs ...Face) predicate.Asset {
+	return predicate.Asset(sql.FieldNotIn(FieldFace, vs...))
+}
+
+// FaceIsNil applies the IsNil predicate on the "face" field.
+func FaceIsNil() predicate.Asset {
+	return predicate.Asset(sql.FieldIsNull(FieldFace))
+}
+
+// FaceNotNil applies the NotNil predicate on the "face" field.
+func FaceNotNil() predicate.Asset {
+	return predicate.Asset(sql.FieldNotNull(FieldFace))
+}
+
+// UHeightEQ applies the EQ predicate on the "u_height" field.
+func UHeightEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldUHeight, v))
+}
+
+// UHeightNEQ applies the NEQ predicate on the "u_height" field.
+func UHeightNEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldUHeight, v))
+}
+
+// UHeightIn applies the In predicate on the "u_height" field.
+func UHeightIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldIn(FieldUHeight, vs...))
+}
+
+// UHeightNotIn applies the NotIn predicate on the "u_height" field.
+func UHeightNotIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldNotIn(FieldUHeight, vs...))
+}
+
+// UHeightGT applies the GT predicate on the "u_height" field.
+func UHeightGT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGT(FieldUHeight, v))
+}
+
+// UHeightGTE applies the GTE predicate on the "u_height" field.
+func UHeightGTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGTE(FieldUHeight, v))
+}
+
+// UHeightLT applies the LT predicate on the "u_height" field.
+func UHeightLT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLT(FieldUHeight, v))
+}
+
+// UHeightLTE applies the LTE predicate on the "u_height" field.
+func UHeightLTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLTE(FieldUHeight, v))
+}
+
+// FullDepthEQ applies the EQ predicate on the "full_depth" field.
+func FullDepthEQ(v bool) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldFullDepth, v))
+}
+
+// FullDepthNEQ applies the NEQ predicate on the "full_depth" field.
+func FullDepthNEQ(v bool) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldFullDepth, v))
+}
+
 // HasCompany applies the HasEdge predicate on the "company" edge.
 func HasCompany() predicate.Asset {
 	return predicate.Asset(func(s *sql.Selector) {
@@ -782,6 +962,52 @@ func HasStatusChanges() predicate.Asset {
 func HasStatusChangesWith(preds ...predicate.AssetStatusChange) predicate.Asset {
 	return predicate.Asset(func(s *sql.Selector) {
 		step := newStatusChangesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasPlacementChanges applies the HasEdge predicate on the "placement_changes" edge.
+func HasPlacementChanges() predicate.Asset {
+	return predicate.Asset(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, PlacementChangesTable, PlacementChangesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPlacementChangesWith applies the HasEdge predicate on the "placement_changes" edge with a given conditions (other predicates).
+func HasPlacementChangesWith(preds ...predicate.AssetPlacementChange) predicate.Asset {
+	return predicate.Asset(func(s *sql.Selector) {
+		step := newPlacementChangesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRack applies the HasEdge predicate on the "rack" edge.
+func HasRack() predicate.Asset {
+	return predicate.Asset(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, RackTable, RackColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRackWith applies the HasEdge predicate on the "rack" edge with a given conditions (other predicates).
+func HasRackWith(preds ...predicate.Rack) predicate.Asset {
+	return predicate.Asset(func(s *sql.Selector) {
+		step := newRackStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

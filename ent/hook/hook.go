@@ -45,6 +45,18 @@ func (f AssetCodeCounterFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AssetCodeCounterMutation", m)
 }
 
+// The AssetPlacementChangeFunc type is an adapter to allow the use of ordinary
+// function as AssetPlacementChange mutator.
+type AssetPlacementChangeFunc func(context.Context, *ent.AssetPlacementChangeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AssetPlacementChangeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AssetPlacementChangeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AssetPlacementChangeMutation", m)
+}
+
 // The AssetStatusChangeFunc type is an adapter to allow the use of ordinary
 // function as AssetStatusChange mutator.
 type AssetStatusChangeFunc func(context.Context, *ent.AssetStatusChangeMutation) (ent.Value, error)
@@ -93,6 +105,42 @@ func (f MailMessageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MailMessageMutation", m)
 }
 
+// The RackFunc type is an adapter to allow the use of ordinary
+// function as Rack mutator.
+type RackFunc func(context.Context, *ent.RackMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RackFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RackMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RackMutation", m)
+}
+
+// The RackReservationFunc type is an adapter to allow the use of ordinary
+// function as RackReservation mutator.
+type RackReservationFunc func(context.Context, *ent.RackReservationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RackReservationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RackReservationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RackReservationMutation", m)
+}
+
+// The RackRowFunc type is an adapter to allow the use of ordinary
+// function as RackRow mutator.
+type RackRowFunc func(context.Context, *ent.RackRowMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RackRowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RackRowMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RackRowMutation", m)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary
 // function as RefreshToken mutator.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenMutation) (ent.Value, error)
@@ -103,6 +151,18 @@ func (f RefreshTokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RefreshTokenMutation", m)
+}
+
+// The RoomFunc type is an adapter to allow the use of ordinary
+// function as Room mutator.
+type RoomFunc func(context.Context, *ent.RoomMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoomFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoomMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoomMutation", m)
 }
 
 // The SecurityEventFunc type is an adapter to allow the use of ordinary

@@ -11,12 +11,17 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/predicate"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
@@ -162,6 +167,33 @@ func (f TraverseAssetCodeCounter) Traverse(ctx context.Context, q ent.Query) err
 	return fmt.Errorf("unexpected query type %T. expect *ent.AssetCodeCounterQuery", q)
 }
 
+// The AssetPlacementChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AssetPlacementChangeFunc func(context.Context, *ent.AssetPlacementChangeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AssetPlacementChangeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AssetPlacementChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AssetPlacementChangeQuery", q)
+}
+
+// The TraverseAssetPlacementChange type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAssetPlacementChange func(context.Context, *ent.AssetPlacementChangeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAssetPlacementChange) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAssetPlacementChange) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssetPlacementChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AssetPlacementChangeQuery", q)
+}
+
 // The AssetStatusChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AssetStatusChangeFunc func(context.Context, *ent.AssetStatusChangeQuery) (ent.Value, error)
 
@@ -270,6 +302,87 @@ func (f TraverseMailMessage) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.MailMessageQuery", q)
 }
 
+// The RackFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RackFunc func(context.Context, *ent.RackQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RackFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RackQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RackQuery", q)
+}
+
+// The TraverseRack type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRack func(context.Context, *ent.RackQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRack) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRack) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RackQuery", q)
+}
+
+// The RackReservationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RackReservationFunc func(context.Context, *ent.RackReservationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RackReservationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RackReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RackReservationQuery", q)
+}
+
+// The TraverseRackReservation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRackReservation func(context.Context, *ent.RackReservationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRackReservation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRackReservation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RackReservationQuery", q)
+}
+
+// The RackRowFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RackRowFunc func(context.Context, *ent.RackRowQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RackRowFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RackRowQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RackRowQuery", q)
+}
+
+// The TraverseRackRow type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRackRow func(context.Context, *ent.RackRowQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRackRow) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRackRow) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackRowQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RackRowQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -295,6 +408,33 @@ func (f TraverseRefreshToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.RefreshTokenQuery", q)
+}
+
+// The RoomFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoomFunc func(context.Context, *ent.RoomQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoomFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoomQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoomQuery", q)
+}
+
+// The TraverseRoom type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRoom func(context.Context, *ent.RoomQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRoom) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRoom) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoomQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoomQuery", q)
 }
 
 // The SecurityEventFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -468,6 +608,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AssetQuery, predicate.Asset, asset.OrderOption]{typ: ent.TypeAsset, tq: q}, nil
 	case *ent.AssetCodeCounterQuery:
 		return &query[*ent.AssetCodeCounterQuery, predicate.AssetCodeCounter, assetcodecounter.OrderOption]{typ: ent.TypeAssetCodeCounter, tq: q}, nil
+	case *ent.AssetPlacementChangeQuery:
+		return &query[*ent.AssetPlacementChangeQuery, predicate.AssetPlacementChange, assetplacementchange.OrderOption]{typ: ent.TypeAssetPlacementChange, tq: q}, nil
 	case *ent.AssetStatusChangeQuery:
 		return &query[*ent.AssetStatusChangeQuery, predicate.AssetStatusChange, assetstatuschange.OrderOption]{typ: ent.TypeAssetStatusChange, tq: q}, nil
 	case *ent.CompanyQuery:
@@ -476,8 +618,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DatacenterQuery, predicate.Datacenter, datacenter.OrderOption]{typ: ent.TypeDatacenter, tq: q}, nil
 	case *ent.MailMessageQuery:
 		return &query[*ent.MailMessageQuery, predicate.MailMessage, mailmessage.OrderOption]{typ: ent.TypeMailMessage, tq: q}, nil
+	case *ent.RackQuery:
+		return &query[*ent.RackQuery, predicate.Rack, rack.OrderOption]{typ: ent.TypeRack, tq: q}, nil
+	case *ent.RackReservationQuery:
+		return &query[*ent.RackReservationQuery, predicate.RackReservation, rackreservation.OrderOption]{typ: ent.TypeRackReservation, tq: q}, nil
+	case *ent.RackRowQuery:
+		return &query[*ent.RackRowQuery, predicate.RackRow, rackrow.OrderOption]{typ: ent.TypeRackRow, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
+	case *ent.RoomQuery:
+		return &query[*ent.RoomQuery, predicate.Room, room.OrderOption]{typ: ent.TypeRoom, tq: q}, nil
 	case *ent.SecurityEventQuery:
 		return &query[*ent.SecurityEventQuery, predicate.SecurityEvent, securityevent.OrderOption]{typ: ent.TypeSecurityEvent, tq: q}, nil
 	case *ent.SessionQuery:

@@ -57,9 +57,14 @@ var (
 		{Name: "asset_type", Type: field.TypeString, Size: 3},
 		{Name: "status", Type: field.TypeInt},
 		{Name: "serial_number", Type: field.TypeString, Nullable: true, Size: 150},
+		{Name: "position", Type: field.TypeInt, Nullable: true},
+		{Name: "face", Type: field.TypeEnum, Nullable: true, Enums: []string{"front", "rear"}},
+		{Name: "u_height", Type: field.TypeInt, Default: 1},
+		{Name: "full_depth", Type: field.TypeBool, Default: true},
 		{Name: "company_id", Type: field.TypeInt},
 		{Name: "datacenter_id", Type: field.TypeInt},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
+		{Name: "rack_id", Type: field.TypeInt, Nullable: true},
 	}
 	// AssetsTable holds the schema information for the "assets" table.
 	AssetsTable = &schema.Table{
@@ -69,43 +74,54 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "assets_companies_company",
-				Columns:    []*schema.Column{AssetsColumns[10]},
+				Columns:    []*schema.Column{AssetsColumns[14]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "assets_datacenters_datacenter",
-				Columns:    []*schema.Column{AssetsColumns[11]},
+				Columns:    []*schema.Column{AssetsColumns[15]},
 				RefColumns: []*schema.Column{DatacentersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "assets_assets_children",
-				Columns:    []*schema.Column{AssetsColumns[12]},
+				Columns:    []*schema.Column{AssetsColumns[16]},
 				RefColumns: []*schema.Column{AssetsColumns[0]},
 				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "assets_racks_rack",
+				Columns:    []*schema.Column{AssetsColumns[17]},
+				RefColumns: []*schema.Column{RacksColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "asset_company_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{AssetsColumns[10], AssetsColumns[5]},
+				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[5]},
 			},
 			{
 				Name:    "asset_company_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[10], AssetsColumns[8]},
+				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[8]},
 			},
 			{
 				Name:    "asset_company_id_asset_type",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[10], AssetsColumns[7]},
+				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[7]},
 			},
 			{
 				Name:    "asset_company_id_datacenter_id",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[10], AssetsColumns[11]},
+				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[15]},
+			},
+			{
+				Name:    "asset_company_id_rack_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[17], AssetsColumns[10]},
 			},
 		},
 	}
@@ -138,6 +154,51 @@ var (
 				Name:    "assetcodecounter_company_id_asset_type",
 				Unique:  true,
 				Columns: []*schema.Column{AssetCodeCountersColumns[7], AssetCodeCountersColumns[5]},
+			},
+		},
+	}
+	// AssetPlacementChangesColumns holds the columns for the "asset_placement_changes" table.
+	AssetPlacementChangesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "from_rack_id", Type: field.TypeInt, Nullable: true},
+		{Name: "from_rack_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "from_position", Type: field.TypeInt, Nullable: true},
+		{Name: "from_face", Type: field.TypeEnum, Nullable: true, Enums: []string{"front", "rear"}},
+		{Name: "to_rack_id", Type: field.TypeInt, Nullable: true},
+		{Name: "to_rack_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "to_position", Type: field.TypeInt, Nullable: true},
+		{Name: "to_face", Type: field.TypeEnum, Nullable: true, Enums: []string{"front", "rear"}},
+		{Name: "asset_id", Type: field.TypeInt},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// AssetPlacementChangesTable holds the schema information for the "asset_placement_changes" table.
+	AssetPlacementChangesTable = &schema.Table{
+		Name:       "asset_placement_changes",
+		Columns:    AssetPlacementChangesColumns,
+		PrimaryKey: []*schema.Column{AssetPlacementChangesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "asset_placement_changes_assets_placement_changes",
+				Columns:    []*schema.Column{AssetPlacementChangesColumns[13]},
+				RefColumns: []*schema.Column{AssetsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "asset_placement_changes_companies_company",
+				Columns:    []*schema.Column{AssetPlacementChangesColumns[14]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "assetplacementchange_company_id_asset_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssetPlacementChangesColumns[14], AssetPlacementChangesColumns[13], AssetPlacementChangesColumns[1]},
 			},
 		},
 	}
@@ -260,6 +321,168 @@ var (
 			},
 		},
 	}
+	// RacksColumns holds the columns for the "racks" table.
+	RacksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "facility_id", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "u_height", Type: field.TypeInt, Default: 42},
+		{Name: "starting_unit", Type: field.TypeInt, Default: 1},
+		{Name: "descending_units", Type: field.TypeBool, Default: false},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"planned", "active", "retired"}, Default: "active"},
+		{Name: "serial_number", Type: field.TypeString, Nullable: true, Size: 150},
+		{Name: "asset_tag", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "max_weight_kg", Type: field.TypeInt, Nullable: true},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "datacenter_id", Type: field.TypeInt},
+		{Name: "room_id", Type: field.TypeInt},
+		{Name: "row_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RacksTable holds the schema information for the "racks" table.
+	RacksTable = &schema.Table{
+		Name:       "racks",
+		Columns:    RacksColumns,
+		PrimaryKey: []*schema.Column{RacksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "racks_companies_company",
+				Columns:    []*schema.Column{RacksColumns[15]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "racks_datacenters_datacenter",
+				Columns:    []*schema.Column{RacksColumns[16]},
+				RefColumns: []*schema.Column{DatacentersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "racks_rooms_room",
+				Columns:    []*schema.Column{RacksColumns[17]},
+				RefColumns: []*schema.Column{RoomsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "racks_rack_rows_row",
+				Columns:    []*schema.Column{RacksColumns[18]},
+				RefColumns: []*schema.Column{RackRowsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rack_company_id_datacenter_id_name",
+				Unique:  true,
+				Columns: []*schema.Column{RacksColumns[15], RacksColumns[16], RacksColumns[5]},
+			},
+			{
+				Name:    "rack_company_id_datacenter_id_facility_id",
+				Unique:  true,
+				Columns: []*schema.Column{RacksColumns[15], RacksColumns[16], RacksColumns[6]},
+			},
+			{
+				Name:    "rack_company_id_asset_tag",
+				Unique:  true,
+				Columns: []*schema.Column{RacksColumns[15], RacksColumns[12]},
+			},
+			{
+				Name:    "rack_company_id_room_id",
+				Unique:  false,
+				Columns: []*schema.Column{RacksColumns[15], RacksColumns[17]},
+			},
+			{
+				Name:    "rack_company_id_row_id",
+				Unique:  false,
+				Columns: []*schema.Column{RacksColumns[15], RacksColumns[18]},
+			},
+		},
+	}
+	// RackReservationsColumns holds the columns for the "rack_reservations" table.
+	RackReservationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "u_height", Type: field.TypeInt},
+		{Name: "face", Type: field.TypeEnum, Enums: []string{"front", "rear"}},
+		{Name: "full_depth", Type: field.TypeBool, Default: false},
+		{Name: "description", Type: field.TypeString, Size: 200},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "rack_id", Type: field.TypeInt},
+	}
+	// RackReservationsTable holds the schema information for the "rack_reservations" table.
+	RackReservationsTable = &schema.Table{
+		Name:       "rack_reservations",
+		Columns:    RackReservationsColumns,
+		PrimaryKey: []*schema.Column{RackReservationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rack_reservations_companies_company",
+				Columns:    []*schema.Column{RackReservationsColumns[11]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rack_reservations_racks_rack",
+				Columns:    []*schema.Column{RackReservationsColumns[12]},
+				RefColumns: []*schema.Column{RacksColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rackreservation_company_id_rack_id",
+				Unique:  false,
+				Columns: []*schema.Column{RackReservationsColumns[11], RackReservationsColumns[12]},
+			},
+		},
+	}
+	// RackRowsColumns holds the columns for the "rack_rows" table.
+	RackRowsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "room_id", Type: field.TypeInt},
+	}
+	// RackRowsTable holds the schema information for the "rack_rows" table.
+	RackRowsTable = &schema.Table{
+		Name:       "rack_rows",
+		Columns:    RackRowsColumns,
+		PrimaryKey: []*schema.Column{RackRowsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rack_rows_companies_company",
+				Columns:    []*schema.Column{RackRowsColumns[6]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rack_rows_rooms_room",
+				Columns:    []*schema.Column{RackRowsColumns[7]},
+				RefColumns: []*schema.Column{RoomsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rackrow_company_id_room_id_name",
+				Unique:  true,
+				Columns: []*schema.Column{RackRowsColumns[6], RackRowsColumns[7], RackRowsColumns[5]},
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -296,6 +519,47 @@ var (
 				Name:    "refreshtoken_company_id_token_hash",
 				Unique:  true,
 				Columns: []*schema.Column{RefreshTokensColumns[7], RefreshTokensColumns[5]},
+			},
+		},
+	}
+	// RoomsColumns holds the columns for the "rooms" table.
+	RoomsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "code", Type: field.TypeString, Size: 20},
+		{Name: "floor", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "datacenter_id", Type: field.TypeInt},
+	}
+	// RoomsTable holds the schema information for the "rooms" table.
+	RoomsTable = &schema.Table{
+		Name:       "rooms",
+		Columns:    RoomsColumns,
+		PrimaryKey: []*schema.Column{RoomsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rooms_companies_company",
+				Columns:    []*schema.Column{RoomsColumns[9]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rooms_datacenters_datacenter",
+				Columns:    []*schema.Column{RoomsColumns[10]},
+				RefColumns: []*schema.Column{DatacentersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "room_company_id_datacenter_id_code",
+				Unique:  true,
+				Columns: []*schema.Column{RoomsColumns[9], RoomsColumns[10], RoomsColumns[6]},
 			},
 		},
 	}
@@ -549,11 +813,16 @@ var (
 		APITokensTable,
 		AssetsTable,
 		AssetCodeCountersTable,
+		AssetPlacementChangesTable,
 		AssetStatusChangesTable,
 		CompaniesTable,
 		DatacentersTable,
 		MailMessagesTable,
+		RacksTable,
+		RackReservationsTable,
+		RackRowsTable,
 		RefreshTokensTable,
+		RoomsTable,
 		SecurityEventsTable,
 		SessionsTable,
 		TeamsTable,
@@ -568,13 +837,26 @@ func init() {
 	AssetsTable.ForeignKeys[0].RefTable = CompaniesTable
 	AssetsTable.ForeignKeys[1].RefTable = DatacentersTable
 	AssetsTable.ForeignKeys[2].RefTable = AssetsTable
+	AssetsTable.ForeignKeys[3].RefTable = RacksTable
 	AssetCodeCountersTable.ForeignKeys[0].RefTable = CompaniesTable
+	AssetPlacementChangesTable.ForeignKeys[0].RefTable = AssetsTable
+	AssetPlacementChangesTable.ForeignKeys[1].RefTable = CompaniesTable
 	AssetStatusChangesTable.ForeignKeys[0].RefTable = AssetsTable
 	AssetStatusChangesTable.ForeignKeys[1].RefTable = CompaniesTable
 	DatacentersTable.ForeignKeys[0].RefTable = CompaniesTable
 	MailMessagesTable.ForeignKeys[0].RefTable = CompaniesTable
+	RacksTable.ForeignKeys[0].RefTable = CompaniesTable
+	RacksTable.ForeignKeys[1].RefTable = DatacentersTable
+	RacksTable.ForeignKeys[2].RefTable = RoomsTable
+	RacksTable.ForeignKeys[3].RefTable = RackRowsTable
+	RackReservationsTable.ForeignKeys[0].RefTable = CompaniesTable
+	RackReservationsTable.ForeignKeys[1].RefTable = RacksTable
+	RackRowsTable.ForeignKeys[0].RefTable = CompaniesTable
+	RackRowsTable.ForeignKeys[1].RefTable = RoomsTable
 	RefreshTokensTable.ForeignKeys[0].RefTable = CompaniesTable
 	RefreshTokensTable.ForeignKeys[1].RefTable = SessionsTable
+	RoomsTable.ForeignKeys[0].RefTable = CompaniesTable
+	RoomsTable.ForeignKeys[1].RefTable = DatacentersTable
 	SecurityEventsTable.ForeignKeys[0].RefTable = CompaniesTable
 	SessionsTable.ForeignKeys[0].RefTable = CompaniesTable
 	SessionsTable.ForeignKeys[1].RefTable = UsersTable

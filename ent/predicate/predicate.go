@@ -15,6 +15,9 @@ type Asset func(*sql.Selector)
 // AssetCodeCounter is the predicate function for assetcodecounter builders.
 type AssetCodeCounter func(*sql.Selector)
 
+// AssetPlacementChange is the predicate function for assetplacementchange builders.
+type AssetPlacementChange func(*sql.Selector)
+
 // AssetStatusChange is the predicate function for assetstatuschange builders.
 type AssetStatusChange func(*sql.Selector)
 
@@ -27,8 +30,20 @@ type Datacenter func(*sql.Selector)
 // MailMessage is the predicate function for mailmessage builders.
 type MailMessage func(*sql.Selector)
 
+// Rack is the predicate function for rack builders.
+type Rack func(*sql.Selector)
+
+// RackReservation is the predicate function for rackreservation builders.
+type RackReservation func(*sql.Selector)
+
+// RackRow is the predicate function for rackrow builders.
+type RackRow func(*sql.Selector)
+
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)
+
+// Room is the predicate function for room builders.
+type Room func(*sql.Selector)
 
 // SecurityEvent is the predicate function for securityevent builders.
 type SecurityEvent func(*sql.Selector)

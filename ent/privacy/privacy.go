@@ -183,6 +183,30 @@ func (f AssetCodeCounterMutationRuleFunc) EvalMutation(ctx context.Context, m en
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AssetCodeCounterMutation", m)
 }
 
+// The AssetPlacementChangeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AssetPlacementChangeQueryRuleFunc func(context.Context, *ent.AssetPlacementChangeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AssetPlacementChangeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssetPlacementChangeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AssetPlacementChangeQuery", q)
+}
+
+// The AssetPlacementChangeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AssetPlacementChangeMutationRuleFunc func(context.Context, *ent.AssetPlacementChangeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AssetPlacementChangeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AssetPlacementChangeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AssetPlacementChangeMutation", m)
+}
+
 // The AssetStatusChangeQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssetStatusChangeQueryRuleFunc func(context.Context, *ent.AssetStatusChangeQuery) error
@@ -279,6 +303,78 @@ func (f MailMessageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MailMessageMutation", m)
 }
 
+// The RackQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RackQueryRuleFunc func(context.Context, *ent.RackQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RackQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RackQuery", q)
+}
+
+// The RackMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RackMutationRuleFunc func(context.Context, *ent.RackMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RackMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RackMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RackMutation", m)
+}
+
+// The RackReservationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RackReservationQueryRuleFunc func(context.Context, *ent.RackReservationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RackReservationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RackReservationQuery", q)
+}
+
+// The RackReservationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RackReservationMutationRuleFunc func(context.Context, *ent.RackReservationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RackReservationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RackReservationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RackReservationMutation", m)
+}
+
+// The RackRowQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RackRowQueryRuleFunc func(context.Context, *ent.RackRowQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RackRowQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RackRowQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RackRowQuery", q)
+}
+
+// The RackRowMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RackRowMutationRuleFunc func(context.Context, *ent.RackRowMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RackRowMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RackRowMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RackRowMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -301,6 +397,30 @@ func (f RefreshTokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RefreshTokenMutation", m)
+}
+
+// The RoomQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoomQueryRuleFunc func(context.Context, *ent.RoomQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoomQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoomQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoomQuery", q)
+}
+
+// The RoomMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoomMutationRuleFunc func(context.Context, *ent.RoomMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoomMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoomMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoomMutation", m)
 }
 
 // The SecurityEventQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -488,6 +608,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AssetCodeCounterQuery:
 		return q.Filter(), nil
+	case *ent.AssetPlacementChangeQuery:
+		return q.Filter(), nil
 	case *ent.AssetStatusChangeQuery:
 		return q.Filter(), nil
 	case *ent.CompanyQuery:
@@ -496,7 +618,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.MailMessageQuery:
 		return q.Filter(), nil
+	case *ent.RackQuery:
+		return q.Filter(), nil
+	case *ent.RackReservationQuery:
+		return q.Filter(), nil
+	case *ent.RackRowQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
+		return q.Filter(), nil
+	case *ent.RoomQuery:
 		return q.Filter(), nil
 	case *ent.SecurityEventQuery:
 		return q.Filter(), nil
@@ -523,6 +653,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AssetCodeCounterMutation:
 		return m.Filter(), nil
+	case *ent.AssetPlacementChangeMutation:
+		return m.Filter(), nil
 	case *ent.AssetStatusChangeMutation:
 		return m.Filter(), nil
 	case *ent.CompanyMutation:
@@ -531,7 +663,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.MailMessageMutation:
 		return m.Filter(), nil
+	case *ent.RackMutation:
+		return m.Filter(), nil
+	case *ent.RackReservationMutation:
+		return m.Filter(), nil
+	case *ent.RackRowMutation:
+		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
+		return m.Filter(), nil
+	case *ent.RoomMutation:
 		return m.Filter(), nil
 	case *ent.SecurityEventMutation:
 		return m.Filter(), nil

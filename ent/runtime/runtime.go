@@ -9,11 +9,16 @@ import (
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/assetcodecounter"
+	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/ent/mailmessage"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
+	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/schema"
 	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
@@ -190,6 +195,20 @@ func init() {
 	assetDescSerialNumber := assetFields[4].Descriptor()
 	// asset.SerialNumberValidator is a validator for the "serial_number" field. It is called by the builders before save.
 	asset.SerialNumberValidator = assetDescSerialNumber.Validators[0].(func(string) error)
+	// assetDescPosition is the schema descriptor for position field.
+	assetDescPosition := assetFields[8].Descriptor()
+	// asset.PositionValidator is a validator for the "position" field. It is called by the builders before save.
+	asset.PositionValidator = assetDescPosition.Validators[0].(func(int) error)
+	// assetDescUHeight is the schema descriptor for u_height field.
+	assetDescUHeight := assetFields[10].Descriptor()
+	// asset.DefaultUHeight holds the default value on creation for the u_height field.
+	asset.DefaultUHeight = assetDescUHeight.Default.(int)
+	// asset.UHeightValidator is a validator for the "u_height" field. It is called by the builders before save.
+	asset.UHeightValidator = assetDescUHeight.Validators[0].(func(int) error)
+	// assetDescFullDepth is the schema descriptor for full_depth field.
+	assetDescFullDepth := assetFields[11].Descriptor()
+	// asset.DefaultFullDepth holds the default value on creation for the full_depth field.
+	asset.DefaultFullDepth = assetDescFullDepth.Default.(bool)
 	assetcodecounterMixin := schema.AssetCodeCounter{}.Mixin()
 	assetcodecounter.Policy = privacy.NewPolicies(assetcodecounterMixin[0], schema.AssetCodeCounter{})
 	assetcodecounter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -243,6 +262,43 @@ func init() {
 	assetcodecounter.DefaultLastValue = assetcodecounterDescLastValue.Default.(int)
 	// assetcodecounter.LastValueValidator is a validator for the "last_value" field. It is called by the builders before save.
 	assetcodecounter.LastValueValidator = assetcodecounterDescLastValue.Validators[0].(func(int) error)
+	assetplacementchangeMixin := schema.AssetPlacementChange{}.Mixin()
+	assetplacementchange.Policy = privacy.NewPolicies(assetplacementchangeMixin[0], schema.AssetPlacementChange{})
+	assetplacementchange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := assetplacementchange.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	assetplacementchangeMixinHooks0 := assetplacementchangeMixin[0].Hooks()
+
+	assetplacementchange.Hooks[1] = assetplacementchangeMixinHooks0[0]
+	assetplacementchangeMixinInters0 := assetplacementchangeMixin[0].Interceptors()
+	assetplacementchange.Interceptors[0] = assetplacementchangeMixinInters0[0]
+	assetplacementchangeMixinFields0 := assetplacementchangeMixin[0].Fields()
+	_ = assetplacementchangeMixinFields0
+	assetplacementchangeFields := schema.AssetPlacementChange{}.Fields()
+	_ = assetplacementchangeFields
+	// assetplacementchangeDescCreatedAt is the schema descriptor for created_at field.
+	assetplacementchangeDescCreatedAt := assetplacementchangeMixinFields0[1].Descriptor()
+	// assetplacementchange.DefaultCreatedAt holds the default value on creation for the created_at field.
+	assetplacementchange.DefaultCreatedAt = assetplacementchangeDescCreatedAt.Default.(func() time.Time)
+	// assetplacementchangeDescUpdatedAt is the schema descriptor for updated_at field.
+	assetplacementchangeDescUpdatedAt := assetplacementchangeMixinFields0[2].Descriptor()
+	// assetplacementchange.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	assetplacementchange.DefaultUpdatedAt = assetplacementchangeDescUpdatedAt.Default.(func() time.Time)
+	// assetplacementchange.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	assetplacementchange.UpdateDefaultUpdatedAt = assetplacementchangeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assetplacementchangeDescFromRackName is the schema descriptor for from_rack_name field.
+	assetplacementchangeDescFromRackName := assetplacementchangeFields[2].Descriptor()
+	// assetplacementchange.FromRackNameValidator is a validator for the "from_rack_name" field. It is called by the builders before save.
+	assetplacementchange.FromRackNameValidator = assetplacementchangeDescFromRackName.Validators[0].(func(string) error)
+	// assetplacementchangeDescToRackName is the schema descriptor for to_rack_name field.
+	assetplacementchangeDescToRackName := assetplacementchangeFields[6].Descriptor()
+	// assetplacementchange.ToRackNameValidator is a validator for the "to_rack_name" field. It is called by the builders before save.
+	assetplacementchange.ToRackNameValidator = assetplacementchangeDescToRackName.Validators[0].(func(string) error)
 	assetstatuschangeMixin := schema.AssetStatusChange{}.Mixin()
 	assetstatuschange.Policy = privacy.NewPolicies(assetstatuschangeMixin[0], schema.AssetStatusChange{})
 	assetstatuschange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -473,6 +529,195 @@ func init() {
 			return nil
 		}
 	}()
+	rackMixin := schema.Rack{}.Mixin()
+	rack.Policy = privacy.NewPolicies(rackMixin[0], schema.Rack{})
+	rack.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rack.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rackMixinHooks0 := rackMixin[0].Hooks()
+
+	rack.Hooks[1] = rackMixinHooks0[0]
+	rackMixinInters0 := rackMixin[0].Interceptors()
+	rack.Interceptors[0] = rackMixinInters0[0]
+	rackMixinFields0 := rackMixin[0].Fields()
+	_ = rackMixinFields0
+	rackFields := schema.Rack{}.Fields()
+	_ = rackFields
+	// rackDescCreatedAt is the schema descriptor for created_at field.
+	rackDescCreatedAt := rackMixinFields0[1].Descriptor()
+	// rack.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rack.DefaultCreatedAt = rackDescCreatedAt.Default.(func() time.Time)
+	// rackDescUpdatedAt is the schema descriptor for updated_at field.
+	rackDescUpdatedAt := rackMixinFields0[2].Descriptor()
+	// rack.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rack.DefaultUpdatedAt = rackDescUpdatedAt.Default.(func() time.Time)
+	// rack.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rack.UpdateDefaultUpdatedAt = rackDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackDescName is the schema descriptor for name field.
+	rackDescName := rackFields[3].Descriptor()
+	// rack.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	rack.NameValidator = func() func(string) error {
+		validators := rackDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rackDescFacilityID is the schema descriptor for facility_id field.
+	rackDescFacilityID := rackFields[4].Descriptor()
+	// rack.FacilityIDValidator is a validator for the "facility_id" field. It is called by the builders before save.
+	rack.FacilityIDValidator = rackDescFacilityID.Validators[0].(func(string) error)
+	// rackDescUHeight is the schema descriptor for u_height field.
+	rackDescUHeight := rackFields[5].Descriptor()
+	// rack.DefaultUHeight holds the default value on creation for the u_height field.
+	rack.DefaultUHeight = rackDescUHeight.Default.(int)
+	// rack.UHeightValidator is a validator for the "u_height" field. It is called by the builders before save.
+	rack.UHeightValidator = rackDescUHeight.Validators[0].(func(int) error)
+	// rackDescStartingUnit is the schema descriptor for starting_unit field.
+	rackDescStartingUnit := rackFields[6].Descriptor()
+	// rack.DefaultStartingUnit holds the default value on creation for the starting_unit field.
+	rack.DefaultStartingUnit = rackDescStartingUnit.Default.(int)
+	// rack.StartingUnitValidator is a validator for the "starting_unit" field. It is called by the builders before save.
+	rack.StartingUnitValidator = rackDescStartingUnit.Validators[0].(func(int) error)
+	// rackDescDescendingUnits is the schema descriptor for descending_units field.
+	rackDescDescendingUnits := rackFields[7].Descriptor()
+	// rack.DefaultDescendingUnits holds the default value on creation for the descending_units field.
+	rack.DefaultDescendingUnits = rackDescDescendingUnits.Default.(bool)
+	// rackDescSerialNumber is the schema descriptor for serial_number field.
+	rackDescSerialNumber := rackFields[9].Descriptor()
+	// rack.SerialNumberValidator is a validator for the "serial_number" field. It is called by the builders before save.
+	rack.SerialNumberValidator = rackDescSerialNumber.Validators[0].(func(string) error)
+	// rackDescAssetTag is the schema descriptor for asset_tag field.
+	rackDescAssetTag := rackFields[10].Descriptor()
+	// rack.AssetTagValidator is a validator for the "asset_tag" field. It is called by the builders before save.
+	rack.AssetTagValidator = rackDescAssetTag.Validators[0].(func(string) error)
+	// rackDescMaxWeightKg is the schema descriptor for max_weight_kg field.
+	rackDescMaxWeightKg := rackFields[11].Descriptor()
+	// rack.MaxWeightKgValidator is a validator for the "max_weight_kg" field. It is called by the builders before save.
+	rack.MaxWeightKgValidator = rackDescMaxWeightKg.Validators[0].(func(int) error)
+	// rackDescDescription is the schema descriptor for description field.
+	rackDescDescription := rackFields[12].Descriptor()
+	// rack.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	rack.DescriptionValidator = rackDescDescription.Validators[0].(func(string) error)
+	rackreservationMixin := schema.RackReservation{}.Mixin()
+	rackreservation.Policy = privacy.NewPolicies(rackreservationMixin[0], schema.RackReservation{})
+	rackreservation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rackreservation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rackreservationMixinHooks0 := rackreservationMixin[0].Hooks()
+
+	rackreservation.Hooks[1] = rackreservationMixinHooks0[0]
+	rackreservationMixinInters0 := rackreservationMixin[0].Interceptors()
+	rackreservation.Interceptors[0] = rackreservationMixinInters0[0]
+	rackreservationMixinFields0 := rackreservationMixin[0].Fields()
+	_ = rackreservationMixinFields0
+	rackreservationFields := schema.RackReservation{}.Fields()
+	_ = rackreservationFields
+	// rackreservationDescCreatedAt is the schema descriptor for created_at field.
+	rackreservationDescCreatedAt := rackreservationMixinFields0[1].Descriptor()
+	// rackreservation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rackreservation.DefaultCreatedAt = rackreservationDescCreatedAt.Default.(func() time.Time)
+	// rackreservationDescUpdatedAt is the schema descriptor for updated_at field.
+	rackreservationDescUpdatedAt := rackreservationMixinFields0[2].Descriptor()
+	// rackreservation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rackreservation.DefaultUpdatedAt = rackreservationDescUpdatedAt.Default.(func() time.Time)
+	// rackreservation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rackreservation.UpdateDefaultUpdatedAt = rackreservationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackreservationDescPosition is the schema descriptor for position field.
+	rackreservationDescPosition := rackreservationFields[1].Descriptor()
+	// rackreservation.PositionValidator is a validator for the "position" field. It is called by the builders before save.
+	rackreservation.PositionValidator = rackreservationDescPosition.Validators[0].(func(int) error)
+	// rackreservationDescUHeight is the schema descriptor for u_height field.
+	rackreservationDescUHeight := rackreservationFields[2].Descriptor()
+	// rackreservation.UHeightValidator is a validator for the "u_height" field. It is called by the builders before save.
+	rackreservation.UHeightValidator = rackreservationDescUHeight.Validators[0].(func(int) error)
+	// rackreservationDescFullDepth is the schema descriptor for full_depth field.
+	rackreservationDescFullDepth := rackreservationFields[4].Descriptor()
+	// rackreservation.DefaultFullDepth holds the default value on creation for the full_depth field.
+	rackreservation.DefaultFullDepth = rackreservationDescFullDepth.Default.(bool)
+	// rackreservationDescDescription is the schema descriptor for description field.
+	rackreservationDescDescription := rackreservationFields[5].Descriptor()
+	// rackreservation.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	rackreservation.DescriptionValidator = func() func(string) error {
+		validators := rackreservationDescDescription.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description string) error {
+			for _, fn := range fns {
+				if err := fn(description); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	rackrowMixin := schema.RackRow{}.Mixin()
+	rackrow.Policy = privacy.NewPolicies(rackrowMixin[0], schema.RackRow{})
+	rackrow.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rackrow.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rackrowMixinHooks0 := rackrowMixin[0].Hooks()
+
+	rackrow.Hooks[1] = rackrowMixinHooks0[0]
+	rackrowMixinInters0 := rackrowMixin[0].Interceptors()
+	rackrow.Interceptors[0] = rackrowMixinInters0[0]
+	rackrowMixinFields0 := rackrowMixin[0].Fields()
+	_ = rackrowMixinFields0
+	rackrowFields := schema.RackRow{}.Fields()
+	_ = rackrowFields
+	// rackrowDescCreatedAt is the schema descriptor for created_at field.
+	rackrowDescCreatedAt := rackrowMixinFields0[1].Descriptor()
+	// rackrow.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rackrow.DefaultCreatedAt = rackrowDescCreatedAt.Default.(func() time.Time)
+	// rackrowDescUpdatedAt is the schema descriptor for updated_at field.
+	rackrowDescUpdatedAt := rackrowMixinFields0[2].Descriptor()
+	// rackrow.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rackrow.DefaultUpdatedAt = rackrowDescUpdatedAt.Default.(func() time.Time)
+	// rackrow.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rackrow.UpdateDefaultUpdatedAt = rackrowDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackrowDescName is the schema descriptor for name field.
+	rackrowDescName := rackrowFields[1].Descriptor()
+	// rackrow.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	rackrow.NameValidator = func() func(string) error {
+		validators := rackrowDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(refreshtokenMixin[0], schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -520,6 +765,79 @@ func init() {
 			return nil
 		}
 	}()
+	roomMixin := schema.Room{}.Mixin()
+	room.Policy = privacy.NewPolicies(roomMixin[0], schema.Room{})
+	room.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := room.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roomMixinHooks0 := roomMixin[0].Hooks()
+
+	room.Hooks[1] = roomMixinHooks0[0]
+	roomMixinInters0 := roomMixin[0].Interceptors()
+	room.Interceptors[0] = roomMixinInters0[0]
+	roomMixinFields0 := roomMixin[0].Fields()
+	_ = roomMixinFields0
+	roomFields := schema.Room{}.Fields()
+	_ = roomFields
+	// roomDescCreatedAt is the schema descriptor for created_at field.
+	roomDescCreatedAt := roomMixinFields0[1].Descriptor()
+	// room.DefaultCreatedAt holds the default value on creation for the created_at field.
+	room.DefaultCreatedAt = roomDescCreatedAt.Default.(func() time.Time)
+	// roomDescUpdatedAt is the schema descriptor for updated_at field.
+	roomDescUpdatedAt := roomMixinFields0[2].Descriptor()
+	// room.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	room.DefaultUpdatedAt = roomDescUpdatedAt.Default.(func() time.Time)
+	// room.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	room.UpdateDefaultUpdatedAt = roomDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roomDescName is the schema descriptor for name field.
+	roomDescName := roomFields[1].Descriptor()
+	// room.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	room.NameValidator = func() func(string) error {
+		validators := roomDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roomDescCode is the schema descriptor for code field.
+	roomDescCode := roomFields[2].Descriptor()
+	// room.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	room.CodeValidator = func() func(string) error {
+		validators := roomDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roomDescFloor is the schema descriptor for floor field.
+	roomDescFloor := roomFields[3].Descriptor()
+	// room.FloorValidator is a validator for the "floor" field. It is called by the builders before save.
+	room.FloorValidator = roomDescFloor.Validators[0].(func(string) error)
+	// roomDescDescription is the schema descriptor for description field.
+	roomDescDescription := roomFields[4].Descriptor()
+	// room.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	room.DescriptionValidator = roomDescDescription.Validators[0].(func(string) error)
 	securityeventMixin := schema.SecurityEvent{}.Mixin()
 	securityevent.Policy = privacy.NewPolicies(securityeventMixin[0], schema.SecurityEvent{})
 	securityevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {

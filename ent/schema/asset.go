@@ -2,6 +2,7 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -41,6 +42,12 @@ func (Asset) Fields() []ent.Field {
 		field.String("serial_number").Optional().Nillable().MaxRuneLen(validation.SerialNumber.Max),
 		field.Int("datacenter_id"),
 		field.Int("parent_id").Optional().Nillable(),
+		// Placement in a rack; the rules live in modules/assets/placement.
+		field.Int("rack_id").Optional().Nillable(),
+		field.Int("position").Optional().Nillable().Range(validation.Position.Min, validation.Position.Max),
+		field.Enum("face").Values("front", "rear").Optional().Nillable(),
+		field.Int("u_height").Default(1).Range(validation.AssetHeight.Min, validation.AssetHeight.Max),
+		field.Bool("full_depth").Default(true),
 	}
 }
 
@@ -50,6 +57,11 @@ func (Asset) Edges() []ent.Edge {
 		edge.To("datacenter", Datacenter.Type).Field("datacenter_id").Unique().Required(),
 		edge.To("children", Asset.Type).From("parent").Field("parent_id").Unique(),
 		edge.To("status_changes", AssetStatusChange.Type),
+		edge.To("placement_changes", AssetPlacementChange.Type),
+		// A rack is not deleted while assets are in it: nothing is taken
+		// out of a rack behind the user's back.
+		edge.To("rack", Rack.Type).Field("rack_id").Unique().
+			Annotations(entsql.OnDelete(entsql.NoAction)),
 	}
 }
 
@@ -60,5 +72,6 @@ func (Asset) Indexes() []ent.Index {
 		index.Fields("company_id", "status"),
 		index.Fields("company_id", "asset_type"),
 		index.Fields("company_id", "datacenter_id"),
+		index.Fields("company_id", "rack_id", "position"),
 	}
 }

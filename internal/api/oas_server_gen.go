@@ -11,9 +11,15 @@ type Handler interface {
 	APITokensHandler
 	AssetsHandler
 	AuthHandler
+	CapacityHandler
 	DatacentersHandler
 	PermissionsHandler
 	PlatformHandler
+	RackViewsHandler
+	RacksHandler
+	ReservationsHandler
+	RoomsHandler
+	RowsHandler
 	SecurityEventsHandler
 	TeamsHandler
 	UsersHandler
@@ -75,11 +81,15 @@ type APITokensHandler interface {
 type AssetsHandler interface {
 	// CreateAsset implements createAsset operation.
 	//
-	// The server assigns `code` (`<asset_type>-<n>`, n zero-padded to 5 digits, never reused).
+	// The server assigns `code` (`<asset_type>-<n>`, n zero-padded to 5 digits, never reused). The
+	// placement rules are in docs/placement.md: units inside the rack, no overlap on a face, the rack's
+	// datacenter, no units for a child asset, no new asset in a retired rack.
 	//
-	// Errors: `400 validation_error` (also for a `datacenter_id` or `parent_id` that does not exist, a
-	// parent in another datacenter); `401 unauthenticated`; `403 permission_denied`;
-	// `404 tenant_not_found`; `413`.
+	// Errors: `400 validation_error` (also for a `datacenter_id`, `parent_id` or `rack_id` that does not
+	// exist, a parent in another datacenter, a rack in another datacenter than the `datacenter_id` given,
+	// units outside the rack, a `position` without `rack_id` or with a `parent_id`, a missing `face`);
+	// `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a unit taken
+	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
 	CreateAsset(ctx context.Context, req *AssetCreate) (*Asset, error)
@@ -97,6 +107,17 @@ type AssetsHandler interface {
 	//
 	// GET /api/assets/{id}
 	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
+	// ListAssetPlacementHistory implements listAssetPlacementHistory operation.
+	//
+	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
+	// where it went (`null` when it was or went out of any rack). The rack is named as it was at the time
+	// of the move.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/assets/{id}/placement-history
+	ListAssetPlacementHistory(ctx context.Context, params ListAssetPlacementHistoryParams) (*PlacementChangeList, error)
 	// ListAssetStatusHistory implements listAssetStatusHistory operation.
 	//
 	// The asset's status changes, newest first.
@@ -130,9 +151,10 @@ type AssetsHandler interface {
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
-	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
-	// transition); `413`.
+	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
+	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
+	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
 	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (*Asset, error)
@@ -141,9 +163,10 @@ type AssetsHandler interface {
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
 	//
-	// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
-	// transition); `413`.
+	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
+	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
+	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
 	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (*Asset, error)
@@ -255,6 +278,32 @@ type AuthHandler interface {
 	RequestPasswordReset(ctx context.Context, req *PasswordResetRequest) error
 }
 
+// CapacityHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: Capacity
+type CapacityHandler interface {
+	// GetDatacenterCapacity implements getDatacenterCapacity operation.
+	//
+	// The datacenter's racks and their units: total, used by assets, reserved and free; the assets placed
+	// in its racks and those in no rack.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/datacenters/{id}/capacity
+	GetDatacenterCapacity(ctx context.Context, params GetDatacenterCapacityParams) (*Capacity, error)
+	// GetRoomCapacity implements getRoomCapacity operation.
+	//
+	// The room's racks and their units: total, used by assets, reserved and free, and how many assets are
+	// placed in its racks. Retired racks count like the others.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/rooms/{id}/capacity
+	GetRoomCapacity(ctx context.Context, params GetRoomCapacityParams) (*Capacity, error)
+}
+
 // DatacentersHandler handles operations described by OpenAPI v3 specification.
 //
 // x-ogen-operation-group: Datacenters
@@ -354,6 +403,263 @@ type PlatformHandler interface {
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)
+}
+
+// RackViewsHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: RackViews
+type RackViewsHandler interface {
+	// FindRackSpace implements findRackSpace operation.
+	//
+	// The planned and active racks that have at least `units` contiguous free units on `face` (on both
+	// faces when `full_depth` is true), best fit first: the rack whose smallest fitting block of free
+	// units is smallest comes first, then by name. For each rack, `positions` are the lowest units where a
+	// fitting block starts, one per block, best fit first. Units taken by an asset or a live reservation
+	// are not free.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/racks/free-space
+	FindRackSpace(ctx context.Context, params FindRackSpaceParams) (*RackSpaceList, error)
+	// GetRackElevation implements getRackElevation operation.
+	//
+	// Every unit of one face of the rack, from the top of the drawing to the bottom (highest unit first,
+	// or lowest first when the rack has `descending_units`), with the asset that occupies it and the live
+	// reservation that covers it, each `null` when there is none. A full-depth asset occupies both faces.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/racks/{id}/elevation
+	GetRackElevation(ctx context.Context, params GetRackElevationParams) (*Elevation, error)
+	// GetRackElevationSVG implements getRackElevationSVG operation.
+	//
+	// The elevation as an SVG image to embed in a web page: units numbered, each asset a labelled block
+	// spanning its units, reservations hatched, free units blank. Without `face`, both faces are drawn
+	// side by side. The same rack drawn twice gives the same bytes.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/racks/{id}/elevation.svg
+	GetRackElevationSVG(ctx context.Context, params GetRackElevationSVGParams) (GetRackElevationSVGOK, error)
+}
+
+// RacksHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: Racks
+type RacksHandler interface {
+	// CreateRack implements createRack operation.
+	//
+	// The rack is in the datacenter of its room; a `row_id` must name a row of that room.
+	//
+	// Errors: `400 validation_error` (also for a `room_id` or `row_id` that does not exist, and a row of
+	// another room); `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`;
+	// `409 conflict` (a rack with this `name` or `facility_id` in the datacenter, or this `asset_tag`,
+	// already); `413`.
+	//
+	// POST /api/racks
+	CreateRack(ctx context.Context, req *RackCreate) (*Rack, error)
+	// DeleteRack implements deleteRack operation.
+	//
+	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
+	// detail says how many of each).
+	//
+	// DELETE /api/racks/{id}
+	DeleteRack(ctx context.Context, params DeleteRackParams) error
+	// GetRack implements getRack operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/racks/{id}
+	GetRack(ctx context.Context, params GetRackParams) (*Rack, error)
+	// ListRacks implements listRacks operation.
+	//
+	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
+	// order: `name`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/racks
+	ListRacks(ctx context.Context, params ListRacksParams) (*RackList, error)
+	// ReplaceRack implements replaceRack operation.
+	//
+	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
+	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
+	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
+	// reservation outside the rack or in another datacenter, naming it); `413`.
+	//
+	// PUT /api/racks/{id}
+	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (*Rack, error)
+	// UpdateRack implements updateRack operation.
+	//
+	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
+	//
+	// PATCH /api/racks/{id}
+	UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (*Rack, error)
+}
+
+// ReservationsHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: Reservations
+type ReservationsHandler interface {
+	// CreateRackReservation implements createRackReservation operation.
+	//
+	// Blocks `u_height` units from `position` up, on `face` (both faces when `full_depth`), for a purpose,
+	// until the reservation is deleted or `expires_at` passes. An asset is placed into reserved units only
+	// when its request names the reservation (`reservation_id`).
+	//
+	// Errors: `400 validation_error` (units outside the rack, an `expires_at` in the past);
+	// `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
+	// `409 conflict` when a unit is taken by an asset or another live reservation (naming the unit and
+	// what holds it), or the rack is retired; `413`.
+	//
+	// POST /api/racks/{id}/reservations
+	CreateRackReservation(ctx context.Context, req *ReservationCreate, params CreateRackReservationParams) (*Reservation, error)
+	// DeleteRackReservation implements deleteRackReservation operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+	// (also for a reservation of another rack) or `tenant_not_found`.
+	//
+	// DELETE /api/racks/{id}/reservations/{reservation_id}
+	DeleteRackReservation(ctx context.Context, params DeleteRackReservationParams) error
+	// ListRackReservations implements listRackReservations operation.
+	//
+	// The rack's reservations, lowest unit first, expired ones included (they block nothing).
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/racks/{id}/reservations
+	ListRackReservations(ctx context.Context, params ListRackReservationsParams) (*ReservationList, error)
+}
+
+// RoomsHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: Rooms
+type RoomsHandler interface {
+	// CreateRoom implements createRoom operation.
+	//
+	// Errors: `400 validation_error` (also for a `datacenter_id` that does not exist);
+	// `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a room with
+	// this code in the datacenter already, naming `code`); `413`.
+	//
+	// POST /api/rooms
+	CreateRoom(ctx context.Context, req *RoomCreate) (*Room, error)
+	// DeleteRoom implements deleteRoom operation.
+	//
+	// Deletes an empty room. Nothing is deleted along with it.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
+	// of each).
+	//
+	// DELETE /api/rooms/{id}
+	DeleteRoom(ctx context.Context, params DeleteRoomParams) error
+	// GetRoom implements getRoom operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/rooms/{id}
+	GetRoom(ctx context.Context, params GetRoomParams) (*Room, error)
+	// ListRooms implements listRooms operation.
+	//
+	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/rooms
+	ListRooms(ctx context.Context, params ListRoomsParams) (*RoomList, error)
+	// ReplaceRoom implements replaceRoom operation.
+	//
+	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
+	// datacenter: `datacenter_id` must be its own.
+	//
+	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
+	// the datacenter); `413`.
+	//
+	// PUT /api/rooms/{id}
+	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (*Room, error)
+	// UpdateRoom implements updateRoom operation.
+	//
+	// Changes the fields given; `null` clears `floor` or `description`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
+	//
+	// PATCH /api/rooms/{id}
+	UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (*Room, error)
+}
+
+// RowsHandler handles operations described by OpenAPI v3 specification.
+//
+// x-ogen-operation-group: Rows
+type RowsHandler interface {
+	// CreateRow implements createRow operation.
+	//
+	// Errors: `400 validation_error` (also for a `room_id` that does not exist); `401 unauthenticated`;
+	// `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a row with this name in the room
+	// already, naming `name`); `413`.
+	//
+	// POST /api/rows
+	CreateRow(ctx context.Context, req *RowCreate) (*Row, error)
+	// DeleteRow implements deleteRow operation.
+	//
+	// Deletes an empty row. Nothing is deleted along with it.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
+	//
+	// DELETE /api/rows/{id}
+	DeleteRow(ctx context.Context, params DeleteRowParams) error
+	// GetRow implements getRow operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`.
+	//
+	// GET /api/rows/{id}
+	GetRow(ctx context.Context, params GetRowParams) (*Row, error)
+	// ListRows implements listRows operation.
+	//
+	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+	// `404 tenant_not_found`.
+	//
+	// GET /api/rows
+	ListRows(ctx context.Context, params ListRowsParams) (*RowList, error)
+	// ReplaceRow implements replaceRow operation.
+	//
+	// Sets every field. A row never moves to another room: `room_id` must be its own.
+	//
+	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
+	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
+	// the room); `413`.
+	//
+	// PUT /api/rows/{id}
+	ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (*Row, error)
+	// UpdateRow implements updateRow operation.
+	//
+	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
+	//
+	// PATCH /api/rows/{id}
+	UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (*Row, error)
 }
 
 // SecurityEventsHandler handles operations described by OpenAPI v3 specification.

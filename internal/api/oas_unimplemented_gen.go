@@ -92,11 +92,15 @@ func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCre
 
 // CreateAsset implements createAsset operation.
 //
-// The server assigns `code` (`<asset_type>-<n>`, n zero-padded to 5 digits, never reused).
+// The server assigns `code` (`<asset_type>-<n>`, n zero-padded to 5 digits, never reused). The
+// placement rules are in docs/placement.md: units inside the rack, no overlap on a face, the rack's
+// datacenter, no units for a child asset, no new asset in a retired rack.
 //
-// Errors: `400 validation_error` (also for a `datacenter_id` or `parent_id` that does not exist, a
-// parent in another datacenter); `401 unauthenticated`; `403 permission_denied`;
-// `404 tenant_not_found`; `413`.
+// Errors: `400 validation_error` (also for a `datacenter_id`, `parent_id` or `rack_id` that does not
+// exist, a parent in another datacenter, a rack in another datacenter than the `datacenter_id` given,
+// units outside the rack, a `position` without `rack_id` or with a `parent_id`, a missing `face`);
+// `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a unit taken
+// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
 func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (r *Asset, _ error) {
@@ -110,6 +114,58 @@ func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (
 //
 // POST /api/datacenters
 func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *DatacenterCreate) (r *Datacenter, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// CreateRack implements createRack operation.
+//
+// The rack is in the datacenter of its room; a `row_id` must name a row of that room.
+//
+// Errors: `400 validation_error` (also for a `room_id` or `row_id` that does not exist, and a row of
+// another room); `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`;
+// `409 conflict` (a rack with this `name` or `facility_id` in the datacenter, or this `asset_tag`,
+// already); `413`.
+//
+// POST /api/racks
+func (UnimplementedHandler) CreateRack(ctx context.Context, req *RackCreate) (r *Rack, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// CreateRackReservation implements createRackReservation operation.
+//
+// Blocks `u_height` units from `position` up, on `face` (both faces when `full_depth`), for a purpose,
+// until the reservation is deleted or `expires_at` passes. An asset is placed into reserved units only
+// when its request names the reservation (`reservation_id`).
+//
+// Errors: `400 validation_error` (units outside the rack, an `expires_at` in the past);
+// `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
+// `409 conflict` when a unit is taken by an asset or another live reservation (naming the unit and
+// what holds it), or the rack is retired; `413`.
+//
+// POST /api/racks/{id}/reservations
+func (UnimplementedHandler) CreateRackReservation(ctx context.Context, req *ReservationCreate, params CreateRackReservationParams) (r *Reservation, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// CreateRoom implements createRoom operation.
+//
+// Errors: `400 validation_error` (also for a `datacenter_id` that does not exist);
+// `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a room with
+// this code in the datacenter already, naming `code`); `413`.
+//
+// POST /api/rooms
+func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r *Room, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// CreateRow implements createRow operation.
+//
+// Errors: `400 validation_error` (also for a `room_id` that does not exist); `401 unauthenticated`;
+// `403 permission_denied`; `404 tenant_not_found`; `409 conflict` (a row with this name in the room
+// already, naming `name`); `413`.
+//
+// POST /api/rows
+func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *Row, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -162,6 +218,54 @@ func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteD
 	return ht.ErrNotImplemented
 }
 
+// DeleteRack implements deleteRack operation.
+//
+// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
+// detail says how many of each).
+//
+// DELETE /api/racks/{id}
+func (UnimplementedHandler) DeleteRack(ctx context.Context, params DeleteRackParams) error {
+	return ht.ErrNotImplemented
+}
+
+// DeleteRackReservation implements deleteRackReservation operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
+// (also for a reservation of another rack) or `tenant_not_found`.
+//
+// DELETE /api/racks/{id}/reservations/{reservation_id}
+func (UnimplementedHandler) DeleteRackReservation(ctx context.Context, params DeleteRackReservationParams) error {
+	return ht.ErrNotImplemented
+}
+
+// DeleteRoom implements deleteRoom operation.
+//
+// Deletes an empty room. Nothing is deleted along with it.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
+// of each).
+//
+// DELETE /api/rooms/{id}
+func (UnimplementedHandler) DeleteRoom(ctx context.Context, params DeleteRoomParams) error {
+	return ht.ErrNotImplemented
+}
+
+// DeleteRow implements deleteRow operation.
+//
+// Deletes an empty row. Nothing is deleted along with it.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
+//
+// DELETE /api/rows/{id}
+func (UnimplementedHandler) DeleteRow(ctx context.Context, params DeleteRowParams) error {
+	return ht.ErrNotImplemented
+}
+
 // DeleteTeam implements deleteTeam operation.
 //
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -187,6 +291,22 @@ func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamPar
 // DELETE /api/users/{id}
 func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) error {
 	return ht.ErrNotImplemented
+}
+
+// FindRackSpace implements findRackSpace operation.
+//
+// The planned and active racks that have at least `units` contiguous free units on `face` (on both
+// faces when `full_depth` is true), best fit first: the rack whose smallest fitting block of free
+// units is smallest comes first, then by name. For each rack, `positions` are the lowest units where a
+// fitting block starts, one per block, best fit first. Units taken by an asset or a live reservation
+// are not free.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/racks/free-space
+func (UnimplementedHandler) FindRackSpace(ctx context.Context, params FindRackSpaceParams) (r *RackSpaceList, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // GetAPIToken implements getAPIToken operation.
@@ -219,6 +339,19 @@ func (UnimplementedHandler) GetDatacenter(ctx context.Context, params GetDatacen
 	return r, ht.ErrNotImplemented
 }
 
+// GetDatacenterCapacity implements getDatacenterCapacity operation.
+//
+// The datacenter's racks and their units: total, used by assets, reserved and free; the assets placed
+// in its racks and those in no rack.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/datacenters/{id}/capacity
+func (UnimplementedHandler) GetDatacenterCapacity(ctx context.Context, params GetDatacenterCapacityParams) (r *Capacity, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
 // GetMe implements getMe operation.
 //
 // The authenticated user, their company and the permission codes they hold.
@@ -239,6 +372,77 @@ func (UnimplementedHandler) GetMe(ctx context.Context) (r *Me, _ error) {
 //
 // GET /api/openapi.yaml
 func (UnimplementedHandler) GetOpenAPISpec(ctx context.Context) (r GetOpenAPISpecOK, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRack implements getRack operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/racks/{id}
+func (UnimplementedHandler) GetRack(ctx context.Context, params GetRackParams) (r *Rack, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRackElevation implements getRackElevation operation.
+//
+// Every unit of one face of the rack, from the top of the drawing to the bottom (highest unit first,
+// or lowest first when the rack has `descending_units`), with the asset that occupies it and the live
+// reservation that covers it, each `null` when there is none. A full-depth asset occupies both faces.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/racks/{id}/elevation
+func (UnimplementedHandler) GetRackElevation(ctx context.Context, params GetRackElevationParams) (r *Elevation, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRackElevationSVG implements getRackElevationSVG operation.
+//
+// The elevation as an SVG image to embed in a web page: units numbered, each asset a labelled block
+// spanning its units, reservations hatched, free units blank. Without `face`, both faces are drawn
+// side by side. The same rack drawn twice gives the same bytes.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/racks/{id}/elevation.svg
+func (UnimplementedHandler) GetRackElevationSVG(ctx context.Context, params GetRackElevationSVGParams) (r GetRackElevationSVGOK, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRoom implements getRoom operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/rooms/{id}
+func (UnimplementedHandler) GetRoom(ctx context.Context, params GetRoomParams) (r *Room, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRoomCapacity implements getRoomCapacity operation.
+//
+// The room's racks and their units: total, used by assets, reserved and free, and how many assets are
+// placed in its racks. Retired racks count like the others.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/rooms/{id}/capacity
+func (UnimplementedHandler) GetRoomCapacity(ctx context.Context, params GetRoomCapacityParams) (r *Capacity, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// GetRow implements getRow operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/rows/{id}
+func (UnimplementedHandler) GetRow(ctx context.Context, params GetRowParams) (r *Row, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -284,6 +488,20 @@ func (UnimplementedHandler) Healthz(ctx context.Context) (r *HealthStatus, _ err
 //
 // GET /api/api-tokens
 func (UnimplementedHandler) ListAPITokens(ctx context.Context, params ListAPITokensParams) (r *APITokenList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListAssetPlacementHistory implements listAssetPlacementHistory operation.
+//
+// The asset's moves, newest first: every change of its rack, position or face, with where it was and
+// where it went (`null` when it was or went out of any rack). The rack is named as it was at the time
+// of the move.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/assets/{id}/placement-history
+func (UnimplementedHandler) ListAssetPlacementHistory(ctx context.Context, params ListAssetPlacementHistoryParams) (r *PlacementChangeList, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -344,6 +562,55 @@ func (UnimplementedHandler) ListMaintenanceAssets(ctx context.Context, params Li
 //
 // GET /api/permissions
 func (UnimplementedHandler) ListPermissions(ctx context.Context) (r []Permission, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListRackReservations implements listRackReservations operation.
+//
+// The rack's reservations, lowest unit first, expired ones included (they block nothing).
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`.
+//
+// GET /api/racks/{id}/reservations
+func (UnimplementedHandler) ListRackReservations(ctx context.Context, params ListRackReservationsParams) (r *ReservationList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListRacks implements listRacks operation.
+//
+// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
+// order: `name`, then `id`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/racks
+func (UnimplementedHandler) ListRacks(ctx context.Context, params ListRacksParams) (r *RackList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListRooms implements listRooms operation.
+//
+// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/rooms
+func (UnimplementedHandler) ListRooms(ctx context.Context, params ListRoomsParams) (r *RoomList, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ListRows implements listRows operation.
+//
+// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+// `404 tenant_not_found`.
+//
+// GET /api/rows
+func (UnimplementedHandler) ListRows(ctx context.Context, params ListRowsParams) (r *RowList, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -456,9 +723,10 @@ func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveT
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
-// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
-// transition); `413`.
+// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
+// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
+// retired rack); `413`.
 //
 // PUT /api/assets/{id}
 func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (r *Asset, _ error) {
@@ -474,6 +742,48 @@ func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace,
 //
 // PUT /api/datacenters/{id}
 func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (r *Datacenter, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ReplaceRack implements replaceRack operation.
+//
+// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
+// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
+// (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
+// reservation outside the rack or in another datacenter, naming it); `413`.
+//
+// PUT /api/racks/{id}
+func (UnimplementedHandler) ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (r *Rack, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ReplaceRoom implements replaceRoom operation.
+//
+// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
+// datacenter: `datacenter_id` must be its own.
+//
+// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
+// the datacenter); `413`.
+//
+// PUT /api/rooms/{id}
+func (UnimplementedHandler) ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (r *Room, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// ReplaceRow implements replaceRow operation.
+//
+// Sets every field. A row never moves to another room: `room_id` must be its own.
+//
+// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
+// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
+// the room); `413`.
+//
+// PUT /api/rows/{id}
+func (UnimplementedHandler) ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (r *Row, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -540,9 +850,10 @@ func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPI
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
-// Errors: `400 validation_error` (also a bad reference or a parent cycle); `401 unauthenticated`;
-// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status
-// transition); `413`.
+// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
+// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
+// retired rack); `413`.
 //
 // PATCH /api/assets/{id}
 func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (r *Asset, _ error) {
@@ -571,6 +882,40 @@ func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUp
 //
 // PATCH /api/datacenters/{id}
 func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (r *Datacenter, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// UpdateRack implements updateRack operation.
+//
+// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
+//
+// PATCH /api/racks/{id}
+func (UnimplementedHandler) UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (r *Rack, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// UpdateRoom implements updateRoom operation.
+//
+// Changes the fields given; `null` clears `floor` or `description`.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
+//
+// PATCH /api/rooms/{id}
+func (UnimplementedHandler) UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (r *Room, _ error) {
+	return r, ht.ErrNotImplemented
+}
+
+// UpdateRow implements updateRow operation.
+//
+// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
+// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
+//
+// PATCH /api/rows/{id}
+func (UnimplementedHandler) UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (r *Row, _ error) {
 	return r, ht.ErrNotImplemented
 }
 

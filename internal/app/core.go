@@ -10,7 +10,7 @@ import (
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/apitokens"
-	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
 	"github.com/binora/binora/modules/core/mailtoken"

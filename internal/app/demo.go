@@ -11,7 +11,7 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/assets"
-	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/core/platform"
 )
 

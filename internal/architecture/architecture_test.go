@@ -49,9 +49,20 @@ func TestModules_NeverImportTheHTTPEdge(t *testing.T) {
 	}
 }
 
-func TestCore_NeverImportsAssets(t *testing.T) {
-	for file, imps := range imports(t, "modules/core") {
-		assert.NotContains(t, imps, "modules/assets", file)
+// moduleLayers orders the modules: each may call the ones before it, never
+// one after it. Facilities place what core holds (datacenters); assets are
+// placed in facilities' racks.
+var moduleLayers = []string{"modules/core", "modules/facilities", "modules/assets"}
+
+func TestModules_ImportOnlyTheLayersBelowThem(t *testing.T) {
+	for i, module := range moduleLayers {
+		for file, imps := range imports(t, module) {
+			for _, above := range moduleLayers[i+1:] {
+				for _, imp := range imps {
+					assert.False(t, imp == above || strings.HasPrefix(imp, above+"/"), "%s imports %s", file, imp)
+				}
+			}
+		}
 	}
 }
 

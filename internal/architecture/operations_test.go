@@ -24,8 +24,14 @@ var groupPackages = map[string]string{
 	"Permissions":    "modules/core/directory",
 	"APITokens":      "modules/core/apitokens",
 	"SecurityEvents": "modules/core/events",
-	"Datacenters":    "modules/core/datacenters",
+	"Datacenters":    "modules/facilities/datacenters",
 	"Platform":       "modules/core/platform",
+	"Rooms":          "modules/facilities/rooms",
+	"Rows":           "modules/facilities/rooms",
+	"Racks":          "modules/facilities/racks",
+	"Reservations":   "modules/facilities/racks",
+	"RackViews":      "modules/facilities/layout",
+	"Capacity":       "modules/facilities/layout",
 	"Assets":         "modules/assets",
 }
 

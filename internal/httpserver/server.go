@@ -30,6 +30,12 @@ type Handlers interface {
 	api.SecurityEventsHandler
 	api.DatacentersHandler
 	api.PlatformHandler
+	api.RoomsHandler
+	api.RowsHandler
+	api.RacksHandler
+	api.ReservationsHandler
+	api.RackViewsHandler
+	api.CapacityHandler
 	api.AssetsHandler
 }
 

@@ -50,6 +50,16 @@ var (
 	MailSubject = Text{Min: 1, Max: 200}
 	// Search is the text a list is searched for (the q parameter).
 	Search = Text{Max: 100}
+	// FacilityCode is a room's short code, e.g. H1.
+	FacilityCode = Text{Min: 1, Max: 20}
+	// Floor names the floor a room is on, e.g. "2" or "B1".
+	Floor = Text{Max: 50}
+	// FacilityID is a rack's identifier in the facility's own records.
+	FacilityID = Text{Max: 50}
+	// Purpose says what a reservation of rack units is for.
+	Purpose = Text{Min: 1, Max: 200}
+	// AssetTag is the tag a rack carries in the company's inventory.
+	AssetTag = Text{Max: 50}
 )
 
 // Fits reports whether s is within t.

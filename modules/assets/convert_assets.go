@@ -30,7 +30,7 @@ func createInput(req *api.AssetCreate) CreateInput {
 	in := CreateInput{
 		Name:         req.Name,
 		AssetType:    string(req.AssetType),
-		DatacenterID: int(req.DatacenterID),
+		DatacenterID: int(req.DatacenterID.Or(0)),
 		SerialNumber: optString(req.SerialNumber),
 		ParentID:     optID(req.ParentID),
 	}

@@ -2,6 +2,7 @@ package assets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/binora/binora/ent"
@@ -180,4 +181,9 @@ func (h *Handlers) userRefs(ctx context.Context, ids ...*int) (map[int]*ent.User
 		return nil, fmt.Errorf("resolve user references: %w", err)
 	}
 	return users, nil
+}
+
+// ListAssetPlacementHistory implements GET /api/assets/{id}/placement-history.
+func (h *Handlers) ListAssetPlacementHistory(_ context.Context, _ api.ListAssetPlacementHistoryParams) (*api.PlacementChangeList, error) {
+	return nil, errors.New("not built")
 }

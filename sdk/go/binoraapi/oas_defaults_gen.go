@@ -8,4 +8,44 @@ func (s *AssetCreate) setDefaults() {
 		val := AssetCreateStatus(50)
 		s.Status.SetTo(val)
 	}
+	{
+		val := int(1)
+		s.UHeight.SetTo(val)
+	}
+	{
+		val := bool(true)
+		s.FullDepth.SetTo(val)
+	}
+}
+
+// setDefaults set default value of fields.
+func (s *RackCreate) setDefaults() {
+	{
+		val := int(42)
+		s.UHeight.SetTo(val)
+	}
+	{
+		val := int(1)
+		s.StartingUnit.SetTo(val)
+	}
+	{
+		val := bool(false)
+		s.DescendingUnits.SetTo(val)
+	}
+	{
+		val := RackCreateStatus("active")
+		s.Status.SetTo(val)
+	}
+}
+
+// setDefaults set default value of fields.
+func (s *ReservationCreate) setDefaults() {
+	{
+		val := int(1)
+		s.UHeight.SetTo(val)
+	}
+	{
+		val := bool(false)
+		s.FullDepth.SetTo(val)
+	}
 }

@@ -8,6 +8,12 @@ type AddTeamMemberParams struct {
 	ID int64
 }
 
+// CreateRackReservationParams is parameters of createRackReservation operation.
+type CreateRackReservationParams struct {
+	// The object's id.
+	ID int64
+}
+
 // DeleteAssetParams is parameters of deleteAsset operation.
 type DeleteAssetParams struct {
 	// The object's id.
@@ -16,6 +22,32 @@ type DeleteAssetParams struct {
 
 // DeleteDatacenterParams is parameters of deleteDatacenter operation.
 type DeleteDatacenterParams struct {
+	// The object's id.
+	ID int64
+}
+
+// DeleteRackParams is parameters of deleteRack operation.
+type DeleteRackParams struct {
+	// The object's id.
+	ID int64
+}
+
+// DeleteRackReservationParams is parameters of deleteRackReservation operation.
+type DeleteRackReservationParams struct {
+	// The object's id.
+	ID int64
+	// The reservation's id.
+	ReservationID int64
+}
+
+// DeleteRoomParams is parameters of deleteRoom operation.
+type DeleteRoomParams struct {
+	// The object's id.
+	ID int64
+}
+
+// DeleteRowParams is parameters of deleteRow operation.
+type DeleteRowParams struct {
 	// The object's id.
 	ID int64
 }
@@ -32,6 +64,27 @@ type DeleteUserParams struct {
 	ID int64
 }
 
+// FindRackSpaceParams is parameters of findRackSpace operation.
+type FindRackSpaceParams struct {
+	// How many contiguous units are wanted.
+	Units int
+	// The face of the rack. For finding space, the face the asset would be mounted on (default `front`);
+	// for a drawing, the one face to draw (default both, side by side).
+	Face OptFace `json:",omitempty,omitzero"`
+	// The units must be free on both faces, for a full-depth asset.
+	FullDepth OptBool `json:",omitempty,omitzero"`
+	// Keep the objects of this datacenter.
+	DatacenterID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this room.
+	RoomID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this row.
+	RowID OptInt64 `json:",omitempty,omitzero"`
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+}
+
 // GetAPITokenParams is parameters of getAPIToken operation.
 type GetAPITokenParams struct {
 	// The object's id.
@@ -46,6 +99,53 @@ type GetAssetParams struct {
 
 // GetDatacenterParams is parameters of getDatacenter operation.
 type GetDatacenterParams struct {
+	// The object's id.
+	ID int64
+}
+
+// GetDatacenterCapacityParams is parameters of getDatacenterCapacity operation.
+type GetDatacenterCapacityParams struct {
+	// The object's id.
+	ID int64
+}
+
+// GetRackParams is parameters of getRack operation.
+type GetRackParams struct {
+	// The object's id.
+	ID int64
+}
+
+// GetRackElevationParams is parameters of getRackElevation operation.
+type GetRackElevationParams struct {
+	// The face of the rack to list.
+	Face OptElevationFace `json:",omitempty,omitzero"`
+	// The object's id.
+	ID int64
+}
+
+// GetRackElevationSVGParams is parameters of getRackElevationSVG operation.
+type GetRackElevationSVGParams struct {
+	// The face of the rack. For finding space, the face the asset would be mounted on (default `front`);
+	// for a drawing, the one face to draw (default both, side by side).
+	Face OptFace `json:",omitempty,omitzero"`
+	// The object's id.
+	ID int64
+}
+
+// GetRoomParams is parameters of getRoom operation.
+type GetRoomParams struct {
+	// The object's id.
+	ID int64
+}
+
+// GetRoomCapacityParams is parameters of getRoomCapacity operation.
+type GetRoomCapacityParams struct {
+	// The object's id.
+	ID int64
+}
+
+// GetRowParams is parameters of getRow operation.
+type GetRowParams struct {
 	// The object's id.
 	ID int64
 }
@@ -70,6 +170,16 @@ type ListAPITokensParams struct {
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
+// ListAssetPlacementHistoryParams is parameters of listAssetPlacementHistory operation.
+type ListAssetPlacementHistoryParams struct {
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+	// The object's id.
+	ID int64
+}
+
 // ListAssetStatusHistoryParams is parameters of listAssetStatusHistory operation.
 type ListAssetStatusHistoryParams struct {
 	// Page size.
@@ -86,10 +196,19 @@ type ListAssetsParams struct {
 	Status []AssetStatus `json:",omitempty"`
 	// Keep assets of any of these types; repeat the parameter for several.
 	AssetType []AssetType `json:",omitempty"`
-	// Keep assets of this datacenter.
+	// Keep the objects of this datacenter.
 	DatacenterID OptInt64 `json:",omitempty,omitzero"`
 	// Keep the children of this asset.
 	ParentID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this room.
+	RoomID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this row.
+	RowID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the assets in this rack.
+	RackID OptInt64 `json:",omitempty,omitzero"`
+	// With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a multi-unit
+	// asset included. Without `rack_id` it is a `400` naming `unit`.
+	Unit OptInt `json:",omitempty,omitzero"`
 	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
 	// and in the serial number (assets).
 	Q OptString `json:",omitempty,omitzero"`
@@ -120,15 +239,87 @@ type ListMaintenanceAssetsParams struct {
 	Status []AssetStatus `json:",omitempty"`
 	// Keep assets of any of these types; repeat the parameter for several.
 	AssetType []AssetType `json:",omitempty"`
-	// Keep assets of this datacenter.
+	// Keep the objects of this datacenter.
 	DatacenterID OptInt64 `json:",omitempty,omitzero"`
 	// Keep the children of this asset.
 	ParentID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this room.
+	RoomID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this row.
+	RowID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the assets in this rack.
+	RackID OptInt64 `json:",omitempty,omitzero"`
+	// With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a multi-unit
+	// asset included. Without `rack_id` it is a `400` naming `unit`.
+	Unit OptInt `json:",omitempty,omitzero"`
 	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
 	// and in the serial number (assets).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+}
+
+// ListRackReservationsParams is parameters of listRackReservations operation.
+type ListRackReservationsParams struct {
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+	// The object's id.
+	ID int64
+}
+
+// ListRacksParams is parameters of listRacks operation.
+type ListRacksParams struct {
+	// Keep the objects of this datacenter.
+	DatacenterID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this room.
+	RoomID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this row.
+	RowID OptInt64 `json:",omitempty,omitzero"`
+	// Keep racks in any of these statuses; repeat the parameter for several.
+	Status []RackStatus `json:",omitempty"`
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
+	// and in the serial number (assets).
+	Q OptString `json:",omitempty,omitzero"`
+	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
+	Ordering OptRackOrdering `json:",omitempty,omitzero"`
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+}
+
+// ListRoomsParams is parameters of listRooms operation.
+type ListRoomsParams struct {
+	// Keep the objects of this datacenter.
+	DatacenterID OptInt64 `json:",omitempty,omitzero"`
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
+	// and in the serial number (assets).
+	Q OptString `json:",omitempty,omitzero"`
+	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
+	Ordering OptRoomOrdering `json:",omitempty,omitzero"`
+	// Page size.
+	Limit OptInt `json:",omitempty,omitzero"`
+	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	Offset OptInt `json:",omitempty,omitzero"`
+}
+
+// ListRowsParams is parameters of listRows operation.
+type ListRowsParams struct {
+	// Keep the objects of this datacenter.
+	DatacenterID OptInt64 `json:",omitempty,omitzero"`
+	// Keep the objects in this room.
+	RoomID OptInt64 `json:",omitempty,omitzero"`
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
+	// and in the serial number (assets).
+	Q OptString `json:",omitempty,omitzero"`
+	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
+	Ordering OptRowOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
 	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
@@ -198,6 +389,24 @@ type ReplaceDatacenterParams struct {
 	ID int64
 }
 
+// ReplaceRackParams is parameters of replaceRack operation.
+type ReplaceRackParams struct {
+	// The object's id.
+	ID int64
+}
+
+// ReplaceRoomParams is parameters of replaceRoom operation.
+type ReplaceRoomParams struct {
+	// The object's id.
+	ID int64
+}
+
+// ReplaceRowParams is parameters of replaceRow operation.
+type ReplaceRowParams struct {
+	// The object's id.
+	ID int64
+}
+
 // ReplaceTeamParams is parameters of replaceTeam operation.
 type ReplaceTeamParams struct {
 	// The object's id.
@@ -230,6 +439,24 @@ type UpdateAssetStatusParams struct {
 
 // UpdateDatacenterParams is parameters of updateDatacenter operation.
 type UpdateDatacenterParams struct {
+	// The object's id.
+	ID int64
+}
+
+// UpdateRackParams is parameters of updateRack operation.
+type UpdateRackParams struct {
+	// The object's id.
+	ID int64
+}
+
+// UpdateRoomParams is parameters of updateRoom operation.
+type UpdateRoomParams struct {
+	// The object's id.
+	ID int64
+}
+
+// UpdateRowParams is parameters of updateRow operation.
+type UpdateRowParams struct {
 	// The object's id.
 	ID int64
 }

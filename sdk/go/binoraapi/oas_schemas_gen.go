@@ -345,10 +345,20 @@ type Asset struct {
 	SerialNumber     NilString     `json:"serial_number"`
 	Datacenter       DatacenterRef `json:"datacenter"`
 	ParentID         NilInt64      `json:"parent_id"`
-	CreatedAt        time.Time     `json:"created_at"`
-	UpdatedAt        time.Time     `json:"updated_at"`
-	CreatedBy        NilUserRef    `json:"created_by"`
-	UpdatedBy        NilUserRef    `json:"updated_by"`
+	// The rack the asset is in, or null.
+	Rack NilRackRef `json:"rack"`
+	// The lowest unit the asset occupies in its rack, or null when it takes none.
+	Position NilInt `json:"position"`
+	// The face of the rack it is mounted on, or null.
+	Face NilFace `json:"face"`
+	// How many units the asset takes; 0 for one mounted without units.
+	UHeight int `json:"u_height"`
+	// The asset occupies both faces of its units.
+	FullDepth bool       `json:"full_depth"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	CreatedBy NilUserRef `json:"created_by"`
+	UpdatedBy NilUserRef `json:"updated_by"`
 }
 
 // GetID returns the value of ID.
@@ -399,6 +409,31 @@ func (s *Asset) GetDatacenter() DatacenterRef {
 // GetParentID returns the value of ParentID.
 func (s *Asset) GetParentID() NilInt64 {
 	return s.ParentID
+}
+
+// GetRack returns the value of Rack.
+func (s *Asset) GetRack() NilRackRef {
+	return s.Rack
+}
+
+// GetPosition returns the value of Position.
+func (s *Asset) GetPosition() NilInt {
+	return s.Position
+}
+
+// GetFace returns the value of Face.
+func (s *Asset) GetFace() NilFace {
+	return s.Face
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *Asset) GetUHeight() int {
+	return s.UHeight
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *Asset) GetFullDepth() bool {
+	return s.FullDepth
 }
 
 // GetCreatedAt returns the value of CreatedAt.
@@ -471,6 +506,31 @@ func (s *Asset) SetParentID(val NilInt64) {
 	s.ParentID = val
 }
 
+// SetRack sets the value of Rack.
+func (s *Asset) SetRack(val NilRackRef) {
+	s.Rack = val
+}
+
+// SetPosition sets the value of Position.
+func (s *Asset) SetPosition(val NilInt) {
+	s.Position = val
+}
+
+// SetFace sets the value of Face.
+func (s *Asset) SetFace(val NilFace) {
+	s.Face = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *Asset) SetUHeight(val int) {
+	s.UHeight = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *Asset) SetFullDepth(val bool) {
+	s.FullDepth = val
+}
+
 // SetCreatedAt sets the value of CreatedAt.
 func (s *Asset) SetCreatedAt(val time.Time) {
 	s.CreatedAt = val
@@ -498,9 +558,23 @@ type AssetCreate struct {
 	Status    OptAssetCreateStatus `json:"status"`
 	// Omitted or null means none (so a fetched asset can be sent back).
 	SerialNumber OptNilString `json:"serial_number"`
-	DatacenterID int64        `json:"datacenter_id"`
+	// Required unless `rack_id` is given; when both are given, the rack's.
+	DatacenterID OptInt64 `json:"datacenter_id"`
 	// An asset of the same datacenter.
 	ParentID OptNilInt64 `json:"parent_id"`
+	// The rack the asset is in; the asset is then in the rack's datacenter, and `datacenter_id` may be
+	// omitted.
+	RackID OptNilInt64 `json:"rack_id"`
+	// The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none.
+	Position OptNilInt `json:"position"`
+	// Required when the asset takes units (a `position` and a `u_height` above 0).
+	Face OptNilFace `json:"face"`
+	// How many units the asset takes; 0 for one mounted without units.
+	UHeight OptInt `json:"u_height"`
+	// The asset occupies both faces of its units.
+	FullDepth OptBool `json:"full_depth"`
+	// Names the reservation whose units the asset may be placed into.
+	ReservationID OptInt64 `json:"reservation_id"`
 }
 
 // GetName returns the value of Name.
@@ -524,13 +598,43 @@ func (s *AssetCreate) GetSerialNumber() OptNilString {
 }
 
 // GetDatacenterID returns the value of DatacenterID.
-func (s *AssetCreate) GetDatacenterID() int64 {
+func (s *AssetCreate) GetDatacenterID() OptInt64 {
 	return s.DatacenterID
 }
 
 // GetParentID returns the value of ParentID.
 func (s *AssetCreate) GetParentID() OptNilInt64 {
 	return s.ParentID
+}
+
+// GetRackID returns the value of RackID.
+func (s *AssetCreate) GetRackID() OptNilInt64 {
+	return s.RackID
+}
+
+// GetPosition returns the value of Position.
+func (s *AssetCreate) GetPosition() OptNilInt {
+	return s.Position
+}
+
+// GetFace returns the value of Face.
+func (s *AssetCreate) GetFace() OptNilFace {
+	return s.Face
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *AssetCreate) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *AssetCreate) GetFullDepth() OptBool {
+	return s.FullDepth
+}
+
+// GetReservationID returns the value of ReservationID.
+func (s *AssetCreate) GetReservationID() OptInt64 {
+	return s.ReservationID
 }
 
 // SetName sets the value of Name.
@@ -554,13 +658,43 @@ func (s *AssetCreate) SetSerialNumber(val OptNilString) {
 }
 
 // SetDatacenterID sets the value of DatacenterID.
-func (s *AssetCreate) SetDatacenterID(val int64) {
+func (s *AssetCreate) SetDatacenterID(val OptInt64) {
 	s.DatacenterID = val
 }
 
 // SetParentID sets the value of ParentID.
 func (s *AssetCreate) SetParentID(val OptNilInt64) {
 	s.ParentID = val
+}
+
+// SetRackID sets the value of RackID.
+func (s *AssetCreate) SetRackID(val OptNilInt64) {
+	s.RackID = val
+}
+
+// SetPosition sets the value of Position.
+func (s *AssetCreate) SetPosition(val OptNilInt) {
+	s.Position = val
+}
+
+// SetFace sets the value of Face.
+func (s *AssetCreate) SetFace(val OptNilFace) {
+	s.Face = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *AssetCreate) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *AssetCreate) SetFullDepth(val OptBool) {
+	s.FullDepth = val
+}
+
+// SetReservationID sets the value of ReservationID.
+func (s *AssetCreate) SetReservationID(val OptInt64) {
+	s.ReservationID = val
 }
 
 // Merged schema.
@@ -756,6 +890,18 @@ type AssetPatch struct {
 	DatacenterID OptInt64     `json:"datacenter_id"`
 	// Null detaches the asset from its parent.
 	ParentID OptNilInt64 `json:"parent_id"`
+	// Null takes the asset out of its rack.
+	RackID OptNilInt64 `json:"rack_id"`
+	// The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. null clears it.
+	Position OptNilInt `json:"position"`
+	// Required when the asset takes units (a `position` and a `u_height` above 0). null clears it.
+	Face OptNilFace `json:"face"`
+	// How many units the asset takes; 0 for one mounted without units.
+	UHeight OptInt `json:"u_height"`
+	// The asset occupies both faces of its units.
+	FullDepth OptBool `json:"full_depth"`
+	// Names the reservation whose units the asset may be placed into.
+	ReservationID OptInt64 `json:"reservation_id"`
 }
 
 // GetName returns the value of Name.
@@ -788,6 +934,36 @@ func (s *AssetPatch) GetParentID() OptNilInt64 {
 	return s.ParentID
 }
 
+// GetRackID returns the value of RackID.
+func (s *AssetPatch) GetRackID() OptNilInt64 {
+	return s.RackID
+}
+
+// GetPosition returns the value of Position.
+func (s *AssetPatch) GetPosition() OptNilInt {
+	return s.Position
+}
+
+// GetFace returns the value of Face.
+func (s *AssetPatch) GetFace() OptNilFace {
+	return s.Face
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *AssetPatch) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *AssetPatch) GetFullDepth() OptBool {
+	return s.FullDepth
+}
+
+// GetReservationID returns the value of ReservationID.
+func (s *AssetPatch) GetReservationID() OptInt64 {
+	return s.ReservationID
+}
+
 // SetName sets the value of Name.
 func (s *AssetPatch) SetName(val OptString) {
 	s.Name = val
@@ -818,9 +994,40 @@ func (s *AssetPatch) SetParentID(val OptNilInt64) {
 	s.ParentID = val
 }
 
+// SetRackID sets the value of RackID.
+func (s *AssetPatch) SetRackID(val OptNilInt64) {
+	s.RackID = val
+}
+
+// SetPosition sets the value of Position.
+func (s *AssetPatch) SetPosition(val OptNilInt) {
+	s.Position = val
+}
+
+// SetFace sets the value of Face.
+func (s *AssetPatch) SetFace(val OptNilFace) {
+	s.Face = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *AssetPatch) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *AssetPatch) SetFullDepth(val OptBool) {
+	s.FullDepth = val
+}
+
+// SetReservationID sets the value of ReservationID.
+func (s *AssetPatch) SetReservationID(val OptInt64) {
+	s.ReservationID = val
+}
+
 // The writable fields of an asset, for a full replace: the required fields of a create. Omitted
-// `serial_number` and `parent_id` are cleared; an omitted `status` stays as it is (a status change
-// follows the lifecycle rules and is recorded in the history).
+// `serial_number`, `parent_id`, `rack_id`, `position` and `face` are cleared; an omitted `status`,
+// `u_height` or `full_depth` stays as it is (a status change follows the lifecycle rules and is
+// recorded in the history).
 // Ref: #/components/schemas/AssetReplace
 type AssetReplace struct {
 	Name         string         `json:"name"`
@@ -829,6 +1036,18 @@ type AssetReplace struct {
 	SerialNumber OptNilString   `json:"serial_number"`
 	DatacenterID int64          `json:"datacenter_id"`
 	ParentID     OptNilInt64    `json:"parent_id"`
+	// Omitted or null takes the asset out of its rack.
+	RackID OptNilInt64 `json:"rack_id"`
+	// The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none.
+	Position OptNilInt `json:"position"`
+	// Required when the asset takes units (a `position` and a `u_height` above 0).
+	Face OptNilFace `json:"face"`
+	// How many units the asset takes; 0 for one mounted without units. Omitted keeps the current value.
+	UHeight OptInt `json:"u_height"`
+	// The asset occupies both faces of its units. Omitted keeps the current value.
+	FullDepth OptBool `json:"full_depth"`
+	// Names the reservation whose units the asset may be placed into.
+	ReservationID OptInt64 `json:"reservation_id"`
 }
 
 // GetName returns the value of Name.
@@ -861,6 +1080,36 @@ func (s *AssetReplace) GetParentID() OptNilInt64 {
 	return s.ParentID
 }
 
+// GetRackID returns the value of RackID.
+func (s *AssetReplace) GetRackID() OptNilInt64 {
+	return s.RackID
+}
+
+// GetPosition returns the value of Position.
+func (s *AssetReplace) GetPosition() OptNilInt {
+	return s.Position
+}
+
+// GetFace returns the value of Face.
+func (s *AssetReplace) GetFace() OptNilFace {
+	return s.Face
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *AssetReplace) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *AssetReplace) GetFullDepth() OptBool {
+	return s.FullDepth
+}
+
+// GetReservationID returns the value of ReservationID.
+func (s *AssetReplace) GetReservationID() OptInt64 {
+	return s.ReservationID
+}
+
 // SetName sets the value of Name.
 func (s *AssetReplace) SetName(val string) {
 	s.Name = val
@@ -889,6 +1138,36 @@ func (s *AssetReplace) SetDatacenterID(val int64) {
 // SetParentID sets the value of ParentID.
 func (s *AssetReplace) SetParentID(val OptNilInt64) {
 	s.ParentID = val
+}
+
+// SetRackID sets the value of RackID.
+func (s *AssetReplace) SetRackID(val OptNilInt64) {
+	s.RackID = val
+}
+
+// SetPosition sets the value of Position.
+func (s *AssetReplace) SetPosition(val OptNilInt) {
+	s.Position = val
+}
+
+// SetFace sets the value of Face.
+func (s *AssetReplace) SetFace(val OptNilFace) {
+	s.Face = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *AssetReplace) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *AssetReplace) SetFullDepth(val OptBool) {
+	s.FullDepth = val
+}
+
+// SetReservationID sets the value of ReservationID.
+func (s *AssetReplace) SetReservationID(val OptInt64) {
+	s.ReservationID = val
 }
 
 // Life-cycle status: 100 In production, 80 Standby, 70 Spare, 60 Maintenance, 50 Requested, 40
@@ -1051,6 +1330,103 @@ func (s *BearerAuth) SetToken(val string) {
 // SetRoles sets the value of Roles.
 func (s *BearerAuth) SetRoles(val []string) {
 	s.Roles = val
+}
+
+// Ref: #/components/schemas/Capacity
+type Capacity struct {
+	Racks      int `json:"racks"`
+	UnitsTotal int `json:"units_total"`
+	// Units an asset occupies on either face.
+	UnitsUsed int `json:"units_used"`
+	// Units only a live reservation covers.
+	UnitsReserved int `json:"units_reserved"`
+	UnitsFree     int `json:"units_free"`
+	// Used units in percent of all units, to one decimal; 0 without racks.
+	Utilization float64 `json:"utilization"`
+	// Assets in one of these racks.
+	AssetsPlaced int `json:"assets_placed"`
+	// Assets of the datacenter in no rack; null for a room.
+	AssetsUnplaced NilInt `json:"assets_unplaced"`
+}
+
+// GetRacks returns the value of Racks.
+func (s *Capacity) GetRacks() int {
+	return s.Racks
+}
+
+// GetUnitsTotal returns the value of UnitsTotal.
+func (s *Capacity) GetUnitsTotal() int {
+	return s.UnitsTotal
+}
+
+// GetUnitsUsed returns the value of UnitsUsed.
+func (s *Capacity) GetUnitsUsed() int {
+	return s.UnitsUsed
+}
+
+// GetUnitsReserved returns the value of UnitsReserved.
+func (s *Capacity) GetUnitsReserved() int {
+	return s.UnitsReserved
+}
+
+// GetUnitsFree returns the value of UnitsFree.
+func (s *Capacity) GetUnitsFree() int {
+	return s.UnitsFree
+}
+
+// GetUtilization returns the value of Utilization.
+func (s *Capacity) GetUtilization() float64 {
+	return s.Utilization
+}
+
+// GetAssetsPlaced returns the value of AssetsPlaced.
+func (s *Capacity) GetAssetsPlaced() int {
+	return s.AssetsPlaced
+}
+
+// GetAssetsUnplaced returns the value of AssetsUnplaced.
+func (s *Capacity) GetAssetsUnplaced() NilInt {
+	return s.AssetsUnplaced
+}
+
+// SetRacks sets the value of Racks.
+func (s *Capacity) SetRacks(val int) {
+	s.Racks = val
+}
+
+// SetUnitsTotal sets the value of UnitsTotal.
+func (s *Capacity) SetUnitsTotal(val int) {
+	s.UnitsTotal = val
+}
+
+// SetUnitsUsed sets the value of UnitsUsed.
+func (s *Capacity) SetUnitsUsed(val int) {
+	s.UnitsUsed = val
+}
+
+// SetUnitsReserved sets the value of UnitsReserved.
+func (s *Capacity) SetUnitsReserved(val int) {
+	s.UnitsReserved = val
+}
+
+// SetUnitsFree sets the value of UnitsFree.
+func (s *Capacity) SetUnitsFree(val int) {
+	s.UnitsFree = val
+}
+
+// SetUtilization sets the value of Utilization.
+func (s *Capacity) SetUtilization(val float64) {
+	s.Utilization = val
+}
+
+// SetAssetsPlaced sets the value of AssetsPlaced.
+func (s *Capacity) SetAssetsPlaced(val int) {
+	s.AssetsPlaced = val
+}
+
+// SetAssetsUnplaced sets the value of AssetsUnplaced.
+func (s *Capacity) SetAssetsUnplaced(val NilInt) {
+	s.AssetsUnplaced = val
 }
 
 // ChangePasswordNoContent is response for ChangePassword operation.
@@ -1434,11 +1810,293 @@ type DeleteAssetNoContent struct{}
 // DeleteDatacenterNoContent is response for DeleteDatacenter operation.
 type DeleteDatacenterNoContent struct{}
 
+// DeleteRackNoContent is response for DeleteRack operation.
+type DeleteRackNoContent struct{}
+
+// DeleteRackReservationNoContent is response for DeleteRackReservation operation.
+type DeleteRackReservationNoContent struct{}
+
+// DeleteRoomNoContent is response for DeleteRoom operation.
+type DeleteRoomNoContent struct{}
+
+// DeleteRowNoContent is response for DeleteRow operation.
+type DeleteRowNoContent struct{}
+
 // DeleteTeamNoContent is response for DeleteTeam operation.
 type DeleteTeamNoContent struct{}
 
 // DeleteUserNoContent is response for DeleteUser operation.
 type DeleteUserNoContent struct{}
+
+// Merged schema.
+// Ref: #/components/schemas/Elevation
+type Elevation struct {
+	UnitsUsed     int     `json:"units_used"`
+	UnitsReserved int     `json:"units_reserved"`
+	UnitsFree     int     `json:"units_free"`
+	Utilization   float64 `json:"utilization"`
+	Rack          RackRef `json:"rack"`
+	Face          Face    `json:"face"`
+	// Every unit of the rack, top of the drawing first.
+	Units []ElevationUnit `json:"units"`
+}
+
+// GetUnitsUsed returns the value of UnitsUsed.
+func (s *Elevation) GetUnitsUsed() int {
+	return s.UnitsUsed
+}
+
+// GetUnitsReserved returns the value of UnitsReserved.
+func (s *Elevation) GetUnitsReserved() int {
+	return s.UnitsReserved
+}
+
+// GetUnitsFree returns the value of UnitsFree.
+func (s *Elevation) GetUnitsFree() int {
+	return s.UnitsFree
+}
+
+// GetUtilization returns the value of Utilization.
+func (s *Elevation) GetUtilization() float64 {
+	return s.Utilization
+}
+
+// GetRack returns the value of Rack.
+func (s *Elevation) GetRack() RackRef {
+	return s.Rack
+}
+
+// GetFace returns the value of Face.
+func (s *Elevation) GetFace() Face {
+	return s.Face
+}
+
+// GetUnits returns the value of Units.
+func (s *Elevation) GetUnits() []ElevationUnit {
+	return s.Units
+}
+
+// SetUnitsUsed sets the value of UnitsUsed.
+func (s *Elevation) SetUnitsUsed(val int) {
+	s.UnitsUsed = val
+}
+
+// SetUnitsReserved sets the value of UnitsReserved.
+func (s *Elevation) SetUnitsReserved(val int) {
+	s.UnitsReserved = val
+}
+
+// SetUnitsFree sets the value of UnitsFree.
+func (s *Elevation) SetUnitsFree(val int) {
+	s.UnitsFree = val
+}
+
+// SetUtilization sets the value of Utilization.
+func (s *Elevation) SetUtilization(val float64) {
+	s.Utilization = val
+}
+
+// SetRack sets the value of Rack.
+func (s *Elevation) SetRack(val RackRef) {
+	s.Rack = val
+}
+
+// SetFace sets the value of Face.
+func (s *Elevation) SetFace(val Face) {
+	s.Face = val
+}
+
+// SetUnits sets the value of Units.
+func (s *Elevation) SetUnits(val []ElevationUnit) {
+	s.Units = val
+}
+
+// Ref: #/components/schemas/ElevationAsset
+type ElevationAsset struct {
+	ID   int64  `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// The lowest unit the asset occupies.
+	Position  int  `json:"position"`
+	UHeight   int  `json:"u_height"`
+	Face      Face `json:"face"`
+	FullDepth bool `json:"full_depth"`
+}
+
+// GetID returns the value of ID.
+func (s *ElevationAsset) GetID() int64 {
+	return s.ID
+}
+
+// GetCode returns the value of Code.
+func (s *ElevationAsset) GetCode() string {
+	return s.Code
+}
+
+// GetName returns the value of Name.
+func (s *ElevationAsset) GetName() string {
+	return s.Name
+}
+
+// GetPosition returns the value of Position.
+func (s *ElevationAsset) GetPosition() int {
+	return s.Position
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *ElevationAsset) GetUHeight() int {
+	return s.UHeight
+}
+
+// GetFace returns the value of Face.
+func (s *ElevationAsset) GetFace() Face {
+	return s.Face
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *ElevationAsset) GetFullDepth() bool {
+	return s.FullDepth
+}
+
+// SetID sets the value of ID.
+func (s *ElevationAsset) SetID(val int64) {
+	s.ID = val
+}
+
+// SetCode sets the value of Code.
+func (s *ElevationAsset) SetCode(val string) {
+	s.Code = val
+}
+
+// SetName sets the value of Name.
+func (s *ElevationAsset) SetName(val string) {
+	s.Name = val
+}
+
+// SetPosition sets the value of Position.
+func (s *ElevationAsset) SetPosition(val int) {
+	s.Position = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *ElevationAsset) SetUHeight(val int) {
+	s.UHeight = val
+}
+
+// SetFace sets the value of Face.
+func (s *ElevationAsset) SetFace(val Face) {
+	s.Face = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *ElevationAsset) SetFullDepth(val bool) {
+	s.FullDepth = val
+}
+
+// Merged schema.
+type ElevationFace string
+
+const (
+	ElevationFaceFront ElevationFace = "front"
+	ElevationFaceRear  ElevationFace = "rear"
+)
+
+// AllValues returns all ElevationFace values.
+func (ElevationFace) AllValues() []ElevationFace {
+	return []ElevationFace{
+		ElevationFaceFront,
+		ElevationFaceRear,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s ElevationFace) MarshalText() ([]byte, error) {
+	switch s {
+	case ElevationFaceFront:
+		return []byte(s), nil
+	case ElevationFaceRear:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *ElevationFace) UnmarshalText(data []byte) error {
+	switch ElevationFace(data) {
+	case ElevationFaceFront:
+		*s = ElevationFaceFront
+		return nil
+	case ElevationFaceRear:
+		*s = ElevationFaceRear
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/ElevationReservation
+type ElevationReservation struct {
+	ID          int64  `json:"id"`
+	Description string `json:"description"`
+}
+
+// GetID returns the value of ID.
+func (s *ElevationReservation) GetID() int64 {
+	return s.ID
+}
+
+// GetDescription returns the value of Description.
+func (s *ElevationReservation) GetDescription() string {
+	return s.Description
+}
+
+// SetID sets the value of ID.
+func (s *ElevationReservation) SetID(val int64) {
+	s.ID = val
+}
+
+// SetDescription sets the value of Description.
+func (s *ElevationReservation) SetDescription(val string) {
+	s.Description = val
+}
+
+// Ref: #/components/schemas/ElevationUnit
+type ElevationUnit struct {
+	Unit        int                     `json:"unit"`
+	Asset       NilElevationAsset       `json:"asset"`
+	Reservation NilElevationReservation `json:"reservation"`
+}
+
+// GetUnit returns the value of Unit.
+func (s *ElevationUnit) GetUnit() int {
+	return s.Unit
+}
+
+// GetAsset returns the value of Asset.
+func (s *ElevationUnit) GetAsset() NilElevationAsset {
+	return s.Asset
+}
+
+// GetReservation returns the value of Reservation.
+func (s *ElevationUnit) GetReservation() NilElevationReservation {
+	return s.Reservation
+}
+
+// SetUnit sets the value of Unit.
+func (s *ElevationUnit) SetUnit(val int) {
+	s.Unit = val
+}
+
+// SetAsset sets the value of Asset.
+func (s *ElevationUnit) SetAsset(val NilElevationAsset) {
+	s.Asset = val
+}
+
+// SetReservation sets the value of Reservation.
+func (s *ElevationUnit) SetReservation(val NilElevationReservation) {
+	s.Reservation = val
+}
 
 // ErrorStatusCode wraps Problem with StatusCode.
 type ErrorStatusCode struct {
@@ -1464,6 +2122,49 @@ func (s *ErrorStatusCode) SetStatusCode(val int) {
 // SetResponse sets the value of Response.
 func (s *ErrorStatusCode) SetResponse(val Problem) {
 	s.Response = val
+}
+
+// The face of a rack an asset is mounted on, or a reservation blocks.
+// Ref: #/components/schemas/Face
+type Face string
+
+const (
+	FaceFront Face = "front"
+	FaceRear  Face = "rear"
+)
+
+// AllValues returns all Face values.
+func (Face) AllValues() []Face {
+	return []Face{
+		FaceFront,
+		FaceRear,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Face) MarshalText() ([]byte, error) {
+	switch s {
+	case FaceFront:
+		return []byte(s), nil
+	case FaceRear:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Face) UnmarshalText(data []byte) error {
+	switch Face(data) {
+	case FaceFront:
+		*s = FaceFront
+		return nil
+	case FaceRear:
+		*s = FaceRear
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
 }
 
 // Ref: #/components/schemas/FieldError
@@ -1500,6 +2201,20 @@ type GetOpenAPISpecOK struct {
 //
 // Kept to satisfy the io.Reader interface.
 func (s GetOpenAPISpecOK) Read(p []byte) (n int, err error) {
+	if s.Data == nil {
+		return 0, io.EOF
+	}
+	return s.Data.Read(p)
+}
+
+type GetRackElevationSVGOK struct {
+	Data io.Reader
+}
+
+// Read reads data from the Data reader.
+//
+// Kept to satisfy the io.Reader interface.
+func (s GetRackElevationSVGOK) Read(p []byte) (n int, err error) {
 	if s.Data == nil {
 		return 0, io.EOF
 	}
@@ -1647,6 +2362,186 @@ func (o NilDateTime) Or(d time.Time) time.Time {
 	return d
 }
 
+// NewNilElevationAsset returns new NilElevationAsset with value set to v.
+func NewNilElevationAsset(v ElevationAsset) NilElevationAsset {
+	return NilElevationAsset{
+		Value: v,
+	}
+}
+
+// NilElevationAsset is nullable ElevationAsset.
+type NilElevationAsset struct {
+	Value ElevationAsset
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilElevationAsset) SetTo(v ElevationAsset) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilElevationAsset) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilElevationAsset) SetToNull() {
+	o.Null = true
+	var v ElevationAsset
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilElevationAsset) Get() (v ElevationAsset, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilElevationAsset) Or(d ElevationAsset) ElevationAsset {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilElevationReservation returns new NilElevationReservation with value set to v.
+func NewNilElevationReservation(v ElevationReservation) NilElevationReservation {
+	return NilElevationReservation{
+		Value: v,
+	}
+}
+
+// NilElevationReservation is nullable ElevationReservation.
+type NilElevationReservation struct {
+	Value ElevationReservation
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilElevationReservation) SetTo(v ElevationReservation) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilElevationReservation) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilElevationReservation) SetToNull() {
+	o.Null = true
+	var v ElevationReservation
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilElevationReservation) Get() (v ElevationReservation, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilElevationReservation) Or(d ElevationReservation) ElevationReservation {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilFace returns new NilFace with value set to v.
+func NewNilFace(v Face) NilFace {
+	return NilFace{
+		Value: v,
+	}
+}
+
+// NilFace is nullable Face.
+type NilFace struct {
+	Value Face
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilFace) SetTo(v Face) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilFace) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilFace) SetToNull() {
+	o.Null = true
+	var v Face
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilFace) Get() (v Face, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilFace) Or(d Face) Face {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilInt returns new NilInt with value set to v.
+func NewNilInt(v int) NilInt {
+	return NilInt{
+		Value: v,
+	}
+}
+
+// NilInt is nullable int.
+type NilInt struct {
+	Value int
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilInt) SetTo(v int) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilInt) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilInt) SetToNull() {
+	o.Null = true
+	var v int
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilInt) Get() (v int, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilInt) Or(d int) int {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewNilInt64 returns new NilInt64 with value set to v.
 func NewNilInt64(v int64) NilInt64 {
 	return NilInt64{
@@ -1686,6 +2581,141 @@ func (o NilInt64) Get() (v int64, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o NilInt64) Or(d int64) int64 {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilPlacement returns new NilPlacement with value set to v.
+func NewNilPlacement(v Placement) NilPlacement {
+	return NilPlacement{
+		Value: v,
+	}
+}
+
+// NilPlacement is nullable Placement.
+type NilPlacement struct {
+	Value Placement
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilPlacement) SetTo(v Placement) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilPlacement) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilPlacement) SetToNull() {
+	o.Null = true
+	var v Placement
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilPlacement) Get() (v Placement, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilPlacement) Or(d Placement) Placement {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilRackRef returns new NilRackRef with value set to v.
+func NewNilRackRef(v RackRef) NilRackRef {
+	return NilRackRef{
+		Value: v,
+	}
+}
+
+// NilRackRef is nullable RackRef.
+type NilRackRef struct {
+	Value RackRef
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilRackRef) SetTo(v RackRef) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilRackRef) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilRackRef) SetToNull() {
+	o.Null = true
+	var v RackRef
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilRackRef) Get() (v RackRef, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilRackRef) Or(d RackRef) RackRef {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewNilRowRef returns new NilRowRef with value set to v.
+func NewNilRowRef(v RowRef) NilRowRef {
+	return NilRowRef{
+		Value: v,
+	}
+}
+
+// NilRowRef is nullable RowRef.
+type NilRowRef struct {
+	Value RowRef
+	Null  bool
+}
+
+// SetTo sets value to v.
+func (o *NilRowRef) SetTo(v RowRef) {
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o NilRowRef) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *NilRowRef) SetToNull() {
+	o.Null = true
+	var v RowRef
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o NilRowRef) Get() (v RowRef, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o NilRowRef) Or(d RowRef) RowRef {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -2104,6 +3134,98 @@ func (o OptDateTime) Or(d time.Time) time.Time {
 	return d
 }
 
+// NewOptElevationFace returns new OptElevationFace with value set to v.
+func NewOptElevationFace(v ElevationFace) OptElevationFace {
+	return OptElevationFace{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptElevationFace is optional ElevationFace.
+type OptElevationFace struct {
+	Value ElevationFace
+	Set   bool
+}
+
+// IsSet returns true if OptElevationFace was set.
+func (o OptElevationFace) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptElevationFace) Reset() {
+	var v ElevationFace
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptElevationFace) SetTo(v ElevationFace) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptElevationFace) Get() (v ElevationFace, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptElevationFace) Or(d ElevationFace) ElevationFace {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptFace returns new OptFace with value set to v.
+func NewOptFace(v Face) OptFace {
+	return OptFace{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptFace is optional Face.
+type OptFace struct {
+	Value Face
+	Set   bool
+}
+
+// IsSet returns true if OptFace was set.
+func (o OptFace) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptFace) Reset() {
+	var v Face
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptFace) SetTo(v Face) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptFace) Get() (v Face, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptFace) Or(d Face) Face {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
 // NewOptInt returns new OptInt with value set to v.
 func NewOptInt(v int) OptInt {
 	return OptInt{
@@ -2190,6 +3312,210 @@ func (o OptInt64) Get() (v int64, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptInt64) Or(d int64) int64 {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilDateTime returns new OptNilDateTime with value set to v.
+func NewOptNilDateTime(v time.Time) OptNilDateTime {
+	return OptNilDateTime{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilDateTime is optional nullable time.Time.
+type OptNilDateTime struct {
+	Value time.Time
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilDateTime was set.
+func (o OptNilDateTime) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilDateTime) Reset() {
+	var v time.Time
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilDateTime) SetTo(v time.Time) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilDateTime) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilDateTime) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v time.Time
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilDateTime) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilDateTime) Get() (v time.Time, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilDateTime) Or(d time.Time) time.Time {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilFace returns new OptNilFace with value set to v.
+func NewOptNilFace(v Face) OptNilFace {
+	return OptNilFace{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilFace is optional nullable Face.
+type OptNilFace struct {
+	Value Face
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilFace was set.
+func (o OptNilFace) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilFace) Reset() {
+	var v Face
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilFace) SetTo(v Face) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilFace) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilFace) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v Face
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilFace) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilFace) Get() (v Face, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilFace) Or(d Face) Face {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptNilInt returns new OptNilInt with value set to v.
+func NewOptNilInt(v int) OptNilInt {
+	return OptNilInt{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptNilInt is optional nullable int.
+type OptNilInt struct {
+	Value int
+	Set   bool
+	Null  bool
+}
+
+// IsSet returns true if OptNilInt was set.
+func (o OptNilInt) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptNilInt) Reset() {
+	var v int
+	o.Value = v
+	o.Set = false
+	o.Null = false
+}
+
+// SetTo sets value to v.
+func (o *OptNilInt) SetTo(v int) {
+	o.Set = true
+	o.Null = false
+	o.Value = v
+}
+
+// IsNull returns true if value is Null.
+func (o OptNilInt) IsNull() bool { return o.Null }
+
+// SetToNull sets value to null.
+func (o *OptNilInt) SetToNull() {
+	o.Set = true
+	o.Null = true
+	var v int
+	o.Value = v
+}
+
+// IsEmpty returns true if the field was omitted from the payload (not Set and not Null).
+func (o OptNilInt) IsEmpty() bool {
+	return !o.Set && !o.Null
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptNilInt) Get() (v int, ok bool) {
+	if o.Null {
+		return v, false
+	}
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptNilInt) Or(d int) int {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -2326,6 +3652,236 @@ func (o OptNilString) Get() (v string, ok bool) {
 
 // Or returns value if set, or given parameter if does not.
 func (o OptNilString) Or(d string) string {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptRackCreateStatus returns new OptRackCreateStatus with value set to v.
+func NewOptRackCreateStatus(v RackCreateStatus) OptRackCreateStatus {
+	return OptRackCreateStatus{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptRackCreateStatus is optional RackCreateStatus.
+type OptRackCreateStatus struct {
+	Value RackCreateStatus
+	Set   bool
+}
+
+// IsSet returns true if OptRackCreateStatus was set.
+func (o OptRackCreateStatus) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptRackCreateStatus) Reset() {
+	var v RackCreateStatus
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptRackCreateStatus) SetTo(v RackCreateStatus) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptRackCreateStatus) Get() (v RackCreateStatus, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptRackCreateStatus) Or(d RackCreateStatus) RackCreateStatus {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptRackOrdering returns new OptRackOrdering with value set to v.
+func NewOptRackOrdering(v RackOrdering) OptRackOrdering {
+	return OptRackOrdering{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptRackOrdering is optional RackOrdering.
+type OptRackOrdering struct {
+	Value RackOrdering
+	Set   bool
+}
+
+// IsSet returns true if OptRackOrdering was set.
+func (o OptRackOrdering) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptRackOrdering) Reset() {
+	var v RackOrdering
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptRackOrdering) SetTo(v RackOrdering) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptRackOrdering) Get() (v RackOrdering, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptRackOrdering) Or(d RackOrdering) RackOrdering {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptRackStatus returns new OptRackStatus with value set to v.
+func NewOptRackStatus(v RackStatus) OptRackStatus {
+	return OptRackStatus{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptRackStatus is optional RackStatus.
+type OptRackStatus struct {
+	Value RackStatus
+	Set   bool
+}
+
+// IsSet returns true if OptRackStatus was set.
+func (o OptRackStatus) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptRackStatus) Reset() {
+	var v RackStatus
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptRackStatus) SetTo(v RackStatus) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptRackStatus) Get() (v RackStatus, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptRackStatus) Or(d RackStatus) RackStatus {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptRoomOrdering returns new OptRoomOrdering with value set to v.
+func NewOptRoomOrdering(v RoomOrdering) OptRoomOrdering {
+	return OptRoomOrdering{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptRoomOrdering is optional RoomOrdering.
+type OptRoomOrdering struct {
+	Value RoomOrdering
+	Set   bool
+}
+
+// IsSet returns true if OptRoomOrdering was set.
+func (o OptRoomOrdering) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptRoomOrdering) Reset() {
+	var v RoomOrdering
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptRoomOrdering) SetTo(v RoomOrdering) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptRoomOrdering) Get() (v RoomOrdering, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptRoomOrdering) Or(d RoomOrdering) RoomOrdering {
+	if v, ok := o.Get(); ok {
+		return v
+	}
+	return d
+}
+
+// NewOptRowOrdering returns new OptRowOrdering with value set to v.
+func NewOptRowOrdering(v RowOrdering) OptRowOrdering {
+	return OptRowOrdering{
+		Value: v,
+		Set:   true,
+	}
+}
+
+// OptRowOrdering is optional RowOrdering.
+type OptRowOrdering struct {
+	Value RowOrdering
+	Set   bool
+}
+
+// IsSet returns true if OptRowOrdering was set.
+func (o OptRowOrdering) IsSet() bool { return o.Set }
+
+// Reset unsets value.
+func (o *OptRowOrdering) Reset() {
+	var v RowOrdering
+	o.Value = v
+	o.Set = false
+}
+
+// SetTo sets value to v.
+func (o *OptRowOrdering) SetTo(v RowOrdering) {
+	o.Set = true
+	o.Value = v
+}
+
+// Get returns value and boolean that denotes whether value was set.
+func (o OptRowOrdering) Get() (v RowOrdering, ok bool) {
+	if !o.Set {
+		return v, false
+	}
+	return o.Value, true
+}
+
+// Or returns value if set, or given parameter if does not.
+func (o OptRowOrdering) Or(d RowOrdering) RowOrdering {
 	if v, ok := o.Get(); ok {
 		return v
 	}
@@ -2667,6 +4223,155 @@ func (s *PermissionLevel) UnmarshalText(data []byte) error {
 	}
 }
 
+// Ref: #/components/schemas/Placement
+type Placement struct {
+	Rack     RackRef `json:"rack"`
+	Position NilInt  `json:"position"`
+	Face     NilFace `json:"face"`
+}
+
+// GetRack returns the value of Rack.
+func (s *Placement) GetRack() RackRef {
+	return s.Rack
+}
+
+// GetPosition returns the value of Position.
+func (s *Placement) GetPosition() NilInt {
+	return s.Position
+}
+
+// GetFace returns the value of Face.
+func (s *Placement) GetFace() NilFace {
+	return s.Face
+}
+
+// SetRack sets the value of Rack.
+func (s *Placement) SetRack(val RackRef) {
+	s.Rack = val
+}
+
+// SetPosition sets the value of Position.
+func (s *Placement) SetPosition(val NilInt) {
+	s.Position = val
+}
+
+// SetFace sets the value of Face.
+func (s *Placement) SetFace(val NilFace) {
+	s.Face = val
+}
+
+// Ref: #/components/schemas/PlacementChange
+type PlacementChange struct {
+	ID int64 `json:"id"`
+	// Where the asset was; null when in no rack.
+	From NilPlacement `json:"from"`
+	// Where the asset went; null when out of any rack.
+	To        NilPlacement `json:"to"`
+	ChangedBy NilUserRef   `json:"changed_by"`
+	ChangedAt time.Time    `json:"changed_at"`
+}
+
+// GetID returns the value of ID.
+func (s *PlacementChange) GetID() int64 {
+	return s.ID
+}
+
+// GetFrom returns the value of From.
+func (s *PlacementChange) GetFrom() NilPlacement {
+	return s.From
+}
+
+// GetTo returns the value of To.
+func (s *PlacementChange) GetTo() NilPlacement {
+	return s.To
+}
+
+// GetChangedBy returns the value of ChangedBy.
+func (s *PlacementChange) GetChangedBy() NilUserRef {
+	return s.ChangedBy
+}
+
+// GetChangedAt returns the value of ChangedAt.
+func (s *PlacementChange) GetChangedAt() time.Time {
+	return s.ChangedAt
+}
+
+// SetID sets the value of ID.
+func (s *PlacementChange) SetID(val int64) {
+	s.ID = val
+}
+
+// SetFrom sets the value of From.
+func (s *PlacementChange) SetFrom(val NilPlacement) {
+	s.From = val
+}
+
+// SetTo sets the value of To.
+func (s *PlacementChange) SetTo(val NilPlacement) {
+	s.To = val
+}
+
+// SetChangedBy sets the value of ChangedBy.
+func (s *PlacementChange) SetChangedBy(val NilUserRef) {
+	s.ChangedBy = val
+}
+
+// SetChangedAt sets the value of ChangedAt.
+func (s *PlacementChange) SetChangedAt(val time.Time) {
+	s.ChangedAt = val
+}
+
+// Ref: #/components/schemas/PlacementChangeList
+type PlacementChangeList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString         `json:"previous"`
+	Results  []PlacementChange `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *PlacementChangeList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *PlacementChangeList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *PlacementChangeList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *PlacementChangeList) GetResults() []PlacementChange {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *PlacementChangeList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *PlacementChangeList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *PlacementChangeList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *PlacementChangeList) SetResults(val []PlacementChange) {
+	s.Results = val
+}
+
 // An RFC 9457 problem document.
 // Ref: #/components/schemas/Problem
 type Problem struct {
@@ -2744,6 +4449,880 @@ func (s *Problem) SetErrors(val []FieldError) {
 	s.Errors = val
 }
 
+// Merged schema.
+// Ref: #/components/schemas/Rack
+type Rack struct {
+	UnitsUsed     int           `json:"units_used"`
+	UnitsReserved int           `json:"units_reserved"`
+	UnitsFree     int           `json:"units_free"`
+	Utilization   float64       `json:"utilization"`
+	ID            int64         `json:"id"`
+	Datacenter    DatacenterRef `json:"datacenter"`
+	Room          RoomRef       `json:"room"`
+	Row           NilRowRef     `json:"row"`
+	// Unique in the datacenter.
+	Name string `json:"name"`
+	// Unique in the datacenter.
+	FacilityID   NilString `json:"facility_id"`
+	UHeight      int       `json:"u_height"`
+	StartingUnit int       `json:"starting_unit"`
+	// Units are numbered from the top down.
+	DescendingUnits bool       `json:"descending_units"`
+	Status          RackStatus `json:"status"`
+	SerialNumber    NilString  `json:"serial_number"`
+	// Unique in the company.
+	AssetTag    NilString `json:"asset_tag"`
+	MaxWeightKg NilInt    `json:"max_weight_kg"`
+	Description NilString `json:"description"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// GetUnitsUsed returns the value of UnitsUsed.
+func (s *Rack) GetUnitsUsed() int {
+	return s.UnitsUsed
+}
+
+// GetUnitsReserved returns the value of UnitsReserved.
+func (s *Rack) GetUnitsReserved() int {
+	return s.UnitsReserved
+}
+
+// GetUnitsFree returns the value of UnitsFree.
+func (s *Rack) GetUnitsFree() int {
+	return s.UnitsFree
+}
+
+// GetUtilization returns the value of Utilization.
+func (s *Rack) GetUtilization() float64 {
+	return s.Utilization
+}
+
+// GetID returns the value of ID.
+func (s *Rack) GetID() int64 {
+	return s.ID
+}
+
+// GetDatacenter returns the value of Datacenter.
+func (s *Rack) GetDatacenter() DatacenterRef {
+	return s.Datacenter
+}
+
+// GetRoom returns the value of Room.
+func (s *Rack) GetRoom() RoomRef {
+	return s.Room
+}
+
+// GetRow returns the value of Row.
+func (s *Rack) GetRow() NilRowRef {
+	return s.Row
+}
+
+// GetName returns the value of Name.
+func (s *Rack) GetName() string {
+	return s.Name
+}
+
+// GetFacilityID returns the value of FacilityID.
+func (s *Rack) GetFacilityID() NilString {
+	return s.FacilityID
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *Rack) GetUHeight() int {
+	return s.UHeight
+}
+
+// GetStartingUnit returns the value of StartingUnit.
+func (s *Rack) GetStartingUnit() int {
+	return s.StartingUnit
+}
+
+// GetDescendingUnits returns the value of DescendingUnits.
+func (s *Rack) GetDescendingUnits() bool {
+	return s.DescendingUnits
+}
+
+// GetStatus returns the value of Status.
+func (s *Rack) GetStatus() RackStatus {
+	return s.Status
+}
+
+// GetSerialNumber returns the value of SerialNumber.
+func (s *Rack) GetSerialNumber() NilString {
+	return s.SerialNumber
+}
+
+// GetAssetTag returns the value of AssetTag.
+func (s *Rack) GetAssetTag() NilString {
+	return s.AssetTag
+}
+
+// GetMaxWeightKg returns the value of MaxWeightKg.
+func (s *Rack) GetMaxWeightKg() NilInt {
+	return s.MaxWeightKg
+}
+
+// GetDescription returns the value of Description.
+func (s *Rack) GetDescription() NilString {
+	return s.Description
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *Rack) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetUpdatedAt returns the value of UpdatedAt.
+func (s *Rack) GetUpdatedAt() time.Time {
+	return s.UpdatedAt
+}
+
+// SetUnitsUsed sets the value of UnitsUsed.
+func (s *Rack) SetUnitsUsed(val int) {
+	s.UnitsUsed = val
+}
+
+// SetUnitsReserved sets the value of UnitsReserved.
+func (s *Rack) SetUnitsReserved(val int) {
+	s.UnitsReserved = val
+}
+
+// SetUnitsFree sets the value of UnitsFree.
+func (s *Rack) SetUnitsFree(val int) {
+	s.UnitsFree = val
+}
+
+// SetUtilization sets the value of Utilization.
+func (s *Rack) SetUtilization(val float64) {
+	s.Utilization = val
+}
+
+// SetID sets the value of ID.
+func (s *Rack) SetID(val int64) {
+	s.ID = val
+}
+
+// SetDatacenter sets the value of Datacenter.
+func (s *Rack) SetDatacenter(val DatacenterRef) {
+	s.Datacenter = val
+}
+
+// SetRoom sets the value of Room.
+func (s *Rack) SetRoom(val RoomRef) {
+	s.Room = val
+}
+
+// SetRow sets the value of Row.
+func (s *Rack) SetRow(val NilRowRef) {
+	s.Row = val
+}
+
+// SetName sets the value of Name.
+func (s *Rack) SetName(val string) {
+	s.Name = val
+}
+
+// SetFacilityID sets the value of FacilityID.
+func (s *Rack) SetFacilityID(val NilString) {
+	s.FacilityID = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *Rack) SetUHeight(val int) {
+	s.UHeight = val
+}
+
+// SetStartingUnit sets the value of StartingUnit.
+func (s *Rack) SetStartingUnit(val int) {
+	s.StartingUnit = val
+}
+
+// SetDescendingUnits sets the value of DescendingUnits.
+func (s *Rack) SetDescendingUnits(val bool) {
+	s.DescendingUnits = val
+}
+
+// SetStatus sets the value of Status.
+func (s *Rack) SetStatus(val RackStatus) {
+	s.Status = val
+}
+
+// SetSerialNumber sets the value of SerialNumber.
+func (s *Rack) SetSerialNumber(val NilString) {
+	s.SerialNumber = val
+}
+
+// SetAssetTag sets the value of AssetTag.
+func (s *Rack) SetAssetTag(val NilString) {
+	s.AssetTag = val
+}
+
+// SetMaxWeightKg sets the value of MaxWeightKg.
+func (s *Rack) SetMaxWeightKg(val NilInt) {
+	s.MaxWeightKg = val
+}
+
+// SetDescription sets the value of Description.
+func (s *Rack) SetDescription(val NilString) {
+	s.Description = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *Rack) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetUpdatedAt sets the value of UpdatedAt.
+func (s *Rack) SetUpdatedAt(val time.Time) {
+	s.UpdatedAt = val
+}
+
+// The writable fields of a rack, for create and full replace (which clears omitted optional fields and
+// gives omitted fields with a default their default).
+// Ref: #/components/schemas/RackCreate
+type RackCreate struct {
+	RoomID int64 `json:"room_id"`
+	// A row of the rack's room; omitted or null means none.
+	RowID           OptNilInt64         `json:"row_id"`
+	Name            string              `json:"name"`
+	FacilityID      OptNilString        `json:"facility_id"`
+	UHeight         OptInt              `json:"u_height"`
+	StartingUnit    OptInt              `json:"starting_unit"`
+	DescendingUnits OptBool             `json:"descending_units"`
+	Status          OptRackCreateStatus `json:"status"`
+	SerialNumber    OptNilString        `json:"serial_number"`
+	AssetTag        OptNilString        `json:"asset_tag"`
+	MaxWeightKg     OptNilInt           `json:"max_weight_kg"`
+	Description     OptNilString        `json:"description"`
+}
+
+// GetRoomID returns the value of RoomID.
+func (s *RackCreate) GetRoomID() int64 {
+	return s.RoomID
+}
+
+// GetRowID returns the value of RowID.
+func (s *RackCreate) GetRowID() OptNilInt64 {
+	return s.RowID
+}
+
+// GetName returns the value of Name.
+func (s *RackCreate) GetName() string {
+	return s.Name
+}
+
+// GetFacilityID returns the value of FacilityID.
+func (s *RackCreate) GetFacilityID() OptNilString {
+	return s.FacilityID
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *RackCreate) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetStartingUnit returns the value of StartingUnit.
+func (s *RackCreate) GetStartingUnit() OptInt {
+	return s.StartingUnit
+}
+
+// GetDescendingUnits returns the value of DescendingUnits.
+func (s *RackCreate) GetDescendingUnits() OptBool {
+	return s.DescendingUnits
+}
+
+// GetStatus returns the value of Status.
+func (s *RackCreate) GetStatus() OptRackCreateStatus {
+	return s.Status
+}
+
+// GetSerialNumber returns the value of SerialNumber.
+func (s *RackCreate) GetSerialNumber() OptNilString {
+	return s.SerialNumber
+}
+
+// GetAssetTag returns the value of AssetTag.
+func (s *RackCreate) GetAssetTag() OptNilString {
+	return s.AssetTag
+}
+
+// GetMaxWeightKg returns the value of MaxWeightKg.
+func (s *RackCreate) GetMaxWeightKg() OptNilInt {
+	return s.MaxWeightKg
+}
+
+// GetDescription returns the value of Description.
+func (s *RackCreate) GetDescription() OptNilString {
+	return s.Description
+}
+
+// SetRoomID sets the value of RoomID.
+func (s *RackCreate) SetRoomID(val int64) {
+	s.RoomID = val
+}
+
+// SetRowID sets the value of RowID.
+func (s *RackCreate) SetRowID(val OptNilInt64) {
+	s.RowID = val
+}
+
+// SetName sets the value of Name.
+func (s *RackCreate) SetName(val string) {
+	s.Name = val
+}
+
+// SetFacilityID sets the value of FacilityID.
+func (s *RackCreate) SetFacilityID(val OptNilString) {
+	s.FacilityID = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *RackCreate) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetStartingUnit sets the value of StartingUnit.
+func (s *RackCreate) SetStartingUnit(val OptInt) {
+	s.StartingUnit = val
+}
+
+// SetDescendingUnits sets the value of DescendingUnits.
+func (s *RackCreate) SetDescendingUnits(val OptBool) {
+	s.DescendingUnits = val
+}
+
+// SetStatus sets the value of Status.
+func (s *RackCreate) SetStatus(val OptRackCreateStatus) {
+	s.Status = val
+}
+
+// SetSerialNumber sets the value of SerialNumber.
+func (s *RackCreate) SetSerialNumber(val OptNilString) {
+	s.SerialNumber = val
+}
+
+// SetAssetTag sets the value of AssetTag.
+func (s *RackCreate) SetAssetTag(val OptNilString) {
+	s.AssetTag = val
+}
+
+// SetMaxWeightKg sets the value of MaxWeightKg.
+func (s *RackCreate) SetMaxWeightKg(val OptNilInt) {
+	s.MaxWeightKg = val
+}
+
+// SetDescription sets the value of Description.
+func (s *RackCreate) SetDescription(val OptNilString) {
+	s.Description = val
+}
+
+// Merged schema.
+type RackCreateStatus string
+
+const (
+	RackCreateStatusPlanned RackCreateStatus = "planned"
+	RackCreateStatusActive  RackCreateStatus = "active"
+	RackCreateStatusRetired RackCreateStatus = "retired"
+)
+
+// AllValues returns all RackCreateStatus values.
+func (RackCreateStatus) AllValues() []RackCreateStatus {
+	return []RackCreateStatus{
+		RackCreateStatusPlanned,
+		RackCreateStatusActive,
+		RackCreateStatusRetired,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s RackCreateStatus) MarshalText() ([]byte, error) {
+	switch s {
+	case RackCreateStatusPlanned:
+		return []byte(s), nil
+	case RackCreateStatusActive:
+		return []byte(s), nil
+	case RackCreateStatusRetired:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *RackCreateStatus) UnmarshalText(data []byte) error {
+	switch RackCreateStatus(data) {
+	case RackCreateStatusPlanned:
+		*s = RackCreateStatusPlanned
+		return nil
+	case RackCreateStatusActive:
+		*s = RackCreateStatusActive
+		return nil
+	case RackCreateStatusRetired:
+		*s = RackCreateStatusRetired
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/RackList
+type RackList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString `json:"previous"`
+	Results  []Rack    `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *RackList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *RackList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *RackList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *RackList) GetResults() []Rack {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *RackList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *RackList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *RackList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *RackList) SetResults(val []Rack) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/RackOrdering
+type RackOrdering string
+
+const (
+	RackOrderingName           RackOrdering = "name"
+	RackOrderingMinusName      RackOrdering = "-name"
+	RackOrderingStatus         RackOrdering = "status"
+	RackOrderingMinusStatus    RackOrdering = "-status"
+	RackOrderingCreatedAt      RackOrdering = "created_at"
+	RackOrderingMinusCreatedAt RackOrdering = "-created_at"
+)
+
+// AllValues returns all RackOrdering values.
+func (RackOrdering) AllValues() []RackOrdering {
+	return []RackOrdering{
+		RackOrderingName,
+		RackOrderingMinusName,
+		RackOrderingStatus,
+		RackOrderingMinusStatus,
+		RackOrderingCreatedAt,
+		RackOrderingMinusCreatedAt,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s RackOrdering) MarshalText() ([]byte, error) {
+	switch s {
+	case RackOrderingName:
+		return []byte(s), nil
+	case RackOrderingMinusName:
+		return []byte(s), nil
+	case RackOrderingStatus:
+		return []byte(s), nil
+	case RackOrderingMinusStatus:
+		return []byte(s), nil
+	case RackOrderingCreatedAt:
+		return []byte(s), nil
+	case RackOrderingMinusCreatedAt:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *RackOrdering) UnmarshalText(data []byte) error {
+	switch RackOrdering(data) {
+	case RackOrderingName:
+		*s = RackOrderingName
+		return nil
+	case RackOrderingMinusName:
+		*s = RackOrderingMinusName
+		return nil
+	case RackOrderingStatus:
+		*s = RackOrderingStatus
+		return nil
+	case RackOrderingMinusStatus:
+		*s = RackOrderingMinusStatus
+		return nil
+	case RackOrderingCreatedAt:
+		*s = RackOrderingCreatedAt
+		return nil
+	case RackOrderingMinusCreatedAt:
+		*s = RackOrderingMinusCreatedAt
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/RackPatch
+type RackPatch struct {
+	RoomID OptInt64 `json:"room_id"`
+	// Null takes the rack out of its row.
+	RowID           OptNilInt64   `json:"row_id"`
+	Name            OptString     `json:"name"`
+	FacilityID      OptNilString  `json:"facility_id"`
+	UHeight         OptInt        `json:"u_height"`
+	StartingUnit    OptInt        `json:"starting_unit"`
+	DescendingUnits OptBool       `json:"descending_units"`
+	Status          OptRackStatus `json:"status"`
+	SerialNumber    OptNilString  `json:"serial_number"`
+	AssetTag        OptNilString  `json:"asset_tag"`
+	MaxWeightKg     OptNilInt     `json:"max_weight_kg"`
+	Description     OptNilString  `json:"description"`
+}
+
+// GetRoomID returns the value of RoomID.
+func (s *RackPatch) GetRoomID() OptInt64 {
+	return s.RoomID
+}
+
+// GetRowID returns the value of RowID.
+func (s *RackPatch) GetRowID() OptNilInt64 {
+	return s.RowID
+}
+
+// GetName returns the value of Name.
+func (s *RackPatch) GetName() OptString {
+	return s.Name
+}
+
+// GetFacilityID returns the value of FacilityID.
+func (s *RackPatch) GetFacilityID() OptNilString {
+	return s.FacilityID
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *RackPatch) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetStartingUnit returns the value of StartingUnit.
+func (s *RackPatch) GetStartingUnit() OptInt {
+	return s.StartingUnit
+}
+
+// GetDescendingUnits returns the value of DescendingUnits.
+func (s *RackPatch) GetDescendingUnits() OptBool {
+	return s.DescendingUnits
+}
+
+// GetStatus returns the value of Status.
+func (s *RackPatch) GetStatus() OptRackStatus {
+	return s.Status
+}
+
+// GetSerialNumber returns the value of SerialNumber.
+func (s *RackPatch) GetSerialNumber() OptNilString {
+	return s.SerialNumber
+}
+
+// GetAssetTag returns the value of AssetTag.
+func (s *RackPatch) GetAssetTag() OptNilString {
+	return s.AssetTag
+}
+
+// GetMaxWeightKg returns the value of MaxWeightKg.
+func (s *RackPatch) GetMaxWeightKg() OptNilInt {
+	return s.MaxWeightKg
+}
+
+// GetDescription returns the value of Description.
+func (s *RackPatch) GetDescription() OptNilString {
+	return s.Description
+}
+
+// SetRoomID sets the value of RoomID.
+func (s *RackPatch) SetRoomID(val OptInt64) {
+	s.RoomID = val
+}
+
+// SetRowID sets the value of RowID.
+func (s *RackPatch) SetRowID(val OptNilInt64) {
+	s.RowID = val
+}
+
+// SetName sets the value of Name.
+func (s *RackPatch) SetName(val OptString) {
+	s.Name = val
+}
+
+// SetFacilityID sets the value of FacilityID.
+func (s *RackPatch) SetFacilityID(val OptNilString) {
+	s.FacilityID = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *RackPatch) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetStartingUnit sets the value of StartingUnit.
+func (s *RackPatch) SetStartingUnit(val OptInt) {
+	s.StartingUnit = val
+}
+
+// SetDescendingUnits sets the value of DescendingUnits.
+func (s *RackPatch) SetDescendingUnits(val OptBool) {
+	s.DescendingUnits = val
+}
+
+// SetStatus sets the value of Status.
+func (s *RackPatch) SetStatus(val OptRackStatus) {
+	s.Status = val
+}
+
+// SetSerialNumber sets the value of SerialNumber.
+func (s *RackPatch) SetSerialNumber(val OptNilString) {
+	s.SerialNumber = val
+}
+
+// SetAssetTag sets the value of AssetTag.
+func (s *RackPatch) SetAssetTag(val OptNilString) {
+	s.AssetTag = val
+}
+
+// SetMaxWeightKg sets the value of MaxWeightKg.
+func (s *RackPatch) SetMaxWeightKg(val OptNilInt) {
+	s.MaxWeightKg = val
+}
+
+// SetDescription sets the value of Description.
+func (s *RackPatch) SetDescription(val OptNilString) {
+	s.Description = val
+}
+
+// Ref: #/components/schemas/RackRef
+type RackRef struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// GetID returns the value of ID.
+func (s *RackRef) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *RackRef) GetName() string {
+	return s.Name
+}
+
+// SetID sets the value of ID.
+func (s *RackRef) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *RackRef) SetName(val string) {
+	s.Name = val
+}
+
+// Ref: #/components/schemas/RackSpace
+type RackSpace struct {
+	Rack       RackRef       `json:"rack"`
+	Datacenter DatacenterRef `json:"datacenter"`
+	Room       RoomRef       `json:"room"`
+	Row        NilRowRef     `json:"row"`
+	// The size of the smallest block of free units that fits.
+	Fit int `json:"fit"`
+	// The lowest unit of each fitting block, best fit first.
+	Positions []int `json:"positions"`
+}
+
+// GetRack returns the value of Rack.
+func (s *RackSpace) GetRack() RackRef {
+	return s.Rack
+}
+
+// GetDatacenter returns the value of Datacenter.
+func (s *RackSpace) GetDatacenter() DatacenterRef {
+	return s.Datacenter
+}
+
+// GetRoom returns the value of Room.
+func (s *RackSpace) GetRoom() RoomRef {
+	return s.Room
+}
+
+// GetRow returns the value of Row.
+func (s *RackSpace) GetRow() NilRowRef {
+	return s.Row
+}
+
+// GetFit returns the value of Fit.
+func (s *RackSpace) GetFit() int {
+	return s.Fit
+}
+
+// GetPositions returns the value of Positions.
+func (s *RackSpace) GetPositions() []int {
+	return s.Positions
+}
+
+// SetRack sets the value of Rack.
+func (s *RackSpace) SetRack(val RackRef) {
+	s.Rack = val
+}
+
+// SetDatacenter sets the value of Datacenter.
+func (s *RackSpace) SetDatacenter(val DatacenterRef) {
+	s.Datacenter = val
+}
+
+// SetRoom sets the value of Room.
+func (s *RackSpace) SetRoom(val RoomRef) {
+	s.Room = val
+}
+
+// SetRow sets the value of Row.
+func (s *RackSpace) SetRow(val NilRowRef) {
+	s.Row = val
+}
+
+// SetFit sets the value of Fit.
+func (s *RackSpace) SetFit(val int) {
+	s.Fit = val
+}
+
+// SetPositions sets the value of Positions.
+func (s *RackSpace) SetPositions(val []int) {
+	s.Positions = val
+}
+
+// Ref: #/components/schemas/RackSpaceList
+type RackSpaceList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString   `json:"previous"`
+	Results  []RackSpace `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *RackSpaceList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *RackSpaceList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *RackSpaceList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *RackSpaceList) GetResults() []RackSpace {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *RackSpaceList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *RackSpaceList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *RackSpaceList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *RackSpaceList) SetResults(val []RackSpace) {
+	s.Results = val
+}
+
+// A planned rack is not built yet; a retired rack takes no new assets.
+// Ref: #/components/schemas/RackStatus
+type RackStatus string
+
+const (
+	RackStatusPlanned RackStatus = "planned"
+	RackStatusActive  RackStatus = "active"
+	RackStatusRetired RackStatus = "retired"
+)
+
+// AllValues returns all RackStatus values.
+func (RackStatus) AllValues() []RackStatus {
+	return []RackStatus{
+		RackStatusPlanned,
+		RackStatusActive,
+		RackStatusRetired,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s RackStatus) MarshalText() ([]byte, error) {
+	switch s {
+	case RackStatusPlanned:
+		return []byte(s), nil
+	case RackStatusActive:
+		return []byte(s), nil
+	case RackStatusRetired:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *RackStatus) UnmarshalText(data []byte) error {
+	switch RackStatus(data) {
+	case RackStatusPlanned:
+		*s = RackStatusPlanned
+		return nil
+	case RackStatusActive:
+		*s = RackStatusActive
+		return nil
+	case RackStatusRetired:
+		*s = RackStatusRetired
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
 // Ref: #/components/schemas/RefreshRequest
 type RefreshRequest struct {
 	Refresh string `json:"refresh"`
@@ -2765,8 +5344,859 @@ type RemoveTeamMemberNoContent struct{}
 // RequestPasswordResetAccepted is response for RequestPasswordReset operation.
 type RequestPasswordResetAccepted struct{}
 
+// Ref: #/components/schemas/Reservation
+type Reservation struct {
+	ID   int64   `json:"id"`
+	Rack RackRef `json:"rack"`
+	// The lowest reserved unit.
+	Position int `json:"position"`
+	// How many units are reserved.
+	UHeight int  `json:"u_height"`
+	Face    Face `json:"face"`
+	// Both faces are reserved.
+	FullDepth   bool        `json:"full_depth"`
+	Description string      `json:"description"`
+	ExpiresAt   NilDateTime `json:"expires_at"`
+	// The reservation has expired and blocks nothing.
+	Expired   bool       `json:"expired"`
+	CreatedBy NilUserRef `json:"created_by"`
+	CreatedAt time.Time  `json:"created_at"`
+}
+
+// GetID returns the value of ID.
+func (s *Reservation) GetID() int64 {
+	return s.ID
+}
+
+// GetRack returns the value of Rack.
+func (s *Reservation) GetRack() RackRef {
+	return s.Rack
+}
+
+// GetPosition returns the value of Position.
+func (s *Reservation) GetPosition() int {
+	return s.Position
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *Reservation) GetUHeight() int {
+	return s.UHeight
+}
+
+// GetFace returns the value of Face.
+func (s *Reservation) GetFace() Face {
+	return s.Face
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *Reservation) GetFullDepth() bool {
+	return s.FullDepth
+}
+
+// GetDescription returns the value of Description.
+func (s *Reservation) GetDescription() string {
+	return s.Description
+}
+
+// GetExpiresAt returns the value of ExpiresAt.
+func (s *Reservation) GetExpiresAt() NilDateTime {
+	return s.ExpiresAt
+}
+
+// GetExpired returns the value of Expired.
+func (s *Reservation) GetExpired() bool {
+	return s.Expired
+}
+
+// GetCreatedBy returns the value of CreatedBy.
+func (s *Reservation) GetCreatedBy() NilUserRef {
+	return s.CreatedBy
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *Reservation) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// SetID sets the value of ID.
+func (s *Reservation) SetID(val int64) {
+	s.ID = val
+}
+
+// SetRack sets the value of Rack.
+func (s *Reservation) SetRack(val RackRef) {
+	s.Rack = val
+}
+
+// SetPosition sets the value of Position.
+func (s *Reservation) SetPosition(val int) {
+	s.Position = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *Reservation) SetUHeight(val int) {
+	s.UHeight = val
+}
+
+// SetFace sets the value of Face.
+func (s *Reservation) SetFace(val Face) {
+	s.Face = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *Reservation) SetFullDepth(val bool) {
+	s.FullDepth = val
+}
+
+// SetDescription sets the value of Description.
+func (s *Reservation) SetDescription(val string) {
+	s.Description = val
+}
+
+// SetExpiresAt sets the value of ExpiresAt.
+func (s *Reservation) SetExpiresAt(val NilDateTime) {
+	s.ExpiresAt = val
+}
+
+// SetExpired sets the value of Expired.
+func (s *Reservation) SetExpired(val bool) {
+	s.Expired = val
+}
+
+// SetCreatedBy sets the value of CreatedBy.
+func (s *Reservation) SetCreatedBy(val NilUserRef) {
+	s.CreatedBy = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *Reservation) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// Ref: #/components/schemas/ReservationCreate
+type ReservationCreate struct {
+	Position    int     `json:"position"`
+	UHeight     OptInt  `json:"u_height"`
+	Face        Face    `json:"face"`
+	FullDepth   OptBool `json:"full_depth"`
+	Description string  `json:"description"`
+	// Omitted or null means until deleted.
+	ExpiresAt OptNilDateTime `json:"expires_at"`
+}
+
+// GetPosition returns the value of Position.
+func (s *ReservationCreate) GetPosition() int {
+	return s.Position
+}
+
+// GetUHeight returns the value of UHeight.
+func (s *ReservationCreate) GetUHeight() OptInt {
+	return s.UHeight
+}
+
+// GetFace returns the value of Face.
+func (s *ReservationCreate) GetFace() Face {
+	return s.Face
+}
+
+// GetFullDepth returns the value of FullDepth.
+func (s *ReservationCreate) GetFullDepth() OptBool {
+	return s.FullDepth
+}
+
+// GetDescription returns the value of Description.
+func (s *ReservationCreate) GetDescription() string {
+	return s.Description
+}
+
+// GetExpiresAt returns the value of ExpiresAt.
+func (s *ReservationCreate) GetExpiresAt() OptNilDateTime {
+	return s.ExpiresAt
+}
+
+// SetPosition sets the value of Position.
+func (s *ReservationCreate) SetPosition(val int) {
+	s.Position = val
+}
+
+// SetUHeight sets the value of UHeight.
+func (s *ReservationCreate) SetUHeight(val OptInt) {
+	s.UHeight = val
+}
+
+// SetFace sets the value of Face.
+func (s *ReservationCreate) SetFace(val Face) {
+	s.Face = val
+}
+
+// SetFullDepth sets the value of FullDepth.
+func (s *ReservationCreate) SetFullDepth(val OptBool) {
+	s.FullDepth = val
+}
+
+// SetDescription sets the value of Description.
+func (s *ReservationCreate) SetDescription(val string) {
+	s.Description = val
+}
+
+// SetExpiresAt sets the value of ExpiresAt.
+func (s *ReservationCreate) SetExpiresAt(val OptNilDateTime) {
+	s.ExpiresAt = val
+}
+
+// Ref: #/components/schemas/ReservationList
+type ReservationList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString     `json:"previous"`
+	Results  []Reservation `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *ReservationList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *ReservationList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *ReservationList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *ReservationList) GetResults() []Reservation {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *ReservationList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *ReservationList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *ReservationList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *ReservationList) SetResults(val []Reservation) {
+	s.Results = val
+}
+
 // RevokeAPITokenNoContent is response for RevokeAPIToken operation.
 type RevokeAPITokenNoContent struct{}
+
+// Ref: #/components/schemas/Room
+type Room struct {
+	ID         int64         `json:"id"`
+	Datacenter DatacenterRef `json:"datacenter"`
+	Name       string        `json:"name"`
+	// Unique in the datacenter.
+	Code        string    `json:"code"`
+	Floor       NilString `json:"floor"`
+	Description NilString `json:"description"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// GetID returns the value of ID.
+func (s *Room) GetID() int64 {
+	return s.ID
+}
+
+// GetDatacenter returns the value of Datacenter.
+func (s *Room) GetDatacenter() DatacenterRef {
+	return s.Datacenter
+}
+
+// GetName returns the value of Name.
+func (s *Room) GetName() string {
+	return s.Name
+}
+
+// GetCode returns the value of Code.
+func (s *Room) GetCode() string {
+	return s.Code
+}
+
+// GetFloor returns the value of Floor.
+func (s *Room) GetFloor() NilString {
+	return s.Floor
+}
+
+// GetDescription returns the value of Description.
+func (s *Room) GetDescription() NilString {
+	return s.Description
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *Room) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetUpdatedAt returns the value of UpdatedAt.
+func (s *Room) GetUpdatedAt() time.Time {
+	return s.UpdatedAt
+}
+
+// SetID sets the value of ID.
+func (s *Room) SetID(val int64) {
+	s.ID = val
+}
+
+// SetDatacenter sets the value of Datacenter.
+func (s *Room) SetDatacenter(val DatacenterRef) {
+	s.Datacenter = val
+}
+
+// SetName sets the value of Name.
+func (s *Room) SetName(val string) {
+	s.Name = val
+}
+
+// SetCode sets the value of Code.
+func (s *Room) SetCode(val string) {
+	s.Code = val
+}
+
+// SetFloor sets the value of Floor.
+func (s *Room) SetFloor(val NilString) {
+	s.Floor = val
+}
+
+// SetDescription sets the value of Description.
+func (s *Room) SetDescription(val NilString) {
+	s.Description = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *Room) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetUpdatedAt sets the value of UpdatedAt.
+func (s *Room) SetUpdatedAt(val time.Time) {
+	s.UpdatedAt = val
+}
+
+// The writable fields of a room, for create and full replace.
+// Ref: #/components/schemas/RoomCreate
+type RoomCreate struct {
+	// Set at creation; a replace must repeat it.
+	DatacenterID int64  `json:"datacenter_id"`
+	Name         string `json:"name"`
+	Code         string `json:"code"`
+	// Omitted or null means none.
+	Floor OptNilString `json:"floor"`
+	// Omitted or null means none.
+	Description OptNilString `json:"description"`
+}
+
+// GetDatacenterID returns the value of DatacenterID.
+func (s *RoomCreate) GetDatacenterID() int64 {
+	return s.DatacenterID
+}
+
+// GetName returns the value of Name.
+func (s *RoomCreate) GetName() string {
+	return s.Name
+}
+
+// GetCode returns the value of Code.
+func (s *RoomCreate) GetCode() string {
+	return s.Code
+}
+
+// GetFloor returns the value of Floor.
+func (s *RoomCreate) GetFloor() OptNilString {
+	return s.Floor
+}
+
+// GetDescription returns the value of Description.
+func (s *RoomCreate) GetDescription() OptNilString {
+	return s.Description
+}
+
+// SetDatacenterID sets the value of DatacenterID.
+func (s *RoomCreate) SetDatacenterID(val int64) {
+	s.DatacenterID = val
+}
+
+// SetName sets the value of Name.
+func (s *RoomCreate) SetName(val string) {
+	s.Name = val
+}
+
+// SetCode sets the value of Code.
+func (s *RoomCreate) SetCode(val string) {
+	s.Code = val
+}
+
+// SetFloor sets the value of Floor.
+func (s *RoomCreate) SetFloor(val OptNilString) {
+	s.Floor = val
+}
+
+// SetDescription sets the value of Description.
+func (s *RoomCreate) SetDescription(val OptNilString) {
+	s.Description = val
+}
+
+// Ref: #/components/schemas/RoomList
+type RoomList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString `json:"previous"`
+	Results  []Room    `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *RoomList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *RoomList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *RoomList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *RoomList) GetResults() []Room {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *RoomList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *RoomList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *RoomList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *RoomList) SetResults(val []Room) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/RoomOrdering
+type RoomOrdering string
+
+const (
+	RoomOrderingName           RoomOrdering = "name"
+	RoomOrderingMinusName      RoomOrdering = "-name"
+	RoomOrderingCode           RoomOrdering = "code"
+	RoomOrderingMinusCode      RoomOrdering = "-code"
+	RoomOrderingCreatedAt      RoomOrdering = "created_at"
+	RoomOrderingMinusCreatedAt RoomOrdering = "-created_at"
+)
+
+// AllValues returns all RoomOrdering values.
+func (RoomOrdering) AllValues() []RoomOrdering {
+	return []RoomOrdering{
+		RoomOrderingName,
+		RoomOrderingMinusName,
+		RoomOrderingCode,
+		RoomOrderingMinusCode,
+		RoomOrderingCreatedAt,
+		RoomOrderingMinusCreatedAt,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s RoomOrdering) MarshalText() ([]byte, error) {
+	switch s {
+	case RoomOrderingName:
+		return []byte(s), nil
+	case RoomOrderingMinusName:
+		return []byte(s), nil
+	case RoomOrderingCode:
+		return []byte(s), nil
+	case RoomOrderingMinusCode:
+		return []byte(s), nil
+	case RoomOrderingCreatedAt:
+		return []byte(s), nil
+	case RoomOrderingMinusCreatedAt:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *RoomOrdering) UnmarshalText(data []byte) error {
+	switch RoomOrdering(data) {
+	case RoomOrderingName:
+		*s = RoomOrderingName
+		return nil
+	case RoomOrderingMinusName:
+		*s = RoomOrderingMinusName
+		return nil
+	case RoomOrderingCode:
+		*s = RoomOrderingCode
+		return nil
+	case RoomOrderingMinusCode:
+		*s = RoomOrderingMinusCode
+		return nil
+	case RoomOrderingCreatedAt:
+		*s = RoomOrderingCreatedAt
+		return nil
+	case RoomOrderingMinusCreatedAt:
+		*s = RoomOrderingMinusCreatedAt
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/RoomPatch
+type RoomPatch struct {
+	Name OptString `json:"name"`
+	Code OptString `json:"code"`
+	// Null clears the floor.
+	Floor OptNilString `json:"floor"`
+	// Null clears the description.
+	Description OptNilString `json:"description"`
+}
+
+// GetName returns the value of Name.
+func (s *RoomPatch) GetName() OptString {
+	return s.Name
+}
+
+// GetCode returns the value of Code.
+func (s *RoomPatch) GetCode() OptString {
+	return s.Code
+}
+
+// GetFloor returns the value of Floor.
+func (s *RoomPatch) GetFloor() OptNilString {
+	return s.Floor
+}
+
+// GetDescription returns the value of Description.
+func (s *RoomPatch) GetDescription() OptNilString {
+	return s.Description
+}
+
+// SetName sets the value of Name.
+func (s *RoomPatch) SetName(val OptString) {
+	s.Name = val
+}
+
+// SetCode sets the value of Code.
+func (s *RoomPatch) SetCode(val OptString) {
+	s.Code = val
+}
+
+// SetFloor sets the value of Floor.
+func (s *RoomPatch) SetFloor(val OptNilString) {
+	s.Floor = val
+}
+
+// SetDescription sets the value of Description.
+func (s *RoomPatch) SetDescription(val OptNilString) {
+	s.Description = val
+}
+
+// Ref: #/components/schemas/RoomRef
+type RoomRef struct {
+	ID   int64  `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// GetID returns the value of ID.
+func (s *RoomRef) GetID() int64 {
+	return s.ID
+}
+
+// GetCode returns the value of Code.
+func (s *RoomRef) GetCode() string {
+	return s.Code
+}
+
+// GetName returns the value of Name.
+func (s *RoomRef) GetName() string {
+	return s.Name
+}
+
+// SetID sets the value of ID.
+func (s *RoomRef) SetID(val int64) {
+	s.ID = val
+}
+
+// SetCode sets the value of Code.
+func (s *RoomRef) SetCode(val string) {
+	s.Code = val
+}
+
+// SetName sets the value of Name.
+func (s *RoomRef) SetName(val string) {
+	s.Name = val
+}
+
+// Ref: #/components/schemas/Row
+type Row struct {
+	ID   int64   `json:"id"`
+	Room RoomRef `json:"room"`
+	// Unique in the room.
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// GetID returns the value of ID.
+func (s *Row) GetID() int64 {
+	return s.ID
+}
+
+// GetRoom returns the value of Room.
+func (s *Row) GetRoom() RoomRef {
+	return s.Room
+}
+
+// GetName returns the value of Name.
+func (s *Row) GetName() string {
+	return s.Name
+}
+
+// GetCreatedAt returns the value of CreatedAt.
+func (s *Row) GetCreatedAt() time.Time {
+	return s.CreatedAt
+}
+
+// GetUpdatedAt returns the value of UpdatedAt.
+func (s *Row) GetUpdatedAt() time.Time {
+	return s.UpdatedAt
+}
+
+// SetID sets the value of ID.
+func (s *Row) SetID(val int64) {
+	s.ID = val
+}
+
+// SetRoom sets the value of Room.
+func (s *Row) SetRoom(val RoomRef) {
+	s.Room = val
+}
+
+// SetName sets the value of Name.
+func (s *Row) SetName(val string) {
+	s.Name = val
+}
+
+// SetCreatedAt sets the value of CreatedAt.
+func (s *Row) SetCreatedAt(val time.Time) {
+	s.CreatedAt = val
+}
+
+// SetUpdatedAt sets the value of UpdatedAt.
+func (s *Row) SetUpdatedAt(val time.Time) {
+	s.UpdatedAt = val
+}
+
+// The writable fields of a row, for create and full replace.
+// Ref: #/components/schemas/RowCreate
+type RowCreate struct {
+	// Set at creation; a replace must repeat it.
+	RoomID int64  `json:"room_id"`
+	Name   string `json:"name"`
+}
+
+// GetRoomID returns the value of RoomID.
+func (s *RowCreate) GetRoomID() int64 {
+	return s.RoomID
+}
+
+// GetName returns the value of Name.
+func (s *RowCreate) GetName() string {
+	return s.Name
+}
+
+// SetRoomID sets the value of RoomID.
+func (s *RowCreate) SetRoomID(val int64) {
+	s.RoomID = val
+}
+
+// SetName sets the value of Name.
+func (s *RowCreate) SetName(val string) {
+	s.Name = val
+}
+
+// Ref: #/components/schemas/RowList
+type RowList struct {
+	// Number of matching items across all pages.
+	Count int `json:"count"`
+	// URL of the next page, or null.
+	Next NilString `json:"next"`
+	// URL of the previous page, or null.
+	Previous NilString `json:"previous"`
+	Results  []Row     `json:"results"`
+}
+
+// GetCount returns the value of Count.
+func (s *RowList) GetCount() int {
+	return s.Count
+}
+
+// GetNext returns the value of Next.
+func (s *RowList) GetNext() NilString {
+	return s.Next
+}
+
+// GetPrevious returns the value of Previous.
+func (s *RowList) GetPrevious() NilString {
+	return s.Previous
+}
+
+// GetResults returns the value of Results.
+func (s *RowList) GetResults() []Row {
+	return s.Results
+}
+
+// SetCount sets the value of Count.
+func (s *RowList) SetCount(val int) {
+	s.Count = val
+}
+
+// SetNext sets the value of Next.
+func (s *RowList) SetNext(val NilString) {
+	s.Next = val
+}
+
+// SetPrevious sets the value of Previous.
+func (s *RowList) SetPrevious(val NilString) {
+	s.Previous = val
+}
+
+// SetResults sets the value of Results.
+func (s *RowList) SetResults(val []Row) {
+	s.Results = val
+}
+
+// Ref: #/components/schemas/RowOrdering
+type RowOrdering string
+
+const (
+	RowOrderingName           RowOrdering = "name"
+	RowOrderingMinusName      RowOrdering = "-name"
+	RowOrderingCreatedAt      RowOrdering = "created_at"
+	RowOrderingMinusCreatedAt RowOrdering = "-created_at"
+)
+
+// AllValues returns all RowOrdering values.
+func (RowOrdering) AllValues() []RowOrdering {
+	return []RowOrdering{
+		RowOrderingName,
+		RowOrderingMinusName,
+		RowOrderingCreatedAt,
+		RowOrderingMinusCreatedAt,
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s RowOrdering) MarshalText() ([]byte, error) {
+	switch s {
+	case RowOrderingName:
+		return []byte(s), nil
+	case RowOrderingMinusName:
+		return []byte(s), nil
+	case RowOrderingCreatedAt:
+		return []byte(s), nil
+	case RowOrderingMinusCreatedAt:
+		return []byte(s), nil
+	default:
+		return nil, errors.Errorf("invalid value: %q", s)
+	}
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *RowOrdering) UnmarshalText(data []byte) error {
+	switch RowOrdering(data) {
+	case RowOrderingName:
+		*s = RowOrderingName
+		return nil
+	case RowOrderingMinusName:
+		*s = RowOrderingMinusName
+		return nil
+	case RowOrderingCreatedAt:
+		*s = RowOrderingCreatedAt
+		return nil
+	case RowOrderingMinusCreatedAt:
+		*s = RowOrderingMinusCreatedAt
+		return nil
+	default:
+		return errors.Errorf("invalid value: %q", data)
+	}
+}
+
+// Ref: #/components/schemas/RowPatch
+type RowPatch struct {
+	Name OptString `json:"name"`
+}
+
+// GetName returns the value of Name.
+func (s *RowPatch) GetName() OptString {
+	return s.Name
+}
+
+// SetName sets the value of Name.
+func (s *RowPatch) SetName(val OptString) {
+	s.Name = val
+}
+
+// Ref: #/components/schemas/RowRef
+type RowRef struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// GetID returns the value of ID.
+func (s *RowRef) GetID() int64 {
+	return s.ID
+}
+
+// GetName returns the value of Name.
+func (s *RowRef) GetName() string {
+	return s.Name
+}
+
+// SetID sets the value of ID.
+func (s *RowRef) SetID(val int64) {
+	s.ID = val
+}
+
+// SetName sets the value of Name.
+func (s *RowRef) SetName(val string) {
+	s.Name = val
+}
 
 // Ref: #/components/schemas/SecurityEvent
 type SecurityEvent struct {

@@ -668,10 +668,15 @@ export interface paths {
         /**
          * Create an asset
          * @description The server assigns `code` (`<asset_type>-<n>`, n zero-padded to 5 digits, never reused).
+         *     The placement rules are in docs/placement.md: units inside the rack, no overlap on a face,
+         *     the rack's datacenter, no units for a child asset, no new asset in a retired rack.
          *
-         *     Errors: `400 validation_error` (also for a `datacenter_id` or `parent_id` that does not
-         *     exist, a parent in another datacenter); `401 unauthenticated`; `403 permission_denied`;
-         *     `404 tenant_not_found`; `413`.
+         *     Errors: `400 validation_error` (also for a `datacenter_id`, `parent_id` or `rack_id` that
+         *     does not exist, a parent in another datacenter, a rack in another datacenter than the
+         *     `datacenter_id` given, units outside the rack, a `position` without `rack_id` or with a
+         *     `parent_id`, a missing `face`); `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`; `409 conflict` (a unit taken by another asset or reserved, naming
+         *     the unit and what holds it; a retired rack); `413`.
          */
         post: operations["createAsset"];
         delete?: never;
@@ -728,9 +733,10 @@ export interface paths {
          * @description Replaces every writable field; omitted optional fields are cleared. A status change
          *     follows the same rules as `update-status` and leaves one history entry.
          *
-         *     Errors: `400 validation_error` (also a bad reference or a parent cycle);
-         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
-         *     `409 conflict` (a forbidden status transition); `413`.
+         *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
+         *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status transition, a
+         *     unit taken or reserved, a retired rack); `413`.
          */
         put: operations["replaceAsset"];
         post?: never;
@@ -747,9 +753,10 @@ export interface paths {
          * @description Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
          *     A status change follows the same rules as `update-status`.
          *
-         *     Errors: `400 validation_error` (also a bad reference or a parent cycle);
-         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
-         *     `409 conflict` (a forbidden status transition); `413`.
+         *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
+         *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status transition, a
+         *     unit taken or reserved, a retired rack); `413`.
          */
         patch: operations["updateAsset"];
         trace?: never;
@@ -806,6 +813,499 @@ export interface paths {
          *     `404 not_found` or `tenant_not_found`.
          */
         get: operations["listAssetStatusHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}/placement-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Placement history of an asset
+         * @description The asset's moves, newest first: every change of its rack, position or face, with where it
+         *     was and where it went (`null` when it was or went out of any rack). The rack is named as it
+         *     was at the time of the move.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["listAssetPlacementHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rooms
+         * @description The company's rooms, filtered and paginated. Default order: `name`, then `id`.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`.
+         */
+        get: operations["listRooms"];
+        put?: never;
+        /**
+         * Create a room
+         * @description Errors: `400 validation_error` (also for a `datacenter_id` that does not exist);
+         *     `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict`
+         *     (a room with this code in the datacenter already, naming `code`); `413`.
+         */
+        post: operations["createRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a room
+         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRoom"];
+        /**
+         * Replace a room
+         * @description Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
+         *     another datacenter: `datacenter_id` must be its own.
+         *
+         *     Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
+         *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     code in the datacenter); `413`.
+         */
+        put: operations["replaceRoom"];
+        post?: never;
+        /**
+         * Delete a room
+         * @description Deletes an empty room. Nothing is deleted along with it.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` when the room still holds rows or
+         *     racks (the detail says how many of each).
+         */
+        delete: operations["deleteRoom"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a room
+         * @description Changes the fields given; `null` clears `floor` or `description`.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in the datacenter);
+         *     `413`.
+         */
+        patch: operations["updateRoom"];
+        trace?: never;
+    };
+    "/api/rooms/{id}/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Capacity of a room
+         * @description The room's racks and their units: total, used by assets, reserved and free, and how many
+         *     assets are placed in its racks. Retired racks count like the others.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRoomCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rows
+         * @description The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`.
+         */
+        get: operations["listRows"];
+        put?: never;
+        /**
+         * Create a row
+         * @description Errors: `400 validation_error` (also for a `room_id` that does not exist);
+         *     `401 unauthenticated`; `403 permission_denied`; `404 tenant_not_found`; `409 conflict`
+         *     (a row with this name in the room already, naming `name`); `413`.
+         */
+        post: operations["createRow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a row
+         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRow"];
+        /**
+         * Replace a row
+         * @description Sets every field. A row never moves to another room: `room_id` must be its own.
+         *
+         *     Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
+         *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     name in the room); `413`.
+         */
+        put: operations["replaceRow"];
+        post?: never;
+        /**
+         * Delete a row
+         * @description Deletes an empty row. Nothing is deleted along with it.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` when racks still stand in the row
+         *     (the detail says how many).
+         */
+        delete: operations["deleteRow"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a row
+         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
+         */
+        patch: operations["updateRow"];
+        trace?: never;
+    };
+    "/api/racks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List racks
+         * @description The company's racks, filtered and paginated, each with its units used, reserved and free.
+         *     Default order: `name`, then `id`.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`.
+         */
+        get: operations["listRacks"];
+        put?: never;
+        /**
+         * Create a rack
+         * @description The rack is in the datacenter of its room; a `row_id` must name a row of that room.
+         *
+         *     Errors: `400 validation_error` (also for a `room_id` or `row_id` that does not exist, and a
+         *     row of another room); `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`; `409 conflict` (a rack with this `name` or `facility_id` in the
+         *     datacenter, or this `asset_tag`, already); `413`.
+         */
+        post: operations["createRack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/racks/free-space": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find racks with room for an asset
+         * @description The planned and active racks that have at least `units` contiguous free units on `face`
+         *     (on both faces when `full_depth` is true), best fit first: the rack whose smallest fitting
+         *     block of free units is smallest comes first, then by name. For each rack, `positions` are
+         *     the lowest units where a fitting block starts, one per block, best fit first. Units taken
+         *     by an asset or a live reservation are not free.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 tenant_not_found`.
+         */
+        get: operations["findRackSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/racks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a rack
+         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRack"];
+        /**
+         * Replace a rack
+         * @description Sets every field; omitted optional fields are cleared and omitted fields with a default take
+         *     it. A rack that holds assets or reservations cannot move to a room of another datacenter,
+         *     nor shrink (`u_height`, `starting_unit`) so that one of them would fall outside it.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (a duplicate, or a change that would
+         *     leave an asset or reservation outside the rack or in another datacenter, naming it); `413`.
+         */
+        put: operations["replaceRack"];
+        post?: never;
+        /**
+         * Delete a rack
+         * @description Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` when assets or live reservations are
+         *     still in the rack (the detail says how many of each).
+         */
+        delete: operations["deleteRack"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a rack
+         * @description Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` (as for a replace); `413`.
+         */
+        patch: operations["updateRack"];
+        trace?: never;
+    };
+    "/api/racks/{id}/elevation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Elevation of a rack
+         * @description Every unit of one face of the rack, from the top of the drawing to the bottom (highest unit
+         *     first, or lowest first when the rack has `descending_units`), with the asset that occupies
+         *     it and the live reservation that covers it, each `null` when there is none. A full-depth
+         *     asset occupies both faces.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRackElevation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/racks/{id}/elevation.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Elevation of a rack, drawn
+         * @description The elevation as an SVG image to embed in a web page: units numbered, each asset a labelled
+         *     block spanning its units, reservations hatched, free units blank. Without `face`, both
+         *     faces are drawn side by side. The same rack drawn twice gives the same bytes.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getRackElevationSVG"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/racks/{id}/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the reservations of a rack
+         * @description The rack's reservations, lowest unit first, expired ones included (they block nothing).
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["listRackReservations"];
+        put?: never;
+        /**
+         * Reserve units of a rack
+         * @description Blocks `u_height` units from `position` up, on `face` (both faces when `full_depth`), for a
+         *     purpose, until the reservation is deleted or `expires_at` passes. An asset is placed into
+         *     reserved units only when its request names the reservation (`reservation_id`).
+         *
+         *     Errors: `400 validation_error` (units outside the rack, an `expires_at` in the past);
+         *     `401 unauthenticated`; `403 permission_denied`; `404 not_found` or `tenant_not_found`;
+         *     `409 conflict` when a unit is taken by an asset or another live reservation (naming the
+         *     unit and what holds it), or the rack is retired; `413`.
+         */
+        post: operations["createRackReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/racks/{id}/reservations/{reservation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+                /** @description The reservation's id. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a reservation
+         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` (also for a reservation of another rack) or `tenant_not_found`.
+         */
+        delete: operations["deleteRackReservation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datacenters/{id}/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Capacity of a datacenter
+         * @description The datacenter's racks and their units: total, used by assets, reserved and free; the
+         *     assets placed in its racks and those in no rack.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         *     `404 not_found` or `tenant_not_found`.
+         */
+        get: operations["getDatacenterCapacity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1375,6 +1875,16 @@ export interface components {
             datacenter: components["schemas"]["DatacenterRef"];
             /** Format: int64 */
             parent_id: number | null;
+            /** @description The rack the asset is in, or null. */
+            rack: components["schemas"]["RackRef"] | null;
+            /** @description The lowest unit the asset occupies in its rack, or null when it takes none. */
+            position: number | null;
+            /** @description The face of the rack it is mounted on, or null. */
+            face: components["schemas"]["Face"] | null;
+            /** @description How many units the asset takes; 0 for one mounted without units. */
+            u_height: number;
+            /** @description The asset occupies both faces of its units. */
+            full_depth: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1390,18 +1900,46 @@ export interface components {
             status?: components["schemas"]["AssetStatus"];
             /** @description Omitted or null means none (so a fetched asset can be sent back). */
             serial_number?: string | null;
-            /** Format: int64 */
-            datacenter_id: number;
+            /**
+             * Format: int64
+             * @description Required unless `rack_id` is given; when both are given, the rack's.
+             */
+            datacenter_id?: number;
             /**
              * Format: int64
              * @description An asset of the same datacenter.
              */
             parent_id?: number | null;
+            /**
+             * Format: int64
+             * @description The rack the asset is in; the asset is then in the rack's datacenter, and `datacenter_id` may be omitted.
+             */
+            rack_id?: number | null;
+            /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none. */
+            position?: number | null;
+            /** @description Required when the asset takes units (a `position` and a `u_height` above 0). */
+            face?: components["schemas"]["Face"] | null;
+            /**
+             * @description How many units the asset takes; 0 for one mounted without units.
+             * @default 1
+             */
+            u_height?: number;
+            /**
+             * @description The asset occupies both faces of its units.
+             * @default true
+             */
+            full_depth?: boolean;
+            /**
+             * Format: int64
+             * @description Names the reservation whose units the asset may be placed into.
+             */
+            reservation_id?: number;
         };
         /**
          * @description The writable fields of an asset, for a full replace: the required fields of a create.
-         *     Omitted `serial_number` and `parent_id` are cleared; an omitted `status` stays as it is
-         *     (a status change follows the lifecycle rules and is recorded in the history).
+         *     Omitted `serial_number`, `parent_id`, `rack_id`, `position` and `face` are cleared; an
+         *     omitted `status`, `u_height` or `full_depth` stays as it is (a status change follows the
+         *     lifecycle rules and is recorded in the history).
          */
         AssetReplace: {
             name: string;
@@ -1412,6 +1950,24 @@ export interface components {
             datacenter_id: number;
             /** Format: int64 */
             parent_id?: number | null;
+            /**
+             * Format: int64
+             * @description Omitted or null takes the asset out of its rack.
+             */
+            rack_id?: number | null;
+            /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none. */
+            position?: number | null;
+            /** @description Required when the asset takes units (a `position` and a `u_height` above 0). */
+            face?: components["schemas"]["Face"] | null;
+            /** @description How many units the asset takes; 0 for one mounted without units. Omitted keeps the current value. */
+            u_height?: number;
+            /** @description The asset occupies both faces of its units. Omitted keeps the current value. */
+            full_depth?: boolean;
+            /**
+             * Format: int64
+             * @description Names the reservation whose units the asset may be placed into.
+             */
+            reservation_id?: number;
         };
         AssetPatch: {
             name?: string;
@@ -1426,6 +1982,24 @@ export interface components {
              * @description null detaches the asset from its parent.
              */
             parent_id?: number | null;
+            /**
+             * Format: int64
+             * @description null takes the asset out of its rack.
+             */
+            rack_id?: number | null;
+            /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. null clears it. */
+            position?: number | null;
+            /** @description Required when the asset takes units (a `position` and a `u_height` above 0). null clears it. */
+            face?: components["schemas"]["Face"] | null;
+            /** @description How many units the asset takes; 0 for one mounted without units. */
+            u_height?: number;
+            /** @description The asset occupies both faces of its units. */
+            full_depth?: boolean;
+            /**
+             * Format: int64
+             * @description Names the reservation whose units the asset may be placed into.
+             */
+            reservation_id?: number;
         };
         AssetList: {
             /** @description Number of matching items across all pages. */
@@ -1460,6 +2034,368 @@ export interface components {
             /** @description URL of the previous page, or null. */
             previous: string | null;
             results: components["schemas"]["StatusChange"][];
+        };
+        /**
+         * @description The face of a rack an asset is mounted on, or a reservation blocks.
+         * @example front
+         * @enum {string}
+         */
+        Face: "front" | "rear";
+        /** @enum {string} */
+        RoomOrdering: "name" | "-name" | "code" | "-code" | "created_at" | "-created_at";
+        RoomRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example H1 */
+            code: string;
+            /** @example Hall 1 */
+            name: string;
+        };
+        Room: {
+            /** Format: int64 */
+            id: number;
+            datacenter: components["schemas"]["DatacenterRef"];
+            /** @example Hall 1 */
+            name: string;
+            /**
+             * @description Unique in the datacenter.
+             * @example H1
+             */
+            code: string;
+            /** @example 2 */
+            floor: string | null;
+            description: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The writable fields of a room, for create and full replace. */
+        RoomCreate: {
+            /**
+             * Format: int64
+             * @description Set at creation; a replace must repeat it.
+             */
+            datacenter_id: number;
+            /** @example Hall 1 */
+            name: string;
+            /** @example H1 */
+            code: string;
+            /** @description Omitted or null means none. */
+            floor?: string | null;
+            /** @description Omitted or null means none. */
+            description?: string | null;
+        };
+        RoomPatch: {
+            name?: string;
+            code?: string;
+            /** @description null clears the floor. */
+            floor?: string | null;
+            /** @description null clears the description. */
+            description?: string | null;
+        };
+        RoomList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["Room"][];
+        };
+        /** @enum {string} */
+        RowOrdering: "name" | "-name" | "created_at" | "-created_at";
+        RowRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example A */
+            name: string;
+        };
+        Row: {
+            /** Format: int64 */
+            id: number;
+            room: components["schemas"]["RoomRef"];
+            /**
+             * @description Unique in the room.
+             * @example A
+             */
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The writable fields of a row, for create and full replace. */
+        RowCreate: {
+            /**
+             * Format: int64
+             * @description Set at creation; a replace must repeat it.
+             */
+            room_id: number;
+            /** @example A */
+            name: string;
+        };
+        RowPatch: {
+            name?: string;
+        };
+        RowList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["Row"][];
+        };
+        /**
+         * @description A planned rack is not built yet; a retired rack takes no new assets.
+         * @example active
+         * @enum {string}
+         */
+        RackStatus: "planned" | "active" | "retired";
+        /** @enum {string} */
+        RackOrdering: "name" | "-name" | "status" | "-status" | "created_at" | "-created_at";
+        RackRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example R01 */
+            name: string;
+        };
+        /**
+         * @description How a rack's units are taken. A unit is used when an asset occupies it on either face,
+         *     reserved when only a live reservation covers it, free otherwise; `utilization` is the used
+         *     share in percent, to one decimal.
+         */
+        UnitCounts: {
+            units_used: number;
+            units_reserved: number;
+            units_free: number;
+            /**
+             * Format: double
+             * @example 71.4
+             */
+            utilization: number;
+        };
+        Rack: components["schemas"]["UnitCounts"] & {
+            /** Format: int64 */
+            id: number;
+            datacenter: components["schemas"]["DatacenterRef"];
+            room: components["schemas"]["RoomRef"];
+            row: components["schemas"]["RowRef"] | null;
+            /**
+             * @description Unique in the datacenter.
+             * @example R01
+             */
+            name: string;
+            /** @description Unique in the datacenter. */
+            facility_id: string | null;
+            /** @example 42 */
+            u_height: number;
+            /** @example 1 */
+            starting_unit: number;
+            /** @description Units are numbered from the top down. */
+            descending_units: boolean;
+            status: components["schemas"]["RackStatus"];
+            serial_number: string | null;
+            /** @description Unique in the company. */
+            asset_tag: string | null;
+            max_weight_kg: number | null;
+            description: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The writable fields of a rack, for create and full replace (which clears omitted optional
+         *     fields and gives omitted fields with a default their default).
+         */
+        RackCreate: {
+            /** Format: int64 */
+            room_id: number;
+            /**
+             * Format: int64
+             * @description A row of the rack's room; omitted or null means none.
+             */
+            row_id?: number | null;
+            /** @example R01 */
+            name: string;
+            facility_id?: string | null;
+            /** @default 42 */
+            u_height?: number;
+            /** @default 1 */
+            starting_unit?: number;
+            /** @default false */
+            descending_units?: boolean;
+            /** @default active */
+            status?: components["schemas"]["RackStatus"];
+            serial_number?: string | null;
+            asset_tag?: string | null;
+            max_weight_kg?: number | null;
+            description?: string | null;
+        };
+        RackPatch: {
+            /** Format: int64 */
+            room_id?: number;
+            /**
+             * Format: int64
+             * @description null takes the rack out of its row.
+             */
+            row_id?: number | null;
+            name?: string;
+            facility_id?: string | null;
+            u_height?: number;
+            starting_unit?: number;
+            descending_units?: boolean;
+            status?: components["schemas"]["RackStatus"];
+            serial_number?: string | null;
+            asset_tag?: string | null;
+            max_weight_kg?: number | null;
+            description?: string | null;
+        };
+        RackList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["Rack"][];
+        };
+        RackSpace: {
+            rack: components["schemas"]["RackRef"];
+            datacenter: components["schemas"]["DatacenterRef"];
+            room: components["schemas"]["RoomRef"];
+            row: components["schemas"]["RowRef"] | null;
+            /** @description The size of the smallest block of free units that fits. */
+            fit: number;
+            /** @description The lowest unit of each fitting block, best fit first. */
+            positions: number[];
+        };
+        RackSpaceList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["RackSpace"][];
+        };
+        ElevationAsset: {
+            /** Format: int64 */
+            id: number;
+            /** @example SRV-00001 */
+            code: string;
+            /** @example web-01 */
+            name: string;
+            /** @description The lowest unit the asset occupies. */
+            position: number;
+            u_height: number;
+            face: components["schemas"]["Face"];
+            full_depth: boolean;
+        };
+        ElevationReservation: {
+            /** Format: int64 */
+            id: number;
+            description: string;
+        };
+        ElevationUnit: {
+            unit: number;
+            asset: components["schemas"]["ElevationAsset"] | null;
+            reservation: components["schemas"]["ElevationReservation"] | null;
+        };
+        Elevation: components["schemas"]["UnitCounts"] & {
+            rack: components["schemas"]["RackRef"];
+            face: components["schemas"]["Face"];
+            /** @description Every unit of the rack, top of the drawing first. */
+            units: components["schemas"]["ElevationUnit"][];
+        };
+        Reservation: {
+            /** Format: int64 */
+            id: number;
+            rack: components["schemas"]["RackRef"];
+            /** @description The lowest reserved unit. */
+            position: number;
+            /** @description How many units are reserved. */
+            u_height: number;
+            face: components["schemas"]["Face"];
+            /** @description Both faces are reserved. */
+            full_depth: boolean;
+            description: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            /** @description The reservation has expired and blocks nothing. */
+            expired: boolean;
+            created_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ReservationCreate: {
+            position: number;
+            /** @default 1 */
+            u_height?: number;
+            face: components["schemas"]["Face"];
+            /** @default false */
+            full_depth?: boolean;
+            /** @example Storage shelf for project Atlas */
+            description: string;
+            /**
+             * Format: date-time
+             * @description Omitted or null means until deleted.
+             */
+            expires_at?: string | null;
+        };
+        ReservationList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["Reservation"][];
+        };
+        Capacity: {
+            racks: number;
+            units_total: number;
+            /** @description Units an asset occupies on either face. */
+            units_used: number;
+            /** @description Units only a live reservation covers. */
+            units_reserved: number;
+            units_free: number;
+            /**
+             * Format: double
+             * @description Used units in percent of all units, to one decimal; 0 without racks.
+             */
+            utilization: number;
+            /** @description Assets in one of these racks. */
+            assets_placed: number;
+            /** @description Assets of the datacenter in no rack; null for a room. */
+            assets_unplaced: number | null;
+        };
+        Placement: {
+            rack: components["schemas"]["RackRef"];
+            position: number | null;
+            face: components["schemas"]["Face"] | null;
+        };
+        PlacementChange: {
+            /** Format: int64 */
+            id: number;
+            /** @description Where the asset was; null when in no rack. */
+            from: components["schemas"]["Placement"] | null;
+            /** @description Where the asset went; null when out of any rack. */
+            to: components["schemas"]["Placement"] | null;
+            changed_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            changed_at: string;
+        };
+        PlacementChangeList: {
+            /** @description Number of matching items across all pages. */
+            count: number;
+            /** @description URL of the next page, or null. */
+            next: string | null;
+            /** @description URL of the previous page, or null. */
+            previous: string | null;
+            results: components["schemas"]["PlacementChange"][];
         };
     };
     responses: {
@@ -1505,10 +2441,42 @@ export interface components {
         StatusFilter: components["schemas"]["AssetStatus"][];
         /** @description Keep assets of any of these types; repeat the parameter for several. */
         AssetTypeFilter: components["schemas"]["AssetType"][];
-        /** @description Keep assets of this datacenter. */
+        /** @description Keep the objects of this datacenter. */
         DatacenterFilter: number;
         /** @description Keep the children of this asset. */
         ParentFilter: number;
+        /** @description Keep the objects in this room. */
+        RoomFilter: number;
+        /** @description Keep the objects in this row. */
+        RowFilter: number;
+        /** @description Keep the assets in this rack. */
+        RackFilter: number;
+        /**
+         * @description With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a
+         *     multi-unit asset included. Without `rack_id` it is a `400` naming `unit`.
+         */
+        UnitFilter: number;
+        /** @description Keep racks in any of these statuses; repeat the parameter for several. */
+        RackStatusFilter: components["schemas"]["RackStatus"][];
+        /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+        RoomOrdering: components["schemas"]["RoomOrdering"];
+        /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+        RowOrdering: components["schemas"]["RowOrdering"];
+        /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+        RackOrdering: components["schemas"]["RackOrdering"];
+        /** @description How many contiguous units are wanted. */
+        WantedUnits: number;
+        /**
+         * @description The face of the rack. For finding space, the face the asset would be mounted on (default
+         *     `front`); for a drawing, the one face to draw (default both, side by side).
+         */
+        FaceFilter: components["schemas"]["Face"];
+        /** @description The face of the rack to list. */
+        ElevationFace: components["schemas"]["Face"];
+        /** @description The units must be free on both faces, for a full-depth asset. */
+        FullDepthFilter: boolean;
+        /** @description The reservation's id. */
+        ReservationId: number;
         /**
          * @description The user's id.
          * @example 7
@@ -3149,10 +4117,21 @@ export interface operations {
                 status?: components["parameters"]["StatusFilter"];
                 /** @description Keep assets of any of these types; repeat the parameter for several. */
                 asset_type?: components["parameters"]["AssetTypeFilter"];
-                /** @description Keep assets of this datacenter. */
+                /** @description Keep the objects of this datacenter. */
                 datacenter_id?: components["parameters"]["DatacenterFilter"];
                 /** @description Keep the children of this asset. */
                 parent_id?: components["parameters"]["ParentFilter"];
+                /** @description Keep the objects in this room. */
+                room_id?: components["parameters"]["RoomFilter"];
+                /** @description Keep the objects in this row. */
+                row_id?: components["parameters"]["RowFilter"];
+                /** @description Keep the assets in this rack. */
+                rack_id?: components["parameters"]["RackFilter"];
+                /**
+                 * @description With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a
+                 *     multi-unit asset included. Without `rack_id` it is a `400` naming `unit`.
+                 */
+                unit?: components["parameters"]["UnitFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
                  *     (datacenters, assets) and in the serial number (assets).
@@ -3313,10 +4292,21 @@ export interface operations {
                 status?: components["parameters"]["StatusFilter"];
                 /** @description Keep assets of any of these types; repeat the parameter for several. */
                 asset_type?: components["parameters"]["AssetTypeFilter"];
-                /** @description Keep assets of this datacenter. */
+                /** @description Keep the objects of this datacenter. */
                 datacenter_id?: components["parameters"]["DatacenterFilter"];
                 /** @description Keep the children of this asset. */
                 parent_id?: components["parameters"]["ParentFilter"];
+                /** @description Keep the objects in this room. */
+                room_id?: components["parameters"]["RoomFilter"];
+                /** @description Keep the objects in this row. */
+                row_id?: components["parameters"]["RowFilter"];
+                /** @description Keep the assets in this rack. */
+                rack_id?: components["parameters"]["RackFilter"];
+                /**
+                 * @description With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a
+                 *     multi-unit asset included. Without `rack_id` it is a `400` naming `unit`.
+                 */
+                unit?: components["parameters"]["UnitFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
                  *     (datacenters, assets) and in the serial number (assets).
@@ -3719,6 +4709,1456 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["StatusChangeList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listAssetPlacementHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of moves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 18,
+                     *           "from": {
+                     *             "rack": {
+                     *               "id": 3,
+                     *               "name": "R01"
+                     *             },
+                     *             "position": 10,
+                     *             "face": "front"
+                     *           },
+                     *           "to": {
+                     *             "rack": {
+                     *               "id": 4,
+                     *               "name": "R02"
+                     *             },
+                     *             "position": 20,
+                     *             "face": "front"
+                     *           },
+                     *           "changed_by": {
+                     *             "id": 7,
+                     *             "email": "jane@example.com"
+                     *           },
+                     *           "changed_at": "2026-03-02T12:20:45Z"
+                     *         },
+                     *         {
+                     *           "id": 9,
+                     *           "from": null,
+                     *           "to": {
+                     *             "rack": {
+                     *               "id": 3,
+                     *               "name": "R01"
+                     *             },
+                     *             "position": 10,
+                     *             "face": "front"
+                     *           },
+                     *           "changed_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "changed_at": "2026-01-19T08:00:12Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlacementChangeList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listRooms: {
+        parameters: {
+            query?: {
+                /** @description Keep the objects of this datacenter. */
+                datacenter_id?: components["parameters"]["DatacenterFilter"];
+                /**
+                 * @description Case-insensitive substring searched in the listed objects' name, in their code
+                 *     (datacenters, assets) and in the serial number (assets).
+                 */
+                q?: components["parameters"]["Search"];
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+                ordering?: components["parameters"]["RoomOrdering"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rooms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 5,
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "name": "Hall 1",
+                     *           "code": "H1",
+                     *           "floor": "2",
+                     *           "description": null,
+                     *           "created_at": "2026-01-12T08:41:07Z",
+                     *           "updated_at": "2026-01-12T08:41:07Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RoomList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "datacenter_id": 1,
+                 *       "name": "Hall 1",
+                 *       "code": "H1",
+                 *       "floor": "2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RoomCreate"];
+            };
+        };
+        responses: {
+            /** @description The room was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "name": "Hall 1",
+                     *       "code": "H1",
+                     *       "floor": "2",
+                     *       "description": null,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Room"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "name": "Hall 1",
+                     *       "code": "H1",
+                     *       "floor": "2",
+                     *       "description": null,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Room"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    replaceRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "datacenter_id": 1,
+                 *       "name": "Hall 1",
+                 *       "code": "H1",
+                 *       "floor": "2",
+                 *       "description": "Cold aisle containment"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RoomCreate"];
+            };
+        };
+        responses: {
+            /** @description The room as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "name": "Hall 1",
+                     *       "code": "H1",
+                     *       "floor": "2",
+                     *       "description": "Cold aisle containment",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Room"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "floor": "3"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RoomPatch"];
+            };
+        };
+        responses: {
+            /** @description The room as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "name": "Hall 1",
+                     *       "code": "H1",
+                     *       "floor": "3",
+                     *       "description": null,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Room"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRoomCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room's capacity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "racks": 12,
+                     *       "units_total": 504,
+                     *       "units_used": 301,
+                     *       "units_reserved": 8,
+                     *       "units_free": 195,
+                     *       "utilization": 59.7,
+                     *       "assets_placed": 188,
+                     *       "assets_unplaced": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capacity"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listRows: {
+        parameters: {
+            query?: {
+                /** @description Keep the objects of this datacenter. */
+                datacenter_id?: components["parameters"]["DatacenterFilter"];
+                /** @description Keep the objects in this room. */
+                room_id?: components["parameters"]["RoomFilter"];
+                /**
+                 * @description Case-insensitive substring searched in the listed objects' name, in their code
+                 *     (datacenters, assets) and in the serial number (assets).
+                 */
+                q?: components["parameters"]["Search"];
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+                ordering?: components["parameters"]["RowOrdering"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 8,
+                     *           "room": {
+                     *             "id": 5,
+                     *             "code": "H1",
+                     *             "name": "Hall 1"
+                     *           },
+                     *           "name": "A",
+                     *           "created_at": "2026-01-12T08:41:07Z",
+                     *           "updated_at": "2026-01-12T08:41:07Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RowList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "room_id": 5,
+                 *       "name": "A"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RowCreate"];
+            };
+        };
+        responses: {
+            /** @description The row was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "name": "A",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "name": "A",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    replaceRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "room_id": 5,
+                 *       "name": "B"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RowCreate"];
+            };
+        };
+        responses: {
+            /** @description The row as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "name": "B",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "B"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RowPatch"];
+            };
+        };
+        responses: {
+            /** @description The row as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "name": "B",
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listRacks: {
+        parameters: {
+            query?: {
+                /** @description Keep the objects of this datacenter. */
+                datacenter_id?: components["parameters"]["DatacenterFilter"];
+                /** @description Keep the objects in this room. */
+                room_id?: components["parameters"]["RoomFilter"];
+                /** @description Keep the objects in this row. */
+                row_id?: components["parameters"]["RowFilter"];
+                /** @description Keep racks in any of these statuses; repeat the parameter for several. */
+                status?: components["parameters"]["RackStatusFilter"];
+                /**
+                 * @description Case-insensitive substring searched in the listed objects' name, in their code
+                 *     (datacenters, assets) and in the serial number (assets).
+                 */
+                q?: components["parameters"]["Search"];
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
+                ordering?: components["parameters"]["RackOrdering"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of racks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 3,
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "room": {
+                     *             "id": 5,
+                     *             "code": "H1",
+                     *             "name": "Hall 1"
+                     *           },
+                     *           "row": {
+                     *             "id": 8,
+                     *             "name": "A"
+                     *           },
+                     *           "name": "R01",
+                     *           "facility_id": "MAD1-H1-A01",
+                     *           "u_height": 42,
+                     *           "starting_unit": 1,
+                     *           "descending_units": false,
+                     *           "status": "active",
+                     *           "serial_number": null,
+                     *           "asset_tag": "RK-0001",
+                     *           "max_weight_kg": 1200,
+                     *           "description": null,
+                     *           "units_used": 30,
+                     *           "units_reserved": 4,
+                     *           "units_free": 8,
+                     *           "utilization": 71.4,
+                     *           "created_at": "2026-01-12T08:41:07Z",
+                     *           "updated_at": "2026-01-12T08:41:07Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RackList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createRack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "room_id": 5,
+                 *       "row_id": 8,
+                 *       "name": "R01",
+                 *       "facility_id": "MAD1-H1-A01",
+                 *       "u_height": 42,
+                 *       "asset_tag": "RK-0001",
+                 *       "max_weight_kg": 1200
+                 *     }
+                 */
+                "application/json": components["schemas"]["RackCreate"];
+            };
+        };
+        responses: {
+            /** @description The rack was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "row": {
+                     *         "id": 8,
+                     *         "name": "A"
+                     *       },
+                     *       "name": "R01",
+                     *       "facility_id": "MAD1-H1-A01",
+                     *       "u_height": 42,
+                     *       "starting_unit": 1,
+                     *       "descending_units": false,
+                     *       "status": "active",
+                     *       "serial_number": null,
+                     *       "asset_tag": "RK-0001",
+                     *       "max_weight_kg": 1200,
+                     *       "description": null,
+                     *       "units_used": 0,
+                     *       "units_reserved": 0,
+                     *       "units_free": 42,
+                     *       "utilization": 0,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Rack"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    findRackSpace: {
+        parameters: {
+            query: {
+                /** @description How many contiguous units are wanted. */
+                units: components["parameters"]["WantedUnits"];
+                /**
+                 * @description The face of the rack. For finding space, the face the asset would be mounted on (default
+                 *     `front`); for a drawing, the one face to draw (default both, side by side).
+                 */
+                face?: components["parameters"]["FaceFilter"];
+                /** @description The units must be free on both faces, for a full-depth asset. */
+                full_depth?: components["parameters"]["FullDepthFilter"];
+                /** @description Keep the objects of this datacenter. */
+                datacenter_id?: components["parameters"]["DatacenterFilter"];
+                /** @description Keep the objects in this room. */
+                room_id?: components["parameters"]["RoomFilter"];
+                /** @description Keep the objects in this row. */
+                row_id?: components["parameters"]["RowFilter"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of racks with room. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "rack": {
+                     *             "id": 4,
+                     *             "name": "R02"
+                     *           },
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "room": {
+                     *             "id": 5,
+                     *             "code": "H1",
+                     *             "name": "Hall 1"
+                     *           },
+                     *           "row": {
+                     *             "id": 8,
+                     *             "name": "A"
+                     *           },
+                     *           "fit": 4,
+                     *           "positions": [
+                     *             17,
+                     *             30
+                     *           ]
+                     *         },
+                     *         {
+                     *           "rack": {
+                     *             "id": 3,
+                     *             "name": "R01"
+                     *           },
+                     *           "datacenter": {
+                     *             "id": 1,
+                     *             "code": "MAD1",
+                     *             "name": "Madrid 1"
+                     *           },
+                     *           "room": {
+                     *             "id": 5,
+                     *             "code": "H1",
+                     *             "name": "Hall 1"
+                     *           },
+                     *           "row": null,
+                     *           "fit": 6,
+                     *           "positions": [
+                     *             1
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RackSpaceList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rack. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "row": null,
+                     *       "name": "R01",
+                     *       "facility_id": null,
+                     *       "u_height": 42,
+                     *       "starting_unit": 1,
+                     *       "descending_units": false,
+                     *       "status": "active",
+                     *       "serial_number": null,
+                     *       "asset_tag": null,
+                     *       "max_weight_kg": null,
+                     *       "description": null,
+                     *       "units_used": 30,
+                     *       "units_reserved": 4,
+                     *       "units_free": 8,
+                     *       "utilization": 71.4,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Rack"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    replaceRack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "room_id": 5,
+                 *       "name": "R01",
+                 *       "u_height": 48
+                 *     }
+                 */
+                "application/json": components["schemas"]["RackCreate"];
+            };
+        };
+        responses: {
+            /** @description The rack as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "row": null,
+                     *       "name": "R01",
+                     *       "facility_id": null,
+                     *       "u_height": 48,
+                     *       "starting_unit": 1,
+                     *       "descending_units": false,
+                     *       "status": "active",
+                     *       "serial_number": null,
+                     *       "asset_tag": null,
+                     *       "max_weight_kg": null,
+                     *       "description": null,
+                     *       "units_used": 30,
+                     *       "units_reserved": 4,
+                     *       "units_free": 14,
+                     *       "utilization": 62.5,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Rack"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteRack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rack was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateRack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "retired"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RackPatch"];
+            };
+        };
+        responses: {
+            /** @description The rack as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "datacenter": {
+                     *         "id": 1,
+                     *         "code": "MAD1",
+                     *         "name": "Madrid 1"
+                     *       },
+                     *       "room": {
+                     *         "id": 5,
+                     *         "code": "H1",
+                     *         "name": "Hall 1"
+                     *       },
+                     *       "row": null,
+                     *       "name": "R01",
+                     *       "facility_id": null,
+                     *       "u_height": 42,
+                     *       "starting_unit": 1,
+                     *       "descending_units": false,
+                     *       "status": "retired",
+                     *       "serial_number": null,
+                     *       "asset_tag": null,
+                     *       "max_weight_kg": null,
+                     *       "description": null,
+                     *       "units_used": 30,
+                     *       "units_reserved": 4,
+                     *       "units_free": 8,
+                     *       "utilization": 71.4,
+                     *       "created_at": "2026-01-12T08:41:07Z",
+                     *       "updated_at": "2026-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Rack"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRackElevation: {
+        parameters: {
+            query?: {
+                /** @description The face of the rack to list. */
+                face?: components["parameters"]["ElevationFace"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The elevation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "face": "front",
+                     *       "units_used": 2,
+                     *       "units_reserved": 1,
+                     *       "units_free": 1,
+                     *       "utilization": 50,
+                     *       "units": [
+                     *         {
+                     *           "unit": 4,
+                     *           "asset": null,
+                     *           "reservation": null
+                     *         },
+                     *         {
+                     *           "unit": 3,
+                     *           "asset": null,
+                     *           "reservation": {
+                     *             "id": 2,
+                     *             "description": "Storage shelf for project Atlas"
+                     *           }
+                     *         },
+                     *         {
+                     *           "unit": 2,
+                     *           "asset": {
+                     *             "id": 42,
+                     *             "code": "SRV-00001",
+                     *             "name": "web-01",
+                     *             "position": 1,
+                     *             "u_height": 2,
+                     *             "face": "front",
+                     *             "full_depth": true
+                     *           },
+                     *           "reservation": null
+                     *         },
+                     *         {
+                     *           "unit": 1,
+                     *           "asset": {
+                     *             "id": 42,
+                     *             "code": "SRV-00001",
+                     *             "name": "web-01",
+                     *             "position": 1,
+                     *             "u_height": 2,
+                     *             "face": "front",
+                     *             "full_depth": true
+                     *           },
+                     *           "reservation": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Elevation"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRackElevationSVG: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The face of the rack. For finding space, the face the asset would be mounted on (default
+                 *     `front`); for a drawing, the one face to draw (default both, side by side).
+                 */
+                face?: components["parameters"]["FaceFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The drawing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <svg xmlns="http://www.w3.org/2000/svg" width="260" height="640" viewBox="0 0 260 640">
+                     *       <!-- units, assets and reservations follow -->
+                     *     </svg>
+                     */
+                    "image/svg+xml": string;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listRackReservations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reservations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 1,
+                     *       "next": null,
+                     *       "previous": null,
+                     *       "results": [
+                     *         {
+                     *           "id": 2,
+                     *           "rack": {
+                     *             "id": 3,
+                     *             "name": "R01"
+                     *           },
+                     *           "position": 3,
+                     *           "u_height": 1,
+                     *           "face": "front",
+                     *           "full_depth": false,
+                     *           "description": "Storage shelf for project Atlas",
+                     *           "expires_at": "2026-06-30T00:00:00Z",
+                     *           "expired": false,
+                     *           "created_by": {
+                     *             "id": 1,
+                     *             "email": "admin@example.com"
+                     *           },
+                     *           "created_at": "2026-01-12T08:41:07Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReservationList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createRackReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "position": 3,
+                 *       "u_height": 1,
+                 *       "face": "front",
+                 *       "description": "Storage shelf for project Atlas",
+                 *       "expires_at": "2026-06-30T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReservationCreate"];
+            };
+        };
+        responses: {
+            /** @description The reservation was made. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 3,
+                     *       "u_height": 1,
+                     *       "face": "front",
+                     *       "full_depth": false,
+                     *       "description": "Storage shelf for project Atlas",
+                     *       "expires_at": "2026-06-30T00:00:00Z",
+                     *       "expired": false,
+                     *       "created_by": {
+                     *         "id": 1,
+                     *         "email": "admin@example.com"
+                     *       },
+                     *       "created_at": "2026-01-12T08:41:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteRackReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+                /** @description The reservation's id. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reservation was released. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getDatacenterCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The object's id.
+                 * @example 42
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter's capacity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "racks": 40,
+                     *       "units_total": 1680,
+                     *       "units_used": 1011,
+                     *       "units_reserved": 24,
+                     *       "units_free": 645,
+                     *       "utilization": 60.2,
+                     *       "assets_placed": 702,
+                     *       "assets_unplaced": 35
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capacity"];
                 };
             };
             default: components["responses"]["Error"];

@@ -9,7 +9,7 @@ import (
 	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/testsupport"
-	"github.com/binora/binora/modules/core/datacenters"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 func ptr[T any](v T) *T { return &v }

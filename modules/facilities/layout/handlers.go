@@ -1,0 +1,4 @@
+package layout
+
+// Handlers implements the operations of this package.
+type Handlers struct{}

@@ -1,0 +1,4 @@
+package racks
+
+// Handlers implements the operations of this package.
+type Handlers struct{}

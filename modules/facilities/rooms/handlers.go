@@ -1,0 +1,4 @@
+package rooms
+
+// Handlers implements the operations of this package.
+type Handlers struct{}
