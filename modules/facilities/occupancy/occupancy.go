@@ -119,9 +119,11 @@ func (m Map) At(u int, f Face) (asset, reservation *Block) {
 	return asset, reservation
 }
 
-// Clash is a unit that a new block would share with one already there.
+// Clash is a unit that a new block would share with one already there,
+// and on which face (the holder's, unless it takes both).
 type Clash struct {
 	Unit   int
+	Face   Face
 	Holder Block
 }
 
@@ -144,7 +146,11 @@ func (m Map) Conflict(b Block, allowed int) (Clash, bool) {
 			continue
 		}
 		if !found || u < best.Unit || (u == best.Unit && o.Kind == KindAsset && best.Holder.Kind != KindAsset) {
-			best, found = Clash{Unit: u, Holder: o}, true
+			face := o.Face
+			if o.FullDepth {
+				face = b.Face
+			}
+			best, found = Clash{Unit: u, Face: face, Holder: o}, true
 		}
 	}
 	return best, found
