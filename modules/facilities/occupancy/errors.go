@@ -17,8 +17,7 @@ func ClashError(field string, c Clash) error {
 func (c Clash) Message() string {
 	h := c.Holder
 	if h.Kind == KindReservation {
-		return fmt.Sprintf("Unit %d (%s) is reserved for %q (reservation %d); name it in reservation_id to place an asset there.",
-			c.Unit, c.Face, h.Name, h.ID)
+		return fmt.Sprintf("Unit %d (%s) is reserved for %q (reservation %d).", c.Unit, c.Face, h.Name, h.ID)
 	}
 	return fmt.Sprintf("Unit %d (%s) is taken by asset %s %q (id %d).", c.Unit, c.Face, h.Code, h.Name, h.ID)
 }
