@@ -19,7 +19,7 @@ func TestCreateAsset_ParentInAnotherDatacenter_Is400NamingParentID(t *testing.T)
 		parent := s.server(t, mad, "chassis")
 
 		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{
-			Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: bcn.ID, ParentID: api.NewOptNilInt64(parent.ID),
+			Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(bcn.ID), ParentID: api.NewOptNilInt64(parent.ID),
 		})
 
 		p := clientProblem(t, err, http.StatusBadRequest, "validation_error")
@@ -34,8 +34,8 @@ func TestUpdateAsset_ParentCycle_Is400(t *testing.T) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
 		rack := s.server(t, dc, "rack")
-		chassis := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: dc.ID, ParentID: api.NewOptNilInt64(rack.ID)})
-		blade := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: dc.ID, ParentID: api.NewOptNilInt64(chassis.ID)})
+		chassis := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(dc.ID), ParentID: api.NewOptNilInt64(rack.ID)})
+		blade := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID), ParentID: api.NewOptNilInt64(chassis.ID)})
 
 		_, grandchild := s.admin.UpdateAsset(t.Context(), &api.AssetPatch{ParentID: api.NewOptNilInt64(blade.ID)}, api.UpdateAssetParams{ID: rack.ID})
 		_, self := s.admin.UpdateAsset(t.Context(), &api.AssetPatch{ParentID: api.NewOptNilInt64(rack.ID)}, api.UpdateAssetParams{ID: rack.ID})
@@ -53,8 +53,8 @@ func TestDeleteAsset_WithChildren_Is409(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
-		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: dc.ID})
-		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: dc.ID, ParentID: api.NewOptNilInt64(parent.ID)})
+		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(dc.ID)})
+		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID), ParentID: api.NewOptNilInt64(parent.ID)})
 
 		err := s.admin.DeleteAsset(t.Context(), api.DeleteAssetParams{ID: parent.ID})
 
@@ -85,8 +85,8 @@ func TestUpdateAsset_MovingAwayFromItsParent_Is400NamingParentID(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		mad, bcn := s.createDatacenter(t, "MAD1"), s.createDatacenter(t, "BCN1")
-		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: mad.ID})
-		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: mad.ID, ParentID: api.NewOptNilInt64(parent.ID)})
+		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(mad.ID)})
+		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(mad.ID), ParentID: api.NewOptNilInt64(parent.ID)})
 
 		_, err := s.admin.UpdateAsset(t.Context(), &api.AssetPatch{DatacenterID: api.NewOptInt64(bcn.ID)}, api.UpdateAssetParams{ID: child.ID})
 
@@ -101,8 +101,8 @@ func TestUpdateAsset_MovingWithChildren_Is400AndMovingWithItsParentCleared_Works
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		mad, bcn := s.createDatacenter(t, "MAD1"), s.createDatacenter(t, "BCN1")
-		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: mad.ID})
-		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: mad.ID, ParentID: api.NewOptNilInt64(parent.ID)})
+		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(mad.ID)})
+		child := s.createAsset(t, api.AssetCreate{Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(mad.ID), ParentID: api.NewOptNilInt64(parent.ID)})
 		ctx := t.Context()
 
 		_, withChildren := s.admin.UpdateAsset(ctx, &api.AssetPatch{DatacenterID: api.NewOptInt64(bcn.ID)}, api.UpdateAssetParams{ID: parent.ID})

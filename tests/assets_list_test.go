@@ -29,7 +29,7 @@ func newFleet(t *testing.T, env *testsupport.Env) fleet {
 	s := newSite(t, env)
 	f := fleet{site: s, mad: s.createDatacenter(t, "MAD1"), bcn: s.createDatacenter(t, "BCN1"), byCode: map[string]*api.Asset{}}
 	add := func(name string, typ api.AssetType, dc *api.Datacenter, status api.AssetCreateStatus, serial string, parent *api.Asset) {
-		req := api.AssetCreate{Name: name, AssetType: typ, DatacenterID: dc.ID, Status: api.NewOptAssetCreateStatus(status)}
+		req := api.AssetCreate{Name: name, AssetType: typ, DatacenterID: api.NewOptInt64(dc.ID), Status: api.NewOptAssetCreateStatus(status)}
 		if serial != "" {
 			req.SerialNumber = api.NewOptNilString(serial)
 		}

@@ -51,7 +51,7 @@ func TestCreateAsset_CodesCountPerTypeAndPerTenant(t *testing.T) {
 		other := s.otherTenant(t)
 		otherDC := other.createDatacenter(t, "MAD1")
 		create := func(s *site, dc *api.Datacenter, typ api.AssetType) string {
-			return s.createAsset(t, api.AssetCreate{Name: "a", AssetType: typ, DatacenterID: dc.ID}).Code
+			return s.createAsset(t, api.AssetCreate{Name: "a", AssetType: typ, DatacenterID: api.NewOptInt64(dc.ID)}).Code
 		}
 
 		codes := []string{
@@ -73,7 +73,7 @@ func TestCreateAsset_CodesAreNeverReused(t *testing.T) {
 		dc := s.createDatacenter(t, "MAD1")
 		first := s.server(t, dc, "web-01")
 		require.NoError(t, s.admin.DeleteAsset(t.Context(), api.DeleteAssetParams{ID: first.ID}))
-		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "bad", AssetType: api.AssetTypeSRV, DatacenterID: missingID})
+		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "bad", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(missingID)})
 		require.Error(t, err)
 
 		next := s.server(t, dc, "web-02")
@@ -87,10 +87,10 @@ func TestCreateAsset_WithStatusAndParent(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
-		chassis := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: dc.ID})
+		chassis := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(dc.ID)})
 
 		blade := s.createAsset(t, api.AssetCreate{
-			Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: dc.ID,
+			Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID),
 			Status: api.NewOptAssetCreateStatus(api.AssetCreateStatus100), ParentID: api.NewOptNilInt64(chassis.ID),
 		})
 
@@ -107,7 +107,7 @@ func TestReplaceAsset_SetsEveryFieldAndClearsOmittedOnes(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		mad, bcn := s.createDatacenter(t, "MAD1"), s.createDatacenter(t, "BCN1")
-		a := s.createAsset(t, api.AssetCreate{Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: mad.ID, SerialNumber: api.NewOptNilString("SN-1")})
+		a := s.createAsset(t, api.AssetCreate{Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(mad.ID), SerialNumber: api.NewOptNilString("SN-1")})
 
 		got, err := s.admin.ReplaceAsset(t.Context(), &api.AssetReplace{
 			Name: "web-01b", AssetType: api.AssetTypeSRV, Status: api.NewOptAssetStatus(api.AssetStatus50), DatacenterID: bcn.ID,
@@ -127,9 +127,9 @@ func TestUpdateAsset_ChangesOnlyWhatIsSent(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
-		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: dc.ID})
+		parent := s.createAsset(t, api.AssetCreate{Name: "chassis", AssetType: api.AssetTypeCHS, DatacenterID: api.NewOptInt64(dc.ID)})
 		a := s.createAsset(t, api.AssetCreate{
-			Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: dc.ID,
+			Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID),
 			SerialNumber: api.NewOptNilString("SN-1"), ParentID: api.NewOptNilInt64(parent.ID),
 		})
 

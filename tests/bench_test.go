@@ -178,7 +178,7 @@ func BenchmarkCreateAsset(b *testing.B) {
 	c := tn.AdminClient(b, url)
 	ctx := context.Background()
 	req := &api.AssetCreate{
-		Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: int64(dc.ID),
+		Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(dc.ID)),
 		SerialNumber: api.NewOptNilString("SN-BENCH"),
 	}
 
@@ -197,7 +197,7 @@ func BenchmarkUpdateStatus(b *testing.B) {
 	dc := tn.Datacenter(b, "BENCH")
 	c := tn.AdminClient(b, url)
 	ctx := context.Background()
-	a, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: int64(dc.ID)})
+	a, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(dc.ID))})
 	if err != nil {
 		b.Fatal(err)
 	}

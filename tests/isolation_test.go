@@ -116,9 +116,9 @@ func TestReferences_ToAnotherTenantsObjects_Are400AndWriteNothing(t *testing.T) 
 	type call func(t *testing.T, s *site, own *api.Asset, ownDC, ref int64) error
 	create := func(field string) call {
 		return func(t *testing.T, s *site, _ *api.Asset, ownDC, ref int64) error {
-			req := api.AssetCreate{Name: "intruder", AssetType: api.AssetTypeSRV, DatacenterID: ownDC}
+			req := api.AssetCreate{Name: "intruder", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(ownDC)}
 			if field == "datacenter_id" {
-				req.DatacenterID = ref
+				req.DatacenterID = api.NewOptInt64(ref)
 			} else {
 				req.ParentID = api.NewOptNilInt64(ref)
 			}

@@ -40,7 +40,7 @@ func TestNonAdmin_IsDeniedAssetsAndDatacentersButMayReadThemselves(t *testing.T)
 				return err
 			},
 			"create asset": func() error {
-				_, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "x", AssetType: api.AssetTypeSRV, DatacenterID: s.dc.ID})
+				_, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "x", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(s.dc.ID)})
 				return err
 			},
 			"update status": func() error {

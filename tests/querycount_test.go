@@ -215,7 +215,7 @@ func (s *meteredSite) writeStatements(t *testing.T, wantCode string) (create, up
 	var created, updated *api.Asset
 	create = s.statements(t, func(ctx context.Context) (err error) {
 		created, err = s.admin.CreateAsset(ctx, &api.AssetCreate{
-			Name: "web-new", AssetType: api.AssetTypeSRV, DatacenterID: int64(s.dcs[0].ID),
+			Name: "web-new", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(s.dcs[0].ID)),
 		})
 		return err
 	})

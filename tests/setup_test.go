@@ -64,7 +64,7 @@ func (s *site) createAsset(t *testing.T, req api.AssetCreate) *api.Asset {
 // server creates a server asset with the given name in datacenter dc.
 func (s *site) server(t *testing.T, dc *api.Datacenter, name string) *api.Asset {
 	t.Helper()
-	return s.createAsset(t, api.AssetCreate{Name: name, AssetType: api.AssetTypeSRV, DatacenterID: dc.ID})
+	return s.createAsset(t, api.AssetCreate{Name: name, AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)})
 }
 
 func (s *site) getAsset(t *testing.T, id int64) *api.Asset {

@@ -44,7 +44,27 @@ func seedRows(t *testing.T, c *ent.Client, tn *testsupport.Tenant) rowsOf {
 	rows["RefreshToken"] = must(c.RefreshToken.Create().SetSessionID(session.ID).SetTokenHash("x").Save(ctx))
 	rows["UserToken"] = must(c.UserToken.Create().SetUserID(u.ID).SetKind(usertoken.KindPasswordReset).
 		SetTokenHash("y").SetExpiresAt(in).Save(ctx))
+	seedFacilities(ctx, t, c, rows, dc, child)
 	return rows
+}
+
+// seedFacilities adds a room, a row, a rack, a reservation and a move of
+// asset a to rows.
+func seedFacilities(ctx context.Context, t *testing.T, c *ent.Client, rows rowsOf, dc *ent.Datacenter, a *ent.Asset) {
+	t.Helper()
+	room, err := c.Room.Create().SetDatacenterID(dc.ID).SetName("Hall").SetCode("H1").Save(ctx)
+	require.NoError(t, err)
+	row, err := c.RackRow.Create().SetRoomID(room.ID).SetName("A").Save(ctx)
+	require.NoError(t, err)
+	rack, err := c.Rack.Create().SetDatacenterID(dc.ID).SetRoomID(room.ID).SetRowID(row.ID).SetName("R1").Save(ctx)
+	require.NoError(t, err)
+	reservation, err := c.RackReservation.Create().SetRackID(rack.ID).SetPosition(1).SetUHeight(1).
+		SetFace("front").SetDescription("spare").Save(ctx)
+	require.NoError(t, err)
+	move, err := c.AssetPlacementChange.Create().SetAssetID(a.ID).SetToRackID(rack.ID).Save(ctx)
+	require.NoError(t, err)
+	rows["Room"], rows["RackRow"], rows["Rack"] = room, row, rack
+	rows["RackReservation"], rows["AssetPlacementChange"] = reservation, move
 }
 
 // reread reads row again in ctx, by its type's client, for comparing.

@@ -214,7 +214,7 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 		Name:         "web-01",
 		AssetType:    binoraapi.AssetTypeSRV,
 		SerialNumber: binoraapi.NewOptNilString("SN-0001"),
-		DatacenterID: dc.ID,
+		DatacenterID: binoraapi.NewOptInt64(dc.ID),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "SRV-00001", asset.Code)
@@ -266,7 +266,7 @@ func TestOtherTenantsObjectsAreNotFound(t *testing.T) {
 	dc, err := a.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Tenant A", Code: "TA1"})
 	require.NoError(t, err)
 	asset, err := a.CreateAsset(ctx, &binoraapi.AssetCreate{
-		Name: "switch", AssetType: binoraapi.AssetTypeSWT, DatacenterID: dc.ID,
+		Name: "switch", AssetType: binoraapi.AssetTypeSWT, DatacenterID: binoraapi.NewOptInt64(dc.ID),
 	})
 	require.NoError(t, err)
 
