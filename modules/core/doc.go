@@ -1,6 +1,6 @@
 // Package core is the core module: tenants, the people in them and what
-// they may do, how they sign in, partners' API tokens, the security-event
-// log and the datacenters. It is cut into one package per aggregate, each
+// they may do, how they sign in, partners' API tokens and the
+// security-event log. It is cut into one package per aggregate, each
 // in the shape of modules/assets (its own Service and dependencies,
 // errors.go, separate create and update inputs, rules as pure functions):
 //
@@ -9,7 +9,6 @@
 //	directory    users, teams, memberships, the permission catalog and rules
 //	apitokens    partners' API tokens and what they may do
 //	events       the security-event log
-//	datacenters  the company's sites
 //	platform     tenants, operator commands, health
 //	mailtoken    invitation and reset tokens, the outbox and delivery
 //
