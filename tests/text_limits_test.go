@@ -263,6 +263,30 @@ var builders = map[string]builder{
 	"updateDatacenter": func(_ *testing.T, s *limitsSite, _ probe) prepared {
 		return prepared{params: map[string]any{"id": s.dc.ID}, body: map[string]any{}}
 	},
+	"createRoom": func(_ *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{body: map[string]any{"datacenter_id": s.dc.ID, "name": s.name("Room"), "code": s.code()}}
+	},
+	"replaceRoom": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		room := s.createRoom(t, s.dc, s.code())
+		return prepared{params: map[string]any{"id": room.ID}, body: map[string]any{
+			"datacenter_id": s.dc.ID, "name": s.name("Room"), "code": s.code(),
+		}}
+	},
+	"updateRoom": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{params: map[string]any{"id": s.createRoom(t, s.dc, s.code()).ID}, body: map[string]any{}}
+	},
+	"createRow": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{body: map[string]any{"room_id": s.createRoom(t, s.dc, s.code()).ID, "name": s.name("Row")}}
+	},
+	"replaceRow": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		room := s.createRoom(t, s.dc, s.code())
+		row := s.createRow(t, room, s.name("Row"))
+		return prepared{params: map[string]any{"id": row.ID}, body: map[string]any{"room_id": room.ID, "name": s.name("Row")}}
+	},
+	"updateRow": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		row := s.createRow(t, s.createRoom(t, s.dc, s.code()), s.name("Row"))
+		return prepared{params: map[string]any{"id": row.ID}, body: map[string]any{}}
+	},
 	"createAsset": func(_ *testing.T, s *limitsSite, _ probe) prepared {
 		return prepared{body: map[string]any{"name": s.name("Asset"), "asset_type": "SRV", "datacenter_id": s.dc.ID}}
 	},

@@ -75,6 +75,18 @@ func (e *Error) Wrap(cause error) *Error {
 	return &c
 }
 
+// WithDetail returns a copy of e that tells the client detail instead of
+// e's own: a sentinel made precise for one occurrence ("holds 2 racks"),
+// which still matches e under errors.Is. Field messages are kept.
+func (e *Error) WithDetail(detail string) *Error {
+	c := *e
+	c.Detail = detail
+	if c.origin == nil {
+		c.origin = e
+	}
+	return &c
+}
+
 // As reports whether err is or wraps an *Error and returns it.
 func As(err error) (*Error, bool) {
 	var e *Error

@@ -22,3 +22,16 @@ func TestIs_MatchesAWrappedSentinelAndNothingElse(t *testing.T) {
 	assert.NotErrorIs(t, wrapped, lookalike, "equal text is not identity")
 	assert.NotErrorIs(t, sentinel, wrapped, "the sentinel is not its copy")
 }
+
+func TestWithDetail_TellsMoreAndKeepsTheIdentity(t *testing.T) {
+	sentinel := Conflict("", "The room still holds rows or racks.")
+	cause := errors.New("FOREIGN KEY constraint failed")
+
+	precise := sentinel.WithDetail("The room still holds 2 racks.").Wrap(cause)
+
+	assert.Equal(t, "The room still holds 2 racks.", precise.Detail)
+	assert.Equal(t, KindConflict, precise.Kind)
+	assert.ErrorIs(t, precise, sentinel)
+	assert.ErrorIs(t, precise, cause)
+	assert.Equal(t, "The room still holds rows or racks.", sentinel.Detail, "the sentinel is unchanged")
+}

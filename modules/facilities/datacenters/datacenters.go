@@ -8,7 +8,10 @@ import (
 	"strings"
 
 	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/validation"
@@ -126,12 +129,12 @@ func (s *Service) Update(ctx context.Context, id int, in Update) (*ent.Datacente
 	return dc, database.Classify(err, "Datacenter", "name", "code")
 }
 
-// Delete removes an empty datacenter. The foreign key from assets decides
-// emptiness, so a concurrent asset create cannot slip through.
+// Delete removes an empty datacenter. The foreign keys from rooms, racks
+// and assets decide emptiness, so a concurrent create cannot slip through;
+// a refusal names how many of each the datacenter holds.
 func (s *Service) Delete(ctx context.Context, id int) error {
-	err := s.client.Datacenter.DeleteOneID(id).Exec(ctx)
-	if ent.IsConstraintError(err) {
-		return ErrInUse.Wrap(err)
-	}
-	return database.Classify(err, "Datacenter")
+	return database.DeleteHolder(ctx, "Datacenter", ErrInUse, s.client.Datacenter.DeleteOneID(id).Exec,
+		database.Held{Noun: "room", Count: s.client.Room.Query().Where(room.DatacenterID(id)).Count},
+		database.Held{Noun: "rack", Count: s.client.Rack.Query().Where(rack.DatacenterID(id)).Count},
+		database.Held{Noun: "asset", Count: s.client.Asset.Query().Where(asset.DatacenterID(id)).Count})
 }

@@ -103,3 +103,55 @@ func TestReplace_WithoutAnAddress_ClearsIt(t *testing.T) {
 		assert.Nil(t, got.Address, "a PUT sets every field")
 	})
 }
+
+func TestDelete_HoldingRoomsRacksAndAssets_IsInUseNamingHowManyOfEach(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		tn := testsupport.NewTenant(t, env)
+		ctx, c := tn.Ctx(), env.App.DB.Client
+		dc := tn.Datacenter(t, "MAD1")
+		room, err := c.Room.Create().SetDatacenterID(dc.ID).SetName("Hall").SetCode("H1").Save(ctx)
+		require.NoError(t, err)
+		_, err = c.Room.Create().SetDatacenterID(dc.ID).SetName("Hall 2").SetCode("H2").Save(ctx)
+		require.NoError(t, err)
+		rack, err := c.Rack.Create().SetDatacenterID(dc.ID).SetRoomID(room.ID).SetName("R1").Save(ctx)
+		require.NoError(t, err)
+		asset, err := c.Asset.Create().SetCode("SRV-00001").SetName("web-01").SetAssetType("SRV").SetStatus(50).
+			SetDatacenterID(dc.ID).Save(ctx)
+		require.NoError(t, err)
+		detail := func(err error) string {
+			t.Helper()
+			require.ErrorIs(t, err, datacenters.ErrInUse)
+			e, _ := apperr.As(err)
+			return e.Detail
+		}
+
+		all := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+		require.NoError(t, c.Asset.DeleteOneID(asset.ID).Exec(ctx))
+		noAssets := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+		require.NoError(t, c.Rack.DeleteOneID(rack.ID).Exec(ctx))
+		onlyRooms := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+
+		assert.Equal(t, "The datacenter still holds 2 rooms, 1 rack and 1 asset; move or delete them first.", all)
+		assert.Equal(t, "The datacenter still holds 2 rooms and 1 rack; move or delete them first.", noAssets)
+		assert.Equal(t, "The datacenter still holds 2 rooms; move or delete them first.", onlyRooms)
+		_, err = env.App.Datacenters.Get(ctx, dc.ID)
+		assert.NoError(t, err, "the datacenter is still there")
+	})
+}
+
+func TestDelete_OnlyAssets_NamesThem(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		tn := testsupport.NewTenant(t, env)
+		dc := tn.Datacenter(t, "MAD1")
+		for _, code := range []string{"SRV-00001", "SRV-00002"} {
+			require.NoError(t, env.App.DB.Client.Asset.Create().SetCode(code).SetName(code).SetAssetType("SRV").
+				SetStatus(50).SetDatacenterID(dc.ID).Exec(tn.Ctx()))
+		}
+
+		err := env.App.Datacenters.Delete(tn.Ctx(), dc.ID)
+
+		require.ErrorIs(t, err, datacenters.ErrInUse)
+		e, _ := apperr.As(err)
+		assert.Equal(t, "The datacenter still holds 2 assets; move or delete them first.", e.Detail)
+	})
+}

@@ -2,39 +2,44 @@ package rooms
 
 import (
 	"context"
-	"errors"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 var _ api.RoomsHandler = (*Handlers)(nil)
 
-// CreateRoom implements CreateRoom.
-func (h *Handlers) CreateRoom(_ context.Context, req *api.RoomCreate) (*api.Room, error) {
-	return nil, errors.New("not built")
+// ListRooms implements GET /api/rooms.
+func (h *Handlers) ListRooms(ctx context.Context, params api.ListRoomsParams) (*api.RoomList, error) {
+	res, err := h.svc.ListRooms(ctx, roomFilterOf(params))
+	if err != nil {
+		return nil, err
+	}
+	out := api.RoomList(envelope.Of(ctx, res, toAPIRoom))
+	return &out, nil
 }
 
-// DeleteRoom implements DeleteRoom.
-func (h *Handlers) DeleteRoom(_ context.Context, params api.DeleteRoomParams) error {
-	return errors.New("not built")
+// CreateRoom implements POST /api/rooms.
+func (h *Handlers) CreateRoom(ctx context.Context, req *api.RoomCreate) (*api.Room, error) {
+	return showRoom(h.svc.CreateRoom(ctx, roomCreateOf(req)))
 }
 
-// GetRoom implements GetRoom.
-func (h *Handlers) GetRoom(_ context.Context, params api.GetRoomParams) (*api.Room, error) {
-	return nil, errors.New("not built")
+// GetRoom implements GET /api/rooms/{id}.
+func (h *Handlers) GetRoom(ctx context.Context, params api.GetRoomParams) (*api.Room, error) {
+	return showRoom(h.svc.GetRoom(ctx, int(params.ID)))
 }
 
-// ListRooms implements ListRooms.
-func (h *Handlers) ListRooms(_ context.Context, params api.ListRoomsParams) (*api.RoomList, error) {
-	return nil, errors.New("not built")
+// ReplaceRoom implements PUT /api/rooms/{id}.
+func (h *Handlers) ReplaceRoom(ctx context.Context, req *api.RoomCreate, params api.ReplaceRoomParams) (*api.Room, error) {
+	return showRoom(h.svc.ReplaceRoom(ctx, int(params.ID), roomCreateOf(req)))
 }
 
-// ReplaceRoom implements ReplaceRoom.
-func (h *Handlers) ReplaceRoom(_ context.Context, req *api.RoomCreate, params api.ReplaceRoomParams) (*api.Room, error) {
-	return nil, errors.New("not built")
+// UpdateRoom implements PATCH /api/rooms/{id}.
+func (h *Handlers) UpdateRoom(ctx context.Context, req *api.RoomPatch, params api.UpdateRoomParams) (*api.Room, error) {
+	return showRoom(h.svc.UpdateRoom(ctx, int(params.ID), roomPatchOf(req)))
 }
 
-// UpdateRoom implements UpdateRoom.
-func (h *Handlers) UpdateRoom(_ context.Context, req *api.RoomPatch, params api.UpdateRoomParams) (*api.Room, error) {
-	return nil, errors.New("not built")
+// DeleteRoom implements DELETE /api/rooms/{id}.
+func (h *Handlers) DeleteRoom(ctx context.Context, params api.DeleteRoomParams) error {
+	return h.svc.DeleteRoom(ctx, int(params.ID))
 }

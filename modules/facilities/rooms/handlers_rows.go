@@ -2,39 +2,44 @@ package rooms
 
 import (
 	"context"
-	"errors"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 var _ api.RowsHandler = (*Handlers)(nil)
 
-// CreateRow implements CreateRow.
-func (h *Handlers) CreateRow(_ context.Context, req *api.RowCreate) (*api.Row, error) {
-	return nil, errors.New("not built")
+// ListRows implements GET /api/rows.
+func (h *Handlers) ListRows(ctx context.Context, params api.ListRowsParams) (*api.RowList, error) {
+	res, err := h.svc.ListRows(ctx, rowFilterOf(params))
+	if err != nil {
+		return nil, err
+	}
+	out := api.RowList(envelope.Of(ctx, res, toAPIRow))
+	return &out, nil
 }
 
-// DeleteRow implements DeleteRow.
-func (h *Handlers) DeleteRow(_ context.Context, params api.DeleteRowParams) error {
-	return errors.New("not built")
+// CreateRow implements POST /api/rows.
+func (h *Handlers) CreateRow(ctx context.Context, req *api.RowCreate) (*api.Row, error) {
+	return showRow(h.svc.CreateRow(ctx, rowCreateOf(req)))
 }
 
-// GetRow implements GetRow.
-func (h *Handlers) GetRow(_ context.Context, params api.GetRowParams) (*api.Row, error) {
-	return nil, errors.New("not built")
+// GetRow implements GET /api/rows/{id}.
+func (h *Handlers) GetRow(ctx context.Context, params api.GetRowParams) (*api.Row, error) {
+	return showRow(h.svc.GetRow(ctx, int(params.ID)))
 }
 
-// ListRows implements ListRows.
-func (h *Handlers) ListRows(_ context.Context, params api.ListRowsParams) (*api.RowList, error) {
-	return nil, errors.New("not built")
+// ReplaceRow implements PUT /api/rows/{id}.
+func (h *Handlers) ReplaceRow(ctx context.Context, req *api.RowCreate, params api.ReplaceRowParams) (*api.Row, error) {
+	return showRow(h.svc.ReplaceRow(ctx, int(params.ID), rowCreateOf(req)))
 }
 
-// ReplaceRow implements ReplaceRow.
-func (h *Handlers) ReplaceRow(_ context.Context, req *api.RowCreate, params api.ReplaceRowParams) (*api.Row, error) {
-	return nil, errors.New("not built")
+// UpdateRow implements PATCH /api/rows/{id}.
+func (h *Handlers) UpdateRow(ctx context.Context, req *api.RowPatch, params api.UpdateRowParams) (*api.Row, error) {
+	return showRow(h.svc.UpdateRow(ctx, int(params.ID), rowPatchOf(req)))
 }
 
-// UpdateRow implements UpdateRow.
-func (h *Handlers) UpdateRow(_ context.Context, req *api.RowPatch, params api.UpdateRowParams) (*api.Row, error) {
-	return nil, errors.New("not built")
+// DeleteRow implements DELETE /api/rows/{id}.
+func (h *Handlers) DeleteRow(ctx context.Context, params api.DeleteRowParams) error {
+	return h.svc.DeleteRow(ctx, int(params.ID))
 }

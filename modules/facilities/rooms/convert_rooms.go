@@ -1,0 +1,81 @@
+package rooms
+
+import (
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
+)
+
+// roomFilterOf reads the list parameters of rooms.
+func roomFilterOf(p api.ListRoomsParams) RoomFilter {
+	return RoomFilter{DatacenterID: optID(p.DatacenterID), Q: p.Q.Or(""),
+		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
+}
+
+// roomCreateOf reads a create or replace body; a floor or description that
+// is omitted or null means none.
+func roomCreateOf(req *api.RoomCreate) RoomCreate {
+	return RoomCreate{DatacenterID: int(req.DatacenterID), Name: req.Name, Code: req.Code,
+		Floor: optString(req.Floor), Description: optString(req.Description)}
+}
+
+// roomPatchOf reads a patch body: absent fields stay, null clears.
+func roomPatchOf(req *api.RoomPatch) RoomUpdate {
+	in := RoomUpdate{Floor: optString(req.Floor), Description: optString(req.Description),
+		ClearFloor: req.Floor.IsSet() && req.Floor.IsNull(), ClearDescription: req.Description.IsSet() && req.Description.IsNull()}
+	if v, ok := req.Name.Get(); ok {
+		in.Name = &v
+	}
+	if v, ok := req.Code.Get(); ok {
+		in.Code = &v
+	}
+	return in
+}
+
+// toAPIRoom renders r, which should have its datacenter loaded.
+func toAPIRoom(r *ent.Room) api.Room {
+	out := api.Room{ID: int64(r.ID), Datacenter: api.DatacenterRef{ID: int64(r.DatacenterID)},
+		Name: r.Name, Code: r.Code, Floor: nilString(r.Floor), Description: nilString(r.Description),
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	if dc := r.Edges.Datacenter; dc != nil {
+		out.Datacenter.Code, out.Datacenter.Name = dc.Code, dc.Name
+	}
+	return out
+}
+
+// showRoom shows the answer of a call that returned one room.
+func showRoom(r *ent.Room, err error) (*api.Room, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := toAPIRoom(r)
+	return &out, nil
+}
+
+// optString is the value of o when it was sent and not null.
+func optString(o api.OptNilString) *string {
+	if v, ok := o.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
+// optID is the value of o when it was sent.
+func optID(o api.OptInt64) *int {
+	if v, ok := o.Get(); ok {
+		id := int(v)
+		return &id
+	}
+	return nil
+}
+
+// nilString renders an optional text: null when there is none.
+func nilString(s *string) api.NilString {
+	var out api.NilString
+	if s == nil {
+		out.SetToNull()
+	} else {
+		out.SetTo(*s)
+	}
+	return out
+}

@@ -1,0 +1,46 @@
+package rooms
+
+import (
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
+)
+
+// rowFilterOf reads the list parameters of rows.
+func rowFilterOf(p api.ListRowsParams) RowFilter {
+	return RowFilter{RoomID: optID(p.RoomID), DatacenterID: optID(p.DatacenterID), Q: p.Q.Or(""),
+		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
+}
+
+// rowCreateOf reads a create or replace body.
+func rowCreateOf(req *api.RowCreate) RowCreate {
+	return RowCreate{RoomID: int(req.RoomID), Name: req.Name}
+}
+
+// rowPatchOf reads a patch body: an absent name stays.
+func rowPatchOf(req *api.RowPatch) RowUpdate {
+	var in RowUpdate
+	if v, ok := req.Name.Get(); ok {
+		in.Name = &v
+	}
+	return in
+}
+
+// toAPIRow renders r, which should have its room loaded.
+func toAPIRow(r *ent.RackRow) api.Row {
+	out := api.Row{ID: int64(r.ID), Room: api.RoomRef{ID: int64(r.RoomID)}, Name: r.Name,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	if rm := r.Edges.Room; rm != nil {
+		out.Room.Code, out.Room.Name = rm.Code, rm.Name
+	}
+	return out
+}
+
+// showRow shows the answer of a call that returned one row.
+func showRow(r *ent.RackRow, err error) (*api.Row, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := toAPIRow(r)
+	return &out, nil
+}
