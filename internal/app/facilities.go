@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/modules/facilities/layout"
 	"github.com/binora/binora/modules/facilities/racks"
 	"github.com/binora/binora/modules/facilities/rooms"
@@ -22,6 +23,7 @@ type facilitiesOperations struct {
 	*layoutOperations
 }
 
-func facilitiesHandlers() facilitiesOperations {
-	return facilitiesOperations{&rooms.Handlers{}, &racks.Handlers{}, &layout.Handlers{}}
+func facilitiesHandlers(db *database.DB, core Core, opts Options) facilitiesOperations {
+	rackSvc := racks.NewService(racks.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
+	return facilitiesOperations{&rooms.Handlers{}, racks.NewHandlers(rackSvc, core.Directory), &layout.Handlers{}}
 }
