@@ -141,3 +141,15 @@ type units struct {
 func unitsOf(r *api.Rack) units {
 	return units{Used: r.UnitsUsed, Reserved: r.UnitsReserved, Free: r.UnitsFree, Utilization: r.Utilization}
 }
+
+// limitsRack is a fresh rack, in a fresh room of the limits site's
+// datacenter, for a probe to aim at.
+func limitsRack(t *testing.T, s *limitsSite) *ent.Rack {
+	t.Helper()
+	c, ctx := s.env.App.DB.Client, s.tn.Ctx()
+	room, err := c.Room.Create().SetDatacenterID(int(s.dc.ID)).SetCode(s.code()).SetName(s.name("Room")).Save(ctx)
+	require.NoError(t, err)
+	r, err := c.Rack.Create().SetDatacenterID(int(s.dc.ID)).SetRoomID(room.ID).SetName(s.name("Rack")).Save(ctx)
+	require.NoError(t, err)
+	return r
+}

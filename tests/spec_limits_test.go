@@ -47,6 +47,20 @@ var specLimits = map[string]validation.Text{
 	"listDatacenters?q":          validation.Search,
 	"listUsers?q":                validation.Search,
 	"listTeams?q":                validation.Search,
+
+	// Racks and their reservations.
+	"RackCreate.name":               validation.Name,
+	"RackCreate.facility_id":        validation.FacilityID,
+	"RackCreate.serial_number":      validation.SerialNumber,
+	"RackCreate.asset_tag":          validation.AssetTag,
+	"RackCreate.description":        validation.Description,
+	"RackPatch.name":                validation.Name,
+	"RackPatch.facility_id":         validation.FacilityID,
+	"RackPatch.serial_number":       validation.SerialNumber,
+	"RackPatch.asset_tag":           validation.AssetTag,
+	"RackPatch.description":         validation.Description,
+	"ReservationCreate.description": validation.Purpose,
+	"listRacks?q":                   validation.Search,
 }
 
 // notVocabulary are the limited strings of the contract that are not text a
