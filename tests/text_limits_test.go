@@ -303,6 +303,19 @@ var builders = map[string]builder{
 		a := s.server(t, s.dc, s.name("Asset"))
 		return prepared{params: map[string]any{"id": a.ID}, body: map[string]any{"status": 100}}
 	},
+	"createRack": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{body: map[string]any{"room_id": limitsRack(t, s).RoomID, "name": s.name("Rack")}}
+	},
+	"replaceRack": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		r := limitsRack(t, s)
+		return prepared{params: map[string]any{"id": r.ID}, body: map[string]any{"room_id": r.RoomID, "name": s.name("Rack")}}
+	},
+	"updateRack": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{params: map[string]any{"id": limitsRack(t, s).ID}, body: map[string]any{}}
+	},
+	"createRackReservation": func(t *testing.T, s *limitsSite, _ probe) prepared {
+		return prepared{params: map[string]any{"id": limitsRack(t, s).ID}, body: map[string]any{"position": 1, "face": "front"}}
+	},
 }
 
 // refreshToken logs the admin in and returns the refresh token.

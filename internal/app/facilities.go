@@ -23,6 +23,7 @@ type facilitiesOperations struct {
 	*layoutOperations
 }
 
-func facilitiesHandlers(db *database.DB) facilitiesOperations {
-	return facilitiesOperations{rooms.NewHandlers(rooms.NewService(db.Client)), &racks.Handlers{}, &layout.Handlers{}}
+func facilitiesHandlers(db *database.DB, core Core, opts Options) facilitiesOperations {
+	rackSvc := racks.NewService(racks.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
+	return facilitiesOperations{rooms.NewHandlers(rooms.NewService(db.Client)), racks.NewHandlers(rackSvc, core.Directory), &layout.Handlers{}}
 }

@@ -2,39 +2,44 @@ package racks
 
 import (
 	"context"
-	"errors"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/listing/envelope"
 )
 
 var _ api.RacksHandler = (*Handlers)(nil)
 
-// CreateRack implements CreateRack.
-func (h *Handlers) CreateRack(_ context.Context, req *api.RackCreate) (*api.Rack, error) {
-	return nil, errors.New("not built")
+// ListRacks implements GET /api/racks.
+func (h *Handlers) ListRacks(ctx context.Context, params api.ListRacksParams) (*api.RackList, error) {
+	res, err := h.svc.List(ctx, filterOf(params))
+	if err != nil {
+		return nil, err
+	}
+	out := api.RackList(envelope.Of(ctx, res, toAPIRack))
+	return &out, nil
 }
 
-// DeleteRack implements DeleteRack.
-func (h *Handlers) DeleteRack(_ context.Context, params api.DeleteRackParams) error {
-	return errors.New("not built")
+// CreateRack implements POST /api/racks.
+func (h *Handlers) CreateRack(ctx context.Context, req *api.RackCreate) (*api.Rack, error) {
+	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 
-// GetRack implements GetRack.
-func (h *Handlers) GetRack(_ context.Context, params api.GetRackParams) (*api.Rack, error) {
-	return nil, errors.New("not built")
+// GetRack implements GET /api/racks/{id}.
+func (h *Handlers) GetRack(ctx context.Context, params api.GetRackParams) (*api.Rack, error) {
+	return toAPI(h.svc.Get(ctx, int(params.ID)))
 }
 
-// ListRacks implements ListRacks.
-func (h *Handlers) ListRacks(_ context.Context, params api.ListRacksParams) (*api.RackList, error) {
-	return nil, errors.New("not built")
+// ReplaceRack implements PUT /api/racks/{id}.
+func (h *Handlers) ReplaceRack(ctx context.Context, req *api.RackCreate, params api.ReplaceRackParams) (*api.Rack, error) {
+	return toAPI(h.svc.Replace(ctx, int(params.ID), createOf(req)))
 }
 
-// ReplaceRack implements ReplaceRack.
-func (h *Handlers) ReplaceRack(_ context.Context, req *api.RackCreate, params api.ReplaceRackParams) (*api.Rack, error) {
-	return nil, errors.New("not built")
+// UpdateRack implements PATCH /api/racks/{id}.
+func (h *Handlers) UpdateRack(ctx context.Context, req *api.RackPatch, params api.UpdateRackParams) (*api.Rack, error) {
+	return toAPI(h.svc.Update(ctx, int(params.ID), patchOf(req)))
 }
 
-// UpdateRack implements UpdateRack.
-func (h *Handlers) UpdateRack(_ context.Context, req *api.RackPatch, params api.UpdateRackParams) (*api.Rack, error) {
-	return nil, errors.New("not built")
+// DeleteRack implements DELETE /api/racks/{id}.
+func (h *Handlers) DeleteRack(ctx context.Context, params api.DeleteRackParams) error {
+	return h.svc.Delete(ctx, int(params.ID))
 }
