@@ -10,12 +10,12 @@ import (
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/apitokens"
-	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
 	"github.com/binora/binora/modules/core/mailtoken"
 	"github.com/binora/binora/modules/core/platform"
 	"github.com/binora/binora/modules/core/sessions"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // Core is the core module's aggregates, wired to each other.

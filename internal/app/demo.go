@@ -11,8 +11,8 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/assets"
-	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/core/platform"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // The demo tenant. Its password is public: it exists to try Binora out.

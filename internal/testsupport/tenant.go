@@ -11,8 +11,8 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/internal/tenancy"
-	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/core/platform"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // AdminPassword is the password of every fixture tenant's admin.
