@@ -123,11 +123,7 @@ func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAs
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]*int, 0, len(res.Items))
-	for _, c := range res.Items {
-		ids = append(ids, c.CreatedBy)
-	}
-	users, err := h.userRefs(ctx, ids...)
+	users, err := h.userRefs(ctx, authors(res.Items, func(c *ent.AssetStatusChange) *int { return c.CreatedBy })...)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +158,16 @@ func (h *Handlers) assetList(ctx context.Context, res listing.Result[*ent.Asset]
 	return &out, nil
 }
 
+// authors lists the author of each history entry, for one lookup of a
+// page's authors.
+func authors[T any](items []T, by func(T) *int) []*int {
+	out := make([]*int, 0, len(items))
+	for _, item := range items {
+		out = append(out, by(item))
+	}
+	return out
+}
+
 // userRefs looks up the distinct users among ids (nil entries skipped) in
 // one call, and none at all when there is nobody to look up.
 func (h *Handlers) userRefs(ctx context.Context, ids ...*int) (map[int]*ent.User, error) {
@@ -189,11 +195,7 @@ func (h *Handlers) ListAssetPlacementHistory(ctx context.Context, params api.Lis
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]*int, 0, len(res.Items))
-	for _, c := range res.Items {
-		ids = append(ids, c.CreatedBy)
-	}
-	users, err := h.userRefs(ctx, ids...)
+	users, err := h.userRefs(ctx, authors(res.Items, func(c *ent.AssetPlacementChange) *int { return c.CreatedBy })...)
 	if err != nil {
 		return nil, err
 	}

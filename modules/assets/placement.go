@@ -5,7 +5,6 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/rack"
-	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/validation"
 	"github.com/binora/binora/modules/facilities/occupancy"
 )
@@ -111,7 +110,8 @@ func equalPtr[T comparable](a, b *T) bool {
 
 func validFace(f occupancy.Face) bool { return slices.Contains(occupancy.Faces, f) }
 
-// Messages and errors of the placement rules.
+// Messages of the placement rules that need no row; errors.go holds the
+// errors of those that do.
 const (
 	msgFaceRequired      = "A face is required when the asset takes units."
 	msgPositionNoRack    = "A position needs a rack_id."
@@ -119,15 +119,6 @@ const (
 	msgReservationNoRack = "A reservation_id needs a rack_id."
 	msgPositionOfChild   = "A child asset takes no units of the rack; its parent does."
 	msgPositionNoUnits   = "An asset of 0 units has no position."
-)
-
-var (
-	// errNoRack is how the data layer refuses a rack_id the tenant cannot
-	// see; a read of the rack that finds nothing answers the same.
-	errNoRack        = apperr.Invalid("rack_id", "No such rack.")
-	errRackRetired   = apperr.Conflict("rack_id", "The rack is retired: it takes no new assets.")
-	errRackElsewhere = apperr.Invalid("datacenter_id", "The rack is in another datacenter.")
-	errNoReservation = apperr.Invalid("reservation_id", "No such reservation in this rack.")
 )
 
 // checkShape applies the rules that need no row to the placement p of an

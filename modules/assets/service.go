@@ -1,11 +1,13 @@
 // Package assets is the assets module: the equipment of a company's
-// datacenters, its codes, its parent/child hierarchy and its lifecycle of
-// statuses with their history. The Service holds every rule; the handlers
-// only translate between HTTP and the service.
+// datacenters, its codes, its parent/child hierarchy, its lifecycle of
+// statuses and its placement in the units of racks, with the history of
+// both. The Service holds every rule; the handlers only translate between
+// HTTP and the service.
 //
 // Tenancy is not handled here: the Ent policies, hooks and interceptors
 // confine every statement to the tenant in the context, and refuse a
-// datacenter_id or parent_id that names a row the tenant cannot see.
+// datacenter_id, parent_id or rack_id that names a row the tenant cannot
+// see.
 package assets
 
 import (
