@@ -71,7 +71,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	if err != nil {
 		return nil, err
 	}
-	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect})
+	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
 	handler, err := httpserver.New(httpserver.Config{
 		Handlers:       operations{core.handlers(db), facilitiesHandlers(db, core, opts), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,

@@ -15,15 +15,24 @@ func filterOf(p api.ListAssetsParams) Filter {
 	for _, t := range p.AssetType {
 		f.Types = append(f.Types, string(t))
 	}
-	if v, ok := p.DatacenterID.Get(); ok {
-		id := int(v)
-		f.DatacenterID = &id
-	}
-	if v, ok := p.ParentID.Get(); ok {
-		id := int(v)
-		f.ParentID = &id
+	f.DatacenterID = optQueryID(p.DatacenterID)
+	f.ParentID = optQueryID(p.ParentID)
+	f.RoomID = optQueryID(p.RoomID)
+	f.RowID = optQueryID(p.RowID)
+	f.RackID = optQueryID(p.RackID)
+	if v, ok := p.Unit.Get(); ok {
+		f.Unit = &v
 	}
 	return f
+}
+
+// optQueryID is the id a query parameter gave, nil when absent.
+func optQueryID(o api.OptInt64) *int {
+	if v, ok := o.Get(); ok {
+		id := int(v)
+		return &id
+	}
+	return nil
 }
 
 func createInput(req *api.AssetCreate) CreateInput {
@@ -33,6 +42,8 @@ func createInput(req *api.AssetCreate) CreateInput {
 		DatacenterID: int(req.DatacenterID.Or(0)),
 		SerialNumber: optString(req.SerialNumber),
 		ParentID:     optID(req.ParentID),
+		PlacementInput: placementInput(req.RackID, req.Position, req.Face,
+			req.UHeight, req.FullDepth, req.ReservationID),
 	}
 	if v, ok := req.Status.Get(); ok {
 		s := int(v)
@@ -43,7 +54,8 @@ func createInput(req *api.AssetCreate) CreateInput {
 
 // replaceInput sets every writable field: a PUT that omits (or nulls) an
 // optional field clears it, except the status, which only changes through
-// the lifecycle rules and stays as it is when omitted.
+// the lifecycle rules and stays as it is when omitted, and the asset's size
+// (u_height, full_depth), which stays as it is too.
 func replaceInput(req *api.AssetReplace) UpdateInput {
 	name := req.Name
 	assetType := string(req.AssetType)
@@ -54,6 +66,8 @@ func replaceInput(req *api.AssetReplace) UpdateInput {
 		DatacenterID: &dc,
 		SerialNumber: optString(req.SerialNumber),
 		ParentID:     optID(req.ParentID),
+		PlacementInput: placementInput(req.RackID, req.Position, req.Face,
+			req.UHeight, req.FullDepth, req.ReservationID),
 	}
 	if v, ok := req.Status.Get(); ok {
 		status := int(v)
@@ -61,6 +75,9 @@ func replaceInput(req *api.AssetReplace) UpdateInput {
 	}
 	in.ClearSerialNumber = in.SerialNumber == nil
 	in.ClearParent = in.ParentID == nil
+	in.ClearRack = in.RackID == nil
+	in.ClearPosition = in.Position == nil
+	in.ClearFace = in.Face == nil
 	return in
 }
 
@@ -86,6 +103,11 @@ func patchInput(req *api.AssetPatch) UpdateInput {
 	in.ClearSerialNumber = req.SerialNumber.Set && req.SerialNumber.Null
 	in.ParentID = optID(req.ParentID)
 	in.ClearParent = req.ParentID.Set && req.ParentID.Null
+	in.PlacementInput = placementInput(req.RackID, req.Position, req.Face,
+		req.UHeight, req.FullDepth, req.ReservationID)
+	in.ClearRack = req.RackID.Set && req.RackID.Null
+	in.ClearPosition = req.Position.Set && req.Position.Null
+	in.ClearFace = req.Face.Set && req.Face.Null
 	return in
 }
 
@@ -106,7 +128,7 @@ func optID(o api.OptNilInt64) *int {
 	return nil
 }
 
-// toAPIAsset renders a, which should have its datacenter loaded; users
+// toAPIAsset renders a, which should have its datacenter and rack loaded; users
 // holds the authors that could be resolved.
 func toAPIAsset(a *ent.Asset, users map[int]*ent.User) api.Asset {
 	out := api.Asset{
@@ -137,6 +159,7 @@ func toAPIAsset(a *ent.Asset, users map[int]*ent.User) api.Asset {
 	} else {
 		out.ParentID.SetToNull()
 	}
+	setAPIPlacement(&out, a)
 	return out
 }
 

@@ -12,7 +12,9 @@ import (
 )
 
 // Create adds an asset to the tenant and gives it the next code of its
-// type. The asset comes back with its datacenter loaded.
+// type. An asset created in a rack is in the rack's datacenter, and its
+// placement history starts with a move from nowhere. The asset comes back
+// with its datacenter and rack loaded.
 func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -21,6 +23,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 	if in.Status != nil {
 		status = Status(*in.Status)
 	}
+	m := move{to: in.placement(), reservationID: in.ReservationID}
 	var created *ent.Asset
 	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		// The code is allocated first: the counter row stays locked from
@@ -30,26 +33,40 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 		if err != nil {
 			return err
 		}
-		// The data layer refuses a datacenter or parent the tenant cannot
-		// see; what is left to check here are the rules of the hierarchy.
+		r, dcID, err := s.rackFor(ctx, tx, m, in.DatacenterID)
+		if err != nil {
+			return err
+		}
+		// The data layer refuses a datacenter, parent or rack the tenant
+		// cannot see; what is left to check here are the rules of the
+		// hierarchy and of the rack's units.
 		a, err := tx.Asset.Create().
 			SetCode(code).
 			SetName(strings.TrimSpace(in.Name)).
 			SetAssetType(in.AssetType).
 			SetStatus(int(status)).
 			SetNillableSerialNumber(in.SerialNumber).
-			SetDatacenterID(in.DatacenterID).
+			SetDatacenterID(dcID).
 			SetNillableParentID(in.ParentID).
+			SetNillableRackID(m.to.RackID).
+			SetNillablePosition(m.to.Position).
+			SetNillableFace((*asset.Face)(m.to.Face)).
+			SetUHeight(m.to.UHeight).
+			SetFullDepth(m.to.FullDepth).
 			Save(ctx)
 		if err != nil {
 			return database.Classify(err, "Asset", "code")
 		}
 		if in.ParentID != nil {
-			if err := s.shareParent(ctx, tx, *in.ParentID, in.DatacenterID); err != nil {
+			if err := s.shareParent(ctx, tx, *in.ParentID, dcID); err != nil {
 				return err
 			}
 		}
-		created, err = withDatacenter(ctx, tx, a)
+		racks := racksByID{}
+		if err := s.settle(ctx, tx, a, m, r, racks); err != nil {
+			return err
+		}
+		created, err = withEdges(ctx, tx, a, racks)
 		return err
 	})
 	if err != nil {

@@ -30,3 +30,14 @@ var (
 	errParentCycle     = apperr.Invalid("parent_id", "The parent asset is a descendant of this asset.")
 	errParentTooDeep   = apperr.Invalid("parent_id", "The chain of parent assets is too deep.")
 )
+
+// Placement errors: which rack an asset may be in. A unit taken or outside
+// the rack is an occupancy.ClashError or occupancy.OutsideError.
+var (
+	// errNoRack is how the data layer refuses a rack_id the tenant cannot
+	// see; a read of the rack that finds nothing answers the same.
+	errNoRack        = apperr.Invalid("rack_id", "No such rack.")
+	errRackRetired   = apperr.Conflict("rack_id", "The rack is retired: it takes no new assets.")
+	errRackElsewhere = apperr.Invalid("datacenter_id", "The rack is in another datacenter.")
+	errNoReservation = apperr.Invalid("reservation_id", "No such reservation in this rack.")
+)

@@ -2,7 +2,6 @@ package assets
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/binora/binora/ent"
@@ -22,6 +21,7 @@ type AssetService interface {
 	UpdateStatus(ctx context.Context, id int, status int, reason string) (*ent.Asset, error)
 	Delete(ctx context.Context, id int) error
 	History(ctx context.Context, id int, page listing.Page) (listing.Result[*ent.AssetStatusChange], error)
+	PlacementHistory(ctx context.Context, id int, page listing.Page) (listing.Result[*ent.AssetPlacementChange], error)
 }
 
 // UserDirectory resolves user ids to users (id and email at least) for the
@@ -123,11 +123,7 @@ func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAs
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]*int, 0, len(res.Items))
-	for _, c := range res.Items {
-		ids = append(ids, c.CreatedBy)
-	}
-	users, err := h.userRefs(ctx, ids...)
+	users, err := h.userRefs(ctx, authors(res.Items, func(c *ent.AssetStatusChange) *int { return c.CreatedBy })...)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +158,16 @@ func (h *Handlers) assetList(ctx context.Context, res listing.Result[*ent.Asset]
 	return &out, nil
 }
 
+// authors lists the author of each history entry, for one lookup of a
+// page's authors.
+func authors[T any](items []T, by func(T) *int) []*int {
+	out := make([]*int, 0, len(items))
+	for _, item := range items {
+		out = append(out, by(item))
+	}
+	return out
+}
+
 // userRefs looks up the distinct users among ids (nil entries skipped) in
 // one call, and none at all when there is nobody to look up.
 func (h *Handlers) userRefs(ctx context.Context, ids ...*int) (map[int]*ent.User, error) {
@@ -184,6 +190,17 @@ func (h *Handlers) userRefs(ctx context.Context, ids ...*int) (map[int]*ent.User
 }
 
 // ListAssetPlacementHistory implements GET /api/assets/{id}/placement-history.
-func (h *Handlers) ListAssetPlacementHistory(_ context.Context, _ api.ListAssetPlacementHistoryParams) (*api.PlacementChangeList, error) {
-	return nil, errors.New("not built")
+func (h *Handlers) ListAssetPlacementHistory(ctx context.Context, params api.ListAssetPlacementHistoryParams) (*api.PlacementChangeList, error) {
+	res, err := h.svc.PlacementHistory(ctx, int(params.ID), envelope.Page(params.Limit, params.Offset))
+	if err != nil {
+		return nil, err
+	}
+	users, err := h.userRefs(ctx, authors(res.Items, func(c *ent.AssetPlacementChange) *int { return c.CreatedBy })...)
+	if err != nil {
+		return nil, err
+	}
+	out := api.PlacementChangeList(envelope.Of(ctx, res, func(c *ent.AssetPlacementChange) api.PlacementChange {
+		return toAPIPlacementChange(c, users)
+	}))
+	return &out, nil
 }

@@ -74,7 +74,8 @@ func TestUpdateAssetStatusHandler_DelegatesToTheService(t *testing.T) {
 			author, editor := 7, 8
 			returned := &ent.Asset{
 				ID: 42, Code: "SRV-00042", Name: "web-42", AssetType: "SRV", Status: 100,
-				DatacenterID: 3, CreatedAt: changedAt.Add(-time.Hour), UpdatedAt: changedAt,
+				DatacenterID: 3, UHeight: 1, FullDepth: true,
+				CreatedAt: changedAt.Add(-time.Hour), UpdatedAt: changedAt,
 				CreatedBy: &author, UpdatedBy: &editor,
 			}
 			returned.Edges.Datacenter = &ent.Datacenter{ID: 3, Code: "MAD1", Name: "Madrid"}
@@ -96,6 +97,11 @@ func TestUpdateAssetStatusHandler_DelegatesToTheService(t *testing.T) {
 				SerialNumber: api.NilString{Null: true},
 				Datacenter:   api.DatacenterRef{ID: 3, Code: "MAD1", Name: "Madrid"},
 				ParentID:     api.NilInt64{Null: true},
+				Rack:         api.NilRackRef{Null: true},
+				Position:     api.NilInt{Null: true},
+				Face:         api.NilFace{Null: true},
+				UHeight:      1,
+				FullDepth:    true,
 				CreatedAt:    changedAt.Add(-time.Hour), UpdatedAt: changedAt,
 				CreatedBy: api.NewNilUserRef(api.UserRef{ID: 7, Email: "admin@example.com"}),
 				UpdatedBy: api.NewNilUserRef(api.UserRef{ID: 8, Email: "tech@example.com"}),

@@ -1,17 +1,20 @@
 // Package assets is the assets module: the equipment of a company's
-// datacenters, its codes, its parent/child hierarchy and its lifecycle of
-// statuses with their history. The Service holds every rule; the handlers
-// only translate between HTTP and the service.
+// datacenters, its codes, its parent/child hierarchy, its lifecycle of
+// statuses and its placement in the units of racks, with the history of
+// both. The Service holds every rule; the handlers only translate between
+// HTTP and the service.
 //
 // Tenancy is not handled here: the Ent policies, hooks and interceptors
 // confine every statement to the tenant in the context, and refuse a
-// datacenter_id or parent_id that names a row the tenant cannot see.
+// datacenter_id, parent_id or rack_id that names a row the tenant cannot
+// see.
 package assets
 
 import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -27,6 +30,9 @@ type Deps struct {
 	// Dialect is the database's dialect, database.DialectPostgres or
 	// database.DialectSQLite; it decides how rows are locked.
 	Dialect string
+	// Now is the clock that decides which reservations have expired
+	// (time.Now when nil).
+	Now func() time.Time
 }
 
 // Service implements the assets module's use cases.
@@ -37,20 +43,25 @@ type Service struct {
 	// transactions take the write lock at BEGIN, so writers run one at a
 	// time.
 	rowLocks bool
+	now      func() time.Time
 }
 
 // NewService returns an assets Service. It panics on an unknown dialect:
 // guessing would either break every write on SQLite or silently drop the
 // row locks on PostgreSQL.
 func NewService(d Deps) *Service {
+	s := &Service{client: d.Client, now: d.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	switch d.Dialect {
 	case database.DialectPostgres:
-		return &Service{client: d.Client, rowLocks: true}
+		s.rowLocks = true
 	case database.DialectSQLite:
-		return &Service{client: d.Client}
 	default:
 		panic(fmt.Sprintf("assets: unknown database dialect %q", d.Dialect))
 	}
+	return s
 }
 
 // noKeyUpdate is the row lock of a writer on PostgreSQL. It excludes other
@@ -150,14 +161,21 @@ func checkParent(ctx context.Context, tx *ent.Tx, self, parentID, dcID int) erro
 	return errParentTooDeep
 }
 
-// withDatacenter loads the datacenter edge of a, inside tx, so that callers
-// get what they render without a query of their own.
-func withDatacenter(ctx context.Context, tx *ent.Tx, a *ent.Asset) (*ent.Asset, error) {
+// withEdges loads the datacenter and rack edges of a, inside tx, so that
+// callers get what they render without a query of their own; racks holds
+// the racks the write has read already.
+func withEdges(ctx context.Context, tx *ent.Tx, a *ent.Asset, racks racksByID) (*ent.Asset, error) {
 	dc, err := tx.Datacenter.Get(ctx, a.DatacenterID)
 	if err != nil {
 		return nil, fmt.Errorf("read datacenter of asset: %w", err)
 	}
 	a.Edges.Datacenter = dc
+	if a.RackID != nil {
+		if err := racks.load(ctx, tx, a.RackID); err != nil {
+			return nil, err
+		}
+		a.Edges.Rack = racks[*a.RackID]
+	}
 	return a, nil
 }
 

@@ -7,53 +7,22 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/asset"
-	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/internal/database"
 )
 
 // Update changes the fields set in in, for both PUT and PATCH. A status
 // change follows the same rules as UpdateStatus and leaves one history
-// entry (without a reason); repeating the current status leaves none. The
-// asset comes back with its datacenter loaded.
+// entry (without a reason); repeating the current status leaves none. A
+// change of rack, position or face follows the placement rules and leaves
+// one placement history entry. The asset comes back with its datacenter
+// and rack loaded.
 func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asset, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var updated *ent.Asset
-	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		cur, err := s.lockAsset(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if in.AssetType != nil && *in.AssetType != cur.AssetType {
-			return ErrTypeImmutable
-		}
-		from := Status(cur.Status)
-		to := from
-		if in.Status != nil {
-			to = Status(*in.Status)
-		}
-		changed, err := checkTransition(from, to)
-		if err != nil {
-			return err
-		}
-
-		// Written first: the data layer refuses a datacenter or parent the
-		// tenant cannot see, and the rules of the hierarchy are then
-		// checked on the rows as they now are.
-		a, err := assetUpdate(tx, cur, in, to, changed).Save(ctx)
-		if err != nil {
-			return database.Classify(err, "Asset", "code")
-		}
-		if err := s.checkPlacement(ctx, tx, cur, in); err != nil {
-			return err
-		}
-		if changed {
-			if err := recordStatusChange(ctx, tx, id, from, to, ""); err != nil {
-				return err
-			}
-		}
-		updated, err = withDatacenter(ctx, tx, a)
+	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
+		updated, err = s.update(ctx, tx, id, in)
 		return err
 	})
 	if err != nil {
@@ -62,9 +31,54 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 	return updated, nil
 }
 
-// assetUpdate sets on cur the fields in carries, and the status to when it
-// changed.
-func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed bool) *ent.AssetUpdateOne {
+// update is Update inside tx.
+func (s *Service) update(ctx context.Context, tx *ent.Tx, id int, in UpdateInput) (*ent.Asset, error) {
+	cur, err := s.lockAsset(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.AssetType != nil && *in.AssetType != cur.AssetType {
+		return nil, ErrTypeImmutable
+	}
+	from := Status(cur.Status)
+	to := from
+	if in.Status != nil {
+		to = Status(*in.Status)
+	}
+	changed, err := checkTransition(from, to)
+	if err != nil {
+		return nil, err
+	}
+	m, r, err := s.planMove(ctx, tx, cur, &in)
+	if err != nil {
+		return nil, err
+	}
+
+	// Written first: the data layer refuses a datacenter, parent or rack
+	// the tenant cannot see, and the rules of the hierarchy and of the
+	// rack's units are then checked on the rows as they now are.
+	a, err := assetUpdate(tx, cur, in, to, changed, m).Save(ctx)
+	if err != nil {
+		return nil, database.Classify(err, "Asset", "code")
+	}
+	if err := s.checkHierarchy(ctx, tx, cur, in); err != nil {
+		return nil, err
+	}
+	racks := racksByID{}
+	if err := s.settle(ctx, tx, a, m, r, racks); err != nil {
+		return nil, err
+	}
+	if changed {
+		if err := recordStatusChange(ctx, tx, id, from, to, ""); err != nil {
+			return nil, err
+		}
+	}
+	return withEdges(ctx, tx, a, racks)
+}
+
+// assetUpdate sets on cur the fields in carries, the status to when it
+// changed, and the placement m leads to.
+func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed bool, m move) *ent.AssetUpdateOne {
 	u := tx.Asset.UpdateOne(cur)
 	if in.Name != nil {
 		u.SetName(strings.TrimSpace(*in.Name))
@@ -87,14 +101,48 @@ func assetUpdate(tx *ent.Tx, cur *ent.Asset, in UpdateInput, to Status, changed 
 	} else if in.ClearParent {
 		u.ClearParentID()
 	}
+	setPlacement(u, m)
 	return u
 }
 
-// checkPlacement verifies the datacenter and parent an update asked for,
+// setPlacement sets on u what m changes of the placement, and nothing
+// else: an unchanged rack costs no check of the reference.
+func setPlacement(u *ent.AssetUpdateOne, m move) {
+	from, to := m.from, m.to
+	switch {
+	case equalPtr(from.RackID, to.RackID):
+	case to.RackID != nil:
+		u.SetRackID(*to.RackID)
+	default:
+		u.ClearRackID()
+	}
+	switch {
+	case equalPtr(from.Position, to.Position):
+	case to.Position != nil:
+		u.SetPosition(*to.Position)
+	default:
+		u.ClearPosition()
+	}
+	switch {
+	case equalPtr(from.Face, to.Face):
+	case to.Face != nil:
+		u.SetFace(asset.Face(*to.Face))
+	default:
+		u.ClearFace()
+	}
+	if from.UHeight != to.UHeight {
+		u.SetUHeight(to.UHeight)
+	}
+	if from.FullDepth != to.FullDepth {
+		u.SetFullDepth(to.FullDepth)
+	}
+}
+
+// checkHierarchy verifies the datacenter and parent an update asked for,
 // given the asset as it was (cur, locked) and once the update is written.
 // Only what changes is checked, so a PUT that sends back the current values
 // costs no extra queries.
-func (s *Service) checkPlacement(ctx context.Context, tx *ent.Tx, cur *ent.Asset, in UpdateInput) error {
+func (s *Service) checkHierarchy(ctx context.Context, tx *ent.Tx, cur *ent.Asset, in UpdateInput) error {
 	dcID := cur.DatacenterID
 	moved := in.DatacenterID != nil && *in.DatacenterID != cur.DatacenterID
 	if moved {
@@ -140,76 +188,4 @@ func (s *Service) checkPlacement(ctx context.Context, tx *ent.Tx, cur *ent.Asset
 		return checkParent(ctx, tx, cur.ID, *parent, dcID)
 	}
 	return nil
-}
-
-// UpdateStatus moves asset id to status and records the change with its
-// reason. Repeating the current status changes and records nothing. The
-// row is locked for the whole transaction, so concurrent changes of one
-// asset queue and its history stays a chain: each entry starts where the
-// previous one ended.
-func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason string) (*ent.Asset, error) {
-	to := Status(status)
-	if err := checkStatus(to); err != nil {
-		return nil, err
-	}
-	if err := checkReason(reason); err != nil {
-		return nil, err
-	}
-	var updated *ent.Asset
-	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		cur, err := s.lockAsset(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		from := Status(cur.Status)
-		changed, err := checkTransition(from, to)
-		if err != nil {
-			return err
-		}
-		a := cur
-		if changed {
-			a, err = tx.Asset.UpdateOne(cur).SetStatus(int(to)).Save(ctx)
-			if err != nil {
-				return database.Classify(err, "Asset")
-			}
-			if err := recordStatusChange(ctx, tx, id, from, to, reason); err != nil {
-				return err
-			}
-		}
-		updated, err = withDatacenter(ctx, tx, a)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return updated, nil
-}
-
-// Delete removes asset id and its status history. An asset that other
-// assets still hang from is refused: deleting it would orphan them.
-func (s *Service) Delete(ctx context.Context, id int) error {
-	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		// Locking the row makes a concurrent child create, which shares
-		// its parent's row, either finish first (and be seen below) or
-		// find the parent gone.
-		if _, err := s.lockAsset(ctx, tx, id); err != nil {
-			return err
-		}
-		hasChildren, err := tx.Asset.Query().Where(asset.ParentID(id)).Exist(ctx)
-		if err != nil {
-			return fmt.Errorf("find child assets: %w", err)
-		}
-		if hasChildren {
-			return ErrHasChildren
-		}
-		// The history references the asset; it goes with it.
-		if _, err := tx.AssetStatusChange.Delete().Where(assetstatuschange.AssetID(id)).Exec(ctx); err != nil {
-			return fmt.Errorf("delete status history: %w", err)
-		}
-		err = tx.Asset.DeleteOneID(id).Exec(ctx)
-		if ent.IsConstraintError(err) {
-			return ErrHasChildren.Wrap(err)
-		}
-		return database.Classify(err, "Asset")
-	})
 }
