@@ -4,6 +4,7 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing/envelope"
+	"github.com/binora/binora/modules/core/directory"
 )
 
 // filterOf turns the list parameters into a service filter.
@@ -142,8 +143,8 @@ func toAPIAsset(a *ent.Asset, users map[int]*ent.User) api.Asset {
 		Datacenter:       api.DatacenterRef{ID: int64(a.DatacenterID)},
 		CreatedAt:        a.CreatedAt,
 		UpdatedAt:        a.UpdatedAt,
-		CreatedBy:        userRef(a.CreatedBy, users),
-		UpdatedBy:        userRef(a.UpdatedBy, users),
+		CreatedBy:        directory.ToAPIUserRef(a.CreatedBy, users),
+		UpdatedBy:        directory.ToAPIUserRef(a.UpdatedBy, users),
 	}
 	if dc := a.Edges.Datacenter; dc != nil {
 		out.Datacenter.Code = dc.Code
@@ -169,20 +170,7 @@ func toAPIStatusChange(c *ent.AssetStatusChange, users map[int]*ent.User) api.St
 		FromStatus: api.AssetStatus(c.FromStatus),
 		ToStatus:   api.AssetStatus(c.ToStatus),
 		Reason:     c.Reason,
-		ChangedBy:  userRef(c.CreatedBy, users),
+		ChangedBy:  directory.ToAPIUserRef(c.CreatedBy, users),
 		ChangedAt:  c.CreatedAt,
 	}
-}
-
-// userRef renders a reference to user id: null when there is none or the
-// user could not be resolved.
-func userRef(id *int, users map[int]*ent.User) api.NilUserRef {
-	var out api.NilUserRef
-	if id == nil || users[*id] == nil {
-		out.SetToNull()
-		return out
-	}
-	u := users[*id]
-	out.SetTo(api.UserRef{ID: int64(u.ID), Email: u.Email})
-	return out
 }

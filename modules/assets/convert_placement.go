@@ -3,6 +3,7 @@ package assets
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/facilities/occupancy"
 )
 
@@ -52,7 +53,7 @@ func toAPIPlacementChange(c *ent.AssetPlacementChange, users map[int]*ent.User) 
 		ID:        int64(c.ID),
 		From:      apiPlacement(c.FromRackID, c.FromRackName, c.FromPosition, (*string)(c.FromFace)),
 		To:        apiPlacement(c.ToRackID, c.ToRackName, c.ToPosition, (*string)(c.ToFace)),
-		ChangedBy: userRef(c.CreatedBy, users),
+		ChangedBy: directory.ToAPIUserRef(c.CreatedBy, users),
 		ChangedAt: c.CreatedAt,
 	}
 }
