@@ -73,7 +73,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	}
 	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect})
 	handler, err := httpserver.New(httpserver.Config{
-		Handlers:       operations{core.handlers(db), facilitiesHandlers(), assets.NewHandlers(assetSvc, core.Directory)},
+		Handlers:       operations{core.handlers(db), facilitiesHandlers(db, opts), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,
 		Tenants:        core.Platform,
 		BaseDomain:     cfg.BaseDomain,

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/modules/facilities/layout"
 	"github.com/binora/binora/modules/facilities/racks"
 	"github.com/binora/binora/modules/facilities/rooms"
@@ -22,6 +23,7 @@ type facilitiesOperations struct {
 	*layoutOperations
 }
 
-func facilitiesHandlers() facilitiesOperations {
-	return facilitiesOperations{&rooms.Handlers{}, &racks.Handlers{}, &layout.Handlers{}}
+func facilitiesHandlers(db *database.DB, opts Options) facilitiesOperations {
+	views := layout.NewService(layout.Deps{Client: db.Client, Now: opts.Now})
+	return facilitiesOperations{&rooms.Handlers{}, &racks.Handlers{}, layout.NewHandlers(views)}
 }
