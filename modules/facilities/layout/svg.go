@@ -19,7 +19,7 @@ const (
 	svgSlotW   = 210 // one face
 	svgGap     = 28  // between two faces
 	svgUnitH   = 18  // one unit
-	svgCharW   = 7   // a generous width of one character at svgFont
+	svgCharW   = 6   // the width of an average character at svgFont
 	svgFont    = 11  // font size of labels
 	svgLabelIn = 6   // label inset from a block's left edge
 )
@@ -101,8 +101,10 @@ func drawBlock(b *strings.Builder, r occupancy.Rack, bl occupancy.Block, x, top 
 	fmt.Fprintf(b, `<title>%s (units %d–%d)</title>`, esc(label), lo, hi)
 	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" rx="2" fill="%s" stroke="%s"/>`,
 		x+1, y+1, svgSlotW-2, h-2, fill, stroke)
-	fmt.Fprintf(b, `<text x="%d" y="%d" dominant-baseline="central" fill="#111827">%s</text></g>`+"\n",
-		x+svgLabelIn, y+h/2, esc(fit(label, (svgSlotW-2*svgLabelIn)/svgCharW)))
+	// The label sits in a nested viewport, which clips what the cut
+	// below leaves too wide (a name of wide letters).
+	fmt.Fprintf(b, `<svg x="%d" y="%d" width="%d" height="%d"><text x="%d" y="%d" dominant-baseline="central" fill="#111827">%s</text></svg></g>`+"\n",
+		x+1, y+1, svgSlotW-2, h-2, svgLabelIn-1, h/2-1, esc(fit(label, (svgSlotW-2*svgLabelIn)/svgCharW)))
 }
 
 // row is the index of unit u from the top of the drawing.
