@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"image"
 	"image/png"
 	"io"
@@ -134,7 +135,7 @@ func domOf(t *testing.T, dom []byte) (elements, texts []string) {
 	var text strings.Builder
 	for {
 		tok, err := d.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return elements, texts
 		}
 		require.NoError(t, err, "the document is not well formed:\n%s", dom)

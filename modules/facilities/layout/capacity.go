@@ -29,7 +29,8 @@ type Capacity struct {
 // racks: the datacenter, its racks, their assets and reservations, and the
 // two counts of assets.
 func (s *Service) DatacenterCapacity(ctx context.Context, id int) (Capacity, error) {
-	if err := s.mustExist(ctx, s.client.Datacenter.Query().Where(datacenter.ID(id)).Exist, "Datacenter"); err != nil {
+	ok, err := s.client.Datacenter.Query().Where(datacenter.ID(id)).Exist(ctx)
+	if err := found(ok, err, "Datacenter"); err != nil {
 		return Capacity{}, err
 	}
 	c, err := s.capacity(ctx, rack.DatacenterID(id))
@@ -48,16 +49,16 @@ func (s *Service) DatacenterCapacity(ctx context.Context, id int) (Capacity, err
 // status. It costs five statements whatever the number of racks: the room,
 // its racks, their assets and reservations, and the count of assets.
 func (s *Service) RoomCapacity(ctx context.Context, id int) (Capacity, error) {
-	if err := s.mustExist(ctx, s.client.Room.Query().Where(room.ID(id)).Exist, "Room"); err != nil {
+	ok, err := s.client.Room.Query().Where(room.ID(id)).Exist(ctx)
+	if err := found(ok, err, "Room"); err != nil {
 		return Capacity{}, err
 	}
 	return s.capacity(ctx, rack.RoomID(id))
 }
 
-// mustExist is a not_found naming what when exist finds nothing the
-// tenant can see.
-func (s *Service) mustExist(ctx context.Context, exist func(context.Context) (bool, error), what string) error {
-	ok, err := exist(ctx)
+// found turns the answer of an existence check of what into an error: a
+// not_found when the tenant can see no such row, as for a missing id.
+func found(ok bool, err error, what string) error {
 	if err != nil {
 		return fmt.Errorf("find %s: %w", what, err)
 	}

@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"slices"
 	"strconv"
@@ -32,7 +33,7 @@ func parseSVG(t *testing.T, b []byte) *node {
 	stack := []*node{root}
 	for {
 		tok, err := d.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		require.NoError(t, err, "the drawing is not well-formed XML:\n%s", b)
