@@ -34,22 +34,7 @@ func BenchmarkRackViews(b *testing.B) {
 			tn := testsupport.NewTenant(b, env)
 			dc, probe := layoutSeed(b, env, tn)
 			c := tn.AdminClient(b, url)
-			run := func(name string, call func(ctx context.Context) error) {
-				b.Run(name, func(b *testing.B) {
-					ctx := context.Background()
-					if err := call(ctx); err != nil { // warms the tenant cache
-						b.Fatal(err)
-					}
-					counter.Reset()
-					b.ReportAllocs()
-					for b.Loop() {
-						if err := call(ctx); err != nil {
-							b.Fatal(err)
-						}
-					}
-					b.ReportMetric(float64(counter.Count())/float64(b.N), "stmts/op")
-				})
-			}
+			run := func(name string, call func(ctx context.Context) error) { benchRequest(b, counter, name, call) }
 			run("elevation", func(ctx context.Context) error {
 				e, err := c.GetRackElevation(ctx, api.GetRackElevationParams{ID: int64(probe)})
 				if err == nil && len(e.Units) != benchRackUnits {
@@ -69,14 +54,33 @@ func BenchmarkRackViews(b *testing.B) {
 				return err
 			})
 			run("datacenter-capacity", func(ctx context.Context) error {
-				cap, err := c.GetDatacenterCapacity(ctx, api.GetDatacenterCapacityParams{ID: int64(dc)})
-				if err == nil && cap.Racks != benchRacks {
-					err = fmt.Errorf("%d racks", cap.Racks)
+				capacity, err := c.GetDatacenterCapacity(ctx, api.GetDatacenterCapacityParams{ID: int64(dc)})
+				if err == nil && capacity.Racks != benchRacks {
+					err = fmt.Errorf("%d racks", capacity.Racks)
 				}
 				return err
 			})
 		})
 	}
+}
+
+// benchRequest measures call as sub-benchmark name, with the statements
+// counter counts per call.
+func benchRequest(b *testing.B, counter *testsupport.StatementCounter, name string, call func(ctx context.Context) error) {
+	b.Run(name, func(b *testing.B) {
+		ctx := context.Background()
+		if err := call(ctx); err != nil { // warms the tenant cache
+			b.Fatal(err)
+		}
+		counter.Reset()
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := call(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(counter.Count())/float64(b.N), "stmts/op")
+	})
 }
 
 // layoutSeed fills a datacenter of tn with benchRacks racks and returns
