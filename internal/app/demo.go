@@ -90,7 +90,7 @@ func seedDemo(ctx context.Context, a *App) error {
 		{"Frankfurt West", "FRA1", "Hanauer Landstraße 300, Frankfurt"},
 	}
 	for i, s := range sites {
-		dc, err := a.Datacenters.Create(ctx, datacenters.Create{Name: s.name, Code: s.code, Address: &s.address})
+		dc, err := a.Facilities.Datacenters.Create(ctx, datacenters.Create{Name: s.name, Code: s.code, Address: &s.address})
 		if err != nil {
 			return err
 		}
