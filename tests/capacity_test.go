@@ -37,26 +37,26 @@ func newCapacityFloor(t *testing.T, s *site) capacityFloor {
 	past := time.Now().Add(-time.Hour)
 
 	a1 := p.rack(f.h1, "A1", rackSpec{Height: 10})
-	p.asset(a1, "server", mount{Position: 1, Height: 2, Face: "front", FullDepth: true})
-	p.asset(a1, "front", mount{Position: 5, Height: 1, Face: "front"})
-	p.asset(a1, "rear", mount{Position: 5, Height: 1, Face: "rear"})
+	p.asset(a1, "server", span{Position: 1, Height: 2, Face: "front", FullDepth: true})
+	p.asset(a1, "front", span{Position: 5, Height: 1, Face: "front"})
+	p.asset(a1, "rear", span{Position: 5, Height: 1, Face: "rear"})
 	_, err := p.assetCreate(f.dc1.ID, "pdu").SetRackID(a1.ID).SetUHeight(0).Save(p.ctx)
 	require.NoError(t, err)
-	p.reserve(a1, mount{Position: 8, Height: 2, Face: "front"}, "Live", nil)
-	p.reserve(a1, mount{Position: 10, Height: 1, Face: "rear"}, "Expired", &past)
+	p.reserve(a1, span{Position: 8, Height: 2, Face: "front"}, "Live", nil)
+	p.reserve(a1, span{Position: 10, Height: 1, Face: "rear"}, "Expired", &past)
 
 	a2 := p.rack(f.h1, "A2", rackSpec{Height: 4, Status: rack.StatusRetired})
-	p.asset(a2, "old", mount{Position: 1, Height: 1, Face: "front", FullDepth: true})
+	p.asset(a2, "old", span{Position: 1, Height: 1, Face: "front", FullDepth: true})
 
 	b1 := p.rack(f.h2, "B1", rackSpec{Height: 6, Status: rack.StatusPlanned})
-	p.reserve(b1, mount{Position: 1, Height: 3, Face: "rear", FullDepth: true}, "Project", nil)
-	p.asset(b1, "new", mount{Position: 6, Height: 1, Face: "rear"})
+	p.reserve(b1, span{Position: 1, Height: 3, Face: "rear", FullDepth: true}, "Project", nil)
+	p.asset(b1, "new", span{Position: 6, Height: 1, Face: "rear"})
 
 	p.unplaced(f.dc1.ID, "spare-1")
 	p.unplaced(f.dc1.ID, "spare-2")
 	p.unplaced(f.dc2.ID, "elsewhere")
 	c1 := p.rack(p.room(f.dc2, "H9"), "C1", rackSpec{})
-	p.asset(c1, "elsewhere-racked", mount{Position: 1, Height: 4, Face: "front", FullDepth: true})
+	p.asset(c1, "elsewhere-racked", span{Position: 1, Height: 4, Face: "front", FullDepth: true})
 	return f
 }
 

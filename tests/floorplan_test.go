@@ -79,14 +79,14 @@ func (p *floorPlan) rackCreate(room *ent.Room, name string, spec rackSpec) *ent.
 }
 
 // mount is where an asset sits in a rack.
-type mount struct {
+type span struct {
 	Position, Height int
 	Face             string // "front" or "rear"
 	FullDepth        bool
 }
 
 // asset places a new server named name in r at m.
-func (p *floorPlan) asset(r *ent.Rack, name string, m mount) *ent.Asset {
+func (p *floorPlan) asset(r *ent.Rack, name string, m span) *ent.Asset {
 	p.t.Helper()
 	a, err := p.assetCreate(r.DatacenterID, name).SetRackID(r.ID).SetPosition(m.Position).
 		SetUHeight(m.Height).SetFace(asset.Face(m.Face)).SetFullDepth(m.FullDepth).Save(p.ctx)
@@ -112,7 +112,7 @@ func (p *floorPlan) assetCreate(dc int, name string) *ent.AssetCreate {
 
 // reserve reserves units of r at m for purpose, until expires (never when
 // nil).
-func (p *floorPlan) reserve(r *ent.Rack, m mount, purpose string, expires *time.Time) *ent.RackReservation {
+func (p *floorPlan) reserve(r *ent.Rack, m span, purpose string, expires *time.Time) *ent.RackReservation {
 	p.t.Helper()
 	res, err := p.c.RackReservation.Create().SetRackID(r.ID).SetPosition(m.Position).SetUHeight(m.Height).
 		SetFace(rackreservation.Face(m.Face)).SetFullDepth(m.FullDepth).SetDescription(purpose).

@@ -30,9 +30,9 @@ func TestRackElevation_StatementCount_DoesNotGrowWithTheAssets(t *testing.T) {
 		p := newFloorPlan(t, s.env, s.tn)
 		room := p.room(s.dcs[0], "H1")
 		one, full := p.rack(room, "R01", rackSpec{Height: 48}), p.rack(room, "R02", rackSpec{Height: 48})
-		p.asset(one, "only", mount{Position: 1, Height: 1, Face: "front", FullDepth: true})
+		p.asset(one, "only", span{Position: 1, Height: 1, Face: "front", FullDepth: true})
 		for u := 1; u <= 48; u++ {
-			p.asset(full, fmt.Sprintf("a-%02d", u), mount{Position: u, Height: 1, Face: "front", FullDepth: u%2 == 0})
+			p.asset(full, fmt.Sprintf("a-%02d", u), span{Position: u, Height: 1, Face: "front", FullDepth: u%2 == 0})
 		}
 		elevation := func(r *ent.Rack, wantUsed int) int {
 			return s.statements(t, func(ctx context.Context) error {
@@ -61,18 +61,18 @@ func TestRackElevation_StatementCount_DoesNotGrowWithTheAssets(t *testing.T) {
 	})
 }
 
-// meteredRacks adds racks to room until it has n, 42U each, each with two
+// fillRoomWithRacks adds racks to room until it has n, 42U each, each with two
 // servers, a switch and, one in three, a reservation.
-func meteredRacks(t *testing.T, p *floorPlan, room *ent.Room, have, n int) {
+func fillRoomWithRacks(t *testing.T, p *floorPlan, room *ent.Room, have, n int) {
 	t.Helper()
 	for i := have; i < n; i++ {
 		row := p.row(room, fmt.Sprintf("row-%03d", i))
 		r := p.rack(room, fmt.Sprintf("R%03d", i), rackSpec{Row: row})
-		p.asset(r, "srv-a", mount{Position: 1, Height: 2, Face: "front", FullDepth: true})
-		p.asset(r, "srv-b", mount{Position: 3 + i%5, Height: 4, Face: "front", FullDepth: true})
-		p.asset(r, "switch", mount{Position: 42, Height: 1, Face: "rear"})
+		p.asset(r, "srv-a", span{Position: 1, Height: 2, Face: "front", FullDepth: true})
+		p.asset(r, "srv-b", span{Position: 3 + i%5, Height: 4, Face: "front", FullDepth: true})
+		p.asset(r, "switch", span{Position: 42, Height: 1, Face: "rear"})
 		if i%3 == 0 {
-			p.reserve(r, mount{Position: 20, Height: 2, Face: "front"}, "Reserved", nil)
+			p.reserve(r, span{Position: 20, Height: 2, Face: "front"}, "Reserved", nil)
 		}
 	}
 }
@@ -107,9 +107,9 @@ func TestRackSpaceAndCapacity_StatementCount_DoesNotGrowWithTheRacks(t *testing.
 			})
 			return space, dc, rm
 		}
-		meteredRacks(t, p, room, 0, 5)
+		fillRoomWithRacks(t, p, room, 0, 5)
 		space5, dc5, room5 := measure(5)
-		meteredRacks(t, p, room, 5, 50)
+		fillRoomWithRacks(t, p, room, 5, 50)
 		space50, dc50, room50 := measure(50)
 
 		t.Logf("%s statements: free space %d (5 racks) / %d (50 racks); datacenter capacity %d / %d; room capacity %d / %d",

@@ -46,13 +46,13 @@ func newSpaceFloor(t *testing.T, s *site) spaceFloor {
 		f.racks[name] = p.rack(room, name, spec)
 		return f.racks[name]
 	}
-	full := mount{Height: 1, Face: "front", FullDepth: true}
-	p.asset(add(f.h1, "R01", rackSpec{Row: f.rowA}), "r01", mount{Position: 5, Height: 1, Face: "front", FullDepth: true})
-	p.asset(add(f.h1, "R03", rackSpec{Row: f.rowA}), "r03", mount{Position: 1, Height: 6, Face: "rear", FullDepth: true})
+	full := span{Height: 1, Face: "front", FullDepth: true}
+	p.asset(add(f.h1, "R01", rackSpec{Row: f.rowA}), "r01", span{Position: 5, Height: 1, Face: "front", FullDepth: true})
+	p.asset(add(f.h1, "R03", rackSpec{Row: f.rowA}), "r03", span{Position: 1, Height: 6, Face: "rear", FullDepth: true})
 	add(f.h1, "R02", rackSpec{})
 	add(f.h1, "R04", rackSpec{Status: rack.StatusRetired})
-	p.asset(add(f.h1, "R05", rackSpec{Status: rack.StatusPlanned}), "r05", mount{Position: 1, Height: 7, Face: "front"})
-	p.reserve(add(f.h1, "R06", rackSpec{}), mount{Position: 1, Height: 8, Face: "front"}, "Project", nil)
+	p.asset(add(f.h1, "R05", rackSpec{Status: rack.StatusPlanned}), "r05", span{Position: 1, Height: 7, Face: "front"})
+	p.reserve(add(f.h1, "R06", rackSpec{}), span{Position: 1, Height: 8, Face: "front"}, "Project", nil)
 	past := time.Now().Add(-time.Minute)
 	full.Position, full.Height = 1, 10
 	p.reserve(add(f.h1, "R07", rackSpec{}), full, "Lapsed", &past)

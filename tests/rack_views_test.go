@@ -31,13 +31,13 @@ func newElevationRack(t *testing.T, s *site, serverName string) elevationRack {
 	room := p.room(s.tn.Datacenter(t, "EL1"), "H1")
 	r := p.rack(room, "R01", rackSpec{Height: 6})
 	past := time.Now().Add(-time.Hour)
-	p.reserve(r, mount{Position: 6, Height: 1, Face: "front"}, "Expired", &past)
+	p.reserve(r, span{Position: 6, Height: 1, Face: "front"}, "Expired", &past)
 	return elevationRack{
 		rack:    r,
-		server:  p.asset(r, serverName, mount{Position: 1, Height: 2, Face: "front", FullDepth: true}),
-		sw:      p.asset(r, "tor-1", mount{Position: 4, Height: 1, Face: "front"}),
-		storage: p.reserve(r, mount{Position: 3, Height: 1, Face: "front"}, "Storage shelf", nil),
-		rear:    p.reserve(r, mount{Position: 5, Height: 1, Face: "rear"}, "Atlas PDU", nil),
+		server:  p.asset(r, serverName, span{Position: 1, Height: 2, Face: "front", FullDepth: true}),
+		sw:      p.asset(r, "tor-1", span{Position: 4, Height: 1, Face: "front"}),
+		storage: p.reserve(r, span{Position: 3, Height: 1, Face: "front"}, "Storage shelf", nil),
+		rear:    p.reserve(r, span{Position: 5, Height: 1, Face: "rear"}, "Atlas PDU", nil),
 	}
 }
 
@@ -91,7 +91,7 @@ func TestRackElevation_DescendingRackStartsAtItsLowestUnit(t *testing.T) {
 		s := newSite(t, env)
 		p := newFloorPlan(t, s.env, s.tn)
 		r := p.rack(p.room(s.tn.Datacenter(t, "EL1"), "H1"), "R09", rackSpec{Height: 4, Start: 10, Descending: true})
-		a := p.asset(r, "db-1", mount{Position: 12, Height: 2, Face: "rear"})
+		a := p.asset(r, "db-1", span{Position: 12, Height: 2, Face: "rear"})
 
 		rear, err := s.admin.GetRackElevation(t.Context(), api.GetRackElevationParams{ID: int64(r.ID),
 			Face: api.NewOptElevationFace(api.ElevationFaceRear)})
