@@ -3531,22 +3531,6 @@ func (s *Elevation) Encode(e *jx.Encoder) {
 // encodeFields encodes fields.
 func (s *Elevation) encodeFields(e *jx.Encoder) {
 	{
-		e.FieldStart("units_used")
-		e.Int(s.UnitsUsed)
-	}
-	{
-		e.FieldStart("units_reserved")
-		e.Int(s.UnitsReserved)
-	}
-	{
-		e.FieldStart("units_free")
-		e.Int(s.UnitsFree)
-	}
-	{
-		e.FieldStart("utilization")
-		e.Float64(s.Utilization)
-	}
-	{
 		e.FieldStart("rack")
 		s.Rack.Encode(e)
 	}
@@ -3562,16 +3546,32 @@ func (s *Elevation) encodeFields(e *jx.Encoder) {
 		}
 		e.ArrEnd()
 	}
+	{
+		e.FieldStart("units_used")
+		e.Int(s.UnitsUsed)
+	}
+	{
+		e.FieldStart("units_reserved")
+		e.Int(s.UnitsReserved)
+	}
+	{
+		e.FieldStart("units_free")
+		e.Int(s.UnitsFree)
+	}
+	{
+		e.FieldStart("utilization")
+		e.Float64(s.Utilization)
+	}
 }
 
 var jsonFieldsNameOfElevation = [7]string{
-	0: "units_used",
-	1: "units_reserved",
-	2: "units_free",
-	3: "utilization",
-	4: "rack",
-	5: "face",
-	6: "units",
+	0: "rack",
+	1: "face",
+	2: "units",
+	3: "units_used",
+	4: "units_reserved",
+	5: "units_free",
+	6: "utilization",
 }
 
 // Decode decodes Elevation from json.
@@ -3583,56 +3583,8 @@ func (s *Elevation) Decode(d *jx.Decoder) error {
 
 	if err := d.ObjBytes(func(d *jx.Decoder, k []byte) error {
 		switch string(k) {
-		case "units_used":
-			requiredBitSet[0] |= 1 << 0
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsUsed = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_used\"")
-			}
-		case "units_reserved":
-			requiredBitSet[0] |= 1 << 1
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsReserved = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_reserved\"")
-			}
-		case "units_free":
-			requiredBitSet[0] |= 1 << 2
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsFree = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_free\"")
-			}
-		case "utilization":
-			requiredBitSet[0] |= 1 << 3
-			if err := func() error {
-				v, err := d.Float64()
-				s.Utilization = float64(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"utilization\"")
-			}
 		case "rack":
-			requiredBitSet[0] |= 1 << 4
+			requiredBitSet[0] |= 1 << 0
 			if err := func() error {
 				if err := s.Rack.Decode(d); err != nil {
 					return err
@@ -3642,7 +3594,7 @@ func (s *Elevation) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"rack\"")
 			}
 		case "face":
-			requiredBitSet[0] |= 1 << 5
+			requiredBitSet[0] |= 1 << 1
 			if err := func() error {
 				if err := s.Face.Decode(d); err != nil {
 					return err
@@ -3652,7 +3604,7 @@ func (s *Elevation) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"face\"")
 			}
 		case "units":
-			requiredBitSet[0] |= 1 << 6
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				s.Units = make([]ElevationUnit, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -3668,6 +3620,54 @@ func (s *Elevation) Decode(d *jx.Decoder) error {
 				return nil
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"units\"")
+			}
+		case "units_used":
+			requiredBitSet[0] |= 1 << 3
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsUsed = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_used\"")
+			}
+		case "units_reserved":
+			requiredBitSet[0] |= 1 << 4
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsReserved = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_reserved\"")
+			}
+		case "units_free":
+			requiredBitSet[0] |= 1 << 5
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsFree = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_free\"")
+			}
+		case "utilization":
+			requiredBitSet[0] |= 1 << 6
+			if err := func() error {
+				v, err := d.Float64()
+				s.Utilization = float64(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"utilization\"")
 			}
 		default:
 			return d.Skip()
@@ -6924,22 +6924,6 @@ func (s *Rack) Encode(e *jx.Encoder) {
 // encodeFields encodes fields.
 func (s *Rack) encodeFields(e *jx.Encoder) {
 	{
-		e.FieldStart("units_used")
-		e.Int(s.UnitsUsed)
-	}
-	{
-		e.FieldStart("units_reserved")
-		e.Int(s.UnitsReserved)
-	}
-	{
-		e.FieldStart("units_free")
-		e.Int(s.UnitsFree)
-	}
-	{
-		e.FieldStart("utilization")
-		e.Float64(s.Utilization)
-	}
-	{
 		e.FieldStart("id")
 		e.Int64(s.ID)
 	}
@@ -7003,29 +6987,45 @@ func (s *Rack) encodeFields(e *jx.Encoder) {
 		e.FieldStart("updated_at")
 		json.EncodeDateTime(e, s.UpdatedAt)
 	}
+	{
+		e.FieldStart("units_used")
+		e.Int(s.UnitsUsed)
+	}
+	{
+		e.FieldStart("units_reserved")
+		e.Int(s.UnitsReserved)
+	}
+	{
+		e.FieldStart("units_free")
+		e.Int(s.UnitsFree)
+	}
+	{
+		e.FieldStart("utilization")
+		e.Float64(s.Utilization)
+	}
 }
 
 var jsonFieldsNameOfRack = [20]string{
-	0:  "units_used",
-	1:  "units_reserved",
-	2:  "units_free",
-	3:  "utilization",
-	4:  "id",
-	5:  "datacenter",
-	6:  "room",
-	7:  "row",
-	8:  "name",
-	9:  "facility_id",
-	10: "u_height",
-	11: "starting_unit",
-	12: "descending_units",
-	13: "status",
-	14: "serial_number",
-	15: "asset_tag",
-	16: "max_weight_kg",
-	17: "description",
-	18: "created_at",
-	19: "updated_at",
+	0:  "id",
+	1:  "datacenter",
+	2:  "room",
+	3:  "row",
+	4:  "name",
+	5:  "facility_id",
+	6:  "u_height",
+	7:  "starting_unit",
+	8:  "descending_units",
+	9:  "status",
+	10: "serial_number",
+	11: "asset_tag",
+	12: "max_weight_kg",
+	13: "description",
+	14: "created_at",
+	15: "updated_at",
+	16: "units_used",
+	17: "units_reserved",
+	18: "units_free",
+	19: "utilization",
 }
 
 // Decode decodes Rack from json.
@@ -7037,56 +7037,8 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 
 	if err := d.ObjBytes(func(d *jx.Decoder, k []byte) error {
 		switch string(k) {
-		case "units_used":
-			requiredBitSet[0] |= 1 << 0
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsUsed = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_used\"")
-			}
-		case "units_reserved":
-			requiredBitSet[0] |= 1 << 1
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsReserved = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_reserved\"")
-			}
-		case "units_free":
-			requiredBitSet[0] |= 1 << 2
-			if err := func() error {
-				v, err := d.Int()
-				s.UnitsFree = int(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"units_free\"")
-			}
-		case "utilization":
-			requiredBitSet[0] |= 1 << 3
-			if err := func() error {
-				v, err := d.Float64()
-				s.Utilization = float64(v)
-				if err != nil {
-					return err
-				}
-				return nil
-			}(); err != nil {
-				return errors.Wrap(err, "decode field \"utilization\"")
-			}
 		case "id":
-			requiredBitSet[0] |= 1 << 4
+			requiredBitSet[0] |= 1 << 0
 			if err := func() error {
 				v, err := d.Int64()
 				s.ID = int64(v)
@@ -7098,7 +7050,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"id\"")
 			}
 		case "datacenter":
-			requiredBitSet[0] |= 1 << 5
+			requiredBitSet[0] |= 1 << 1
 			if err := func() error {
 				if err := s.Datacenter.Decode(d); err != nil {
 					return err
@@ -7108,7 +7060,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"datacenter\"")
 			}
 		case "room":
-			requiredBitSet[0] |= 1 << 6
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Room.Decode(d); err != nil {
 					return err
@@ -7118,7 +7070,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"room\"")
 			}
 		case "row":
-			requiredBitSet[0] |= 1 << 7
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Row.Decode(d); err != nil {
 					return err
@@ -7128,7 +7080,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"row\"")
 			}
 		case "name":
-			requiredBitSet[1] |= 1 << 0
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				v, err := d.Str()
 				s.Name = string(v)
@@ -7140,7 +7092,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"name\"")
 			}
 		case "facility_id":
-			requiredBitSet[1] |= 1 << 1
+			requiredBitSet[0] |= 1 << 5
 			if err := func() error {
 				if err := s.FacilityID.Decode(d); err != nil {
 					return err
@@ -7150,7 +7102,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"facility_id\"")
 			}
 		case "u_height":
-			requiredBitSet[1] |= 1 << 2
+			requiredBitSet[0] |= 1 << 6
 			if err := func() error {
 				v, err := d.Int()
 				s.UHeight = int(v)
@@ -7162,7 +7114,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"u_height\"")
 			}
 		case "starting_unit":
-			requiredBitSet[1] |= 1 << 3
+			requiredBitSet[0] |= 1 << 7
 			if err := func() error {
 				v, err := d.Int()
 				s.StartingUnit = int(v)
@@ -7174,7 +7126,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"starting_unit\"")
 			}
 		case "descending_units":
-			requiredBitSet[1] |= 1 << 4
+			requiredBitSet[1] |= 1 << 0
 			if err := func() error {
 				v, err := d.Bool()
 				s.DescendingUnits = bool(v)
@@ -7186,7 +7138,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"descending_units\"")
 			}
 		case "status":
-			requiredBitSet[1] |= 1 << 5
+			requiredBitSet[1] |= 1 << 1
 			if err := func() error {
 				if err := s.Status.Decode(d); err != nil {
 					return err
@@ -7196,7 +7148,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"status\"")
 			}
 		case "serial_number":
-			requiredBitSet[1] |= 1 << 6
+			requiredBitSet[1] |= 1 << 2
 			if err := func() error {
 				if err := s.SerialNumber.Decode(d); err != nil {
 					return err
@@ -7206,7 +7158,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"serial_number\"")
 			}
 		case "asset_tag":
-			requiredBitSet[1] |= 1 << 7
+			requiredBitSet[1] |= 1 << 3
 			if err := func() error {
 				if err := s.AssetTag.Decode(d); err != nil {
 					return err
@@ -7216,7 +7168,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"asset_tag\"")
 			}
 		case "max_weight_kg":
-			requiredBitSet[2] |= 1 << 0
+			requiredBitSet[1] |= 1 << 4
 			if err := func() error {
 				if err := s.MaxWeightKg.Decode(d); err != nil {
 					return err
@@ -7226,7 +7178,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"max_weight_kg\"")
 			}
 		case "description":
-			requiredBitSet[2] |= 1 << 1
+			requiredBitSet[1] |= 1 << 5
 			if err := func() error {
 				if err := s.Description.Decode(d); err != nil {
 					return err
@@ -7236,7 +7188,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"description\"")
 			}
 		case "created_at":
-			requiredBitSet[2] |= 1 << 2
+			requiredBitSet[1] |= 1 << 6
 			if err := func() error {
 				v, err := json.DecodeDateTime(d)
 				s.CreatedAt = v
@@ -7248,7 +7200,7 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"created_at\"")
 			}
 		case "updated_at":
-			requiredBitSet[2] |= 1 << 3
+			requiredBitSet[1] |= 1 << 7
 			if err := func() error {
 				v, err := json.DecodeDateTime(d)
 				s.UpdatedAt = v
@@ -7258,6 +7210,54 @@ func (s *Rack) Decode(d *jx.Decoder) error {
 				return nil
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"updated_at\"")
+			}
+		case "units_used":
+			requiredBitSet[2] |= 1 << 0
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsUsed = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_used\"")
+			}
+		case "units_reserved":
+			requiredBitSet[2] |= 1 << 1
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsReserved = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_reserved\"")
+			}
+		case "units_free":
+			requiredBitSet[2] |= 1 << 2
+			if err := func() error {
+				v, err := d.Int()
+				s.UnitsFree = int(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"units_free\"")
+			}
+		case "utilization":
+			requiredBitSet[2] |= 1 << 3
+			if err := func() error {
+				v, err := d.Float64()
+				s.Utilization = float64(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"utilization\"")
 			}
 		default:
 			return d.Skip()

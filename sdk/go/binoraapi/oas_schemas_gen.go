@@ -1831,14 +1831,29 @@ type DeleteUserNoContent struct{}
 // Merged schema.
 // Ref: #/components/schemas/Elevation
 type Elevation struct {
-	UnitsUsed     int     `json:"units_used"`
-	UnitsReserved int     `json:"units_reserved"`
-	UnitsFree     int     `json:"units_free"`
-	Utilization   float64 `json:"utilization"`
-	Rack          RackRef `json:"rack"`
-	Face          Face    `json:"face"`
+	Rack RackRef `json:"rack"`
+	Face Face    `json:"face"`
 	// Every unit of the rack, top of the drawing first.
-	Units []ElevationUnit `json:"units"`
+	Units         []ElevationUnit `json:"units"`
+	UnitsUsed     int             `json:"units_used"`
+	UnitsReserved int             `json:"units_reserved"`
+	UnitsFree     int             `json:"units_free"`
+	Utilization   float64         `json:"utilization"`
+}
+
+// GetRack returns the value of Rack.
+func (s *Elevation) GetRack() RackRef {
+	return s.Rack
+}
+
+// GetFace returns the value of Face.
+func (s *Elevation) GetFace() Face {
+	return s.Face
+}
+
+// GetUnits returns the value of Units.
+func (s *Elevation) GetUnits() []ElevationUnit {
+	return s.Units
 }
 
 // GetUnitsUsed returns the value of UnitsUsed.
@@ -1861,19 +1876,19 @@ func (s *Elevation) GetUtilization() float64 {
 	return s.Utilization
 }
 
-// GetRack returns the value of Rack.
-func (s *Elevation) GetRack() RackRef {
-	return s.Rack
+// SetRack sets the value of Rack.
+func (s *Elevation) SetRack(val RackRef) {
+	s.Rack = val
 }
 
-// GetFace returns the value of Face.
-func (s *Elevation) GetFace() Face {
-	return s.Face
+// SetFace sets the value of Face.
+func (s *Elevation) SetFace(val Face) {
+	s.Face = val
 }
 
-// GetUnits returns the value of Units.
-func (s *Elevation) GetUnits() []ElevationUnit {
-	return s.Units
+// SetUnits sets the value of Units.
+func (s *Elevation) SetUnits(val []ElevationUnit) {
+	s.Units = val
 }
 
 // SetUnitsUsed sets the value of UnitsUsed.
@@ -1894,21 +1909,6 @@ func (s *Elevation) SetUnitsFree(val int) {
 // SetUtilization sets the value of Utilization.
 func (s *Elevation) SetUtilization(val float64) {
 	s.Utilization = val
-}
-
-// SetRack sets the value of Rack.
-func (s *Elevation) SetRack(val RackRef) {
-	s.Rack = val
-}
-
-// SetFace sets the value of Face.
-func (s *Elevation) SetFace(val Face) {
-	s.Face = val
-}
-
-// SetUnits sets the value of Units.
-func (s *Elevation) SetUnits(val []ElevationUnit) {
-	s.Units = val
 }
 
 // Ref: #/components/schemas/ElevationAsset
@@ -4452,14 +4452,10 @@ func (s *Problem) SetErrors(val []FieldError) {
 // Merged schema.
 // Ref: #/components/schemas/Rack
 type Rack struct {
-	UnitsUsed     int           `json:"units_used"`
-	UnitsReserved int           `json:"units_reserved"`
-	UnitsFree     int           `json:"units_free"`
-	Utilization   float64       `json:"utilization"`
-	ID            int64         `json:"id"`
-	Datacenter    DatacenterRef `json:"datacenter"`
-	Room          RoomRef       `json:"room"`
-	Row           NilRowRef     `json:"row"`
+	ID         int64         `json:"id"`
+	Datacenter DatacenterRef `json:"datacenter"`
+	Room       RoomRef       `json:"room"`
+	Row        NilRowRef     `json:"row"`
 	// Unique in the datacenter.
 	Name string `json:"name"`
 	// Unique in the datacenter.
@@ -4471,31 +4467,15 @@ type Rack struct {
 	Status          RackStatus `json:"status"`
 	SerialNumber    NilString  `json:"serial_number"`
 	// Unique in the company.
-	AssetTag    NilString `json:"asset_tag"`
-	MaxWeightKg NilInt    `json:"max_weight_kg"`
-	Description NilString `json:"description"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
-}
-
-// GetUnitsUsed returns the value of UnitsUsed.
-func (s *Rack) GetUnitsUsed() int {
-	return s.UnitsUsed
-}
-
-// GetUnitsReserved returns the value of UnitsReserved.
-func (s *Rack) GetUnitsReserved() int {
-	return s.UnitsReserved
-}
-
-// GetUnitsFree returns the value of UnitsFree.
-func (s *Rack) GetUnitsFree() int {
-	return s.UnitsFree
-}
-
-// GetUtilization returns the value of Utilization.
-func (s *Rack) GetUtilization() float64 {
-	return s.Utilization
+	AssetTag      NilString `json:"asset_tag"`
+	MaxWeightKg   NilInt    `json:"max_weight_kg"`
+	Description   NilString `json:"description"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	UnitsUsed     int       `json:"units_used"`
+	UnitsReserved int       `json:"units_reserved"`
+	UnitsFree     int       `json:"units_free"`
+	Utilization   float64   `json:"utilization"`
 }
 
 // GetID returns the value of ID.
@@ -4578,24 +4558,24 @@ func (s *Rack) GetUpdatedAt() time.Time {
 	return s.UpdatedAt
 }
 
-// SetUnitsUsed sets the value of UnitsUsed.
-func (s *Rack) SetUnitsUsed(val int) {
-	s.UnitsUsed = val
+// GetUnitsUsed returns the value of UnitsUsed.
+func (s *Rack) GetUnitsUsed() int {
+	return s.UnitsUsed
 }
 
-// SetUnitsReserved sets the value of UnitsReserved.
-func (s *Rack) SetUnitsReserved(val int) {
-	s.UnitsReserved = val
+// GetUnitsReserved returns the value of UnitsReserved.
+func (s *Rack) GetUnitsReserved() int {
+	return s.UnitsReserved
 }
 
-// SetUnitsFree sets the value of UnitsFree.
-func (s *Rack) SetUnitsFree(val int) {
-	s.UnitsFree = val
+// GetUnitsFree returns the value of UnitsFree.
+func (s *Rack) GetUnitsFree() int {
+	return s.UnitsFree
 }
 
-// SetUtilization sets the value of Utilization.
-func (s *Rack) SetUtilization(val float64) {
-	s.Utilization = val
+// GetUtilization returns the value of Utilization.
+func (s *Rack) GetUtilization() float64 {
+	return s.Utilization
 }
 
 // SetID sets the value of ID.
@@ -4676,6 +4656,26 @@ func (s *Rack) SetCreatedAt(val time.Time) {
 // SetUpdatedAt sets the value of UpdatedAt.
 func (s *Rack) SetUpdatedAt(val time.Time) {
 	s.UpdatedAt = val
+}
+
+// SetUnitsUsed sets the value of UnitsUsed.
+func (s *Rack) SetUnitsUsed(val int) {
+	s.UnitsUsed = val
+}
+
+// SetUnitsReserved sets the value of UnitsReserved.
+func (s *Rack) SetUnitsReserved(val int) {
+	s.UnitsReserved = val
+}
+
+// SetUnitsFree sets the value of UnitsFree.
+func (s *Rack) SetUnitsFree(val int) {
+	s.UnitsFree = val
+}
+
+// SetUtilization sets the value of Utilization.
+func (s *Rack) SetUtilization(val float64) {
+	s.Utilization = val
 }
 
 // The writable fields of a rack, for create and full replace (which clears omitted optional fields and

@@ -2176,7 +2176,7 @@ export interface components {
              */
             utilization: number;
         };
-        Rack: components["schemas"]["UnitCounts"] & {
+        Rack: {
             /** Format: int64 */
             id: number;
             datacenter: components["schemas"]["DatacenterRef"];
@@ -2205,7 +2205,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
-        };
+        } & components["schemas"]["UnitCounts"];
         /**
          * @description The writable fields of a rack, for create and full replace (which clears omitted optional
          *     fields and gives omitted fields with a default their default).
@@ -2304,12 +2304,12 @@ export interface components {
             asset: components["schemas"]["ElevationAsset"] | null;
             reservation: components["schemas"]["ElevationReservation"] | null;
         };
-        Elevation: components["schemas"]["UnitCounts"] & {
+        Elevation: {
             rack: components["schemas"]["RackRef"];
             face: components["schemas"]["Face"];
             /** @description Every unit of the rack, top of the drawing first. */
             units: components["schemas"]["ElevationUnit"][];
-        };
+        } & components["schemas"]["UnitCounts"];
         Reservation: {
             /** Format: int64 */
             id: number;
