@@ -247,4 +247,7 @@ func TestFacilities_UnitFilterFindsMultiUnitAsset(t *testing.T) {
 
 	_, err = c.ListAssets(ctx, binoraapi.ListAssetsParams{Unit: binoraapi.NewOptInt(12)})
 	requireProblem(t, err, http.StatusBadRequest, "validation_error")
+	p, _ := binora.AsProblem(err)
+	require.NotEmpty(t, p.Response.Errors)
+	assert.Equal(t, "unit", p.Response.Errors[0].Field, "without rack_id, unit is refused")
 }
