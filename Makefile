@@ -76,9 +76,11 @@ check-postgres:
 check-static: check-generated check-tidy lint lint-spec
 	.ci/api-compat
 
-## check-live: the race detector, the API reference in Chromium, both SDKs against a live server
+## check-live: the race detector, the API reference and a rack drawing in Chromium, both SDKs against
+## a live server
 check-live: test-race
 	.ci/docs-page
+	.ci/elevation-page
 	.ci/sdk-typescript
 	.ci/sdk-go
 

@@ -23,8 +23,9 @@ import (
 type App struct {
 	DB *database.DB
 	Core
-	Assets  *assets.Service
-	Handler http.Handler
+	Facilities Facilities
+	Assets     *assets.Service
+	Handler    http.Handler
 }
 
 // Options tune Open for tests and benchmarks.
@@ -71,9 +72,10 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	if err != nil {
 		return nil, err
 	}
+	facilities := buildFacilities(db, opts)
 	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
 	handler, err := httpserver.New(httpserver.Config{
-		Handlers:       operations{core.handlers(db), facilitiesHandlers(db, core, opts), assets.NewHandlers(assetSvc, core.Directory)},
+		Handlers:       operations{core.handlers(db), facilities.handlers(core.Directory), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,
 		Tenants:        core.Platform,
 		BaseDomain:     cfg.BaseDomain,
@@ -84,7 +86,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)
 	}
-	return &App{DB: db, Core: core, Assets: assetSvc, Handler: handler}, nil
+	return &App{DB: db, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler}, nil
 }
 
 // operations is the whole API: each module's handlers, embedded.

@@ -15,19 +15,17 @@ import (
 	"github.com/binora/binora/modules/core/mailtoken"
 	"github.com/binora/binora/modules/core/platform"
 	"github.com/binora/binora/modules/core/sessions"
-	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // Core is the core module's aggregates, wired to each other.
 type Core struct {
-	Sessions    *sessions.Service
-	Directory   *directory.Service
-	APITokens   *apitokens.Service
-	Events      *events.Service
-	Datacenters *datacenters.Service
-	Platform    *platform.Service
-	Mail        *mailtoken.Service
-	Hasher      password.Hasher
+	Sessions  *sessions.Service
+	Directory *directory.Service
+	APITokens *apitokens.Service
+	Events    *events.Service
+	Platform  *platform.Service
+	Mail      *mailtoken.Service
+	Hasher    password.Hasher
 }
 
 func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
@@ -43,7 +41,6 @@ func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Ma
 	c.Directory = dir
 	c.APITokens = apitokens.NewService(apitokens.Deps{Client: db.Client, Events: recorder, Now: opts.Now})
 	c.Events = events.NewService(db.Client)
-	c.Datacenters = datacenters.NewService(db.Client)
 	c.Platform = platform.NewService(platform.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
 		TenantCacheTTL: tenantCacheTTL, Now: opts.Now})
 	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL, opts.Now)
@@ -62,12 +59,11 @@ func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Ma
 // The aggregates' handler types share a name; aliases give the embedded
 // fields of coreOperations distinct ones.
 type (
-	sessionOperations    = sessions.Handlers
-	directoryOperations  = directory.Handlers
-	apiTokenOperations   = apitokens.Handlers
-	eventOperations      = events.Handlers
-	datacenterOperations = datacenters.Handlers
-	platformOperations   = platform.Handlers
+	sessionOperations   = sessions.Handlers
+	directoryOperations = directory.Handlers
+	apiTokenOperations  = apitokens.Handlers
+	eventOperations     = events.Handlers
+	platformOperations  = platform.Handlers
 )
 
 // coreOperations is the core module's part of the API.
@@ -76,7 +72,6 @@ type coreOperations struct {
 	*directoryOperations
 	*apiTokenOperations
 	*eventOperations
-	*datacenterOperations
 	*platformOperations
 }
 
@@ -86,7 +81,6 @@ func (c Core) handlers(db *database.DB) coreOperations {
 		directory.NewHandlers(c.Directory),
 		apitokens.NewHandlers(c.APITokens),
 		events.NewHandlers(c.Events, c.Directory),
-		datacenters.NewHandlers(c.Datacenters),
 		platform.NewHandlers(db.SQL.PingContext, binora.OpenAPISpec),
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/binora/binora/modules/assets"
 	"github.com/binora/binora/modules/core/platform"
 	"github.com/binora/binora/modules/facilities/datacenters"
+	"github.com/binora/binora/modules/facilities/occupancy"
 )
 
 // The demo tenant. Its password is public: it exists to try Binora out.
@@ -53,7 +54,14 @@ Log in to tenant %q as %s with password %s, for example:
 then send the "access" token as "Authorization: Bearer <access>" with the same X-Tenant header:
 
   curl -s %s/api/assets -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS"
-`, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain)
+
+Each site has a room of racks; rack A01 holds a blade chassis and more, A02 a column of servers.
+Find a rack's id, then draw it (open rack.svg in a browser):
+
+  curl -s '%s/api/racks?q=A01' -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS"
+  curl -s %s/api/racks/<id>/elevation.svg -H 'X-Tenant: %s' -H "Authorization: Bearer $ACCESS" > rack.svg
+`, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain, demoEmail, demoPassword, base, demoSubdomain,
+		base, demoSubdomain, base, demoSubdomain)
 	return nil
 }
 
@@ -90,31 +98,61 @@ func seedDemo(ctx context.Context, a *App) error {
 		{"Frankfurt West", "FRA1", "Hanauer Landstraße 300, Frankfurt"},
 	}
 	for i, s := range sites {
-		dc, err := a.Datacenters.Create(ctx, datacenters.Create{Name: s.name, Code: s.code, Address: &s.address})
+		dc, err := a.Facilities.Datacenters.Create(ctx, datacenters.Create{Name: s.name, Code: s.code, Address: &s.address})
 		if err != nil {
 			return err
 		}
-		chassis, err := a.Assets.Create(ctx, assets.CreateInput{Name: s.code + " blade chassis", AssetType: "CHS", DatacenterID: dc.ID})
-		if err != nil {
+		if err := seedSite(ctx, a, i, dc.ID, s.code); err != nil {
 			return err
-		}
-		for j, typ := range []string{"SRV", "SRV", "STO", "SWT", "FWL", "PDU"} {
-			in := assets.CreateInput{Name: fmt.Sprintf("%s %s %d", s.code, typ, j+1), AssetType: typ, DatacenterID: dc.ID}
-			if typ == "SRV" {
-				in.ParentID = &chassis.ID
-			}
-			created, err := a.Assets.Create(ctx, in)
-			if err != nil {
-				return err
-			}
-			for _, st := range demoLifecycle(i + j) {
-				if _, err := a.Assets.UpdateStatus(ctx, created.ID, st, "demo data"); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	return nil
+}
+
+// demoAssets are the assets of rack A01 of each site, beside the chassis
+// at the bottom: the servers are blades in the chassis, in the rack without
+// units of their own; the PDU is mounted without units.
+var demoAssets = []struct {
+	typ   string
+	place demoPlacement
+}{
+	{"SRV", demoPlacement{rack: "A01"}},
+	{"SRV", demoPlacement{rack: "A01"}},
+	{"STO", demoPlacement{rack: "A01", position: 12, height: 2, face: occupancy.Front, fullDepth: true}},
+	{"SWT", demoPlacement{rack: "A01", position: 42, height: 1, face: occupancy.Rear}},
+	{"FWL", demoPlacement{rack: "A01", position: 40, height: 1, face: occupancy.Front, fullDepth: true}},
+	{"PDU", demoPlacement{rack: "A01", height: 0}},
+}
+
+// seedSite furnishes the n-th demo datacenter: a room with its racks, a
+// blade chassis and the assets of demoAssets in rack A01, each walked
+// through some statuses, and a rack of servers.
+func seedSite(ctx context.Context, a *App, n, dcID int, code string) error {
+	rackIDs, err := seedRoom(ctx, a, dcID, code)
+	if err != nil {
+		return err
+	}
+	chassis, err := a.Assets.Create(ctx, demoPlacement{rack: "A01", position: 1, height: 10, face: occupancy.Front, fullDepth: true}.
+		place(assets.CreateInput{Name: code + " blade chassis", AssetType: "CHS"}, rackIDs))
+	if err != nil {
+		return err
+	}
+	for j, d := range demoAssets {
+		in := d.place.place(assets.CreateInput{Name: fmt.Sprintf("%s %s %d", code, d.typ, j+1), AssetType: d.typ}, rackIDs)
+		if d.typ == "SRV" {
+			in.ParentID = &chassis.ID
+		}
+		created, err := a.Assets.Create(ctx, in)
+		if err != nil {
+			return err
+		}
+		for _, st := range demoLifecycle(n + j) {
+			if _, err := a.Assets.UpdateStatus(ctx, created.ID, st, "demo data"); err != nil {
+				return err
+			}
+		}
+	}
+	return seedRackServers(ctx, a, code, rackIDs)
 }
 
 // demoLifecycle walks an asset through some statuses so the demo shows a

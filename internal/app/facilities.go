@@ -2,28 +2,53 @@ package app
 
 import (
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/facilities/layout"
 	"github.com/binora/binora/modules/facilities/racks"
 	"github.com/binora/binora/modules/facilities/rooms"
 )
 
-// The facilities packages' handler types share a name; aliases give the
-// embedded fields of facilitiesOperations distinct ones.
+// Facilities is the facilities module's aggregates.
+type Facilities struct {
+	Datacenters *datacenters.Service
+	Rooms       *rooms.Service
+	Racks       *racks.Service
+	Layout      *layout.Service
+}
+
+func buildFacilities(db *database.DB, opts Options) Facilities {
+	return Facilities{
+		Datacenters: datacenters.NewService(db.Client),
+		Rooms:       rooms.NewService(db.Client),
+		Racks:       racks.NewService(racks.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now}),
+		Layout:      layout.NewService(layout.Deps{Client: db.Client, Now: opts.Now}),
+	}
+}
+
+// The aggregates' handler types share a name; aliases give the embedded
+// fields of facilitiesOperations distinct ones.
 type (
-	roomOperations   = rooms.Handlers
-	rackOperations   = racks.Handlers
-	layoutOperations = layout.Handlers
+	datacenterOperations = datacenters.Handlers
+	roomOperations       = rooms.Handlers
+	rackOperations       = racks.Handlers
+	layoutOperations     = layout.Handlers
 )
 
-// facilitiesOperations is the facilities module's part of the API, beside
-// the datacenters, which core's operations carry.
+// facilitiesOperations is the facilities module's part of the API.
 type facilitiesOperations struct {
+	*datacenterOperations
 	*roomOperations
 	*rackOperations
 	*layoutOperations
 }
 
-func facilitiesHandlers(db *database.DB, core Core, opts Options) facilitiesOperations {
-	rackSvc := racks.NewService(racks.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
-	return facilitiesOperations{rooms.NewHandlers(rooms.NewService(db.Client)), racks.NewHandlers(rackSvc, core.Directory), &layout.Handlers{}}
+// handlers shows authors through the directory, as every module does.
+func (f Facilities) handlers(dir *directory.Service) facilitiesOperations {
+	return facilitiesOperations{
+		datacenters.NewHandlers(f.Datacenters),
+		rooms.NewHandlers(f.Rooms),
+		racks.NewHandlers(f.Racks, dir),
+		layout.NewHandlers(f.Layout),
+	}
 }

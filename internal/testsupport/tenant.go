@@ -61,7 +61,7 @@ func (tn *Tenant) NewUser(t testing.TB, email, plain string, admin bool) *ent.Us
 func (tn *Tenant) Datacenter(t testing.TB, code string) *ent.Datacenter {
 	t.Helper()
 	name := "Datacenter " + code
-	dc, err := tn.env.App.Datacenters.Create(tn.Ctx(), datacenters.Create{Name: name, Code: code})
+	dc, err := tn.env.App.Facilities.Datacenters.Create(tn.Ctx(), datacenters.Create{Name: name, Code: code})
 	require.NoError(t, err)
 	return dc
 }

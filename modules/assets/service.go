@@ -54,13 +54,11 @@ func NewService(d Deps) *Service {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	switch d.Dialect {
-	case database.DialectPostgres:
-		s.rowLocks = true
-	case database.DialectSQLite:
-	default:
-		panic(fmt.Sprintf("assets: unknown database dialect %q", d.Dialect))
+	rowLocks, err := database.RowLocks(d.Dialect)
+	if err != nil {
+		panic("assets: " + err.Error())
 	}
+	s.rowLocks = rowLocks
 	return s
 }
 

@@ -44,18 +44,18 @@ type Service struct {
 	rowLocks bool
 }
 
-// NewService returns the directory service. An unknown dialect is refused
-// rather than guessed: a guess would either break every locked read on
-// SQLite or drop the locks on PostgreSQL without a sound.
+// NewService returns the directory service; an unknown dialect is an error
+// (database.RowLocks).
 func NewService(d Deps) (*Service, error) {
-	if d.Dialect != database.DialectPostgres && d.Dialect != database.DialectSQLite {
-		return nil, fmt.Errorf("directory: unknown database dialect %q", d.Dialect)
+	rowLocks, err := database.RowLocks(d.Dialect)
+	if err != nil {
+		return nil, fmt.Errorf("directory: %w", err)
 	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
 	return &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
-		rowLocks: d.Dialect == database.DialectPostgres}, nil
+		rowLocks: rowLocks}, nil
 }
 
 // lockNoKeyUpdate is the row lock of a writer on PostgreSQL. It excludes

@@ -17,7 +17,7 @@ func ptr[T any](v T) *T { return &v }
 func TestCreate_DuplicateNameOrCode_IsAConflictNamingTheField(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		tn := testsupport.NewTenant(t, env)
-		svc := env.App.Datacenters
+		svc := env.App.Facilities.Datacenters
 		_, err := svc.Create(tn.Ctx(), datacenters.Create{Name: "Madrid", Code: "MAD1"})
 		require.NoError(t, err)
 
@@ -48,8 +48,8 @@ func TestCreate_SameNameInAnotherTenant_IsAllowed(t *testing.T) {
 		a, b := testsupport.NewTenant(t, env), testsupport.NewTenant(t, env)
 		in := datacenters.Create{Name: "Madrid", Code: "MAD1"}
 
-		_, errA := env.App.Datacenters.Create(a.Ctx(), in)
-		_, errB := env.App.Datacenters.Create(b.Ctx(), in)
+		_, errA := env.App.Facilities.Datacenters.Create(a.Ctx(), in)
+		_, errB := env.App.Facilities.Datacenters.Create(b.Ctx(), in)
 
 		assert.NoError(t, errA)
 		assert.NoError(t, errB)
@@ -63,7 +63,7 @@ func TestList_PagesAndOrders(t *testing.T) {
 			tn.Datacenter(t, code)
 		}
 
-		res, err := env.App.Datacenters.List(tn.Ctx(), datacenters.Filter{
+		res, err := env.App.Facilities.Datacenters.List(tn.Ctx(), datacenters.Filter{
 			Params: listing.Params{Ordering: "-code", Page: listing.Page{Limit: 2}},
 		})
 
@@ -80,10 +80,10 @@ func TestUpdate_OtherTenantsDatacenter_IsNotFound(t *testing.T) {
 		a, b := testsupport.NewTenant(t, env), testsupport.NewTenant(t, env)
 		theirs := b.Datacenter(t, "B1")
 
-		_, err := env.App.Datacenters.Update(a.Ctx(), theirs.ID, datacenters.Update{Name: ptr("stolen")})
+		_, err := env.App.Facilities.Datacenters.Update(a.Ctx(), theirs.ID, datacenters.Update{Name: ptr("stolen")})
 
 		assert.True(t, apperr.IsKind(err, apperr.KindNotFound), "got %v", err)
-		got, err := env.App.Datacenters.Get(b.Ctx(), theirs.ID)
+		got, err := env.App.Facilities.Datacenters.Get(b.Ctx(), theirs.ID)
 		require.NoError(t, err)
 		assert.Equal(t, "Datacenter B1", got.Name)
 	})
@@ -92,7 +92,7 @@ func TestUpdate_OtherTenantsDatacenter_IsNotFound(t *testing.T) {
 func TestReplace_WithoutAnAddress_ClearsIt(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		tn := testsupport.NewTenant(t, env)
-		svc := env.App.Datacenters
+		svc := env.App.Facilities.Datacenters
 		dc, err := svc.Create(tn.Ctx(), datacenters.Create{Name: "Madrid", Code: "MAD1", Address: ptr("Calle 1")})
 		require.NoError(t, err)
 
@@ -125,16 +125,16 @@ func TestDelete_HoldingRoomsRacksAndAssets_IsInUseNamingHowManyOfEach(t *testing
 			return e.Detail
 		}
 
-		all := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+		all := detail(env.App.Facilities.Datacenters.Delete(ctx, dc.ID))
 		require.NoError(t, c.Asset.DeleteOneID(asset.ID).Exec(ctx))
-		noAssets := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+		noAssets := detail(env.App.Facilities.Datacenters.Delete(ctx, dc.ID))
 		require.NoError(t, c.Rack.DeleteOneID(rack.ID).Exec(ctx))
-		onlyRooms := detail(env.App.Datacenters.Delete(ctx, dc.ID))
+		onlyRooms := detail(env.App.Facilities.Datacenters.Delete(ctx, dc.ID))
 
 		assert.Equal(t, "The datacenter still holds 2 rooms, 1 rack and 1 asset; move or delete them first.", all)
 		assert.Equal(t, "The datacenter still holds 2 rooms and 1 rack; move or delete them first.", noAssets)
 		assert.Equal(t, "The datacenter still holds 2 rooms; move or delete them first.", onlyRooms)
-		_, err = env.App.Datacenters.Get(ctx, dc.ID)
+		_, err = env.App.Facilities.Datacenters.Get(ctx, dc.ID)
 		assert.NoError(t, err, "the datacenter is still there")
 	})
 }
@@ -148,7 +148,7 @@ func TestDelete_OnlyAssets_NamesThem(t *testing.T) {
 				SetStatus(50).SetDatacenterID(dc.ID).Exec(tn.Ctx()))
 		}
 
-		err := env.App.Datacenters.Delete(tn.Ctx(), dc.ID)
+		err := env.App.Facilities.Datacenters.Delete(tn.Ctx(), dc.ID)
 
 		require.ErrorIs(t, err, datacenters.ErrInUse)
 		e, _ := apperr.As(err)

@@ -2,19 +2,18 @@ package layout
 
 import (
 	"context"
-	"errors"
 
 	"github.com/binora/binora/internal/api"
 )
 
 var _ api.CapacityHandler = (*Handlers)(nil)
 
-// GetDatacenterCapacity implements GetDatacenterCapacity.
-func (h *Handlers) GetDatacenterCapacity(_ context.Context, params api.GetDatacenterCapacityParams) (*api.Capacity, error) {
-	return nil, errors.New("not built")
+// GetDatacenterCapacity implements GET /api/datacenters/{id}/capacity.
+func (h *Handlers) GetDatacenterCapacity(ctx context.Context, params api.GetDatacenterCapacityParams) (*api.Capacity, error) {
+	return toAPICapacity(h.svc.DatacenterCapacity(ctx, int(params.ID)))
 }
 
-// GetRoomCapacity implements GetRoomCapacity.
-func (h *Handlers) GetRoomCapacity(_ context.Context, params api.GetRoomCapacityParams) (*api.Capacity, error) {
-	return nil, errors.New("not built")
+// GetRoomCapacity implements GET /api/rooms/{id}/capacity.
+func (h *Handlers) GetRoomCapacity(ctx context.Context, params api.GetRoomCapacityParams) (*api.Capacity, error) {
+	return toAPICapacity(h.svc.RoomCapacity(ctx, int(params.ID)))
 }

@@ -11,7 +11,6 @@ package racks
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/binora/binora/ent"
@@ -42,13 +41,14 @@ type Service struct {
 // guessing would either break every write on SQLite or silently drop the
 // rack locks on PostgreSQL.
 func NewService(d Deps) *Service {
-	if d.Dialect != database.DialectPostgres && d.Dialect != database.DialectSQLite {
-		panic(fmt.Sprintf("racks: unknown database dialect %q", d.Dialect))
+	rowLocks, err := database.RowLocks(d.Dialect)
+	if err != nil {
+		panic("racks: " + err.Error())
 	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{client: d.Client, now: d.Now, rowLocks: d.Dialect == database.DialectPostgres}
+	return &Service{client: d.Client, now: d.Now, rowLocks: rowLocks}
 }
 
 // Rack is a rack with its datacenter, room and row loaded, and how its
