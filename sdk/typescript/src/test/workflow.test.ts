@@ -3,20 +3,8 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 
-import { BinoraProblemError, type Schemas, type Tokens } from "../index.js";
-import { clientFor, createDatacenter, createTenant, loggedIn, type LiveTenant } from "../testing/live.js";
-
-async function rejectsWithProblem(promise: Promise<unknown>, status: number, code: string): Promise<BinoraProblemError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof BinoraProblemError, `expected a BinoraProblemError, got ${String(err)}`);
-    assert.equal(err.status, status, err.message);
-    assert.equal(err.code, code, err.message);
-    return err;
-  }
-  assert.fail(`expected ${status} ${code}, the call succeeded`);
-}
+import type { Schemas, Tokens } from "../index.js";
+import { clientFor, createDatacenter, createTenant, loggedIn, rejectsWithProblem, type LiveTenant } from "../testing/live.js";
 
 describe("workflow against a live server", () => {
   let tenantA: LiveTenant;

@@ -1,10 +1,11 @@
 // Shared setup of the live-server tests: the server comes from BINORA_URL, tenants are created
 // with `$BINORA_BIN tenant create` (see .ci/with-live-server, which exports both).
+import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 
-import { createBinoraClient, type BinoraClient, type BinoraClientOptions } from "../index.js";
+import { BinoraProblemError, createBinoraClient, type BinoraClient, type BinoraClientOptions, type Schemas } from "../index.js";
 
 const run = promisify(execFile);
 
@@ -83,4 +84,43 @@ export async function loggedIn(tenant: LiveTenant, extra: Partial<BinoraClientOp
 export async function createDatacenter(client: BinoraClient, name = "Frankfurt 1") {
   const code = `DC${randomBytes(3).toString("hex").toUpperCase()}`;
   return client.POST("/api/datacenters", { body: { name: `${name} ${code}`, code } });
+}
+
+/** Awaits a call that must fail with a problem of this status and code, and returns the error. */
+export async function rejectsWithProblem(promise: Promise<unknown>, status: number, code: string): Promise<BinoraProblemError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof BinoraProblemError, `expected a BinoraProblemError, got ${String(err)}`);
+    assert.equal(err.status, status, err.message);
+    assert.equal(err.code, code, err.message);
+    return err;
+  }
+  assert.fail(`expected ${status} ${code}, the call succeeded`);
+}
+
+/**
+ * A datacenter (unique code) with room H1, row A and rack R01 of the default size (42 units from
+ * unit 1) standing in the row.
+ */
+export async function createSite(client: BinoraClient) {
+  const dc = await createDatacenter(client);
+  const room = await client.POST("/api/rooms", { body: { datacenter_id: dc.id, name: "Hall 1", code: "H1", floor: "2" } });
+  const row = await client.POST("/api/rows", { body: { room_id: room.id, name: "A" } });
+  const rack = await client.POST("/api/racks", { body: { room_id: room.id, row_id: row.id, name: "R01" } });
+  return { dc, room, row, rack };
+}
+
+/** Where an asset goes in a rack. */
+export interface Mount {
+  position: number;
+  u_height: number;
+  face: Schemas["Face"];
+  full_depth: boolean;
+  reservation_id?: number;
+}
+
+/** Creates a server in the rack, naming only the rack: the asset takes the rack's datacenter. */
+export function placeAsset(client: BinoraClient, rackId: number, name: string, mount: Mount): Promise<Schemas["Asset"]> {
+  return client.POST("/api/assets", { body: { name, asset_type: "SRV", rack_id: rackId, ...mount } });
 }
