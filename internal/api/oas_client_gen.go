@@ -335,7 +335,8 @@ type DatacentersInvoker interface {
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-	// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
+	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
+	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
 	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
@@ -2577,7 +2578,8 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
+// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
+// detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
 func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {

@@ -211,7 +211,8 @@ func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetP
 // DeleteDatacenter implements deleteDatacenter operation.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
-// `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
+// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
+// detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
 func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {

@@ -209,8 +209,8 @@ type ListAssetsParams struct {
 	// With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a multi-unit
 	// asset included. Without `rack_id` it is a `400` naming `unit`.
 	Unit OptInt `json:",omitempty,omitzero"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
@@ -228,8 +228,8 @@ type ListDatacentersParams struct {
 	Offset OptInt `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptDatacenterOrdering `json:",omitempty,omitzero"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 }
 
@@ -252,8 +252,8 @@ type ListMaintenanceAssetsParams struct {
 	// With `rack_id`: keep the asset that occupies this unit of the rack (on either face), a multi-unit
 	// asset included. Without `rack_id` it is a `400` naming `unit`.
 	Unit OptInt `json:",omitempty,omitzero"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
@@ -283,8 +283,8 @@ type ListRacksParams struct {
 	RowID OptInt64 `json:",omitempty,omitzero"`
 	// Keep racks in any of these statuses; repeat the parameter for several.
 	Status []RackStatus `json:",omitempty"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptRackOrdering `json:",omitempty,omitzero"`
@@ -298,8 +298,8 @@ type ListRacksParams struct {
 type ListRoomsParams struct {
 	// Keep the objects of this datacenter.
 	DatacenterID OptInt64 `json:",omitempty,omitzero"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptRoomOrdering `json:",omitempty,omitzero"`
@@ -315,8 +315,8 @@ type ListRowsParams struct {
 	DatacenterID OptInt64 `json:",omitempty,omitzero"`
 	// Keep the objects in this room.
 	RoomID OptInt64 `json:",omitempty,omitzero"`
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptRowOrdering `json:",omitempty,omitzero"`
@@ -342,8 +342,8 @@ type ListSecurityEventsParams struct {
 
 // ListTeamsParams is parameters of listTeams operation.
 type ListTeamsParams struct {
-	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, assets)
-	// and in the serial number (assets).
+	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
+	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptTeamOrdering `json:",omitempty,omitzero"`

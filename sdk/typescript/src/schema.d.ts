@@ -634,7 +634,8 @@ export interface paths {
         /**
          * Delete a datacenter
          * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
-         *     `404 not_found` or `tenant_not_found`; `409 conflict` (the datacenter still holds assets).
+         *     `404 not_found` or `tenant_not_found`; `409 conflict` when the datacenter still holds rooms,
+         *     racks or assets (the detail says how many of each).
          */
         delete: operations["deleteDatacenter"];
         options?: never;
@@ -2430,7 +2431,8 @@ export interface components {
         Offset: number;
         /**
          * @description Case-insensitive substring searched in the listed objects' name, in their code
-         *     (datacenters, assets) and in the serial number (assets).
+         *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+         *     asset tag (racks).
          */
         Search: string;
         /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -3253,7 +3255,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -3865,7 +3868,8 @@ export interface operations {
                 ordering?: components["parameters"]["DatacenterOrdering"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
             };
@@ -4134,7 +4138,8 @@ export interface operations {
                 unit?: components["parameters"]["UnitFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -4309,7 +4314,8 @@ export interface operations {
                 unit?: components["parameters"]["UnitFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -4803,7 +4809,8 @@ export interface operations {
                 datacenter_id?: components["parameters"]["DatacenterFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -5127,7 +5134,8 @@ export interface operations {
                 room_id?: components["parameters"]["RoomFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
@@ -5396,7 +5404,8 @@ export interface operations {
                 status?: components["parameters"]["RackStatusFilter"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
-                 *     (datacenters, assets) and in the serial number (assets).
+                 *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
+                 *     asset tag (racks).
                  */
                 q?: components["parameters"]["Search"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
