@@ -4223,6 +4223,7 @@ func (s *PermissionLevel) UnmarshalText(data []byte) error {
 	}
 }
 
+// Where an asset is, or was; null when in no rack.
 // Ref: #/components/schemas/Placement
 type Placement struct {
 	Rack     RackRef `json:"rack"`
@@ -4262,10 +4263,8 @@ func (s *Placement) SetFace(val NilFace) {
 
 // Ref: #/components/schemas/PlacementChange
 type PlacementChange struct {
-	ID int64 `json:"id"`
-	// Where the asset was; null when in no rack.
-	From NilPlacement `json:"from"`
-	// Where the asset went; null when out of any rack.
+	ID        int64        `json:"id"`
+	From      NilPlacement `json:"from"`
 	To        NilPlacement `json:"to"`
 	ChangedBy NilUserRef   `json:"changed_by"`
 	ChangedAt time.Time    `json:"changed_at"`

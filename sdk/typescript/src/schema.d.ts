@@ -1881,7 +1881,7 @@ export interface components {
             /** @description The lowest unit the asset occupies in its rack, or null when it takes none. */
             position: number | null;
             /** @description The face of the rack it is mounted on, or null. */
-            face: components["schemas"]["Face"] | null;
+            face: (string & components["schemas"]["Face"]) | null;
             /** @description How many units the asset takes; 0 for one mounted without units. */
             u_height: number;
             /** @description The asset occupies both faces of its units. */
@@ -1919,7 +1919,7 @@ export interface components {
             /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none. */
             position?: number | null;
             /** @description Required when the asset takes units (a `position` and a `u_height` above 0). */
-            face?: components["schemas"]["Face"] | null;
+            face?: (string & components["schemas"]["Face"]) | null;
             /**
              * @description How many units the asset takes; 0 for one mounted without units.
              * @default 1
@@ -1959,7 +1959,7 @@ export interface components {
             /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. Omitted or null means none. */
             position?: number | null;
             /** @description Required when the asset takes units (a `position` and a `u_height` above 0). */
-            face?: components["schemas"]["Face"] | null;
+            face?: (string & components["schemas"]["Face"]) | null;
             /** @description How many units the asset takes; 0 for one mounted without units. Omitted keeps the current value. */
             u_height?: number;
             /** @description The asset occupies both faces of its units. Omitted keeps the current value. */
@@ -1991,7 +1991,7 @@ export interface components {
             /** @description The lowest unit the asset occupies; needs `rack_id`, and no `parent_id`. null clears it. */
             position?: number | null;
             /** @description Required when the asset takes units (a `position` and a `u_height` above 0). null clears it. */
-            face?: components["schemas"]["Face"] | null;
+            face?: (string & components["schemas"]["Face"]) | null;
             /** @description How many units the asset takes; 0 for one mounted without units. */
             u_height?: number;
             /** @description The asset occupies both faces of its units. */
@@ -2111,7 +2111,7 @@ export interface components {
             id: number;
             /** @example A */
             name: string;
-        };
+        } | null;
         Row: {
             /** Format: int64 */
             id: number;
@@ -2182,7 +2182,7 @@ export interface components {
             id: number;
             datacenter: components["schemas"]["DatacenterRef"];
             room: components["schemas"]["RoomRef"];
-            row: components["schemas"]["RowRef"] | null;
+            row: components["schemas"]["RowRef"];
             /**
              * @description Unique in the datacenter.
              * @example R01
@@ -2267,7 +2267,7 @@ export interface components {
             rack: components["schemas"]["RackRef"];
             datacenter: components["schemas"]["DatacenterRef"];
             room: components["schemas"]["RoomRef"];
-            row: components["schemas"]["RowRef"] | null;
+            row: components["schemas"]["RowRef"];
             /** @description The size of the smallest block of free units that fits. */
             fit: number;
             /** @description The lowest unit of each fitting block, best fit first. */
@@ -2294,16 +2294,16 @@ export interface components {
             u_height: number;
             face: components["schemas"]["Face"];
             full_depth: boolean;
-        };
+        } | null;
         ElevationReservation: {
             /** Format: int64 */
             id: number;
             description: string;
-        };
+        } | null;
         ElevationUnit: {
             unit: number;
-            asset: components["schemas"]["ElevationAsset"] | null;
-            reservation: components["schemas"]["ElevationReservation"] | null;
+            asset: components["schemas"]["ElevationAsset"];
+            reservation: components["schemas"]["ElevationReservation"];
         };
         Elevation: {
             rack: components["schemas"]["RackRef"];
@@ -2373,18 +2373,17 @@ export interface components {
             /** @description Assets of the datacenter in no rack; null for a room. */
             assets_unplaced: number | null;
         };
+        /** @description Where an asset is, or was; null when in no rack. */
         Placement: {
             rack: components["schemas"]["RackRef"];
             position: number | null;
-            face: components["schemas"]["Face"] | null;
-        };
+            face: (string & components["schemas"]["Face"]) | null;
+        } | null;
         PlacementChange: {
             /** Format: int64 */
             id: number;
-            /** @description Where the asset was; null when in no rack. */
-            from: components["schemas"]["Placement"] | null;
-            /** @description Where the asset went; null when out of any rack. */
-            to: components["schemas"]["Placement"] | null;
+            from: components["schemas"]["Placement"];
+            to: components["schemas"]["Placement"];
             changed_by: components["schemas"]["UserRef"] | null;
             /** Format: date-time */
             changed_at: string;
@@ -4182,6 +4181,14 @@ export interface operations {
                      *             "name": "Madrid 1"
                      *           },
                      *           "parent_id": null,
+                     *           "rack": {
+                     *             "id": 3,
+                     *             "name": "R01"
+                     *           },
+                     *           "position": 10,
+                     *           "face": "front",
+                     *           "u_height": 1,
+                     *           "full_depth": true,
                      *           "created_at": "2026-01-15T10:02:44Z",
                      *           "updated_at": "2026-02-27T16:20:31Z",
                      *           "created_by": {
@@ -4208,6 +4215,14 @@ export interface operations {
                      *             "name": "Madrid 1"
                      *           },
                      *           "parent_id": null,
+                     *           "rack": {
+                     *             "id": 3,
+                     *             "name": "R01"
+                     *           },
+                     *           "position": 22,
+                     *           "face": "front",
+                     *           "u_height": 1,
+                     *           "full_depth": true,
                      *           "created_at": "2026-01-16T09:11:03Z",
                      *           "updated_at": "2026-01-30T12:45:00Z",
                      *           "created_by": {
@@ -4272,6 +4287,14 @@ export interface operations {
                      *         "name": "Madrid 1"
                      *       },
                      *       "parent_id": null,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 24,
+                     *       "face": "front",
+                     *       "u_height": 1,
+                     *       "full_depth": true,
                      *       "created_at": "2026-01-15T10:02:44Z",
                      *       "updated_at": "2026-01-15T10:02:44Z",
                      *       "created_by": {
@@ -4358,6 +4381,14 @@ export interface operations {
                      *             "name": "Frankfurt 1"
                      *           },
                      *           "parent_id": null,
+                     *           "rack": {
+                     *             "id": 3,
+                     *             "name": "R01"
+                     *           },
+                     *           "position": 26,
+                     *           "face": "front",
+                     *           "u_height": 1,
+                     *           "full_depth": true,
                      *           "created_at": "2026-01-22T13:30:10Z",
                      *           "updated_at": "2026-03-01T07:58:40Z",
                      *           "created_by": {
@@ -4415,6 +4446,14 @@ export interface operations {
                      *         "name": "Madrid 1"
                      *       },
                      *       "parent_id": null,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 28,
+                     *       "face": "front",
+                     *       "u_height": 1,
+                     *       "full_depth": true,
                      *       "created_at": "2026-01-15T10:02:44Z",
                      *       "updated_at": "2026-02-27T16:20:31Z",
                      *       "created_by": {
@@ -4484,6 +4523,14 @@ export interface operations {
                      *         "name": "Madrid 1"
                      *       },
                      *       "parent_id": 40,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 30,
+                     *       "face": "front",
+                     *       "u_height": 1,
+                     *       "full_depth": true,
                      *       "created_at": "2026-01-15T10:02:44Z",
                      *       "updated_at": "2026-03-02T12:17:08Z",
                      *       "created_by": {
@@ -4574,6 +4621,14 @@ export interface operations {
                      *         "name": "Madrid 1"
                      *       },
                      *       "parent_id": null,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 32,
+                     *       "face": "front",
+                     *       "u_height": 1,
+                     *       "full_depth": true,
                      *       "created_at": "2026-01-15T10:02:44Z",
                      *       "updated_at": "2026-03-02T12:17:08Z",
                      *       "created_by": {
@@ -4639,6 +4694,14 @@ export interface operations {
                      *         "name": "Madrid 1"
                      *       },
                      *       "parent_id": null,
+                     *       "rack": {
+                     *         "id": 3,
+                     *         "name": "R01"
+                     *       },
+                     *       "position": 34,
+                     *       "face": "front",
+                     *       "u_height": 1,
+                     *       "full_depth": true,
                      *       "created_at": "2026-01-15T10:02:44Z",
                      *       "updated_at": "2026-03-02T12:20:45Z",
                      *       "created_by": {
