@@ -38,6 +38,13 @@ func (c *Config) readIdentity() error {
 	if c.AuthRequestsPerMinute, err = positiveInt("BINORA_AUTH_REQUESTS_PER_MINUTE", DefaultAuthRequestsPerMinute, 1<<20); err != nil {
 		return err
 	}
+	return c.readSMTP()
+}
+
+// readSMTP reads the mail server settings. Implicit TLS is the default on
+// port 465, the port reserved for it.
+func (c *Config) readSMTP() error {
+	var err error
 	c.SMTP = mail.SMTPConfig{
 		Host:     os.Getenv("BINORA_SMTP_HOST"),
 		Username: os.Getenv("BINORA_SMTP_USERNAME"),
@@ -47,6 +54,12 @@ func (c *Config) readIdentity() error {
 	if c.SMTP.Port, err = positiveInt("BINORA_SMTP_PORT", mail.DefaultSMTPPort, 65535); err != nil {
 		return err
 	}
+	if c.SMTP.ImplicitTLS, err = switchEnv("BINORA_SMTP_IMPLICIT_TLS", c.SMTP.Port == 465); err != nil {
+		return err
+	}
+	if c.SMTP.AllowPlaintext, err = switchEnv("BINORA_SMTP_ALLOW_PLAINTEXT", false); err != nil {
+		return err
+	}
 	if c.SMTP.Host != "" && c.SMTP.From == "" {
 		return errors.New("BINORA_SMTP_FROM is required when BINORA_SMTP_HOST is set")
 	}
@@ -54,6 +67,20 @@ func (c *Config) readIdentity() error {
 		return errors.New("BINORA_SMTP_USERNAME is set but BINORA_SMTP_HOST is not")
 	}
 	return nil
+}
+
+// switchEnv reads true or false (as strconv.ParseBool spells them), def
+// when env is unset.
+func switchEnv(env string, def bool) (bool, error) {
+	v := os.Getenv(env)
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: want true or false, got %q", env, v)
+	}
+	return b, nil
 }
 
 // positiveInt reads a whole number from 1 to limit, def when env is unset.

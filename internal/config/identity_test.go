@@ -34,6 +34,8 @@ func TestFromEnv_ReadsIdentitySettings(t *testing.T) {
 	t.Setenv("BINORA_SMTP_USERNAME", "binora")
 	t.Setenv("BINORA_SMTP_PASSWORD", "smtp-secret")
 	t.Setenv("BINORA_SMTP_FROM", "Binora <binora@acme.test>")
+	t.Setenv("BINORA_SMTP_IMPLICIT_TLS", "true")
+	t.Setenv("BINORA_SMTP_ALLOW_PLAINTEXT", "true")
 
 	c, err := FromEnv()
 
@@ -44,7 +46,25 @@ func TestFromEnv_ReadsIdentitySettings(t *testing.T) {
 	assert.Equal(t, 100, c.AuthRequestsPerMinute)
 	assert.Equal(t, mail.SMTPConfig{
 		Host: "smtp.acme.test", Port: 2525, Username: "binora", Password: "smtp-secret", From: "Binora <binora@acme.test>",
+		ImplicitTLS: true, AllowPlaintext: true,
 	}, c.SMTP)
+}
+
+func TestFromEnv_SMTPPort465_MeansImplicitTLSUnlessSaidOtherwise(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_SMTP_HOST", "smtp.acme.test")
+	t.Setenv("BINORA_SMTP_FROM", "binora@acme.test")
+	t.Setenv("BINORA_SMTP_PORT", "465")
+
+	implicit, err := FromEnv()
+	require.NoError(t, err)
+	t.Setenv("BINORA_SMTP_IMPLICIT_TLS", "false")
+	explicit, err := FromEnv()
+	require.NoError(t, err)
+
+	assert.True(t, implicit.SMTP.ImplicitTLS)
+	assert.False(t, explicit.SMTP.ImplicitTLS)
+	assert.False(t, implicit.SMTP.AllowPlaintext, "plain text is never the default")
 }
 
 func TestFromEnv_RefusesBadIdentitySettings(t *testing.T) {
@@ -59,6 +79,8 @@ func TestFromEnv_RefusesBadIdentitySettings(t *testing.T) {
 		{"requests not a number", map[string]string{"BINORA_AUTH_REQUESTS_PER_MINUTE": "many"}, "BINORA_AUTH_REQUESTS_PER_MINUTE"},
 		{"port out of range", map[string]string{"BINORA_SMTP_HOST": "smtp.acme.test", "BINORA_SMTP_FROM": "a@acme.test", "BINORA_SMTP_PORT": "70000"}, "BINORA_SMTP_PORT"},
 		{"host without sender", map[string]string{"BINORA_SMTP_HOST": "smtp.acme.test"}, "BINORA_SMTP_FROM"},
+		{"plaintext not a switch", map[string]string{"BINORA_SMTP_ALLOW_PLAINTEXT": "sure"}, "BINORA_SMTP_ALLOW_PLAINTEXT"},
+		{"implicit TLS not a switch", map[string]string{"BINORA_SMTP_IMPLICIT_TLS": "465"}, "BINORA_SMTP_IMPLICIT_TLS"},
 		{"username without host", map[string]string{"BINORA_SMTP_USERNAME": "binora"}, "BINORA_SMTP_HOST"},
 	}
 	for _, tt := range tests {

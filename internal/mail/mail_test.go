@@ -4,14 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/base64"
 	"io"
 	"log/slog"
 	"mime/quotedprintable"
 	"net"
 	"net/textproto"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -100,79 +98,4 @@ func TestSMTPMailer_UnreachableServer_IsAnError(t *testing.T) {
 
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "secret")
-}
-
-// fakeSMTP is the least of an SMTP server that lets a client authenticate
-// with PLAIN and deliver one message.
-type fakeSMTP struct {
-	port int
-	mu   sync.Mutex
-	got  smtpSession
-	done chan struct{}
-}
-
-type smtpSession struct{ auth, from, to, data string }
-
-func startFakeSMTP(t *testing.T) *fakeSMTP {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { l.Close() })
-	s := &fakeSMTP{port: l.Addr().(*net.TCPAddr).Port, done: make(chan struct{})}
-	go func() {
-		conn, err := l.Accept()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		defer close(s.done)
-		s.serve(textproto.NewConn(conn))
-	}()
-	return s
-}
-
-func (s *fakeSMTP) serve(c *textproto.Conn) {
-	_ = c.PrintfLine("220 fake ESMTP")
-	for {
-		line, err := c.ReadLine()
-		if err != nil {
-			return
-		}
-		verb, arg, _ := strings.Cut(line, " ")
-		s.mu.Lock()
-		switch strings.ToUpper(verb) {
-		case "EHLO", "HELO":
-			_ = c.PrintfLine("250-fake\r\n250 AUTH PLAIN")
-		case "AUTH":
-			_, initial, _ := strings.Cut(arg, " ")
-			raw, _ := base64.StdEncoding.DecodeString(initial)
-			s.got.auth = string(raw)
-			_ = c.PrintfLine("235 ok")
-		case "MAIL":
-			s.got.from = arg
-			_ = c.PrintfLine("250 ok")
-		case "RCPT":
-			s.got.to = arg
-			_ = c.PrintfLine("250 ok")
-		case "DATA":
-			_ = c.PrintfLine("354 go ahead")
-			b, _ := c.ReadDotBytes()
-			s.got.data = string(b)
-			_ = c.PrintfLine("250 queued")
-		case "QUIT":
-			_ = c.PrintfLine("221 bye")
-			s.mu.Unlock()
-			return
-		default:
-			_ = c.PrintfLine("250 ok")
-		}
-		s.mu.Unlock()
-	}
-}
-
-func (s *fakeSMTP) result() smtpSession {
-	<-s.done
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.got
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"net"
 	"net/smtp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -27,17 +29,36 @@ type SMTPConfig struct {
 	Password string
 	// From is the sender address.
 	From string
+	// ImplicitTLS speaks TLS from the first byte (port 465, "SMTPS")
+	// instead of upgrading with STARTTLS.
+	ImplicitTLS bool
+	// AllowPlaintext lets mail go unencrypted to a server that offers no
+	// STARTTLS. Without it only a loopback server may be spoken to in plain
+	// text: the messages carry reset and invitation tokens.
+	AllowPlaintext bool
 }
 
 // DefaultSMTPPort is the mail submission port.
 const DefaultSMTPPort = 587
 
-// SMTPMailer delivers mail through an SMTP server, with STARTTLS whenever
-// the server offers it.
+// ErrNoTLS refuses to send a message over a connection that is not
+// encrypted: the server offered no STARTTLS, it is not on loopback, and
+// plain text is not allowed by the configuration.
+var ErrNoTLS = errors.New("mail: the SMTP server offers no STARTTLS and plain text is not allowed")
+
+// SMTPMailer delivers mail through an SMTP server over TLS: implicit TLS,
+// or STARTTLS whenever the server offers it. Plain text only reaches a
+// loopback server, or any server when the configuration allows it.
 type SMTPMailer struct {
 	cfg SMTPConfig
 	// Timeout bounds one delivery when the context sets no deadline.
 	Timeout time.Duration
+	// dial opens the TCP connection to addr; tests route a configured
+	// host name to an in-process server with it. The TLS and plain-text
+	// decisions still follow cfg.Host.
+	dial func(ctx context.Context, addr string) (net.Conn, error)
+	// roots are the certificate authorities trusted (the system's when nil).
+	roots *x509.CertPool
 }
 
 // NewSMTPMailer returns a Mailer for cfg.
@@ -51,7 +72,10 @@ func NewSMTPMailer(cfg SMTPConfig) (*SMTPMailer, error) {
 	if cfg.Port == 0 {
 		cfg.Port = DefaultSMTPPort
 	}
-	return &SMTPMailer{cfg: cfg, Timeout: 30 * time.Second}, nil
+	dial := func(ctx context.Context, addr string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+	}
+	return &SMTPMailer{cfg: cfg, Timeout: 30 * time.Second, dial: dial}, nil
 }
 
 // Send implements Mailer.
@@ -65,13 +89,20 @@ func (s *SMTPMailer) Send(ctx context.Context, m Message) error {
 		defer cancel()
 	}
 	addr := net.JoinHostPort(s.cfg.Host, strconv.Itoa(s.cfg.Port))
-	conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+	conn, err := s.dial(ctx, addr)
 	if err != nil {
 		return fmt.Errorf("mail: reach %s: %w", addr, err)
 	}
 	defer conn.Close()
 	if d, ok := ctx.Deadline(); ok {
 		_ = conn.SetDeadline(d)
+	}
+	if s.cfg.ImplicitTLS {
+		tc := tls.Client(conn, s.tlsConfig())
+		if err := tc.HandshakeContext(ctx); err != nil {
+			return fmt.Errorf("mail: TLS with %s: %w", addr, err)
+		}
+		conn = tc
 	}
 	c, err := smtp.NewClient(conn, s.cfg.Host)
 	if err != nil {
@@ -85,10 +116,8 @@ func (s *SMTPMailer) Send(ctx context.Context, m Message) error {
 }
 
 func (s *SMTPMailer) deliver(c *smtp.Client, m Message) error {
-	if ok, _ := c.Extension("STARTTLS"); ok {
-		if err := c.StartTLS(&tls.Config{ServerName: s.cfg.Host, MinVersion: tls.VersionTLS12}); err != nil {
-			return err
-		}
+	if err := s.secure(c); err != nil {
+		return err
 	}
 	if s.cfg.Username != "" {
 		if err := c.Auth(smtp.PlainAuth("", s.cfg.Username, s.cfg.Password, s.cfg.Host)); err != nil {
@@ -109,6 +138,38 @@ func (s *SMTPMailer) deliver(c *smtp.Client, m Message) error {
 		return err
 	}
 	return w.Close()
+}
+
+// secure upgrades c with STARTTLS when it is not encrypted yet, and
+// refuses to go on in plain text unless that is allowed. A STARTTLS that
+// fails is an error, never a reason to fall back to plain text.
+func (s *SMTPMailer) secure(c *smtp.Client) error {
+	if _, encrypted := c.TLSConnectionState(); encrypted {
+		return nil
+	}
+	if ok, _ := c.Extension("STARTTLS"); ok {
+		return c.StartTLS(s.tlsConfig())
+	}
+	if s.cfg.AllowPlaintext || IsLoopback(s.cfg.Host) {
+		return nil
+	}
+	return ErrNoTLS
+}
+
+func (s *SMTPMailer) tlsConfig() *tls.Config {
+	return &tls.Config{ServerName: s.cfg.Host, MinVersion: tls.VersionTLS12, RootCAs: s.roots}
+}
+
+// IsLoopback reports whether host names this machine without asking a
+// resolver: "localhost" or an address in 127.0.0.0/8 or ::1. Any other
+// name counts as remote, even one that resolves to a loopback address,
+// because a resolver's answer can be forged.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
 }
 
 // compose renders m as an RFC 5322 message with a quoted-printable UTF-8
