@@ -67,7 +67,7 @@ func TestInvitation_IsMailedAndStoredHashed(t *testing.T) {
 
 		msg := s.tn.LatestMail(t, u.Email)
 		assert.Contains(t, msg.Subject, s.tn.Company.Name)
-		assert.Contains(t, msg.Body, "/api/auth/accept-invitation")
+		assert.Contains(t, s.tn.MailBody(t, msg), "/api/auth/accept-invitation")
 		stored, err := env.App.DB.Client.UserToken.Query().Where(usertoken.UserID(u.ID)).Only(s.tn.Ctx())
 		require.NoError(t, err)
 		assert.Equal(t, usertoken.KindInvitation, stored.Kind)

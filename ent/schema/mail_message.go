@@ -23,8 +23,9 @@ func (MailMessage) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("to_address").MinRuneLen(1).MaxRuneLen(validation.Email.Max).Immutable(),
 		field.String("subject").MinRuneLen(validation.MailSubject.Min).MaxRuneLen(validation.MailSubject.Max).Immutable(),
-		// body holds a single-use token until it is used or expires; it is
-		// never shown through the API.
+		// body carries a single-use token, so it is stored sealed with a key
+		// derived from the server secret (modules/core/mailtoken/seal.go)
+		// and never shown through the API.
 		field.Text("body").Immutable().Sensitive(),
 	}
 }

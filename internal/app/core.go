@@ -31,8 +31,12 @@ type Core struct {
 func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
 	c := Core{Hasher: password.Hasher{Params: cfg.Password}}
 	recorder := events.NewRecorder(opts.Now)
-	c.Mail = mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
-		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now})
+	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
+		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret})
+	if err != nil {
+		return Core{}, err
+	}
+	c.Mail = mailSvc
 	dir, err := directory.NewService(directory.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
 		Events: recorder, Dialect: db.Dialect, Now: opts.Now})
 	if err != nil {

@@ -48,10 +48,19 @@ func (tn *Tenant) LatestMail(t testing.TB, to string) *ent.MailMessage {
 	return list[0]
 }
 
+// MailBody returns the plain text of an outbox message, which the outbox
+// keeps sealed.
+func (tn *Tenant) MailBody(t testing.TB, m *ent.MailMessage) string {
+	t.Helper()
+	body, err := tn.env.App.Mail.Body(m)
+	require.NoError(t, err)
+	return body
+}
+
 // MailToken returns the token carried by the newest mail to the address.
 func (tn *Tenant) MailToken(t testing.TB, to string) string {
 	t.Helper()
-	token := TokenIn(tn.LatestMail(t, to).Body)
+	token := TokenIn(tn.MailBody(t, tn.LatestMail(t, to)))
 	require.NotEmpty(t, token, "the newest mail to %s carries no token", to)
 	return token
 }
@@ -105,4 +114,25 @@ func (r *MailRecorder) Sent() []mail.Message {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]mail.Message(nil), r.sent...)
+}
+
+// StoredMailBodies returns the body column of the tenant's outbox rows to
+// the address as the database holds it, read in SQL past Ent.
+func (tn *Tenant) StoredMailBodies(t testing.TB, to string) []string {
+	t.Helper()
+	query, args := entsql.Dialect(tn.env.App.DB.Dialect).
+		Select(mailmessage.FieldBody).From(entsql.Table(mailmessage.Table)).
+		Where(entsql.And(entsql.EQ(mailmessage.FieldToAddress, to), entsql.EQ(mailmessage.FieldCompanyID, tn.Company.ID))).
+		Query()
+	rows, err := tn.env.OwnerSQL(t).QueryContext(context.Background(), query, args...)
+	require.NoError(t, err)
+	defer rows.Close()
+	var bodies []string
+	for rows.Next() {
+		var b string
+		require.NoError(t, rows.Scan(&b))
+		bodies = append(bodies, b)
+	}
+	require.NoError(t, rows.Err())
+	return bodies
 }

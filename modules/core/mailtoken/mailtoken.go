@@ -35,6 +35,9 @@ type Deps struct {
 	Events           *events.Recorder
 	// Now is the clock tokens expire by (time.Now when nil).
 	Now func() time.Time
+	// Secret is the server secret (at least 32 bytes) that the key sealing
+	// outbox bodies is derived from; see seal.go.
+	Secret []byte
 }
 
 // Service issues, finds and spends mailed tokens.
@@ -45,14 +48,19 @@ type Service struct {
 	resetTTL  time.Duration
 	events    *events.Recorder
 	now       func() time.Time
+	sealer    *sealer
 	// sending tracks deliveries running after their transaction committed.
 	sending sync.WaitGroup
 }
 
 // NewService returns the mailed-token service.
-func NewService(d Deps) *Service {
+func NewService(d Deps) (*Service, error) {
+	sl, err := newSealer(d.Secret)
+	if err != nil {
+		return nil, err
+	}
 	s := &Service{mailer: d.Mailer, logger: d.Logger, publicURL: d.PublicURL,
-		resetTTL: d.PasswordResetTTL, events: d.Events, now: d.Now}
+		resetTTL: d.PasswordResetTTL, events: d.Events, now: d.Now, sealer: sl}
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
@@ -65,5 +73,5 @@ func NewService(d Deps) *Service {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	return s
+	return s, nil
 }

@@ -24,8 +24,9 @@ func (s *Service) queue(ctx context.Context, tx *ent.Tx, msg mail.Message) error
 	if err := msg.Validate(); err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
+	// Stored sealed (see seal.go); delivery sends msg from memory.
 	err := tx.MailMessage.Create().
-		SetToAddress(msg.To).SetSubject(msg.Subject).SetBody(msg.Body).
+		SetToAddress(msg.To).SetSubject(msg.Subject).SetBody(s.sealer.seal(msg.To, msg.Body)).
 		Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("write outbox: %w", err)
