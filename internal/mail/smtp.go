@@ -150,7 +150,7 @@ func (s *SMTPMailer) secure(c *smtp.Client) error {
 	if ok, _ := c.Extension("STARTTLS"); ok {
 		return c.StartTLS(s.tlsConfig())
 	}
-	if s.cfg.AllowPlaintext || IsLoopback(s.cfg.Host) {
+	if s.cfg.AllowPlaintext || isLoopback(s.cfg.Host) {
 		return nil
 	}
 	return ErrNoTLS
@@ -160,11 +160,11 @@ func (s *SMTPMailer) tlsConfig() *tls.Config {
 	return &tls.Config{ServerName: s.cfg.Host, MinVersion: tls.VersionTLS12, RootCAs: s.roots}
 }
 
-// IsLoopback reports whether host names this machine without asking a
+// isLoopback reports whether host names this machine without asking a
 // resolver: "localhost" or an address in 127.0.0.0/8 or ::1. Any other
 // name counts as remote, even one that resolves to a loopback address,
 // because a resolver's answer can be forged.
-func IsLoopback(host string) bool {
+func isLoopback(host string) bool {
 	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
 		return true
 	}

@@ -93,7 +93,7 @@ func TestIsLoopback(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {
-			assert.Equal(t, tt.want, IsLoopback(tt.give))
+			assert.Equal(t, tt.want, isLoopback(tt.give))
 		})
 	}
 }
