@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/binora/binora/internal/apperr"
@@ -57,21 +58,22 @@ func SizeFor(params Params, budget int64) int {
 }
 
 // Acquire takes a slot, waiting at most g.wait and no longer than ctx lives;
-// the returned function gives the slot back. A nil gate lets everything in.
+// the returned function gives the slot back (once, however often it is
+// called). A nil gate lets everything in.
 func (g *Gate) Acquire(ctx context.Context) (release func(), err error) {
 	if g == nil {
 		return func() {}, nil
 	}
 	select {
 	case g.slots <- struct{}{}:
-		return g.leave, nil
+		return sync.OnceFunc(g.leave), nil
 	default:
 	}
 	timer := time.NewTimer(g.wait)
 	defer timer.Stop()
 	select {
 	case g.slots <- struct{}{}:
-		return g.leave, nil
+		return sync.OnceFunc(g.leave), nil
 	case <-timer.C:
 		return nil, ErrBusy
 	case <-ctx.Done():

@@ -48,7 +48,7 @@ func TestVerify_WithEverySlotTaken_AnswersBusyAfterTheWait(t *testing.T) {
 func TestVerify_WhileWaiting_StopsWhenTheRequestIsCancelled(t *testing.T) {
 	encoded, err := cheap.Hash(context.Background(), "correct horse battery")
 	require.NoError(t, err)
-	h := full(t, time.Hour)
+	h := full(t, 10*time.Second)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 
@@ -94,4 +94,20 @@ func TestSizeFor(t *testing.T) {
 			assert.Equal(t, tt.want, SizeFor(tt.params, tt.budget))
 		})
 	}
+}
+
+func TestAcquire_ReleasingTwice_GivesBackOneSlot(t *testing.T) {
+	gate := NewGate(2, time.Millisecond)
+	first, err := gate.Acquire(context.Background())
+	require.NoError(t, err)
+	_, err = gate.Acquire(context.Background())
+	require.NoError(t, err)
+
+	first()
+	first()
+
+	_, err = gate.Acquire(context.Background())
+	require.NoError(t, err)
+	_, err = gate.Acquire(context.Background())
+	assert.ErrorIs(t, err, ErrBusy, "the second release freed nothing")
 }
