@@ -42,7 +42,7 @@ func assertBusy(t *testing.T, r rawResponse) {
 	assert.Equal(t, "1", r.Header.Get("Retry-After"))
 }
 
-func TestPasswordHashing_AtCapacity_LoginAndPasswordChangeAnswer503(t *testing.T) {
+func TestPasswordHashing_AtCapacity_LoginPasswordChangeAndUserCreateAnswer503(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := busySite(t, env)
