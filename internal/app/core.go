@@ -29,7 +29,7 @@ type Core struct {
 }
 
 func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
-	c := Core{Hasher: password.Hasher{Params: cfg.Password}}
+	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password))}
 	recorder := events.NewRecorder(opts.Now)
 	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
 		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret})

@@ -43,6 +43,7 @@ type Config struct {
 	AccessTokenTTL  time.Duration
 	RefreshTokenTTL time.Duration
 	Password        password.Params
+	PasswordHashing PasswordHashing
 
 	// SMTP delivers mail when SMTP.Host is set; otherwise mail is only
 	// logged (recipient and subject) and kept in the outbox.
@@ -78,6 +79,9 @@ func FromEnv() (*Config, error) {
 		return nil, err
 	}
 	if err := c.readPasswordParams(); err != nil {
+		return nil, err
+	}
+	if err := c.readPasswordHashing(); err != nil {
 		return nil, err
 	}
 	if c.TrustedProxies, err = prefixes("BINORA_TRUSTED_PROXIES"); err != nil {

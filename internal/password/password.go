@@ -4,6 +4,7 @@
 package password
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
@@ -29,27 +30,42 @@ var DefaultParams = Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 2, Sal
 // ErrMalformedHash is returned for a stored hash that is not an argon2id PHC string.
 var ErrMalformedHash = errors.New("password: malformed hash")
 
-// Hasher hashes with fixed parameters.
+// Hasher hashes with fixed parameters and verifies against any stored
+// ones, running at most its gate's size of computations at a time. The
+// zero gate (a Hasher literal, as in tests) bounds nothing.
 type Hasher struct {
 	Params Params
+	gate   *Gate
 }
 
-// Hash returns the PHC string of plain.
-func (h Hasher) Hash(plain string) (string, error) {
+// NewHasher returns a Hasher of params whose computations pass through gate.
+func NewHasher(params Params, gate *Gate) Hasher {
+	return Hasher{Params: params, gate: gate}
+}
+
+// Hash returns the PHC string of plain. It answers ErrBusy when no slot
+// frees up in time.
+func (h Hasher) Hash(ctx context.Context, plain string) (string, error) {
 	p := h.Params
 	salt := make([]byte, p.SaltLength)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("password salt: %w", err)
 	}
+	release, err := h.gate.Acquire(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer release()
 	key := argon2.IDKey([]byte(plain), salt, p.Iterations, p.Memory, p.Parallelism, p.KeyLength)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.Memory, p.Iterations, p.Parallelism, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// Verify reports whether plain matches the PHC string encoded. An empty
+// Verify reports whether plain matches the PHC string encoded, under the
+// same bound as Hash (ErrBusy when no slot frees up in time). An empty
 // encoded hash (an account without a password) never matches.
-func Verify(plain, encoded string) (bool, error) {
+func (h Hasher) Verify(ctx context.Context, plain, encoded string) (bool, error) {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, ErrMalformedHash
@@ -71,6 +87,14 @@ func Verify(plain, encoded string) (bool, error) {
 	if err != nil {
 		return false, ErrMalformedHash
 	}
+	release, err := h.gate.Acquire(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	got := argon2.IDKey([]byte(plain), salt, p.Iterations, p.Memory, p.Parallelism, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
+
+// Gate is the bound h's computations run under (nil: none).
+func (h Hasher) Gate() *Gate { return h.gate }

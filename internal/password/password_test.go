@@ -1,6 +1,7 @@
 package password
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,22 +12,22 @@ import (
 var cheap = Hasher{Params: Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}}
 
 func TestHash_VerifiesOnlyTheSamePassword(t *testing.T) {
-	encoded, err := cheap.Hash("correct horse battery")
+	encoded, err := cheap.Hash(context.Background(), "correct horse battery")
 	require.NoError(t, err)
 
-	ok, err := Verify("correct horse battery", encoded)
+	ok, err := cheap.Verify(context.Background(), "correct horse battery", encoded)
 	require.NoError(t, err)
 	assert.True(t, ok)
 
-	ok, err = Verify("correct horse batterY", encoded)
+	ok, err = cheap.Verify(context.Background(), "correct horse batterY", encoded)
 	require.NoError(t, err)
 	assert.False(t, ok)
 }
 
 func TestHash_SaltsEveryHash(t *testing.T) {
-	a, err := cheap.Hash("same password")
+	a, err := cheap.Hash(context.Background(), "same password")
 	require.NoError(t, err)
-	b, err := cheap.Hash("same password")
+	b, err := cheap.Hash(context.Background(), "same password")
 	require.NoError(t, err)
 	assert.NotEqual(t, a, b)
 	assert.Contains(t, a, "$argon2id$v=19$m=1024,t=1,p=1$")
@@ -34,7 +35,7 @@ func TestHash_SaltsEveryHash(t *testing.T) {
 
 func TestVerify_RefusesMalformedHashes(t *testing.T) {
 	for _, give := range []string{"", "plain", "$argon2i$v=19$m=1,t=1,p=1$AA$AA", "$argon2id$v=19$m=x$AA$AA"} {
-		ok, err := Verify("anything", give)
+		ok, err := cheap.Verify(context.Background(), "anything", give)
 		assert.ErrorIs(t, err, ErrMalformedHash, give)
 		assert.False(t, ok, give)
 	}

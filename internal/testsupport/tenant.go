@@ -49,7 +49,7 @@ func (tn *Tenant) Ctx() context.Context {
 // permission.
 func (tn *Tenant) NewUser(t testing.TB, email, plain string, admin bool) *ent.User {
 	t.Helper()
-	hash, err := tn.env.App.Hasher.Hash(plain)
+	hash, err := tn.env.App.Hasher.Hash(context.Background(), plain)
 	require.NoError(t, err)
 	u, err := tn.env.App.DB.Client.User.Create().
 		SetEmail(email).SetPasswordHash(hash).SetIsAdmin(admin).Save(tn.Ctx())

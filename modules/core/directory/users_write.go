@@ -30,7 +30,7 @@ func (s *Service) CreateUser(ctx context.Context, in UserCreate) (*ent.User, err
 	}
 	var hash string
 	if in.Password != nil {
-		if hash, err = s.hasher.Hash(*in.Password); err != nil {
+		if hash, err = s.hasher.Hash(ctx, *in.Password); err != nil {
 			return nil, err
 		}
 	}

@@ -47,7 +47,7 @@ func (s *Service) CreateTenant(ctx context.Context, in TenantCreate) (*ent.Compa
 	if err != nil {
 		return nil, err
 	}
-	hash, err := s.hasher.Hash(in.AdminPassword)
+	hash, err := s.hasher.Hash(ctx, in.AdminPassword)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, plain string) (*T
 	}
 	// The policy is checked before anything is spent: a refused password
 	// leaves the invitation usable.
-	hash, err := s.newPasswordHash("password", plain, u.Email)
+	hash, err := s.newPasswordHash(ctx, "password", plain, u.Email)
 	if err != nil {
 		return nil, err
 	}

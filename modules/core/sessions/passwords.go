@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -31,10 +32,14 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return database.Classify(err, "User")
 	}
-	if match, err := password.Verify(current, u.PasswordHash); err != nil || !match {
+	match, err := s.hasher.Verify(ctx, current, u.PasswordHash)
+	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
+		return err
+	}
+	if !match {
 		return ErrWrongPassword
 	}
-	hash, err := s.newPasswordHash("new_password", next, u.Email)
+	hash, err := s.newPasswordHash(ctx, "new_password", next, u.Email)
 	if err != nil {
 		return err
 	}
@@ -54,11 +59,11 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 
 // newPasswordHash checks plain against the policy (field names the input
 // in the answer) and hashes it.
-func (s *Service) newPasswordHash(field, plain, email string) (string, error) {
+func (s *Service) newPasswordHash(ctx context.Context, field, plain, email string) (string, error) {
 	if err := password.CheckPolicy(plain, email); err != nil {
 		return "", apperr.Invalid(field, err.Error())
 	}
-	return s.hasher.Hash(plain)
+	return s.hasher.Hash(ctx, plain)
 }
 
 // RequestPasswordReset mails a reset token to email if it belongs to an
@@ -112,7 +117,7 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword s
 		return err
 	}
 	u := t.Edges.User
-	hash, err := s.newPasswordHash("new_password", newPassword, u.Email)
+	hash, err := s.newPasswordHash(ctx, "new_password", newPassword, u.Email)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ type Service struct {
 
 // NewService returns the sessions service.
 func NewService(d Deps) (*Service, error) {
-	dummy, err := d.Hasher.Hash("binora-dummy-password")
+	dummy, err := d.Hasher.Hash(context.Background(), "binora-dummy-password")
 	if err != nil {
 		return nil, err
 	}

@@ -2406,7 +2406,8 @@ export interface components {
          *     `method_not_allowed` (405, with an `Allow` header), `conflict` or `last_admin` (409),
          *     `payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429, with a
          *     `Retry-After` header in seconds),
-         *     `internal_error` (500, the detail quotes the request id), `not_ready` (503).
+         *     `internal_error` (500, the detail quotes the request id), `not_ready` (503), or
+         *     `service_unavailable` (503, with a `Retry-After` header: every password-hashing slot is busy).
          *     `type` is `https://binora.dev/problems/<code>`.
          */
         Error: {
