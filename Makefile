@@ -45,7 +45,7 @@ test-race:
 
 ## fuzz: each fuzz target for FUZZTIME (go test -fuzz takes one target at a time); `test` runs
 ## their committed corpora (testdata/fuzz) as plain tests
-FUZZTIME ?= 8s
+FUZZTIME ?= 6s
 FUZZ_TARGETS = ./internal/validation:FuzzText ./internal/validation:FuzzNormalEmail \
 	./internal/authtoken:FuzzVerify ./modules/core/apitokens:FuzzParseBearer \
 	./modules/core/apitokens:FuzzParseAllowedPrefix ./modules/assets:FuzzCheckTransition \
