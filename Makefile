@@ -10,7 +10,7 @@ ADDR      ?= :$(or $(PORT),8080)
 GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
 .PHONY: all generate build run test test-walls test-race lint lint-spec check-tidy check-generated \
-	check check-postgres check-static check-live bench migrate-new clean
+	check check-postgres check-static check-live fuzz bench migrate-new clean
 
 all: lint test
 
@@ -42,6 +42,19 @@ test-walls: check-postgres
 ## test-race: the race detector on the concurrent paths
 test-race:
 	$(GO) test -race -count=1 ./modules/... ./internal/tenancy/ ./tests/
+
+## fuzz: each fuzz target for FUZZTIME (go test -fuzz takes one target at a time); `test` runs
+## their committed corpora (testdata/fuzz) as plain tests
+FUZZTIME ?= 6s
+FUZZ_TARGETS = ./internal/validation:FuzzText ./internal/validation:FuzzNormalEmail \
+	./internal/authtoken:FuzzVerify ./modules/core/apitokens:FuzzParseBearer \
+	./modules/core/apitokens:FuzzParseAllowedPrefix ./modules/assets:FuzzCheckTransition \
+	./modules/assets:FuzzCheckShape ./modules/facilities/occupancy:FuzzCounts \
+	./modules/facilities/occupancy:FuzzFreeRunsAndFits ./modules/facilities/occupancy:FuzzConflict \
+	./tests:FuzzCreateBodies ./tests:FuzzListAssets
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn in $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
 ## lint: go vet, gofmt and golangci-lint (.golangci.yml) over both Go modules
 lint:

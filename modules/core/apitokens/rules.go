@@ -93,7 +93,9 @@ func bearerOf(id int, secret string) string {
 }
 
 // parseBearer splits "bnr_<id>_<secret>". The secret is base64url and may
-// itself contain "_", so only the first separator after the id counts.
+// itself contain "_", so only the first separator after the id counts. The
+// id must be written as bearerOf writes it ("12", not "012" or "+12"): a
+// credential has one spelling only.
 func parseBearer(raw string) (id int, secret string, ok bool) {
 	rest, ok := strings.CutPrefix(raw, bearerPrefix)
 	if !ok {
@@ -104,7 +106,7 @@ func parseBearer(raw string) (id int, secret string, ok bool) {
 		return 0, "", false
 	}
 	id, err := strconv.Atoi(idPart)
-	if err != nil || id <= 0 {
+	if err != nil || id <= 0 || strconv.Itoa(id) != idPart {
 		return 0, "", false
 	}
 	return id, secret, true
@@ -137,8 +139,20 @@ func Permissions(tok *ent.APIToken, held []string) map[string]bool {
 
 // parseAllowedPrefix reads an allowed_cidrs entry; a bare address is the
 // range of that one address (/32 or /128). Host bits are cleared so that
-// the stored form shows the range the entry actually allows.
+// the stored form shows the range the entry actually allows. An IPv4
+// address or range written in IPv6 form (::ffff:10.0.0.0/104) is kept as
+// IPv4: clients are matched unmapped, so the mapped form would let no one in.
 func parseAllowedPrefix(raw string) (netip.Prefix, error) {
+	p, err := parsePrefix(raw)
+	// A masked range shorter than /96 has lost the ::ffff: marker.
+	if err != nil || !p.Addr().Is4In6() {
+		return p, err
+	}
+	return netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96).Masked(), nil
+}
+
+// parsePrefix reads an address or a range, with the host bits cleared.
+func parsePrefix(raw string) (netip.Prefix, error) {
 	raw = strings.TrimSpace(raw)
 	if !strings.Contains(raw, "/") {
 		addr, err := netip.ParseAddr(raw)

@@ -29,6 +29,8 @@ func TestParseBearer_TakesTheIdUpToTheFirstSeparator(t *testing.T) {
 		{"id not a number", "bnr_x_abc", 0, "", false},
 		{"id zero", "bnr_0_abc", 0, "", false},
 		{"id negative", "bnr_-3_abc", 0, "", false},
+		{"id with a leading zero", "bnr_012_abc", 0, "", false},
+		{"id with a plus sign", "bnr_+12_abc", 0, "", false},
 		{"empty", "", 0, "", false},
 	}
 	for _, tt := range tests {
@@ -69,6 +71,8 @@ func TestParseAllowedPrefix(t *testing.T) {
 		{give: "127.0.0.1", want: "127.0.0.1/32"},
 		{give: "2001:db8::/32", want: "2001:db8::/32"},
 		{give: "2001:db8::1", want: "2001:db8::1/128"},
+		{give: "::ffff:10.1.2.3", want: "10.1.2.3/32"},
+		{give: "::ffff:10.1.2.3/104", want: "10.0.0.0/8"},
 		{give: "10.0.0.0/33", wantErr: true},
 		{give: "fe80::1%eth0", wantErr: true},
 		{give: "example.com", wantErr: true},
@@ -104,6 +108,8 @@ func TestClientAllowed(t *testing.T) {
 		{"one of several", "127.0.0.1", []string{"10.0.0.0/8", "127.0.0.1/32"}, true},
 		{"IPv4 seen through IPv6", "::ffff:10.1.1.1", []string{"10.0.0.0/8"}, true},
 		{"IPv6", "2001:db8::5", []string{"2001:db8::/32"}, true},
+		{"IPv4 range written as IPv6", "10.1.1.1", []string{"::ffff:10.0.0.0/104"}, true},
+		{"IPv4 address written as IPv6, seen either way", "::ffff:10.1.1.1", []string{"::ffff:10.1.1.1"}, true},
 		{"unknown address with a limit", "", []string{"0.0.0.0/0"}, false},
 		{"garbled address with a limit", "not-an-ip", []string{"0.0.0.0/0"}, false},
 	}
