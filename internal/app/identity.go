@@ -36,6 +36,9 @@ func limits(cfg *config.Config, now func() time.Time) sessions.Limits {
 		l.FailedLogins = ratelimit.New(cfg.LoginFailuresPerWindow, cfg.LoginFailureWindow, now)
 		l.ResetRequests = ratelimit.New(cfg.LoginFailuresPerWindow, cfg.LoginFailureWindow, now)
 	}
+	if cfg.EmailFailuresPerHour > 0 {
+		l.EmailFailures = ratelimit.New(cfg.EmailFailuresPerHour, time.Hour, now)
+	}
 	if cfg.AuthRequestsPerMinute > 0 {
 		l.ClientRequests = ratelimit.New(cfg.AuthRequestsPerMinute, time.Minute, now)
 	}

@@ -54,10 +54,13 @@ type Config struct {
 	PublicURL string
 	// PasswordResetTTL is how long a password-reset token stays usable.
 	PasswordResetTTL time.Duration
-	// LoginFailuresPerWindow failed logins for one email in a tenant within
-	// LoginFailureWindow block every login for it until the window ends.
+	// LoginFailuresPerWindow failed password checks for one email in a
+	// tenant from one client address within LoginFailureWindow block every
+	// check of it from there until the window ends; EmailFailuresPerHour
+	// from any addresses block it everywhere.
 	LoginFailuresPerWindow int
 	LoginFailureWindow     time.Duration
+	EmailFailuresPerHour   int
 	// AuthRequestsPerMinute bounds login and password-reset requests from
 	// one client address.
 	AuthRequestsPerMinute int

@@ -18,6 +18,7 @@ const (
 	DefaultLoginFailuresPerWindow = 5
 	DefaultLoginFailureWindow     = 15 * time.Minute
 	DefaultAuthRequestsPerMinute  = 30
+	DefaultEmailFailuresPerHour   = 50
 )
 
 // readIdentity reads mail delivery, password-reset and rate-limit settings.
@@ -33,6 +34,9 @@ func (c *Config) readIdentity() error {
 		return err
 	}
 	if c.LoginFailuresPerWindow, err = positiveInt("BINORA_LOGIN_FAILURES_PER_WINDOW", DefaultLoginFailuresPerWindow, 1<<20); err != nil {
+		return err
+	}
+	if c.EmailFailuresPerHour, err = positiveInt("BINORA_LOGIN_FAILURES_PER_EMAIL_HOUR", DefaultEmailFailuresPerHour, 1<<20); err != nil {
 		return err
 	}
 	if c.AuthRequestsPerMinute, err = positiveInt("BINORA_AUTH_REQUESTS_PER_MINUTE", DefaultAuthRequestsPerMinute, 1<<20); err != nil {

@@ -20,6 +20,7 @@ func TestFromEnv_IdentityDefaults(t *testing.T) {
 	assert.Equal(t, 5, c.LoginFailuresPerWindow)
 	assert.Equal(t, 15*time.Minute, c.LoginFailureWindow)
 	assert.Equal(t, 30, c.AuthRequestsPerMinute)
+	assert.Equal(t, 50, c.EmailFailuresPerHour)
 	assert.Equal(t, mail.SMTPConfig{Port: 587}, c.SMTP, "no SMTP server: mail is logged and kept in the outbox")
 }
 
@@ -29,6 +30,7 @@ func TestFromEnv_ReadsIdentitySettings(t *testing.T) {
 	t.Setenv("BINORA_LOGIN_FAILURES_PER_WINDOW", "3")
 	t.Setenv("BINORA_LOGIN_FAILURE_WINDOW", "5m")
 	t.Setenv("BINORA_AUTH_REQUESTS_PER_MINUTE", "100")
+	t.Setenv("BINORA_LOGIN_FAILURES_PER_EMAIL_HOUR", "200")
 	t.Setenv("BINORA_SMTP_HOST", "smtp.acme.test")
 	t.Setenv("BINORA_SMTP_PORT", "2525")
 	t.Setenv("BINORA_SMTP_USERNAME", "binora")
@@ -44,6 +46,7 @@ func TestFromEnv_ReadsIdentitySettings(t *testing.T) {
 	assert.Equal(t, 3, c.LoginFailuresPerWindow)
 	assert.Equal(t, 5*time.Minute, c.LoginFailureWindow)
 	assert.Equal(t, 100, c.AuthRequestsPerMinute)
+	assert.Equal(t, 200, c.EmailFailuresPerHour)
 	assert.Equal(t, mail.SMTPConfig{
 		Host: "smtp.acme.test", Port: 2525, Username: "binora", Password: "smtp-secret", From: "Binora <binora@acme.test>",
 		ImplicitTLS: true, AllowPlaintext: true,

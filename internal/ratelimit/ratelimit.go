@@ -5,6 +5,7 @@
 package ratelimit
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -116,4 +117,16 @@ func (l *Limiter) Reset(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.buckets, key)
+}
+
+// ResetPrefix forgets the events of every key that starts with prefix, for
+// a limiter whose keys nest (an email, then the addresses it was tried from).
+func (l *Limiter) ResetPrefix(prefix string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for k := range l.buckets {
+		if strings.HasPrefix(k, prefix) {
+			delete(l.buckets, k)
+		}
+	}
 }

@@ -108,3 +108,19 @@ func TestRefund_GivesBackOneEvent(t *testing.T) {
 	ok, _ := l.Allow("k")
 	assert.True(t, ok)
 }
+
+func TestResetPrefix_ForgetsOnlyTheKeysUnderIt(t *testing.T) {
+	l, _ := newTestLimiter(1, time.Minute)
+	l.Allow("ann\x00203.0.113.1")
+	l.Allow("ann\x00203.0.113.2")
+	l.Allow("bob\x00203.0.113.1")
+
+	l.ResetPrefix("ann\x00")
+
+	for _, k := range []string{"ann\x00203.0.113.1", "ann\x00203.0.113.2"} {
+		blocked, _ := l.Blocked(k)
+		assert.False(t, blocked, k)
+	}
+	blocked, _ := l.Blocked("bob\x00203.0.113.1")
+	assert.True(t, blocked, "another key keeps its events")
+}

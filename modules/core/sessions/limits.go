@@ -16,11 +16,16 @@ const (
 	defaultFailuresPerWindow   = 5
 	defaultFailureWindow       = 15 * time.Minute
 	defaultClientRequestsLimit = 30
+	defaultEmailFailures       = 50
+	defaultEmailFailureWindow  = time.Hour
 )
 
 func (l Limits) withDefaults(now func() time.Time) Limits {
 	if l.FailedLogins == nil {
 		l.FailedLogins = ratelimit.New(defaultFailuresPerWindow, defaultFailureWindow, now)
+	}
+	if l.EmailFailures == nil {
+		l.EmailFailures = ratelimit.New(defaultEmailFailures, defaultEmailFailureWindow, now)
 	}
 	if l.ResetRequests == nil {
 		l.ResetRequests = ratelimit.New(defaultFailuresPerWindow, defaultFailureWindow, now)
@@ -66,19 +71,12 @@ func (s *Service) admitClient(ctx context.Context) error {
 	return nil
 }
 
-// admitLogin refuses a login before any password is checked when the
-// client address sent too many requests, or the email has used up its
-// failed logins in this window: then even the right password answers 429,
-// so that guessing stops paying. Each admitted attempt takes one of the
-// email's slots at once, before the slow password check, so a burst of
-// parallel guesses cannot all pass the limit together; a login that
-// succeeds gives its slot back.
-func (s *Service) admitLogin(ctx context.Context, companyID int, email string) error {
+// admitLogin admits a login for email in companyID: the client address
+// must be within its request limit, then the check of the password is
+// counted like every other (beginPasswordCheck).
+func (s *Service) admitLogin(ctx context.Context, companyID int, email string) (*passwordCheck, error) {
 	if err := s.admitClient(ctx); err != nil {
-		return err
+		return nil, err
 	}
-	if ok, wait := s.limits.FailedLogins.Allow(emailKey(companyID, email)); !ok {
-		return apperr.RateLimited(wait)
-	}
-	return nil
+	return s.beginPasswordCheck(ctx, companyID, email)
 }

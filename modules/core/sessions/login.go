@@ -36,7 +36,8 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 		return nil, ErrTenantRequired
 	}
 	email = strings.ToLower(strings.TrimSpace(email))
-	if err := s.admitLogin(ctx, companyID, email); err != nil {
+	check, err := s.admitLogin(ctx, companyID, email)
+	if err != nil {
 		return nil, err
 	}
 	u, err := s.client.User.Query().Where(user.Email(email)).Only(ctx)
@@ -51,14 +52,13 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	match, err := s.hasher.Verify(ctx, plain, stored)
 	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
 		// Not a guess either: the server had no capacity to check it.
-		s.limits.FailedLogins.Refund(emailKey(companyID, email))
+		check.passed()
 		return nil, err
 	}
 	if !match || !canLogIn {
-		return nil, s.loginFailed(ctx, email)
+		return nil, s.loginFailed(ctx, check)
 	}
-	// Not a failure after all: give back the slot admitLogin took.
-	s.limits.FailedLogins.Refund(emailKey(companyID, email))
+	check.passed()
 	ctx = tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID})
 	var sess opened
 	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
@@ -76,12 +76,15 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	return s.tokensFor(ctx, u, sess)
 }
 
-// loginFailed records a failed login for email (admitLogin has counted it
-// already); the event names no actor, whether or not the email belongs to
-// someone. It returns the error the login answers.
-func (s *Service) loginFailed(ctx context.Context, email string) error {
-	if err := s.events.Record(ctx, s.client, events.Event{Type: events.LoginFailed, Subject: email}); err != nil {
+// loginFailed records a failed login (admitLogin has counted it already);
+// the event names no actor, whether or not the email belongs to someone.
+// It returns the error the login answers.
+func (s *Service) loginFailed(ctx context.Context, check *passwordCheck) error {
+	if err := s.events.Record(ctx, s.client, events.Event{Type: events.LoginFailed, Subject: check.shownAs}); err != nil {
 		return fmt.Errorf("login: %w", err)
+	}
+	if err := s.failed(ctx, check); err != nil {
+		return err
 	}
 	return ErrBadCredentials
 }

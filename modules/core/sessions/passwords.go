@@ -32,12 +32,8 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return database.Classify(err, "User")
 	}
-	match, err := s.hasher.Verify(ctx, current, u.PasswordHash)
-	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
+	if err := s.checkCurrentPassword(ctx, u, current); err != nil {
 		return err
-	}
-	if !match {
-		return ErrWrongPassword
 	}
 	hash, err := s.newPasswordHash(ctx, "new_password", next, u.Email)
 	if err != nil {
@@ -55,6 +51,29 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		}
 		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.PasswordChanged, ActorID: u.ID, Subject: events.UserSubject(u)})
 	})
+}
+
+// checkCurrentPassword checks the password u typed to prove it is them,
+// counted like a login from the client's address: past the limit it
+// answers 429 even when the password is right.
+func (s *Service) checkCurrentPassword(ctx context.Context, u *ent.User, current string) error {
+	check, err := s.beginPasswordCheck(ctx, u.CompanyID, u.Email)
+	if err != nil {
+		return err
+	}
+	match, err := s.hasher.Verify(ctx, current, u.PasswordHash)
+	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
+		check.passed() // no capacity to check it: not a guess
+		return err
+	}
+	if !match {
+		if err := s.failed(ctx, check); err != nil {
+			return err
+		}
+		return ErrWrongPassword
+	}
+	check.passed()
+	return nil
 }
 
 // newPasswordHash checks plain against the policy (field names the input
@@ -138,8 +157,8 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword s
 	if err != nil {
 		return fmt.Errorf("confirm password reset: %w", err)
 	}
-	// The owner of the mailbox chose this password: the guessing block on
-	// the email, if any, protects nothing any more.
-	s.limits.FailedLogins.Reset(emailKey(companyID, u.Email))
+	// The owner of the mailbox chose this password: the guessing blocks on
+	// the email, if any, protect nothing any more.
+	s.liftBlocks(companyID, u.Email)
 	return nil
 }

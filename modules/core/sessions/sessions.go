@@ -25,12 +25,18 @@ type TenantChecker interface {
 }
 
 // Limits bound the sign-in endpoints. Nil ones get the defaults: 5 failed
-// logins per (tenant, email) per 15 minutes, the same for reset mails, and
-// 30 requests per client address per minute.
+// password checks per (tenant, email, client address) per 15 minutes, 50
+// per (tenant, email) per hour, 5 reset mails per (tenant, email) per 15
+// minutes, and 30 requests per client address per minute.
 type Limits struct {
-	// FailedLogins is keyed by tenant and email; once full, every login
-	// for that email waits for the window to end.
+	// FailedLogins counts failed password checks (logins, password
+	// changes) by tenant, email and client address; once full, every
+	// check of that email from that address waits for the window to end.
 	FailedLogins *ratelimit.Limiter
+	// EmailFailures counts the same failures by tenant and email alone: a
+	// ceiling far above FailedLogins against guessing spread over many
+	// addresses, which blocks the email from every address.
+	EmailFailures *ratelimit.Limiter
 	// ResetRequests bounds the reset mails one address receives: past it
 	// the request still answers 202 but nothing is sent.
 	ResetRequests *ratelimit.Limiter
