@@ -422,7 +422,10 @@ func (s *Server) handleAddTeamMemberRequest(args [1]string, argsEscaped bool, w 
 //
 // Errors: `400 validation_error` (wrong current password naming `current_password`, weak new password
 // naming `new_password`); `401 unauthenticated`; `403 permission_denied` (the caller is authenticated
-// with an API token); `404 tenant_not_found`; `413`.
+// with an API token); `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header
+// (seconds) when the caller's email has used up its failed password checks, counted together with
+// failed logins as `login` describes (even with the right current password; the password is not
+// changed).
 //
 // POST /api/auth/change-password
 func (s *Server) handleChangePasswordRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {
@@ -10479,9 +10482,10 @@ func (s *Server) handleListUsersRequest(args [0]string, argsEscaped bool, w http
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `401 unauthenticated` with the same message whether the email exists or not (also for an invited
 // user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
-// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
-// for one email in the tenant within 15 minutes (even with the right password), or too many requests
-// from one client address (an IPv6 address counts as its /64).
+// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed password
+// checks (logins and password changes alike) for one email in the tenant from one client address
+// within 15 minutes, or 50 from any addresses within an hour (even with the right password), or too
+// many requests from one client address (an IPv6 address counts as its /64).
 //
 // POST /api/auth/login
 func (s *Server) handleLoginRequest(args [0]string, argsEscaped bool, w http.ResponseWriter, r *http.Request) {

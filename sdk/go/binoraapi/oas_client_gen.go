@@ -283,7 +283,10 @@ type AuthInvoker interface {
 	//
 	// Errors: `400 validation_error` (wrong current password naming `current_password`, weak new password
 	// naming `new_password`); `401 unauthenticated`; `403 permission_denied` (the caller is authenticated
-	// with an API token); `404 tenant_not_found`; `413`.
+	// with an API token); `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header
+	// (seconds) when the caller's email has used up its failed password checks, counted together with
+	// failed logins as `login` describes (even with the right current password; the password is not
+	// changed).
 	//
 	// POST /api/auth/change-password
 	ChangePassword(ctx context.Context, request *ChangePasswordRequest, options ...RequestOption) error
@@ -315,9 +318,10 @@ type AuthInvoker interface {
 	// Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 	// `401 unauthenticated` with the same message whether the email exists or not (also for an invited
 	// user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
-	// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
-	// for one email in the tenant within 15 minutes (even with the right password), or too many requests
-	// from one client address (an IPv6 address counts as its /64).
+	// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed password
+	// checks (logins and password changes alike) for one email in the tenant from one client address
+	// within 15 minutes, or 50 from any addresses within an hour (even with the right password), or too
+	// many requests from one client address (an IPv6 address counts as its /64).
 	//
 	// POST /api/auth/login
 	Login(ctx context.Context, request *LoginRequest, options ...RequestOption) (*TokenPair, error)
@@ -1213,7 +1217,10 @@ func (c *Client) sendAddTeamMember(ctx context.Context, request *TeamMemberAdd, 
 //
 // Errors: `400 validation_error` (wrong current password naming `current_password`, weak new password
 // naming `new_password`); `401 unauthenticated`; `403 permission_denied` (the caller is authenticated
-// with an API token); `404 tenant_not_found`; `413`.
+// with an API token); `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header
+// (seconds) when the caller's email has used up its failed password checks, counted together with
+// failed logins as `login` describes (even with the right current password; the password is not
+// changed).
 //
 // POST /api/auth/change-password
 func (c *Client) ChangePassword(ctx context.Context, request *ChangePasswordRequest, options ...RequestOption) error {
@@ -9659,9 +9666,10 @@ func (c *Client) sendListUsers(ctx context.Context, params ListUsersParams, requ
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `401 unauthenticated` with the same message whether the email exists or not (also for an invited
 // user who has not accepted the invitation, or a deactivated user); `404 tenant_not_found`; `413` for
-// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed logins
-// for one email in the tenant within 15 minutes (even with the right password), or too many requests
-// from one client address (an IPv6 address counts as its /64).
+// an oversized body; `429 rate_limited` with a `Retry-After` header (seconds) after 5 failed password
+// checks (logins and password changes alike) for one email in the tenant from one client address
+// within 15 minutes, or 50 from any addresses within an hour (even with the right password), or too
+// many requests from one client address (an IPv6 address counts as its /64).
 //
 // POST /api/auth/login
 func (c *Client) Login(ctx context.Context, request *LoginRequest, options ...RequestOption) (*TokenPair, error) {
