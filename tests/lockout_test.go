@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,7 +63,7 @@ func (s *site) blockEvents(t *testing.T) []string {
 	var out []string
 	l := s.securityEvents(t, api.ListSecurityEventsParams{Type: api.NewOptSecurityEventType(api.SecurityEventTypeLoginFailed)})
 	for _, ev := range l.Results {
-		if len(ev.Subject) > 23 && ev.Subject[:23] == "password checks blocked" {
+		if strings.HasPrefix(ev.Subject, "password checks blocked") {
 			out = append(out, ev.Subject)
 		}
 	}
