@@ -126,8 +126,10 @@ func TestAPIToken_IdentityChangesThatOutliveIt_AreRefusedAndChangeNothing(t *tes
 		f := newIdentityFixture(t, env)
 
 		for name, call := range f.refusals(t) {
-			p := clientProblem(t, call(), http.StatusForbidden, "permission_denied")
-			assert.Contains(t, p.Detail, "An API token cannot", name)
+			t.Run(name, func(t *testing.T) {
+				p := clientProblem(t, call(), http.StatusForbidden, "permission_denied")
+				assert.Contains(t, p.Detail, "An API token cannot")
+			})
 		}
 
 		users, err := f.admin.ListUsers(t.Context(), api.ListUsersParams{})
