@@ -348,16 +348,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "SecurityEvent",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			securityevent.FieldCompanyID: {Type: field.TypeInt, Column: securityevent.FieldCompanyID},
-			securityevent.FieldCreatedAt: {Type: field.TypeTime, Column: securityevent.FieldCreatedAt},
-			securityevent.FieldUpdatedAt: {Type: field.TypeTime, Column: securityevent.FieldUpdatedAt},
-			securityevent.FieldCreatedBy: {Type: field.TypeInt, Column: securityevent.FieldCreatedBy},
-			securityevent.FieldUpdatedBy: {Type: field.TypeInt, Column: securityevent.FieldUpdatedBy},
-			securityevent.FieldType:      {Type: field.TypeString, Column: securityevent.FieldType},
-			securityevent.FieldActorID:   {Type: field.TypeInt, Column: securityevent.FieldActorID},
-			securityevent.FieldSubject:   {Type: field.TypeString, Column: securityevent.FieldSubject},
-			securityevent.FieldIP:        {Type: field.TypeString, Column: securityevent.FieldIP},
-			securityevent.FieldRequestID: {Type: field.TypeString, Column: securityevent.FieldRequestID},
+			securityevent.FieldCompanyID:  {Type: field.TypeInt, Column: securityevent.FieldCompanyID},
+			securityevent.FieldCreatedAt:  {Type: field.TypeTime, Column: securityevent.FieldCreatedAt},
+			securityevent.FieldUpdatedAt:  {Type: field.TypeTime, Column: securityevent.FieldUpdatedAt},
+			securityevent.FieldCreatedBy:  {Type: field.TypeInt, Column: securityevent.FieldCreatedBy},
+			securityevent.FieldUpdatedBy:  {Type: field.TypeInt, Column: securityevent.FieldUpdatedBy},
+			securityevent.FieldType:       {Type: field.TypeString, Column: securityevent.FieldType},
+			securityevent.FieldActorID:    {Type: field.TypeInt, Column: securityevent.FieldActorID},
+			securityevent.FieldAPITokenID: {Type: field.TypeInt, Column: securityevent.FieldAPITokenID},
+			securityevent.FieldSubject:    {Type: field.TypeString, Column: securityevent.FieldSubject},
+			securityevent.FieldIP:         {Type: field.TypeString, Column: securityevent.FieldIP},
+			securityevent.FieldRequestID:  {Type: field.TypeString, Column: securityevent.FieldRequestID},
 		},
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
@@ -2582,6 +2583,11 @@ func (f *SecurityEventFilter) WhereType(p entql.StringP) {
 // WhereActorID applies the entql int predicate on the actor_id field.
 func (f *SecurityEventFilter) WhereActorID(p entql.IntP) {
 	f.Where(p.Field(securityevent.FieldActorID))
+}
+
+// WhereAPITokenID applies the entql int predicate on the api_token_id field.
+func (f *SecurityEventFilter) WhereAPITokenID(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldAPITokenID))
 }
 
 // WhereSubject applies the entql string predicate on the subject field.

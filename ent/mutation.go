@@ -14733,27 +14733,29 @@ func (m *RoomMutation) ResetEdge(name string) error {
 // SecurityEventMutation represents an operation that mutates the SecurityEvent nodes in the graph.
 type SecurityEventMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	created_at     *time.Time
-	updated_at     *time.Time
-	created_by     *int
-	addcreated_by  *int
-	updated_by     *int
-	addupdated_by  *int
-	_type          *string
-	actor_id       *int
-	addactor_id    *int
-	subject        *string
-	ip             *string
-	request_id     *string
-	clearedFields  map[string]struct{}
-	company        *int
-	clearedcompany bool
-	done           bool
-	oldValue       func(context.Context) (*SecurityEvent, error)
-	predicates     []predicate.SecurityEvent
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	created_by      *int
+	addcreated_by   *int
+	updated_by      *int
+	addupdated_by   *int
+	_type           *string
+	actor_id        *int
+	addactor_id     *int
+	api_token_id    *int
+	addapi_token_id *int
+	subject         *string
+	ip              *string
+	request_id      *string
+	clearedFields   map[string]struct{}
+	company         *int
+	clearedcompany  bool
+	done            bool
+	oldValue        func(context.Context) (*SecurityEvent, error)
+	predicates      []predicate.SecurityEvent
 }
 
 var _ ent.Mutation = (*SecurityEventMutation)(nil)
@@ -15208,6 +15210,76 @@ func (m *SecurityEventMutation) ResetActorID() {
 	delete(m.clearedFields, securityevent.FieldActorID)
 }
 
+// SetAPITokenID sets the "api_token_id" field.
+func (m *SecurityEventMutation) SetAPITokenID(i int) {
+	m.api_token_id = &i
+	m.addapi_token_id = nil
+}
+
+// APITokenID returns the value of the "api_token_id" field in the mutation.
+func (m *SecurityEventMutation) APITokenID() (r int, exists bool) {
+	v := m.api_token_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAPITokenID returns the old "api_token_id" field's value of the SecurityEvent entity.
+// If the SecurityEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SecurityEventMutation) OldAPITokenID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAPITokenID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAPITokenID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAPITokenID: %w", err)
+	}
+	return oldValue.APITokenID, nil
+}
+
+// AddAPITokenID adds i to the "api_token_id" field.
+func (m *SecurityEventMutation) AddAPITokenID(i int) {
+	if m.addapi_token_id != nil {
+		*m.addapi_token_id += i
+	} else {
+		m.addapi_token_id = &i
+	}
+}
+
+// AddedAPITokenID returns the value that was added to the "api_token_id" field in this mutation.
+func (m *SecurityEventMutation) AddedAPITokenID() (r int, exists bool) {
+	v := m.addapi_token_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAPITokenID clears the value of the "api_token_id" field.
+func (m *SecurityEventMutation) ClearAPITokenID() {
+	m.api_token_id = nil
+	m.addapi_token_id = nil
+	m.clearedFields[securityevent.FieldAPITokenID] = struct{}{}
+}
+
+// APITokenIDCleared returns if the "api_token_id" field was cleared in this mutation.
+func (m *SecurityEventMutation) APITokenIDCleared() bool {
+	_, ok := m.clearedFields[securityevent.FieldAPITokenID]
+	return ok
+}
+
+// ResetAPITokenID resets all changes to the "api_token_id" field.
+func (m *SecurityEventMutation) ResetAPITokenID() {
+	m.api_token_id = nil
+	m.addapi_token_id = nil
+	delete(m.clearedFields, securityevent.FieldAPITokenID)
+}
+
 // SetSubject sets the "subject" field.
 func (m *SecurityEventMutation) SetSubject(s string) {
 	m.subject = &s
@@ -15377,7 +15449,7 @@ func (m *SecurityEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SecurityEventMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.company != nil {
 		fields = append(fields, securityevent.FieldCompanyID)
 	}
@@ -15398,6 +15470,9 @@ func (m *SecurityEventMutation) Fields() []string {
 	}
 	if m.actor_id != nil {
 		fields = append(fields, securityevent.FieldActorID)
+	}
+	if m.api_token_id != nil {
+		fields = append(fields, securityevent.FieldAPITokenID)
 	}
 	if m.subject != nil {
 		fields = append(fields, securityevent.FieldSubject)
@@ -15430,6 +15505,8 @@ func (m *SecurityEventMutation) Field(name string) (ent.Value, bool) {
 		return m.GetType()
 	case securityevent.FieldActorID:
 		return m.ActorID()
+	case securityevent.FieldAPITokenID:
+		return m.APITokenID()
 	case securityevent.FieldSubject:
 		return m.Subject()
 	case securityevent.FieldIP:
@@ -15459,6 +15536,8 @@ func (m *SecurityEventMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldType(ctx)
 	case securityevent.FieldActorID:
 		return m.OldActorID(ctx)
+	case securityevent.FieldAPITokenID:
+		return m.OldAPITokenID(ctx)
 	case securityevent.FieldSubject:
 		return m.OldSubject(ctx)
 	case securityevent.FieldIP:
@@ -15523,6 +15602,13 @@ func (m *SecurityEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActorID(v)
 		return nil
+	case securityevent.FieldAPITokenID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAPITokenID(v)
+		return nil
 	case securityevent.FieldSubject:
 		v, ok := value.(string)
 		if !ok {
@@ -15561,6 +15647,9 @@ func (m *SecurityEventMutation) AddedFields() []string {
 	if m.addactor_id != nil {
 		fields = append(fields, securityevent.FieldActorID)
 	}
+	if m.addapi_token_id != nil {
+		fields = append(fields, securityevent.FieldAPITokenID)
+	}
 	return fields
 }
 
@@ -15575,6 +15664,8 @@ func (m *SecurityEventMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedUpdatedBy()
 	case securityevent.FieldActorID:
 		return m.AddedActorID()
+	case securityevent.FieldAPITokenID:
+		return m.AddedAPITokenID()
 	}
 	return nil, false
 }
@@ -15605,6 +15696,13 @@ func (m *SecurityEventMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddActorID(v)
 		return nil
+	case securityevent.FieldAPITokenID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAPITokenID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown SecurityEvent numeric field %s", name)
 }
@@ -15621,6 +15719,9 @@ func (m *SecurityEventMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(securityevent.FieldActorID) {
 		fields = append(fields, securityevent.FieldActorID)
+	}
+	if m.FieldCleared(securityevent.FieldAPITokenID) {
+		fields = append(fields, securityevent.FieldAPITokenID)
 	}
 	return fields
 }
@@ -15644,6 +15745,9 @@ func (m *SecurityEventMutation) ClearField(name string) error {
 		return nil
 	case securityevent.FieldActorID:
 		m.ClearActorID()
+		return nil
+	case securityevent.FieldAPITokenID:
+		m.ClearAPITokenID()
 		return nil
 	}
 	return fmt.Errorf("unknown SecurityEvent nullable field %s", name)
@@ -15673,6 +15777,9 @@ func (m *SecurityEventMutation) ResetField(name string) error {
 		return nil
 	case securityevent.FieldActorID:
 		m.ResetActorID()
+		return nil
+	case securityevent.FieldAPITokenID:
+		m.ResetAPITokenID()
 		return nil
 	case securityevent.FieldSubject:
 		m.ResetSubject()

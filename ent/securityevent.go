@@ -32,6 +32,8 @@ type SecurityEvent struct {
 	Type string `json:"type,omitempty"`
 	// ActorID holds the value of the "actor_id" field.
 	ActorID *int `json:"actor_id,omitempty"`
+	// APITokenID holds the value of the "api_token_id" field.
+	APITokenID *int `json:"api_token_id,omitempty"`
 	// Subject holds the value of the "subject" field.
 	Subject string `json:"subject,omitempty"`
 	// IP holds the value of the "ip" field.
@@ -69,7 +71,7 @@ func (*SecurityEvent) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case securityevent.FieldID, securityevent.FieldCompanyID, securityevent.FieldCreatedBy, securityevent.FieldUpdatedBy, securityevent.FieldActorID:
+		case securityevent.FieldID, securityevent.FieldCompanyID, securityevent.FieldCreatedBy, securityevent.FieldUpdatedBy, securityevent.FieldActorID, securityevent.FieldAPITokenID:
 			values[i] = new(sql.NullInt64)
 		case securityevent.FieldType, securityevent.FieldSubject, securityevent.FieldIP, securityevent.FieldRequestID:
 			values[i] = new(sql.NullString)
@@ -140,6 +142,13 @@ func (_m *SecurityEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ActorID = new(int)
 				*_m.ActorID = int(value.Int64)
+			}
+		case securityevent.FieldAPITokenID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field api_token_id", values[i])
+			} else if value.Valid {
+				_m.APITokenID = new(int)
+				*_m.APITokenID = int(value.Int64)
 			}
 		case securityevent.FieldSubject:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -224,6 +233,11 @@ func (_m *SecurityEvent) String() string {
 	builder.WriteString(", ")
 	if v := _m.ActorID; v != nil {
 		builder.WriteString("actor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.APITokenID; v != nil {
+		builder.WriteString("api_token_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

@@ -105,6 +105,20 @@ func (_c *SecurityEventCreate) SetNillableActorID(v *int) *SecurityEventCreate {
 	return _c
 }
 
+// SetAPITokenID sets the "api_token_id" field.
+func (_c *SecurityEventCreate) SetAPITokenID(v int) *SecurityEventCreate {
+	_c.mutation.SetAPITokenID(v)
+	return _c
+}
+
+// SetNillableAPITokenID sets the "api_token_id" field if the given value is not nil.
+func (_c *SecurityEventCreate) SetNillableAPITokenID(v *int) *SecurityEventCreate {
+	if v != nil {
+		_c.SetAPITokenID(*v)
+	}
+	return _c
+}
+
 // SetSubject sets the "subject" field.
 func (_c *SecurityEventCreate) SetSubject(v string) *SecurityEventCreate {
 	_c.mutation.SetSubject(v)
@@ -315,6 +329,10 @@ func (_c *SecurityEventCreate) createSpec() (*SecurityEvent, *sqlgraph.CreateSpe
 		_spec.SetField(securityevent.FieldActorID, field.TypeInt, value)
 		_node.ActorID = &value
 	}
+	if value, ok := _c.mutation.APITokenID(); ok {
+		_spec.SetField(securityevent.FieldAPITokenID, field.TypeInt, value)
+		_node.APITokenID = &value
+	}
 	if value, ok := _c.mutation.Subject(); ok {
 		_spec.SetField(securityevent.FieldSubject, field.TypeString, value)
 		_node.Subject = value
@@ -457,6 +475,9 @@ func (u *SecurityEventUpsertOne) UpdateNewValues() *SecurityEventUpsertOne {
 		}
 		if _, exists := u.create.mutation.ActorID(); exists {
 			s.SetIgnore(securityevent.FieldActorID)
+		}
+		if _, exists := u.create.mutation.APITokenID(); exists {
+			s.SetIgnore(securityevent.FieldAPITokenID)
 		}
 		if _, exists := u.create.mutation.Subject(); exists {
 			s.SetIgnore(securityevent.FieldSubject)
@@ -730,6 +751,9 @@ func (u *SecurityEventUpsertBulk) UpdateNewValues() *SecurityEventUpsertBulk {
 			}
 			if _, exists := b.mutation.ActorID(); exists {
 				s.SetIgnore(securityevent.FieldActorID)
+			}
+			if _, exists := b.mutation.APITokenID(); exists {
+				s.SetIgnore(securityevent.FieldAPITokenID)
 			}
 			if _, exists := b.mutation.Subject(); exists {
 				s.SetIgnore(securityevent.FieldSubject)

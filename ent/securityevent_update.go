@@ -146,6 +146,9 @@ func (_u *SecurityEventUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.ActorIDCleared() {
 		_spec.ClearField(securityevent.FieldActorID, field.TypeInt)
 	}
+	if _u.mutation.APITokenIDCleared() {
+		_spec.ClearField(securityevent.FieldAPITokenID, field.TypeInt)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{securityevent.Label}
@@ -313,6 +316,9 @@ func (_u *SecurityEventUpdateOne) sqlSave(ctx context.Context) (_node *SecurityE
 	}
 	if _u.mutation.ActorIDCleared() {
 		_spec.ClearField(securityevent.FieldActorID, field.TypeInt)
+	}
+	if _u.mutation.APITokenIDCleared() {
+		_spec.ClearField(securityevent.FieldAPITokenID, field.TypeInt)
 	}
 	_node = &SecurityEvent{config: _u.config}
 	_spec.Assign = _node.assignValues

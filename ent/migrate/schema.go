@@ -572,6 +572,7 @@ var (
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
 		{Name: "type", Type: field.TypeString, Size: 40},
 		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "api_token_id", Type: field.TypeInt, Nullable: true},
 		{Name: "subject", Type: field.TypeString, Size: 300, Default: ""},
 		{Name: "ip", Type: field.TypeString, Size: 64, Default: ""},
 		{Name: "request_id", Type: field.TypeString, Size: 64, Default: ""},
@@ -585,7 +586,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "security_events_companies_company",
-				Columns:    []*schema.Column{SecurityEventsColumns[10]},
+				Columns:    []*schema.Column{SecurityEventsColumns[11]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -594,12 +595,12 @@ var (
 			{
 				Name:    "securityevent_company_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{SecurityEventsColumns[10], SecurityEventsColumns[1]},
+				Columns: []*schema.Column{SecurityEventsColumns[11], SecurityEventsColumns[1]},
 			},
 			{
 				Name:    "securityevent_company_id_type_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{SecurityEventsColumns[10], SecurityEventsColumns[5], SecurityEventsColumns[1]},
+				Columns: []*schema.Column{SecurityEventsColumns[11], SecurityEventsColumns[5], SecurityEventsColumns[1]},
 			},
 		},
 	}

@@ -886,19 +886,19 @@ func init() {
 		}
 	}()
 	// securityeventDescSubject is the schema descriptor for subject field.
-	securityeventDescSubject := securityeventFields[2].Descriptor()
+	securityeventDescSubject := securityeventFields[3].Descriptor()
 	// securityevent.DefaultSubject holds the default value on creation for the subject field.
 	securityevent.DefaultSubject = securityeventDescSubject.Default.(string)
 	// securityevent.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
 	securityevent.SubjectValidator = securityeventDescSubject.Validators[0].(func(string) error)
 	// securityeventDescIP is the schema descriptor for ip field.
-	securityeventDescIP := securityeventFields[3].Descriptor()
+	securityeventDescIP := securityeventFields[4].Descriptor()
 	// securityevent.DefaultIP holds the default value on creation for the ip field.
 	securityevent.DefaultIP = securityeventDescIP.Default.(string)
 	// securityevent.IPValidator is a validator for the "ip" field. It is called by the builders before save.
 	securityevent.IPValidator = securityeventDescIP.Validators[0].(func(string) error)
 	// securityeventDescRequestID is the schema descriptor for request_id field.
-	securityeventDescRequestID := securityeventFields[4].Descriptor()
+	securityeventDescRequestID := securityeventFields[5].Descriptor()
 	// securityevent.DefaultRequestID holds the default value on creation for the request_id field.
 	securityevent.DefaultRequestID = securityeventDescRequestID.Default.(string)
 	// securityevent.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.

@@ -9,8 +9,9 @@ import (
 )
 
 // SecurityEvent records one security-relevant action in a company: who
-// (actor_id, nil when unknown), what (type, subject), from where (ip) and in
-// which request. Events are never changed.
+// (actor_id, nil when unknown), through which API token (api_token_id, nil
+// for a person), what (type, subject), from where (ip) and in which request.
+// Events are never changed.
 type SecurityEvent struct {
 	ent.Schema
 }
@@ -37,6 +38,9 @@ func (SecurityEvent) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("type").MinRuneLen(1).MaxRuneLen(eventTypeLen).Immutable(),
 		field.Int("actor_id").Optional().Nillable().Immutable(),
+		// A plain id like actor_id, not an edge: the record must name the
+		// token whatever becomes of it.
+		field.Int("api_token_id").Optional().Nillable().Immutable(),
 		field.String("subject").Default("").MaxRuneLen(validation.EventSubject.Max).Immutable(),
 		field.String("ip").Default("").MaxRuneLen(eventIPLen).Immutable(),
 		field.String("request_id").Default("").MaxRuneLen(eventRequestIDLen).Immutable(),

@@ -29,6 +29,8 @@ const (
 	FieldType = "type"
 	// FieldActorID holds the string denoting the actor_id field in the database.
 	FieldActorID = "actor_id"
+	// FieldAPITokenID holds the string denoting the api_token_id field in the database.
+	FieldAPITokenID = "api_token_id"
 	// FieldSubject holds the string denoting the subject field in the database.
 	FieldSubject = "subject"
 	// FieldIP holds the string denoting the ip field in the database.
@@ -58,6 +60,7 @@ var Columns = []string{
 	FieldUpdatedBy,
 	FieldType,
 	FieldActorID,
+	FieldAPITokenID,
 	FieldSubject,
 	FieldIP,
 	FieldRequestID,
@@ -145,6 +148,11 @@ func ByType(opts ...sql.OrderTermOption) OrderOption {
 // ByActorID orders the results by the actor_id field.
 func ByActorID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActorID, opts...).ToFunc()
+}
+
+// ByAPITokenID orders the results by the api_token_id field.
+func ByAPITokenID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAPITokenID, opts...).ToFunc()
 }
 
 // BySubject orders the results by the subject field.

@@ -90,6 +90,11 @@ func ActorID(v int) predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldEQ(FieldActorID, v))
 }
 
+// APITokenID applies equality check predicate on the "api_token_id" field. It's identical to APITokenIDEQ.
+func APITokenID(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldEQ(FieldAPITokenID, v))
+}
+
 // Subject applies equality check predicate on the "subject" field. It's identical to SubjectEQ.
 func Subject(v string) predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldEQ(FieldSubject, v))
@@ -418,6 +423,56 @@ func ActorIDIsNil() predicate.SecurityEvent {
 // ActorIDNotNil applies the NotNil predicate on the "actor_id" field.
 func ActorIDNotNil() predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldNotNull(FieldActorID))
+}
+
+// APITokenIDEQ applies the EQ predicate on the "api_token_id" field.
+func APITokenIDEQ(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldEQ(FieldAPITokenID, v))
+}
+
+// APITokenIDNEQ applies the NEQ predicate on the "api_token_id" field.
+func APITokenIDNEQ(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldNEQ(FieldAPITokenID, v))
+}
+
+// APITokenIDIn applies the In predicate on the "api_token_id" field.
+func APITokenIDIn(vs ...int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldIn(FieldAPITokenID, vs...))
+}
+
+// APITokenIDNotIn applies the NotIn predicate on the "api_token_id" field.
+func APITokenIDNotIn(vs ...int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldNotIn(FieldAPITokenID, vs...))
+}
+
+// APITokenIDGT applies the GT predicate on the "api_token_id" field.
+func APITokenIDGT(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldGT(FieldAPITokenID, v))
+}
+
+// APITokenIDGTE applies the GTE predicate on the "api_token_id" field.
+func APITokenIDGTE(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldGTE(FieldAPITokenID, v))
+}
+
+// APITokenIDLT applies the LT predicate on the "api_token_id" field.
+func APITokenIDLT(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldLT(FieldAPITokenID, v))
+}
+
+// APITokenIDLTE applies the LTE predicate on the "api_token_id" field.
+func APITokenIDLTE(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldLTE(FieldAPITokenID, v))
+}
+
+// APITokenIDIsNil applies the IsNil predicate on the "api_token_id" field.
+func APITokenIDIsNil() predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldIsNull(FieldAPITokenID))
+}
+
+// APITokenIDNotNil applies the NotNil predicate on the "api_token_id" field.
+func APITokenIDNotNil() predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldNotNull(FieldAPITokenID))
 }
 
 // SubjectEQ applies the EQ predicate on the "subject" field.

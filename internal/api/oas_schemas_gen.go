@@ -6201,8 +6201,12 @@ func (s *RowRef) SetName(val string) {
 type SecurityEvent struct {
 	ID   int64             `json:"id"`
 	Type SecurityEventType `json:"type"`
-	// The user who caused the event; null when unknown (e.g. a failed login for an unknown email).
+	// The user who caused the event; null when unknown (e.g. a failed login for an unknown email). For a
+	// request made with an API token, the token's creator (see `api_token_id`).
 	Actor NilUserRef `json:"actor"`
+	// The API token the request that caused the event authenticated with; null when a person acted (or
+	// nobody did).
+	APITokenID NilInt64 `json:"api_token_id"`
 	// What the event is about (e.g. the email of the user concerned, a team or token name); empty when
 	// none.
 	Subject string `json:"subject"`
@@ -6226,6 +6230,11 @@ func (s *SecurityEvent) GetType() SecurityEventType {
 // GetActor returns the value of Actor.
 func (s *SecurityEvent) GetActor() NilUserRef {
 	return s.Actor
+}
+
+// GetAPITokenID returns the value of APITokenID.
+func (s *SecurityEvent) GetAPITokenID() NilInt64 {
+	return s.APITokenID
 }
 
 // GetSubject returns the value of Subject.
@@ -6261,6 +6270,11 @@ func (s *SecurityEvent) SetType(val SecurityEventType) {
 // SetActor sets the value of Actor.
 func (s *SecurityEvent) SetActor(val NilUserRef) {
 	s.Actor = val
+}
+
+// SetAPITokenID sets the value of APITokenID.
+func (s *SecurityEvent) SetAPITokenID(val NilInt64) {
+	s.APITokenID = val
 }
 
 // SetSubject sets the value of Subject.

@@ -674,7 +674,8 @@ type SecurityEventsHandler interface {
 	// ListSecurityEvents implements listSecurityEvents operation.
 	//
 	// The company's security events (logins, password changes, invitations, deactivations, permission
-	// changes, API tokens), filtered and paginated, newest first.
+	// changes, API tokens), filtered and paginated, newest first. An event caused through an API token
+	// names the token (`api_token_id`) as well as its creator (`actor`).
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -690,11 +691,12 @@ type TeamsHandler interface {
 	// AddTeamMember implements addTeamMember operation.
 	//
 	// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
-	// `204`.
+	// `204`. Only a person signed in may change team memberships: an API token is refused (`403`), since a
+	// membership would outlive it.
 	//
 	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
+	// all hold, any call with an API token); `404 not_found` (the team) or `tenant_not_found`; `413`.
 	//
 	// POST /api/teams/{id}/members
 	AddTeamMember(ctx context.Context, req *TeamMemberAdd, params AddTeamMemberParams) error
@@ -711,10 +713,11 @@ type TeamsHandler interface {
 	// DeleteTeam implements deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
-	// the team.
+	// the team. An API token may delete only a team without members.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
-	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
+	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
@@ -737,30 +740,38 @@ type TeamsHandler interface {
 	// RemoveTeamMember implements removeTeamMember operation.
 	//
 	// Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
-	// also answers `204`.
+	// also answers `204`. Only a person signed in may change team memberships: an API token is refused
+	// (`403`).
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-	// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
+	// holds a permission the caller lacks, any call with an API token); `404 not_found` (the team or the
+	// user) or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceTeam implements replaceTeam operation.
 	//
-	// Replaces every writable field; an omitted `description` is cleared.
+	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
+	// and change its description, but not its `permissions` (what its members hold must not change through
+	// a token that can be revoked): sending them unchanged is accepted.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
 	// UpdateTeam implements updateTeam operation.
 	//
-	// Changes only the fields sent; `permissions` replaces the team's codes.
+	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
+	// team and change its description, but not its `permissions` (what its members hold must not change
+	// through a token that can be revoked): sending them unchanged is accepted.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
@@ -776,9 +787,13 @@ type UsersHandler interface {
 	// they cannot log in until they accept it. The password policy is checked by the server (at least 10
 	// characters, not the email, not a common password).
 	//
+	// Only a person signed in may create users: a user created with a password, or invited, could still
+	// sign in after the API token that created them is revoked, so an API token is refused (`403`)
+	// whatever the body.
+	//
 	// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
-	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
-	// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (any call with an API token, making
+	// someone admin without being admin, a team whose permissions the caller does not all hold);
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
@@ -816,12 +831,18 @@ type UsersHandler interface {
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
 	// reset. Deactivating a user ends their sessions and API tokens at once.
 	//
+	// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+	// are accepted.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+	// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+	// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+	// admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
@@ -830,12 +851,18 @@ type UsersHandler interface {
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 	//
+	// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+	// are accepted.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+	// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+	// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)

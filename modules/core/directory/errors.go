@@ -23,6 +23,13 @@ var (
 	// ErrEmailByToken refuses an email change through an API token: the
 	// email decides where password resets are sent.
 	ErrEmailByToken = apperr.Forbidden("An API token cannot change a user's email; sign in as a person.")
+	// ErrLastingByToken refuses, through an API token, an identity change
+	// that would outlive the token: a user created with a password or
+	// invited, a reactivation, a change of someone's teams or of what a
+	// team grants. Revoking a leaked token must end everything it did to
+	// who can sign in and what they hold.
+	ErrLastingByToken = apperr.Forbidden("An API token cannot create or invite users, reactivate them, " +
+		"change team memberships or change what a team grants; sign in as a person.")
 )
 
 // ErrLastAdmin refuses to deactivate or demote the company's last active

@@ -14,10 +14,13 @@ import (
 )
 
 // AddTeamMember puts user userID in team teamID. The caller must hold every
-// code of the team. Adding a member again changes nothing.
+// code of the team, and be a person. Adding a member again changes nothing.
 func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 	a, err := actor(ctx)
 	if err != nil {
+		return err
+	}
+	if err := checkLasting(a); err != nil {
 		return err
 	}
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
@@ -55,11 +58,14 @@ func (s *Service) AddTeamMember(ctx context.Context, teamID, userID int) error {
 }
 
 // RemoveTeamMember takes user userID out of team teamID. A non-admin cannot
-// take out a user who holds more than they do. Removing a non-member
-// changes nothing.
+// take out a user who holds more than they do, and an API token cannot
+// take out anyone (see checkLasting). Removing a non-member changes nothing.
 func (s *Service) RemoveTeamMember(ctx context.Context, teamID, userID int) error {
 	a, err := actor(ctx)
 	if err != nil {
+		return err
+	}
+	if err := checkLasting(a); err != nil {
 		return err
 	}
 	return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {

@@ -40,6 +40,19 @@ func checkAdminFlag(a *tenancy.Actor) error {
 	return nil
 }
 
+// checkLasting refuses, through an API token, a change that would outlive
+// the token: a person's password or invitation, a reactivation, a team
+// membership, what a team grants. A person signed in may make it (within
+// the other rules). What stays open to a token cannot leave anyone able to
+// sign in or holding more once it is revoked: reading, renaming, creating
+// an empty team, deactivating.
+func checkLasting(a *tenancy.Actor) error {
+	if a.ByToken() {
+		return ErrLastingByToken
+	}
+	return nil
+}
+
 // checkManage refuses a non-admin's change to target, who holds the codes
 // held, when target is an admin or holds a code the actor lacks. Holding
 // every code of the catalog is not the same as being an admin: a team or
@@ -64,6 +77,7 @@ type userEdit struct {
 	emailChange  bool
 	adminChange  bool
 	deactivating bool
+	reactivating bool
 	// demoting is true when the user stops counting as an admin.
 	demoting bool
 }
@@ -74,6 +88,7 @@ func editOf(old *ent.User, in UserUpdate) userEdit {
 		emailChange:  in.Email != nil && *in.Email != old.Email,
 		adminChange:  in.IsAdmin != nil && *in.IsAdmin != old.IsAdmin,
 		deactivating: in.IsActive != nil && !*in.IsActive && old.IsActive,
+		reactivating: in.IsActive != nil && *in.IsActive && !old.IsActive,
 	}
 	e.demoting = countsAsAdmin(old) && (e.deactivating || (e.adminChange && !*in.IsAdmin))
 	return e
@@ -84,6 +99,11 @@ func editOf(old *ent.User, in UserUpdate) userEdit {
 func checkUserEdit(a *tenancy.Actor, edit userEdit) error {
 	if edit.emailChange && a.ByToken() {
 		return ErrEmailByToken
+	}
+	if edit.reactivating {
+		if err := checkLasting(a); err != nil {
+			return err
+		}
 	}
 	if edit.adminChange {
 		return checkAdminFlag(a)

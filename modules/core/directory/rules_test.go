@@ -212,3 +212,23 @@ func assertRefusal(t *testing.T, want, err error) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, want)
 }
+
+func TestCheckLasting(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		actor   *tenancy.Actor
+		wantErr error
+	}{
+		{name: "an admin signed in", actor: adminPerson},
+		{name: "a non-admin signed in", actor: lead},
+		{name: "an admin's token", actor: adminToken, wantErr: ErrLastingByToken},
+		{name: "a non-admin's token", actor: leadToken, wantErr: ErrLastingByToken},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assertRefusal(t, tt.wantErr, checkLasting(tt.actor))
+		})
+	}
+}

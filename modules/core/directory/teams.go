@@ -118,7 +118,7 @@ func (s *Service) ReplaceTeam(ctx context.Context, id int, in TeamCreate) (*ent.
 
 // UpdateTeam changes the fields set in in. Codes it sends, and codes it
 // takes away, must all be held by the caller; a change of the codes is a
-// permission change for every member and is recorded.
+// permission change for every member, recorded, and not for an API token.
 func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamUpdate) (*ent.Team, error) {
 	a, err := actor(ctx)
 	if err != nil {
@@ -134,6 +134,11 @@ func (s *Service) UpdateTeam(ctx context.Context, id int, in TeamUpdate) (*ent.T
 			return err
 		}
 		changed := in.Permissions != nil && !slices.Equal(in.Permissions, sortedCodes(old.Permissions))
+		if changed {
+			if err := checkLasting(a); err != nil {
+				return err
+			}
+		}
 		if in.Permissions != nil {
 			if err := checkTeamCodes(a, old.Permissions, in.Permissions); err != nil {
 				return err
@@ -171,7 +176,7 @@ func teamUpdate(tx *ent.Tx, old *ent.Team, in TeamUpdate) *ent.TeamUpdateOne {
 
 // DeleteTeam removes a team; its members lose what it granted, so the
 // caller must hold every code of it. The loss is recorded when it had
-// members.
+// members; an API token may delete only a team without members.
 func (s *Service) DeleteTeam(ctx context.Context, id int) error {
 	a, err := actor(ctx)
 	if err != nil {
@@ -189,6 +194,12 @@ func (s *Service) DeleteTeam(ctx context.Context, id int) error {
 		n, err := tx.TeamMembership.Delete().Where(teammembership.TeamID(t.ID)).Exec(ctx)
 		if err != nil {
 			return fmt.Errorf("delete members of team %d: %w", t.ID, err)
+		}
+		// The delete counts the members; a refusal rolls it back.
+		if n > 0 {
+			if err := checkLasting(a); err != nil {
+				return err
+			}
 		}
 		if err := tx.Team.DeleteOne(t).Exec(ctx); err != nil {
 			return database.Classify(err, "Team")

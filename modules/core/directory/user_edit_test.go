@@ -46,6 +46,8 @@ func TestEditOf(t *testing.T) {
 		{name: "deactivating a member", old: activeMember, give: UserUpdate{IsActive: ptr(false)}, want: userEdit{deactivating: true}},
 		{name: "deactivating someone inactive", old: formerAdmin, give: UserUpdate{IsActive: ptr(false)}, want: userEdit{}},
 		{name: "activating someone active", old: activeMember, give: UserUpdate{IsActive: ptr(true)}, want: userEdit{}},
+		{name: "reactivating someone inactive", old: formerAdmin, give: UserUpdate{IsActive: ptr(true)},
+			want: userEdit{reactivating: true}},
 		{name: "everything at once", old: activeAdmin,
 			give: UserUpdate{Email: ptr("ann@new.test"), IsAdmin: ptr(false), IsActive: ptr(false)},
 			want: userEdit{emailChange: true, adminChange: true, deactivating: true, demoting: true}},
@@ -78,6 +80,9 @@ func TestCheckUserEdit(t *testing.T) {
 		{name: "email and admin flag by a token: the email is refused first", actor: adminToken,
 			give: userEdit{emailChange: true, adminChange: true}, wantErr: ErrEmailByToken},
 		{name: "deactivating is up to checkManage", actor: leadToken, give: userEdit{deactivating: true}},
+		{name: "reactivating by a person", actor: lead, give: userEdit{reactivating: true}},
+		{name: "reactivating by an admin's token", actor: adminToken, give: userEdit{reactivating: true},
+			wantErr: ErrLastingByToken},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,10 +14,15 @@ import (
 
 // CreateUser adds a user to the tenant. Without a password the user is
 // invited: invitation_pending is set and the invitation goes out in the
-// same transaction, so there is never an invited user without one.
+// same transaction, so there is never an invited user without one. Either
+// way the user can sign in after a token that created them is revoked, so
+// only a person may create users.
 func (s *Service) CreateUser(ctx context.Context, in UserCreate) (*ent.User, error) {
 	a, err := actor(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkLasting(a); err != nil {
 		return nil, err
 	}
 	if in, err = in.normalized(); err != nil {
@@ -140,7 +145,8 @@ type teamChange struct {
 }
 
 // planTeams works out the team change that requested (nil: none) makes to
-// user userID, and refuses teams the actor may not put anyone in.
+// user userID, and refuses teams the actor may not put anyone in, and any
+// change at all through an API token.
 func (s *Service) planTeams(ctx context.Context, tx *ent.Tx, a *tenancy.Actor, userID int, requested []int) (teamChange, error) {
 	current, err := tx.TeamMembership.Query().Where(teammembership.UserID(userID)).
 		Select(teammembership.FieldTeamID).Ints(ctx)
@@ -157,6 +163,11 @@ func (s *Service) planTeams(ctx context.Context, tx *ent.Tx, a *tenancy.Actor, u
 	}
 	c := teamChange{final: final}
 	c.added, c.removed = diffIDs(current, c.final)
+	if len(c.added) > 0 || len(c.removed) > 0 {
+		if err := checkLasting(a); err != nil {
+			return teamChange{}, err
+		}
+	}
 	joined := slices.DeleteFunc(teams, func(t *ent.Team) bool { return !slices.Contains(c.added, t.ID) })
 	return c, checkJoin(a, joined)
 }

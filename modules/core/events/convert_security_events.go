@@ -31,13 +31,17 @@ func actorIDs(events []*ent.SecurityEvent) []int {
 }
 
 // toAPISecurityEvent shows an event; its actor is null when nobody is
-// known to have acted (a failed login).
+// known to have acted (a failed login), its api_token_id when a person did.
 func toAPISecurityEvent(ev *ent.SecurityEvent, actors map[int]*ent.User) api.SecurityEvent {
 	out := api.SecurityEvent{
 		ID: int64(ev.ID), Type: api.SecurityEventType(ev.Type), Subject: ev.Subject,
 		IP: ev.IP, RequestID: ev.RequestID, CreatedAt: ev.CreatedAt,
 	}
 	out.Actor.SetToNull()
+	out.APITokenID.SetToNull()
+	if ev.APITokenID != nil {
+		out.APITokenID.SetTo(int64(*ev.APITokenID))
+	}
 	if ev.ActorID != nil {
 		ref := api.UserRef{ID: int64(*ev.ActorID)}
 		if u := actors[*ev.ActorID]; u != nil {

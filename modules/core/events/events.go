@@ -11,6 +11,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/reqinfo"
+	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/internal/validation"
 )
 
@@ -57,7 +58,9 @@ func NewRecorder(now func() time.Time) *Recorder {
 
 // Record writes ev in the tenant of ctx through client: the service's, or
 // a transaction's so that the event commits with the change it describes.
-// The client address and request id come from the request.
+// The client address and request id come from the request, and so does the
+// API token the actor acts through: taken here, no event can forget it, and
+// a token's doings are told apart from its creator's own.
 func (r *Recorder) Record(ctx context.Context, client *ent.Client, ev Event) error {
 	info := reqinfo.From(ctx)
 	c := client.SecurityEvent.Create().
@@ -68,6 +71,9 @@ func (r *Recorder) Record(ctx context.Context, client *ent.Client, ev Event) err
 		SetCreatedAt(r.now())
 	if ev.ActorID > 0 {
 		c.SetActorID(ev.ActorID)
+	}
+	if a, ok := tenancy.ActorOf(ctx); ok && a.ByToken() {
+		c.SetAPITokenID(a.APITokenID)
 	}
 	if err := c.Exec(ctx); err != nil {
 		return fmt.Errorf("record %s event: %w", ev.Type, err)

@@ -750,7 +750,8 @@ type SecurityEventsInvoker interface {
 	// ListSecurityEvents invokes listSecurityEvents operation.
 	//
 	// The company's security events (logins, password changes, invitations, deactivations, permission
-	// changes, API tokens), filtered and paginated, newest first.
+	// changes, API tokens), filtered and paginated, newest first. An event caused through an API token
+	// names the token (`api_token_id`) as well as its creator (`actor`).
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -766,11 +767,12 @@ type TeamsInvoker interface {
 	// AddTeamMember invokes addTeamMember operation.
 	//
 	// Puts a user in the team. Adding a user who is already a member changes nothing and also answers
-	// `204`.
+	// `204`. Only a person signed in may change team memberships: an API token is refused (`403`), since a
+	// membership would outlive it.
 	//
 	// Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 	// `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-	// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
+	// all hold, any call with an API token); `404 not_found` (the team) or `tenant_not_found`; `413`.
 	//
 	// POST /api/teams/{id}/members
 	AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams, options ...RequestOption) error
@@ -787,10 +789,11 @@ type TeamsInvoker interface {
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
-	// the team.
+	// the team. An API token may delete only a team without members.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
-	// code the caller does not hold); `404 not_found` or `tenant_not_found`.
+	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
+	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
 	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error
@@ -813,30 +816,38 @@ type TeamsInvoker interface {
 	// RemoveTeamMember invokes removeTeamMember operation.
 	//
 	// Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
-	// also answers `204`.
+	// also answers `204`. Only a person signed in may change team memberships: an API token is refused
+	// (`403`).
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-	// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
+	// holds a permission the caller lacks, any call with an API token); `404 not_found` (the team or the
+	// user) or `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}/members/{user_id}
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error
 	// ReplaceTeam invokes replaceTeam operation.
 	//
-	// Replaces every writable field; an omitted `description` is cleared.
+	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
+	// and change its description, but not its `permissions` (what its members hold must not change through
+	// a token that can be revoked): sending them unchanged is accepted.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error)
 	// UpdateTeam invokes updateTeam operation.
 	//
-	// Changes only the fields sent; `permissions` replaces the team's codes.
+	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
+	// team and change its description, but not its `permissions` (what its members hold must not change
+	// through a token that can be revoked): sending them unchanged is accepted.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-	// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
 	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error)
@@ -852,9 +863,13 @@ type UsersInvoker interface {
 	// they cannot log in until they accept it. The password policy is checked by the server (at least 10
 	// characters, not the email, not a common password).
 	//
+	// Only a person signed in may create users: a user created with a password, or invited, could still
+	// sign in after the API token that created them is revoked, so an API token is refused (`403`)
+	// whatever the body.
+	//
 	// Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
-	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
-	// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (any call with an API token, making
+	// someone admin without being admin, a team whose permissions the caller does not all hold);
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
@@ -892,12 +907,18 @@ type UsersInvoker interface {
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
 	// reset. Deactivating a user ends their sessions and API tokens at once.
 	//
+	// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+	// are accepted.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+	// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+	// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+	// admin); `413`.
 	//
 	// PUT /api/users/{id}
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error)
@@ -906,12 +927,18 @@ type UsersInvoker interface {
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 	//
+	// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+	// are accepted.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-	// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-	// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-	// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+	// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+	// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+	// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
 	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error)
@@ -1054,11 +1081,12 @@ func (c *Client) sendAcceptInvitation(ctx context.Context, request *AcceptInvita
 // AddTeamMember invokes addTeamMember operation.
 //
 // Puts a user in the team. Adding a user who is already a member changes nothing and also answers
-// `204`.
+// `204`. Only a person signed in may change team memberships: an API token is refused (`403`), since a
+// membership would outlive it.
 //
 // Errors: `400 validation_error` (also a `user_id` that names no user of the company);
 // `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller does not
-// all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
+// all hold, any call with an API token); `404 not_found` (the team) or `tenant_not_found`; `413`.
 //
 // POST /api/teams/{id}/members
 func (c *Client) AddTeamMember(ctx context.Context, request *TeamMemberAdd, params AddTeamMemberParams, options ...RequestOption) error {
@@ -2593,9 +2621,13 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 // they cannot log in until they accept it. The password policy is checked by the server (at least 10
 // characters, not the email, not a common password).
 //
+// Only a person signed in may create users: a user created with a password, or invited, could still
+// sign in after the API token that created them is revoked, so an API token is refused (`403`)
+// whatever the body.
+//
 // Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
-// `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without being
-// admin, setting `is_admin` with an API token, a team whose permissions the caller does not all hold);
+// `team_ids`); `401 unauthenticated`; `403 permission_denied` (any call with an API token, making
+// someone admin without being admin, a team whose permissions the caller does not all hold);
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
@@ -3659,10 +3691,11 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 // DeleteTeam invokes deleteTeam operation.
 //
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
-// the team.
+// the team. An API token may delete only a team without members.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
-// code the caller does not hold); `404 not_found` or `tenant_not_found`.
+// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
+// `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
 func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error {
@@ -8991,7 +9024,8 @@ func (c *Client) sendListRows(ctx context.Context, params ListRowsParams, reques
 // ListSecurityEvents invokes listSecurityEvents operation.
 //
 // The company's security events (logins, password changes, invitations, deactivations, permission
-// changes, API tokens), filtered and paginated, newest first.
+// changes, API tokens), filtered and paginated, newest first. An event caused through an API token
+// names the token (`api_token_id`) as well as its creator (`actor`).
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -10081,10 +10115,12 @@ func (c *Client) sendRefreshToken(ctx context.Context, request *RefreshRequest, 
 // RemoveTeamMember invokes removeTeamMember operation.
 //
 // Takes a user out of the team. Removing a user of the company who is not a member changes nothing and
-// also answers `204`.
+// also answers `204`. Only a person signed in may change team memberships: an API token is refused
+// (`403`).
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user who
-// holds a permission the caller lacks); `404 not_found` (the team or the user) or `tenant_not_found`.
+// holds a permission the caller lacks, any call with an API token); `404 not_found` (the team or the
+// user) or `tenant_not_found`.
 //
 // DELETE /api/teams/{id}/members/{user_id}
 func (c *Client) RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error {
@@ -11036,11 +11072,14 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 
 // ReplaceTeam invokes replaceTeam operation.
 //
-// Replaces every writable field; an omitted `description` is cleared.
+// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
+// and change its description, but not its `permissions` (what its members hold must not change through
+// a token that can be revoked): sending them unchanged is accepted.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
 func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error) {
@@ -11196,12 +11235,18 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
 //
+// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+// are accepted.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+// admin); `413`.
 //
 // PUT /api/users/{id}
 func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error) {
@@ -12545,11 +12590,14 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 
 // UpdateTeam invokes updateTeam operation.
 //
-// Changes only the fields sent; `permissions` replaces the team's codes.
+// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
+// team and change its description, but not its `permissions` (what its members hold must not change
+// through a token that can be revoked): sending them unchanged is accepted.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
-// `403 permission_denied` (also granting or taking away a code the caller does not hold);
-// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name, naming `name`); `413`.
+// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
+// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+// name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
 func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error) {
@@ -12704,12 +12752,18 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
+// With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
+// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
+// are accepted.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
-// permission the caller lacks, an admin changed by a non-admin, an email changed with an API token);
-// `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
-// `409 last_admin` (deactivating or demoting the last active admin); `413`.
+// permission the caller lacks, an admin changed by a non-admin, an email changed, a user reactivated
+// or their teams changed with an API token); `404 not_found` or `tenant_not_found`; `409 conflict`
+// (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting the last active
+// admin); `413`.
 //
 // PATCH /api/users/{id}
 func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error) {

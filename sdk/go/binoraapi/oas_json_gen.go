@@ -10624,6 +10624,10 @@ func (s *SecurityEvent) encodeFields(e *jx.Encoder) {
 		s.Actor.Encode(e)
 	}
 	{
+		e.FieldStart("api_token_id")
+		s.APITokenID.Encode(e)
+	}
+	{
 		e.FieldStart("subject")
 		e.Str(s.Subject)
 	}
@@ -10641,14 +10645,15 @@ func (s *SecurityEvent) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfSecurityEvent = [7]string{
+var jsonFieldsNameOfSecurityEvent = [8]string{
 	0: "id",
 	1: "type",
 	2: "actor",
-	3: "subject",
-	4: "ip",
-	5: "request_id",
-	6: "created_at",
+	3: "api_token_id",
+	4: "subject",
+	5: "ip",
+	6: "request_id",
+	7: "created_at",
 }
 
 // Decode decodes SecurityEvent from json.
@@ -10692,8 +10697,18 @@ func (s *SecurityEvent) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"actor\"")
 			}
-		case "subject":
+		case "api_token_id":
 			requiredBitSet[0] |= 1 << 3
+			if err := func() error {
+				if err := s.APITokenID.Decode(d); err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"api_token_id\"")
+			}
+		case "subject":
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				v, err := d.Str()
 				s.Subject = string(v)
@@ -10705,7 +10720,7 @@ func (s *SecurityEvent) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"subject\"")
 			}
 		case "ip":
-			requiredBitSet[0] |= 1 << 4
+			requiredBitSet[0] |= 1 << 5
 			if err := func() error {
 				v, err := d.Str()
 				s.IP = string(v)
@@ -10717,7 +10732,7 @@ func (s *SecurityEvent) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"ip\"")
 			}
 		case "request_id":
-			requiredBitSet[0] |= 1 << 5
+			requiredBitSet[0] |= 1 << 6
 			if err := func() error {
 				v, err := d.Str()
 				s.RequestID = string(v)
@@ -10729,7 +10744,7 @@ func (s *SecurityEvent) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"request_id\"")
 			}
 		case "created_at":
-			requiredBitSet[0] |= 1 << 6
+			requiredBitSet[0] |= 1 << 7
 			if err := func() error {
 				v, err := json.DecodeDateTime(d)
 				s.CreatedAt = v
@@ -10750,7 +10765,7 @@ func (s *SecurityEvent) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b01111111,
+		0b11111111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.

@@ -256,10 +256,14 @@ export interface paths {
          *     is sent; they cannot log in until they accept it. The password policy is checked by the
          *     server (at least 10 characters, not the email, not a common password).
          *
+         *     Only a person signed in may create users: a user created with a password, or invited, could
+         *     still sign in after the API token that created them is revoked, so an API token is refused
+         *     (`403`) whatever the body.
+         *
          *     Errors: `400 validation_error` (also a `password` refused by the policy, an unknown team in
-         *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (making someone admin without
-         *     being admin, setting `is_admin` with an API token, a team whose permissions the caller does
-         *     not all hold); `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
+         *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (any call with an API token,
+         *     making someone admin without being admin, a team whose permissions the caller does not all
+         *     hold); `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`);
          *     `413`.
          */
         post: operations["createUser"];
@@ -295,11 +299,16 @@ export interface paths {
          *     `change-password` or a password reset. Deactivating a user ends their sessions and API
          *     tokens at once.
          *
+         *     With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+         *     (`is_active` from false to true), changing their teams (a `team_ids` that differs from their
+         *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
+         *     sent unchanged are accepted.
+         *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
          *     user who holds a permission the caller lacks, an admin changed by a non-admin, an email
-         *     changed with an API token); `404 not_found` or `tenant_not_found`;
+         *     changed, a user reactivated or their teams changed with an API token); `404 not_found` or `tenant_not_found`;
          *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
          *     the last active admin); `413`.
          */
@@ -323,11 +332,16 @@ export interface paths {
          *     field here (an unknown-field `400`). Deactivating a user ends their sessions and API tokens
          *     at once.
          *
+         *     With an API token, what cannot outlive the token is refused (`403`): reactivating a user
+         *     (`is_active` from false to true), changing their teams (a `team_ids` that differs from their
+         *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
+         *     sent unchanged are accepted.
+         *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
          *     user who holds a permission the caller lacks, an admin changed by a non-admin, an email
-         *     changed with an API token); `404 not_found` or `tenant_not_found`;
+         *     changed, a user reactivated or their teams changed with an API token); `404 not_found` or `tenant_not_found`;
          *     `409 conflict` (duplicate email, naming `email`); `409 last_admin` (deactivating or demoting
          *     the last active admin); `413`.
          */
@@ -386,11 +400,13 @@ export interface paths {
         get: operations["getTeam"];
         /**
          * Replace a team
-         * @description Replaces every writable field; an omitted `description` is cleared.
+         * @description Replaces every writable field; an omitted `description` is cleared. An API token may rename
+         *     a team and change its description, but not its `permissions` (what its members hold must
+         *     not change through a token that can be revoked): sending them unchanged is accepted.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
-         *     caller does not hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     caller does not hold, changing `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
          *     name, naming `name`); `413`.
          */
         put: operations["replaceTeam"];
@@ -398,21 +414,23 @@ export interface paths {
         /**
          * Delete a team
          * @description Deletes the team; its members lose the permissions it granted, so the caller must hold
-         *     every code of the team.
+         *     every code of the team. An API token may delete only a team without members.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a
-         *     team with a code the caller does not hold); `404 not_found` or `tenant_not_found`.
+         *     team with a code the caller does not hold, a team with members deleted with an API token); `404 not_found` or `tenant_not_found`.
          */
         delete: operations["deleteTeam"];
         options?: never;
         head?: never;
         /**
          * Update a team
-         * @description Changes only the fields sent; `permissions` replaces the team's codes.
+         * @description Changes only the fields sent; `permissions` replaces the team's codes. An API token may
+         *     rename a team and change its description, but not its `permissions` (what its members hold
+         *     must not change through a token that can be revoked): sending them unchanged is accepted.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
-         *     caller does not hold); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
+         *     caller does not hold, changing `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
          *     name, naming `name`); `413`.
          */
         patch: operations["updateTeam"];
@@ -436,11 +454,12 @@ export interface paths {
         /**
          * Add a team member
          * @description Puts a user in the team. Adding a user who is already a member changes nothing and also
-         *     answers `204`.
+         *     answers `204`. Only a person signed in may change team memberships: an API token is
+         *     refused (`403`), since a membership would outlive it.
          *
          *     Errors: `400 validation_error` (also a `user_id` that names no user of the company);
          *     `401 unauthenticated`; `403 permission_denied` (also a team whose permissions the caller
-         *     does not all hold); `404 not_found` (the team) or `tenant_not_found`; `413`.
+         *     does not all hold, any call with an API token); `404 not_found` (the team) or `tenant_not_found`; `413`.
          */
         post: operations["addTeamMember"];
         delete?: never;
@@ -473,10 +492,11 @@ export interface paths {
         /**
          * Remove a team member
          * @description Takes a user out of the team. Removing a user of the company who is not a member changes
-         *     nothing and also answers `204`.
+         *     nothing and also answers `204`. Only a person signed in may change team memberships: an
+         *     API token is refused (`403`).
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a user
-         *     who holds a permission the caller lacks); `404 not_found` (the team or the user) or
+         *     who holds a permission the caller lacks, any call with an API token); `404 not_found` (the team or the user) or
          *     `tenant_not_found`.
          */
         delete: operations["removeTeamMember"];
@@ -565,7 +585,8 @@ export interface paths {
         /**
          * List security events
          * @description The company's security events (logins, password changes, invitations, deactivations,
-         *     permission changes, API tokens), filtered and paginated, newest first.
+         *     permission changes, API tokens), filtered and paginated, newest first. An event caused
+         *     through an API token names the token (`api_token_id`) as well as its creator (`actor`).
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
@@ -1751,8 +1772,18 @@ export interface components {
             /** Format: int64 */
             id: number;
             type: components["schemas"]["SecurityEventType"];
-            /** @description The user who caused the event; null when unknown (e.g. a failed login for an unknown email). */
+            /**
+             * @description The user who caused the event; null when unknown (e.g. a failed login for an unknown email).
+             *     For a request made with an API token, the token's creator (see `api_token_id`).
+             */
             actor: components["schemas"]["UserRef"] | null;
+            /**
+             * Format: int64
+             * @description The API token the request that caused the event authenticated with; null when a person
+             *     acted (or nobody did).
+             * @example null
+             */
+            api_token_id: number | null;
             /**
              * @description What the event is about (e.g. the email of the user concerned, a team or token name); empty when none.
              * @example jane@example.com
@@ -3826,6 +3857,7 @@ export interface operations {
                      *           "subject": "user 7 (jane@example.com)",
                      *           "ip": "203.0.113.7",
                      *           "request_id": "1cb383b5334431fd3847e242",
+                     *           "api_token_id": null,
                      *           "created_at": "2026-03-02T10:05:12Z"
                      *         },
                      *         {
@@ -3838,6 +3870,7 @@ export interface operations {
                      *           "subject": "user 7 (jane@example.com): admin=false teams=[3]",
                      *           "ip": "198.51.100.23",
                      *           "request_id": "2818f27b87d3d017f7cb4dc8",
+                     *           "api_token_id": null,
                      *           "created_at": "2026-03-02T09:58:40Z"
                      *         },
                      *         {
@@ -3850,6 +3883,7 @@ export interface operations {
                      *           "subject": "api token 12 (CI inventory sync)",
                      *           "ip": "198.51.100.23",
                      *           "request_id": "9f0c4e1ab27d5c8830e6f1d2",
+                     *           "api_token_id": null,
                      *           "created_at": "2026-02-20T16:45:00Z"
                      *         }
                      *       ]
