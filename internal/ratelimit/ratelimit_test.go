@@ -108,3 +108,13 @@ func TestRefund_GivesBackOneEvent(t *testing.T) {
 	ok, _ := l.Allow("k")
 	assert.True(t, ok)
 }
+
+func TestRefused_CountsOnlyTheEventsAllowTurnedAway(t *testing.T) {
+	l, _ := newTestLimiter(1, time.Minute)
+	l.Allow("a")
+	l.Allow("a")
+	l.Allow("b")
+	l.Blocked("a")
+
+	assert.Equal(t, uint64(1), l.Refused())
+}

@@ -82,3 +82,7 @@ func (s *Service) admitLogin(ctx context.Context, companyID int, email string) e
 	}
 	return nil
 }
+
+// Limits returns the limiters the service counts sign-in attempts with,
+// defaults included, so that the operator's metrics can read them.
+func (s *Service) Limits() Limits { return s.limits }
