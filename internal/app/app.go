@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
@@ -104,7 +105,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 func newMetrics(db *database.DB, core Core) (*metrics.Metrics, error) {
 	l := core.Sessions.Limits()
 	return metrics.New(metrics.Sources{
-		DB: db.SQL, Dialect: db.Dialect, HashGate: core.Hasher.Gate(),
+		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(),
 		RateLimits: map[string]*ratelimit.Limiter{
 			"failed_logins": l.FailedLogins, "reset_requests": l.ResetRequests, "client_requests": l.ClientRequests,
 		},

@@ -6,7 +6,6 @@
 package metrics
 
 import (
-	"database/sql"
 	"net/http"
 	"strconv"
 	"time"
@@ -21,9 +20,11 @@ import (
 
 // Sources are the parts of a server whose state is exported.
 type Sources struct {
-	DB *sql.DB
-	// Dialect names the database in the pool's metrics (db_name label).
-	Dialect  string
+	// Pool reports the database connection pool: open, in use and idle
+	// connections, waits for one and the time waited
+	// (collectors.NewDBStatsCollector, built where the *sql.DB is at hand:
+	// this package does not touch database/sql).
+	Pool     prometheus.Collector
 	HashGate *password.Gate
 	// RateLimits are the limiters whose refusals are counted, by the name
 	// the limit label gives them.
@@ -56,8 +57,8 @@ func New(src Sources) (*Metrics, error) {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	}
-	if src.DB != nil {
-		cs = append(cs, collectors.NewDBStatsCollector(src.DB, src.Dialect))
+	if src.Pool != nil {
+		cs = append(cs, src.Pool)
 	}
 	if src.HashGate != nil {
 		cs = append(cs, gateCollectors(src.HashGate)...)
