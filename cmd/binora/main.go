@@ -43,7 +43,7 @@ const usage = `usage:
 Configuration comes from the environment: DATABASE_URL (on PostgreSQL as the
 app role), DATABASE_OWNER_URL (the owner, for migrations), BINORA_DB_APP_ROLE,
 BINORA_DB_APP_PASSWORD, BINORA_DATA_DIR, BINORA_JWT_SECRET, BINORA_BASE_DOMAIN,
-BINORA_SMTP_* and the rate limits (see README.md).
+BINORA_SMTP_*, BINORA_METRICS_ADDR and the rate limits (see README.md).
 `
 
 func main() {

@@ -69,8 +69,44 @@ func TestServe_PortInUse_FailsWithoutSayingListening(t *testing.T) {
 	assert.NotContains(t, log.String(), "listening")
 }
 
+func TestServe_MetricsPortInUse_FailsWithoutSayingListening(t *testing.T) {
+	embeddedSQLite(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer taken.Close()
+	t.Setenv("BINORA_METRICS_ADDR", taken.Addr().String())
+
+	var log syncBuffer
+	err = run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, &log, &log)
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "metrics")
+	assert.NotContains(t, log.String(), "listening")
+}
+
+// get answers url's status code.
+func get(t *testing.T, url string) int {
+	t.Helper()
+	resp, err := http.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// boundAddr is the address field of a log line, checked to name a port
+// that was bound (not ":0").
+func boundAddr(t *testing.T, line map[string]any, field string) string {
+	t.Helper()
+	addr, _ := line[field].(string)
+	_, port, err := net.SplitHostPort(addr)
+	require.NoError(t, err, "%s %q", field, addr)
+	require.NotEqual(t, "0", port)
+	return addr
+}
+
 func TestServe_SaysListeningOnceBound_AndLogsItsShutdown(t *testing.T) {
 	embeddedSQLite(t)
+	t.Setenv("BINORA_METRICS_ADDR", "127.0.0.1:0")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var log syncBuffer
@@ -83,15 +119,14 @@ func TestServe_SaysListeningOnceBound_AndLogsItsShutdown(t *testing.T) {
 		listening, ok = logLine(log.String(), "binora listening")
 		return ok
 	}, 30*time.Second, 10*time.Millisecond, "log: %s", &log)
-	// The line names the bound port (not ":0"), and the port answers at once.
-	addr, _ := listening["addr"].(string)
-	_, port, err := net.SplitHostPort(addr)
-	require.NoError(t, err, "addr %q", addr)
-	require.NotEqual(t, "0", port)
-	resp, err := http.Get("http://" + addr + "/healthz")
-	require.NoError(t, err)
-	resp.Body.Close()
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	// The line names the bound ports (not ":0"), and they answer at once;
+	// the metrics are on their own port only.
+	addr, metricsAddr := boundAddr(t, listening, "addr"), boundAddr(t, listening, "metrics_addr")
+	assert.Equal(t, http.StatusOK, get(t, "http://"+addr+"/healthz"))
+	assert.Equal(t, http.StatusOK, get(t, "http://"+metricsAddr+"/metrics"))
+	assert.Equal(t, http.StatusNotFound, get(t, "http://"+addr+"/metrics"))
+	assert.Equal(t, "sqlite3", listening["dialect"])
+	assert.NotEmpty(t, listening["version"])
 
 	cancel()
 	select {

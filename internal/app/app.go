@@ -11,11 +11,14 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/httpserver"
 	"github.com/binora/binora/internal/mail"
+	"github.com/binora/binora/internal/metrics"
+	"github.com/binora/binora/internal/ratelimit"
 	"github.com/binora/binora/modules/assets"
 )
 
@@ -26,6 +29,9 @@ type App struct {
 	Facilities Facilities
 	Assets     *assets.Service
 	Handler    http.Handler
+	// Metrics is this server's registry; Serve exposes it on
+	// BINORA_METRICS_ADDR.
+	Metrics *metrics.Metrics
 }
 
 // Options tune Open for tests and benchmarks.
@@ -74,6 +80,10 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	}
 	facilities := buildFacilities(db, opts)
 	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
+	m, err := newMetrics(db, core)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
 	handler, err := httpserver.New(httpserver.Config{
 		Handlers:       operations{core.handlers(db), facilities.handlers(core.Directory), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,
@@ -82,11 +92,25 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 		PublicURL:      cfg.PublicURL,
 		TrustedProxies: cfg.TrustedProxies,
 		Logger:         opts.Logger,
+		Observer:       m,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)
 	}
-	return &App{DB: db, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler}, nil
+	return &App{DB: db, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler, Metrics: m}, nil
+}
+
+// newMetrics exports the state of db's pool, the password-hash gate and
+// the sign-in limits.
+func newMetrics(db *database.DB, core Core) (*metrics.Metrics, error) {
+	l := core.Sessions.Limits()
+	return metrics.New(metrics.Sources{
+		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(),
+		RateLimits: map[string]*ratelimit.Limiter{
+			"failed_logins": l.FailedLogins, "email_failures": l.EmailFailures, "reset_requests": l.ResetRequests,
+			"client_requests": l.ClientRequests,
+		},
+	})
 }
 
 // operations is the whole API: each module's handlers, embedded.

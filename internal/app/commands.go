@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"net/url"
 	"os/signal"
 	"syscall"
@@ -43,9 +41,11 @@ func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
 // Serve migrates (unless told not to; see prepareSchema), refuses a
 // PostgreSQL role that row-level security would not confine, and serves
 // HTTP on addr until ctx is cancelled or the process receives
-// SIGINT/SIGTERM, then shuts down gracefully. It logs "listening" only once the port is bound, so that the
-// line means connections are accepted (a port in use is an error and no such
-// line), and logs the start and the end of the shutdown.
+// SIGINT/SIGTERM, then shuts down gracefully; with cfg.MetricsAddr set it
+// serves /metrics there as well. It logs "listening" only once the ports
+// are bound, so that the line means connections are accepted (a port in
+// use is an error and no such line), and logs the start and the end of the
+// shutdown.
 func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, logger *slog.Logger) error {
 	const shutdownTimeout = 10 * time.Second // for the requests in flight
 	if migrate {
@@ -63,29 +63,23 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	ln, err := new(net.ListenConfig).Listen(ctx, "tcp", addr)
+	srv, err := listen(ctx, a, addr, cfg.MetricsAddr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           a.Handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	logger.Info("binora listening", "addr", ln.Addr().String(), "database", redact(cfg.DatabaseURL))
+	errc := srv.start()
+	logger.Info("binora listening", append(srv.attrs(), "dialect", a.DB.Dialect, "version", version(),
+		"database", redact(cfg.DatabaseURL))...)
 	select {
 	case err := <-errc:
+		srv.close()
 		return err
 	case <-ctx.Done():
 	}
 	logger.Info("binora shutting down", "timeout", shutdownTimeout.String())
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
+	if err := srv.shutdown(shutdown); err != nil {
 		return fmt.Errorf("graceful shutdown: %w", err)
 	}
 	logger.Info("binora stopped")

@@ -64,6 +64,10 @@ type Config struct {
 	// AuthRequestsPerMinute bounds login and password-reset requests from
 	// one client address.
 	AuthRequestsPerMinute int
+	// MetricsAddr is the address /metrics is served on
+	// (BINORA_METRICS_ADDR); empty serves no metrics. It is a listener of
+	// its own, never the API's: metrics tell operation volumes.
+	MetricsAddr string
 }
 
 // FromEnv reads the configuration. It creates the data directory and, in
@@ -74,6 +78,7 @@ func FromEnv() (*Config, error) {
 		BaseDomain: os.Getenv("BINORA_BASE_DOMAIN"),
 		Password:   password.DefaultParams,
 	}
+	c.MetricsAddr = os.Getenv("BINORA_METRICS_ADDR")
 	var err error
 	if c.AccessTokenTTL, err = duration("BINORA_ACCESS_TOKEN_TTL", 15*time.Minute); err != nil {
 		return nil, err

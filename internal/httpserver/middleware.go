@@ -141,6 +141,7 @@ func routeOperation(find func(method, path string) (api.Route, bool)) func(http.
 			if route, ok := find(r.Method, r.URL.Path); ok {
 				info := reqinfo.From(r.Context())
 				info.OperationID = route.OperationID()
+				recordOperation(r.Context(), info.OperationID)
 				r = r.WithContext(reqinfo.With(r.Context(), info))
 			}
 			next.ServeHTTP(w, r)

@@ -53,6 +53,8 @@ type Config struct {
 	// the client; empty means the connection's peer is the client.
 	TrustedProxies []netip.Prefix
 	Logger         *slog.Logger
+	// Observer, when set, is told of every answered request (metrics).
+	Observer Observer
 }
 
 // composite satisfies api.Handler with the module handlers and the one
@@ -106,7 +108,7 @@ func New(cfg Config) (http.Handler, error) {
 			return nil, fmt.Errorf("public url: %w", err)
 		}
 	}
-	r.Use(requestInfo(cfg.TrustedProxies, public), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
+	r.Use(requestInfo(cfg.TrustedProxies, public), observe(cfg.Observer), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
 		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/binora/binora/internal/apperr"
@@ -35,6 +36,23 @@ const maxSlotsPerCPU = 4
 type Gate struct {
 	slots chan struct{}
 	wait  time.Duration
+	// waited and refused count callers that found every slot taken, and
+	// those of them answered ErrBusy, for the operator's metrics.
+	waited, refused atomic.Uint64
+}
+
+// GateStats is a snapshot of a gate's use.
+type GateStats struct {
+	Size, InUse int
+	// Waited counts computations that found every slot taken and queued;
+	// Refused counts those of them that gave up with ErrBusy.
+	Waited, Refused uint64
+}
+
+// Stats reports the gate's size, the slots taken now and the waits and
+// refusals since it was made.
+func (g *Gate) Stats() GateStats {
+	return GateStats{Size: cap(g.slots), InUse: len(g.slots), Waited: g.waited.Load(), Refused: g.refused.Load()}
 }
 
 // NewGate returns a gate of size concurrent computations (at least 1)
@@ -69,12 +87,14 @@ func (g *Gate) Acquire(ctx context.Context) (release func(), err error) {
 		return sync.OnceFunc(g.leave), nil
 	default:
 	}
+	g.waited.Add(1)
 	timer := time.NewTimer(g.wait)
 	defer timer.Stop()
 	select {
 	case g.slots <- struct{}{}:
 		return sync.OnceFunc(g.leave), nil
 	case <-timer.C:
+		g.refused.Add(1)
 		return nil, ErrBusy
 	case <-ctx.Done():
 		return nil, fmt.Errorf("wait for a password hash slot: %w", ctx.Err())

@@ -111,3 +111,20 @@ func TestAcquire_ReleasingTwice_GivesBackOneSlot(t *testing.T) {
 	_, err = gate.Acquire(context.Background())
 	assert.ErrorIs(t, err, ErrBusy, "the second release freed nothing")
 }
+
+func TestStats_CountSlotsInUseWaitsAndRefusals(t *testing.T) {
+	gate := NewGate(1, time.Millisecond)
+	release, err := gate.Acquire(context.Background())
+	require.NoError(t, err)
+
+	_, err = gate.Acquire(context.Background())
+	require.ErrorIs(t, err, ErrBusy)
+	assert.Equal(t, GateStats{Size: 1, InUse: 1, Waited: 1, Refused: 1}, gate.Stats())
+
+	release()
+	again, err := gate.Acquire(context.Background())
+	require.NoError(t, err)
+	again()
+	assert.Equal(t, GateStats{Size: 1, InUse: 0, Waited: 1, Refused: 1}, gate.Stats(),
+		"a free slot is taken without waiting")
+}

@@ -7,6 +7,7 @@ package ratelimit
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -19,6 +20,9 @@ type Limiter struct {
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
+	// refused counts the events Allow turned away, for the operator's
+	// metrics.
+	refused atomic.Uint64
 }
 
 type bucket struct {
@@ -60,11 +64,15 @@ func (l *Limiter) Allow(key string) (ok bool, retryAfter time.Duration) {
 	now := l.now()
 	b := l.bucket(key, now)
 	if b.n >= l.limit {
+		l.refused.Add(1)
 		return false, b.start.Add(l.window).Sub(now)
 	}
 	b.n++
 	return true, 0
 }
+
+// Refused is how many events Allow has turned away since l was made.
+func (l *Limiter) Refused() uint64 { return l.refused.Load() }
 
 // Refund takes back one event of key, for an attempt that turned out not
 // to count (a login that succeeded after its slot was reserved).

@@ -124,3 +124,13 @@ func TestResetPrefix_ForgetsOnlyTheKeysUnderIt(t *testing.T) {
 	blocked, _ := l.Blocked("bob\x00203.0.113.1")
 	assert.True(t, blocked, "another key keeps its events")
 }
+
+func TestRefused_CountsOnlyTheEventsAllowTurnedAway(t *testing.T) {
+	l, _ := newTestLimiter(1, time.Minute)
+	l.Allow("a")
+	l.Allow("a")
+	l.Allow("b")
+	l.Blocked("a")
+
+	assert.Equal(t, uint64(1), l.Refused())
+}

@@ -80,3 +80,7 @@ func (s *Service) admitLogin(ctx context.Context, companyID int, email string) (
 	}
 	return s.beginPasswordCheck(ctx, companyID, email)
 }
+
+// Limits returns the limiters the service counts sign-in attempts with,
+// defaults included, so that the operator's metrics can read them.
+func (s *Service) Limits() Limits { return s.limits }
