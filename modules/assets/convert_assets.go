@@ -5,6 +5,7 @@ import (
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // filterOf turns the list parameters into a service filter.
@@ -140,15 +141,11 @@ func toAPIAsset(a *ent.Asset, users map[int]*ent.User) api.Asset {
 		AssetTypeDisplay: Type(a.AssetType).Label(),
 		Status:           api.AssetStatus(a.Status),
 		StatusDisplay:    Status(a.Status).Label(),
-		Datacenter:       api.DatacenterRef{ID: int64(a.DatacenterID)},
+		Datacenter:       datacenters.ToAPIDatacenterRef(a.DatacenterID, a.Edges.Datacenter),
 		CreatedAt:        a.CreatedAt,
 		UpdatedAt:        a.UpdatedAt,
 		CreatedBy:        directory.ToAPIUserRef(a.CreatedBy, users),
 		UpdatedBy:        directory.ToAPIUserRef(a.UpdatedBy, users),
-	}
-	if dc := a.Edges.Datacenter; dc != nil {
-		out.Datacenter.Code = dc.Code
-		out.Datacenter.Name = dc.Name
 	}
 	if a.SerialNumber != nil {
 		out.SerialNumber.SetTo(*a.SerialNumber)

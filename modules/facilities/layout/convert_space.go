@@ -3,6 +3,8 @@ package layout
 import (
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing/envelope"
+	"github.com/binora/binora/modules/facilities/datacenters"
+	"github.com/binora/binora/modules/facilities/rooms"
 )
 
 // spaceQueryOf reads the parameters of a search for space.
@@ -18,20 +20,14 @@ func spaceQueryOf(p api.FindRackSpaceParams) SpaceQuery {
 // loaded with it.
 func toAPIRackSpace(s Space) api.RackSpace {
 	r := s.Rack
-	dc, room := r.Edges.Datacenter, r.Edges.Room
-	out := api.RackSpace{
+	return api.RackSpace{
 		Rack:       rackRef(r),
-		Datacenter: api.DatacenterRef{ID: int64(dc.ID), Code: dc.Code, Name: dc.Name},
-		Room:       api.RoomRef{ID: int64(room.ID), Code: room.Code, Name: room.Name},
+		Datacenter: datacenters.ToAPIDatacenterRef(r.DatacenterID, r.Edges.Datacenter),
+		Room:       rooms.ToAPIRoomRef(r.RoomID, r.Edges.Room),
+		Row:        rooms.ToAPIRowRef(r.RowID, r.Edges.Row),
 		Fit:        s.Fit,
 		Positions:  s.Positions,
 	}
-	if row := r.Edges.Row; row != nil {
-		out.Row.SetTo(api.RowRef{ID: int64(row.ID), Name: row.Name})
-	} else {
-		out.Row.SetToNull()
-	}
-	return out
 }
 
 func optID(v api.OptInt64) *int {

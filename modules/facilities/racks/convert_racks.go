@@ -3,6 +3,8 @@ package racks
 import (
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing/envelope"
+	"github.com/binora/binora/modules/facilities/datacenters"
+	"github.com/binora/binora/modules/facilities/rooms"
 )
 
 // filterOf reads the list parameters.
@@ -67,25 +69,12 @@ func toAPIRack(r Rack) api.Rack {
 		Utilization: r.Units.Utilization(),
 		ID:          int64(r.ID), Name: r.Name, UHeight: r.UHeight, StartingUnit: r.StartingUnit,
 		DescendingUnits: r.DescendingUnits, Status: api.RackStatus(r.Status),
-		Datacenter: api.DatacenterRef{ID: int64(r.DatacenterID)},
-		Room:       api.RoomRef{ID: int64(r.RoomID)},
+		Datacenter: datacenters.ToAPIDatacenterRef(r.DatacenterID, r.Edges.Datacenter),
+		Room:       rooms.ToAPIRoomRef(r.RoomID, r.Edges.Room),
+		Row:        rooms.ToAPIRowRef(r.RowID, r.Edges.Row),
 		FacilityID: nilString(r.FacilityID), SerialNumber: nilString(r.SerialNumber),
 		AssetTag: nilString(r.AssetTag), Description: nilString(r.Description),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
-	if dc := r.Edges.Datacenter; dc != nil {
-		out.Datacenter.Code, out.Datacenter.Name = dc.Code, dc.Name
-	}
-	if room := r.Edges.Room; room != nil {
-		out.Room.Code, out.Room.Name = room.Code, room.Name
-	}
-	switch row := r.Edges.Row; {
-	case row != nil:
-		out.Row.SetTo(api.RowRef{ID: int64(row.ID), Name: row.Name})
-	case r.RowID != nil:
-		out.Row.SetTo(api.RowRef{ID: int64(*r.RowID)})
-	default:
-		out.Row.SetToNull()
 	}
 	if r.MaxWeightKg != nil {
 		out.MaxWeightKg.SetTo(*r.MaxWeightKg)

@@ -4,6 +4,7 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/listing/envelope"
+	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // roomFilterOf reads the list parameters of rooms.
@@ -34,13 +35,9 @@ func roomPatchOf(req *api.RoomPatch) RoomUpdate {
 
 // toAPIRoom renders r, which should have its datacenter loaded.
 func toAPIRoom(r *ent.Room) api.Room {
-	out := api.Room{ID: int64(r.ID), Datacenter: api.DatacenterRef{ID: int64(r.DatacenterID)},
+	return api.Room{ID: int64(r.ID), Datacenter: datacenters.ToAPIDatacenterRef(r.DatacenterID, r.Edges.Datacenter),
 		Name: r.Name, Code: r.Code, Floor: nilString(r.Floor), Description: nilString(r.Description),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
-	if dc := r.Edges.Datacenter; dc != nil {
-		out.Datacenter.Code, out.Datacenter.Name = dc.Code, dc.Name
-	}
-	return out
 }
 
 // showRoom shows the answer of a call that returned one room.

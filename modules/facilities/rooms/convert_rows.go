@@ -28,12 +28,8 @@ func rowPatchOf(req *api.RowPatch) RowUpdate {
 
 // toAPIRow renders r, which should have its room loaded.
 func toAPIRow(r *ent.RackRow) api.Row {
-	out := api.Row{ID: int64(r.ID), Room: api.RoomRef{ID: int64(r.RoomID)}, Name: r.Name,
+	return api.Row{ID: int64(r.ID), Room: ToAPIRoomRef(r.RoomID, r.Edges.Room), Name: r.Name,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
-	if rm := r.Edges.Room; rm != nil {
-		out.Room.Code, out.Room.Name = rm.Code, rm.Name
-	}
-	return out
 }
 
 // showRow shows the answer of a call that returned one row.
