@@ -3,6 +3,7 @@ package assets
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/facilities/datacenters"
@@ -17,24 +18,13 @@ func filterOf(p api.ListAssetsParams) Filter {
 	for _, t := range p.AssetType {
 		f.Types = append(f.Types, string(t))
 	}
-	f.DatacenterID = optQueryID(p.DatacenterID)
-	f.ParentID = optQueryID(p.ParentID)
-	f.RoomID = optQueryID(p.RoomID)
-	f.RowID = optQueryID(p.RowID)
-	f.RackID = optQueryID(p.RackID)
-	if v, ok := p.Unit.Get(); ok {
-		f.Unit = &v
-	}
+	f.DatacenterID = apiconv.ID(p.DatacenterID.Get())
+	f.ParentID = apiconv.ID(p.ParentID.Get())
+	f.RoomID = apiconv.ID(p.RoomID.Get())
+	f.RowID = apiconv.ID(p.RowID.Get())
+	f.RackID = apiconv.ID(p.RackID.Get())
+	f.Unit = apiconv.Ptr(p.Unit.Get())
 	return f
-}
-
-// optQueryID is the id a query parameter gave, nil when absent.
-func optQueryID(o api.OptInt64) *int {
-	if v, ok := o.Get(); ok {
-		id := int(v)
-		return &id
-	}
-	return nil
 }
 
 func createInput(req *api.AssetCreate) CreateInput {
@@ -42,8 +32,8 @@ func createInput(req *api.AssetCreate) CreateInput {
 		Name:         req.Name,
 		AssetType:    string(req.AssetType),
 		DatacenterID: int(req.DatacenterID.Or(0)),
-		SerialNumber: optString(req.SerialNumber),
-		ParentID:     optID(req.ParentID),
+		SerialNumber: apiconv.Ptr(req.SerialNumber.Get()),
+		ParentID:     apiconv.ID(req.ParentID.Get()),
 		PlacementInput: placementInput(req.RackID, req.Position, req.Face,
 			req.UHeight, req.FullDepth, req.ReservationID),
 	}
@@ -66,8 +56,8 @@ func replaceInput(req *api.AssetReplace) UpdateInput {
 		Name:         &name,
 		AssetType:    &assetType,
 		DatacenterID: &dc,
-		SerialNumber: optString(req.SerialNumber),
-		ParentID:     optID(req.ParentID),
+		SerialNumber: apiconv.Ptr(req.SerialNumber.Get()),
+		ParentID:     apiconv.ID(req.ParentID.Get()),
 		PlacementInput: placementInput(req.RackID, req.Position, req.Face,
 			req.UHeight, req.FullDepth, req.ReservationID),
 	}
@@ -101,9 +91,9 @@ func patchInput(req *api.AssetPatch) UpdateInput {
 		id := int(v)
 		in.DatacenterID = &id
 	}
-	in.SerialNumber = optString(req.SerialNumber)
+	in.SerialNumber = apiconv.Ptr(req.SerialNumber.Get())
 	in.ClearSerialNumber = req.SerialNumber.Set && req.SerialNumber.Null
-	in.ParentID = optID(req.ParentID)
+	in.ParentID = apiconv.ID(req.ParentID.Get())
 	in.ClearParent = req.ParentID.Set && req.ParentID.Null
 	in.PlacementInput = placementInput(req.RackID, req.Position, req.Face,
 		req.UHeight, req.FullDepth, req.ReservationID)
@@ -111,23 +101,6 @@ func patchInput(req *api.AssetPatch) UpdateInput {
 	in.ClearPosition = req.Position.Set && req.Position.Null
 	in.ClearFace = req.Face.Set && req.Face.Null
 	return in
-}
-
-// optString is the value of o when it was sent and not null.
-func optString(o api.OptNilString) *string {
-	if v, ok := o.Get(); ok {
-		return &v
-	}
-	return nil
-}
-
-// optID is the value of o when it was sent and not null.
-func optID(o api.OptNilInt64) *int {
-	if v, ok := o.Get(); ok {
-		id := int(v)
-		return &id
-	}
-	return nil
 }
 
 // toAPIAsset renders a, which should have its datacenter and rack loaded; users

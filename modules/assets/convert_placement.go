@@ -3,6 +3,7 @@ package assets
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/facilities/occupancy"
 )
@@ -13,7 +14,7 @@ import (
 func placementInput(rackID api.OptNilInt64, position api.OptNilInt, face api.OptNilFace,
 	uHeight api.OptInt, fullDepth api.OptBool, reservationID api.OptInt64,
 ) PlacementInput {
-	in := PlacementInput{RackID: optID(rackID), ReservationID: optQueryID(reservationID)}
+	in := PlacementInput{RackID: apiconv.ID(rackID.Get()), ReservationID: apiconv.ID(reservationID.Get())}
 	if v, ok := position.Get(); ok {
 		in.Position = &v
 	}
@@ -44,7 +45,7 @@ func setAPIPlacement(out *api.Asset, a *ent.Asset) {
 	} else {
 		out.Rack.SetToNull()
 	}
-	out.Position = nilInt(a.Position)
+	out.Position = apiconv.NilInt(a.Position)
 	out.Face = nilFace((*string)(a.Face))
 }
 
@@ -65,21 +66,11 @@ func apiPlacement(rackID *int, rackName *string, position *int, face *string) ap
 		out.SetToNull()
 		return out
 	}
-	p := api.Placement{Rack: api.RackRef{ID: int64(*rackID)}, Position: nilInt(position), Face: nilFace(face)}
+	p := api.Placement{Rack: api.RackRef{ID: int64(*rackID)}, Position: apiconv.NilInt(position), Face: nilFace(face)}
 	if rackName != nil {
 		p.Rack.Name = *rackName
 	}
 	out.SetTo(p)
-	return out
-}
-
-func nilInt(v *int) api.NilInt {
-	var out api.NilInt
-	if v != nil {
-		out.SetTo(*v)
-	} else {
-		out.SetToNull()
-	}
 	return out
 }
 

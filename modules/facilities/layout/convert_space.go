@@ -2,6 +2,7 @@ package layout
 
 import (
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/facilities/rooms"
@@ -11,7 +12,7 @@ import (
 func spaceQueryOf(p api.FindRackSpaceParams) SpaceQuery {
 	return SpaceQuery{
 		Units: p.Units, Face: faceOf(p.Face.Value, p.Face.Set), FullDepth: p.FullDepth.Or(false),
-		DatacenterID: optID(p.DatacenterID), RoomID: optID(p.RoomID), RowID: optID(p.RowID),
+		DatacenterID: apiconv.ID(p.DatacenterID.Get()), RoomID: apiconv.ID(p.RoomID.Get()), RowID: apiconv.ID(p.RowID.Get()),
 		Page: envelope.Page(p.Limit, p.Offset),
 	}
 }
@@ -28,12 +29,4 @@ func toAPIRackSpace(s Space) api.RackSpace {
 		Fit:        s.Fit,
 		Positions:  s.Positions,
 	}
-}
-
-func optID(v api.OptInt64) *int {
-	if !v.Set {
-		return nil
-	}
-	id := int(v.Value)
-	return &id
 }

@@ -2,6 +2,7 @@ package racks
 
 import (
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/modules/facilities/datacenters"
 	"github.com/binora/binora/modules/facilities/rooms"
@@ -10,7 +11,7 @@ import (
 // filterOf reads the list parameters.
 func filterOf(p api.ListRacksParams) Filter {
 	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset),
-		DatacenterID: optID(p.DatacenterID), RoomID: optID(p.RoomID), RowID: optID(p.RowID)}
+		DatacenterID: apiconv.ID(p.DatacenterID.Get()), RoomID: apiconv.ID(p.RoomID.Get()), RowID: apiconv.ID(p.RowID.Get())}
 	for _, st := range p.Status {
 		f.Statuses = append(f.Statuses, string(st))
 	}
@@ -20,45 +21,45 @@ func filterOf(p api.ListRacksParams) Filter {
 // createOf reads a create or replace body: an optional field omitted or
 // null is none, one with a default left out is nil (the default).
 func createOf(req *api.RackCreate) Create {
-	in := Create{RoomID: int(req.RoomID), RowID: optNilID(req.RowID), Name: req.Name, Details: Details{
-		FacilityID:      opt(req.FacilityID.Get()),
-		UHeight:         opt(req.UHeight.Get()),
-		StartingUnit:    opt(req.StartingUnit.Get()),
-		DescendingUnits: opt(req.DescendingUnits.Get()),
-		SerialNumber:    opt(req.SerialNumber.Get()),
-		AssetTag:        opt(req.AssetTag.Get()),
-		MaxWeightKg:     opt(req.MaxWeightKg.Get()),
-		Description:     opt(req.Description.Get()),
+	in := Create{RoomID: int(req.RoomID), RowID: apiconv.ID(req.RowID.Get()), Name: req.Name, Details: Details{
+		FacilityID:      apiconv.Ptr(req.FacilityID.Get()),
+		UHeight:         apiconv.Ptr(req.UHeight.Get()),
+		StartingUnit:    apiconv.Ptr(req.StartingUnit.Get()),
+		DescendingUnits: apiconv.Ptr(req.DescendingUnits.Get()),
+		SerialNumber:    apiconv.Ptr(req.SerialNumber.Get()),
+		AssetTag:        apiconv.Ptr(req.AssetTag.Get()),
+		MaxWeightKg:     apiconv.Ptr(req.MaxWeightKg.Get()),
+		Description:     apiconv.Ptr(req.Description.Get()),
 	}}
 	if v, ok := req.Status.Get(); ok {
-		in.Status = opt(string(v), true)
+		in.Status = apiconv.Ptr(string(v), true)
 	}
 	return in
 }
 
 // patchOf reads a patch body: absent fields stay, null clears.
 func patchOf(req *api.RackPatch) Update {
-	in := Update{RowID: optNilID(req.RowID), ClearRow: isNull(req.RowID), Name: opt(req.Name.Get()), Details: Details{
-		FacilityID:      opt(req.FacilityID.Get()),
-		UHeight:         opt(req.UHeight.Get()),
-		StartingUnit:    opt(req.StartingUnit.Get()),
-		DescendingUnits: opt(req.DescendingUnits.Get()),
-		SerialNumber:    opt(req.SerialNumber.Get()),
-		AssetTag:        opt(req.AssetTag.Get()),
-		MaxWeightKg:     opt(req.MaxWeightKg.Get()),
-		Description:     opt(req.Description.Get()),
+	in := Update{RowID: apiconv.ID(req.RowID.Get()), ClearRow: apiconv.Null(req.RowID), Name: apiconv.Ptr(req.Name.Get()), Details: Details{
+		FacilityID:      apiconv.Ptr(req.FacilityID.Get()),
+		UHeight:         apiconv.Ptr(req.UHeight.Get()),
+		StartingUnit:    apiconv.Ptr(req.StartingUnit.Get()),
+		DescendingUnits: apiconv.Ptr(req.DescendingUnits.Get()),
+		SerialNumber:    apiconv.Ptr(req.SerialNumber.Get()),
+		AssetTag:        apiconv.Ptr(req.AssetTag.Get()),
+		MaxWeightKg:     apiconv.Ptr(req.MaxWeightKg.Get()),
+		Description:     apiconv.Ptr(req.Description.Get()),
 	},
-		ClearFacilityID:   isNull(req.FacilityID),
-		ClearSerialNumber: isNull(req.SerialNumber),
-		ClearAssetTag:     isNull(req.AssetTag),
-		ClearMaxWeightKg:  isNull(req.MaxWeightKg),
-		ClearDescription:  isNull(req.Description),
+		ClearFacilityID:   apiconv.Null(req.FacilityID),
+		ClearSerialNumber: apiconv.Null(req.SerialNumber),
+		ClearAssetTag:     apiconv.Null(req.AssetTag),
+		ClearMaxWeightKg:  apiconv.Null(req.MaxWeightKg),
+		ClearDescription:  apiconv.Null(req.Description),
 	}
 	if v, ok := req.RoomID.Get(); ok {
-		in.RoomID = opt(int(v), true)
+		in.RoomID = apiconv.Ptr(int(v), true)
 	}
 	if v, ok := req.Status.Get(); ok {
-		in.Status = opt(string(v), true)
+		in.Status = apiconv.Ptr(string(v), true)
 	}
 	return in
 }
@@ -72,8 +73,8 @@ func toAPIRack(r Rack) api.Rack {
 		Datacenter: datacenters.ToAPIDatacenterRef(r.DatacenterID, r.Edges.Datacenter),
 		Room:       rooms.ToAPIRoomRef(r.RoomID, r.Edges.Room),
 		Row:        rooms.ToAPIRowRef(r.RowID, r.Edges.Row),
-		FacilityID: nilString(r.FacilityID), SerialNumber: nilString(r.SerialNumber),
-		AssetTag: nilString(r.AssetTag), Description: nilString(r.Description),
+		FacilityID: apiconv.NilString(r.FacilityID), SerialNumber: apiconv.NilString(r.SerialNumber),
+		AssetTag: apiconv.NilString(r.AssetTag), Description: apiconv.NilString(r.Description),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 	if r.MaxWeightKg != nil {

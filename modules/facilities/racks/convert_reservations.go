@@ -3,6 +3,7 @@ package racks
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/modules/core/directory"
 )
 
@@ -10,8 +11,8 @@ import (
 // (the default), expires_at omitted or null means never.
 func reservationCreateOf(req *api.ReservationCreate) ReservationCreate {
 	return ReservationCreate{
-		Position: req.Position, UHeight: opt(req.UHeight.Get()), Face: string(req.Face),
-		FullDepth: req.FullDepth.Or(false), Description: req.Description, ExpiresAt: opt(req.ExpiresAt.Get()),
+		Position: req.Position, UHeight: apiconv.Ptr(req.UHeight.Get()), Face: string(req.Face),
+		FullDepth: req.FullDepth.Or(false), Description: req.Description, ExpiresAt: apiconv.Ptr(req.ExpiresAt.Get()),
 	}
 }
 

@@ -3,13 +3,14 @@ package rooms
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 	"github.com/binora/binora/modules/facilities/datacenters"
 )
 
 // roomFilterOf reads the list parameters of rooms.
 func roomFilterOf(p api.ListRoomsParams) RoomFilter {
-	return RoomFilter{DatacenterID: optID(p.DatacenterID), Q: p.Q.Or(""),
+	return RoomFilter{DatacenterID: apiconv.ID(p.DatacenterID.Get()), Q: p.Q.Or(""),
 		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
 }
 
@@ -17,12 +18,12 @@ func roomFilterOf(p api.ListRoomsParams) RoomFilter {
 // is omitted or null means none.
 func roomCreateOf(req *api.RoomCreate) RoomCreate {
 	return RoomCreate{DatacenterID: int(req.DatacenterID), Name: req.Name, Code: req.Code,
-		Floor: optString(req.Floor), Description: optString(req.Description)}
+		Floor: apiconv.Ptr(req.Floor.Get()), Description: apiconv.Ptr(req.Description.Get())}
 }
 
 // roomPatchOf reads a patch body: absent fields stay, null clears.
 func roomPatchOf(req *api.RoomPatch) RoomUpdate {
-	in := RoomUpdate{Floor: optString(req.Floor), Description: optString(req.Description),
+	in := RoomUpdate{Floor: apiconv.Ptr(req.Floor.Get()), Description: apiconv.Ptr(req.Description.Get()),
 		ClearFloor: req.Floor.IsSet() && req.Floor.IsNull(), ClearDescription: req.Description.IsSet() && req.Description.IsNull()}
 	if v, ok := req.Name.Get(); ok {
 		in.Name = &v
@@ -36,7 +37,7 @@ func roomPatchOf(req *api.RoomPatch) RoomUpdate {
 // toAPIRoom renders r, which should have its datacenter loaded.
 func toAPIRoom(r *ent.Room) api.Room {
 	return api.Room{ID: int64(r.ID), Datacenter: datacenters.ToAPIDatacenterRef(r.DatacenterID, r.Edges.Datacenter),
-		Name: r.Name, Code: r.Code, Floor: nilString(r.Floor), Description: nilString(r.Description),
+		Name: r.Name, Code: r.Code, Floor: apiconv.NilString(r.Floor), Description: apiconv.NilString(r.Description),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
@@ -47,32 +48,4 @@ func showRoom(r *ent.Room, err error) (*api.Room, error) {
 	}
 	out := toAPIRoom(r)
 	return &out, nil
-}
-
-// optString is the value of o when it was sent and not null.
-func optString(o api.OptNilString) *string {
-	if v, ok := o.Get(); ok {
-		return &v
-	}
-	return nil
-}
-
-// optID is the value of o when it was sent.
-func optID(o api.OptInt64) *int {
-	if v, ok := o.Get(); ok {
-		id := int(v)
-		return &id
-	}
-	return nil
-}
-
-// nilString renders an optional text: null when there is none.
-func nilString(s *string) api.NilString {
-	var out api.NilString
-	if s == nil {
-		out.SetToNull()
-	} else {
-		out.SetTo(*s)
-	}
-	return out
 }

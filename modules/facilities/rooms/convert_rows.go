@@ -3,12 +3,13 @@ package rooms
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 )
 
 // rowFilterOf reads the list parameters of rows.
 func rowFilterOf(p api.ListRowsParams) RowFilter {
-	return RowFilter{RoomID: optID(p.RoomID), DatacenterID: optID(p.DatacenterID), Q: p.Q.Or(""),
+	return RowFilter{RoomID: apiconv.ID(p.RoomID.Get()), DatacenterID: apiconv.ID(p.DatacenterID.Get()), Q: p.Q.Or(""),
 		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
 }
 
