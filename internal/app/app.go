@@ -15,6 +15,7 @@ import (
 
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/database/notify"
 	"github.com/binora/binora/internal/httpserver"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/metrics"
@@ -65,16 +66,18 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	a, err := build(db, cfg, opts, mailer)
+	changes := notify.New(db, opts.Logger)
+	a, err := build(db, changes, cfg, opts, mailer)
 	if err != nil {
+		changes.Close()
 		db.Close()
 		return nil, err
 	}
 	return a, nil
 }
 
-func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (*App, error) {
-	core, err := buildCore(db, cfg, opts, mailer)
+func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (*App, error) {
+	core, err := buildCore(db, changes, cfg, opts, mailer)
 	if err != nil {
 		return nil, err
 	}
@@ -122,8 +125,10 @@ type operations struct {
 
 type assetOperations = assets.Handlers
 
-// Close waits for mail still being delivered and releases the database.
+// Close waits for mail still being delivered, stops listening for changes
+// and releases the database.
 func (a *App) Close() error {
 	a.Mail.Drain()
+	a.Changes.Close()
 	return a.DB.Close()
 }

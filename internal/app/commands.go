@@ -15,7 +15,8 @@ import (
 	"github.com/binora/binora/modules/core/platform"
 )
 
-// tenantCacheTTL bounds how long a deactivated tenant may still resolve.
+// tenantCacheTTL bounds how long a deactivated tenant may still resolve in
+// a server that did not hear of the change (see notify.Feed).
 const tenantCacheTTL = 10 * time.Second
 
 // Migrate applies pending migrations as the owner (DATABASE_OWNER_URL, else

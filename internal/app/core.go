@@ -7,6 +7,7 @@ import (
 	"github.com/binora/binora/internal/authtoken"
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/database/notify"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/apitokens"
@@ -26,10 +27,12 @@ type Core struct {
 	Platform  *platform.Service
 	Mail      *mailtoken.Service
 	Hasher    password.Hasher
+	// Changes carries changes between the processes on the database.
+	Changes notify.Feed
 }
 
-func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
-	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password))}
+func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
+	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password)), Changes: changes}
 	recorder := events.NewRecorder(opts.Now)
 	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
 		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret})
@@ -46,7 +49,7 @@ func buildCore(db *database.DB, cfg *config.Config, opts Options, mailer mail.Ma
 	c.APITokens = apitokens.NewService(apitokens.Deps{Client: db.Client, Events: recorder, Now: opts.Now})
 	c.Events = events.NewService(db.Client)
 	c.Platform = platform.NewService(platform.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
-		TenantCacheTTL: tenantCacheTTL, Now: opts.Now})
+		Changes: c.Changes, TenantCacheTTL: tenantCacheTTL, Now: opts.Now})
 	tokens, err := authtoken.NewIssuer(cfg.JWTSecret, cfg.AccessTokenTTL, opts.Now)
 	if err != nil {
 		return Core{}, err

@@ -47,7 +47,9 @@ func ListTenants(ctx context.Context, cfg *config.Config, out, stderr io.Writer)
 }
 
 // SetTenantActive activates or deactivates a tenant and says so. Running
-// servers stop (or resume) serving it within their tenant cache's lifetime.
+// servers stop (or resume) serving it at their next request: they hear of
+// the change through the database (platform.Service.SetTenantActive), and
+// within their tenant cache's lifetime should they not.
 func SetTenantActive(ctx context.Context, cfg *config.Config, subdomain string, active bool, out, stderr io.Writer) error {
 	a, err := openForOperator(ctx, cfg, stderr)
 	if err != nil {
@@ -62,8 +64,8 @@ func SetTenantActive(ctx context.Context, cfg *config.Config, subdomain string, 
 	if active {
 		state = "active"
 	}
-	fmt.Fprintf(out, "tenant %q (company %d) is %s; running servers follow within %s\n",
-		c.Subdomain, c.ID, state, tenantCacheTTL)
+	fmt.Fprintf(out, "tenant %q (company %d) is %s; running servers follow at once\n",
+		c.Subdomain, c.ID, state)
 	return nil
 }
 

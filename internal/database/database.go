@@ -68,6 +68,8 @@ func Open(ctx context.Context, rawURL string, wrap ...func(dialect.Driver) diale
 	for _, w := range wrap {
 		drv = w(drv)
 	}
+	// Outermost, so that ExecInTx's statements pass the wrappers too.
+	drv = rememberingDriver{drv}
 	db.Client = ent.NewClient(ent.Driver(drv))
 	return db, nil
 }

@@ -11,10 +11,11 @@ import (
 // and rolling back otherwise (also when fn panics). Every read-modify-write in
 // Binora goes through it.
 func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) (err error) {
-	tx, err := client.Tx(ctx)
+	tx, done, err := beginTx(ctx, client)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
+	defer done()
 	defer func() {
 		if p := recover(); p != nil {
 			_ = tx.Rollback()

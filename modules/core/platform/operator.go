@@ -28,20 +28,29 @@ func (s *Service) ListTenants(ctx context.Context) ([]*ent.Company, error) {
 // SetTenantActive activates or deactivates the company with subdomain. A
 // deactivated tenant answers 404 tenant_not_found to every request: at once
 // in this process and for every token that names no tenant (authentication
-// reads the flag from the database), and within the tenant cache's
-// lifetime in other processes.
+// reads the flag from the database). Other processes hear of the change
+// when it commits (on PostgreSQL a notification, a few milliseconds; on
+// SQLite at their next request, which checks the file), or within the
+// tenant cache's lifetime should that channel be down.
 func (s *Service) SetTenantActive(ctx context.Context, subdomain string, active bool) (*ent.Company, error) {
 	ctx = tenancy.SystemContext(ctx)
-	c, err := s.companyBySubdomain(ctx, subdomain)
+	var c *ent.Company
+	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		var err error
+		if c, err = companyBySubdomain(ctx, tx.Company, subdomain); err != nil {
+			return err
+		}
+		if c.IsActive != active {
+			if c, err = tx.Company.UpdateOne(c).SetIsActive(active).Save(ctx); err != nil {
+				return fmt.Errorf("update tenant: %w", err)
+			}
+		}
+		return s.publishTenantState(ctx, tx, subdomain)
+	})
 	if err != nil {
 		return nil, err
 	}
-	if c.IsActive != active {
-		if c, err = s.client.Company.UpdateOne(c).SetIsActive(active).Save(ctx); err != nil {
-			return nil, fmt.Errorf("update tenant: %w", err)
-		}
-	}
-	s.tenants.forget(subdomain)
+	s.tenants.Changed(subdomain)
 	return c, nil
 }
 
@@ -58,7 +67,7 @@ type PasswordResetIssued struct {
 // invited user too (the reset then completes the invitation) and for an
 // inactive tenant, so that its admin can be let back in after activation.
 func (s *Service) IssuePasswordReset(ctx context.Context, subdomain, email string) (*PasswordResetIssued, error) {
-	c, err := s.companyBySubdomain(tenancy.SystemContext(ctx), subdomain)
+	c, err := companyBySubdomain(tenancy.SystemContext(ctx), s.client.Company, subdomain)
 	if err != nil {
 		return nil, err
 	}
@@ -86,10 +95,11 @@ func (s *Service) IssuePasswordReset(ctx context.Context, subdomain, email strin
 	return out, nil
 }
 
-// companyBySubdomain reads a company whatever its state; ctx must be the
-// system context.
-func (s *Service) companyBySubdomain(ctx context.Context, subdomain string) (*ent.Company, error) {
-	c, err := s.client.Company.Query().Where(company.Subdomain(subdomain)).Only(ctx)
+// companyBySubdomain reads a company whatever its state, through
+// companies (a client's or a transaction's); ctx must be the system
+// context.
+func companyBySubdomain(ctx context.Context, companies *ent.CompanyClient, subdomain string) (*ent.Company, error) {
+	c, err := companies.Query().Where(company.Subdomain(subdomain)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, ErrUnknownTenant
 	}

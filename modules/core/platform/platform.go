@@ -6,9 +6,12 @@
 package platform
 
 import (
+	"context"
+	"fmt"
 	"time"
 
 	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/database/notify"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/mailtoken"
 )
@@ -19,7 +22,12 @@ type Deps struct {
 	Hasher password.Hasher
 	// Mail issues the reset tokens operators hand over.
 	Mail *mailtoken.Service
-	// TenantCacheTTL bounds how long a resolved tenant is remembered.
+	// Changes carries tenant state changes between processes: this
+	// service publishes its own and drops what its cache knows of those of
+	// others.
+	Changes notify.Feed
+	// TenantCacheTTL bounds how long a resolved tenant is remembered, should
+	// a change go unseen.
 	TenantCacheTTL time.Duration
 	// Now is the clock of the tenant cache (time.Now when nil).
 	Now func() time.Time
@@ -30,6 +38,7 @@ type Service struct {
 	client  *ent.Client
 	hasher  password.Hasher
 	mail    *mailtoken.Service
+	changes notify.Feed
 	tenants *tenantCache
 }
 
@@ -38,5 +47,17 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, tenants: newTenantCache(d.TenantCacheTTL, d.Now)}
+	s := &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, changes: d.Changes,
+		tenants: newTenantCache(d.TenantCacheTTL, d.Now, d.Changes)}
+	d.Changes.Subscribe(tenantStateChannel, s.tenants)
+	return s
+}
+
+// publishTenantState tells every process, once tx commits, that the
+// tenant with subdomain changed state.
+func (s *Service) publishTenantState(ctx context.Context, tx *ent.Tx, subdomain string) error {
+	if err := s.changes.Publish(ctx, tx, tenantStateChannel, subdomain); err != nil {
+		return fmt.Errorf("publish tenant state: %w", err)
+	}
+	return nil
 }

@@ -67,12 +67,18 @@ func (s *Service) CreateTenant(ctx context.Context, in TenantCreate) (*ent.Compa
 		if err != nil {
 			return database.Classify(err, "Company", "subdomain")
 		}
-		return tx.User.Create().SetEmail(in.AdminEmail).SetPasswordHash(hash).SetIsAdmin(true).
+		err = tx.User.Create().SetEmail(in.AdminEmail).SetPasswordHash(hash).SetIsAdmin(true).
 			Exec(tenancy.WithTenant(ctx, c.ID))
+		if err != nil {
+			return err
+		}
+		// Servers may remember the subdomain as unknown.
+		return s.publishTenantState(sys, tx, in.Subdomain)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create tenant: %w", err)
 	}
+	s.tenants.Changed(in.Subdomain)
 	return c, nil
 }
 
@@ -83,10 +89,11 @@ func (s *Service) CompanyBySubdomain(ctx context.Context, subdomain string) (*en
 }
 
 // ResolveTenant returns the id of the active company with subdomain, or
-// ErrTenantNotFound. Answers are cached for a short while: every request
-// resolves its tenant.
+// ErrTenantNotFound. Every request resolves its tenant, so answers are
+// cached: until a change of the tenant's state is heard of (see
+// SetTenantActive), and never longer than the cache's lifetime.
 func (s *Service) ResolveTenant(ctx context.Context, subdomain string) (int, error) {
-	return s.tenants.get(subdomain, func() (int, bool, error) {
+	return s.tenants.get(ctx, subdomain, func() (int, bool, error) {
 		c, err := s.client.Company.Query().
 			Where(company.Subdomain(subdomain), company.IsActive(true)).
 			Only(tenancy.SystemContext(ctx))
