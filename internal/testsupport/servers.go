@@ -1,7 +1,11 @@
 package testsupport
 
 import (
+	"context"
 	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/binora/binora/internal/app"
 )
@@ -9,13 +13,19 @@ import (
 // ForEachDBTwoServers runs fn as a subtest on every target database with
 // two environments on that one database, each with its own pool, caches
 // and listening connection: two server processes, or a server and an
-// operator command.
+// operator command. Both listen already: a cache that is not yet current
+// would be bypassed, and a test of what it forgets would prove nothing.
 func ForEachDBTwoServers(t *testing.T, fn func(t *testing.T, first, second *Env)) {
 	for _, target := range Targets() {
 		t.Run(target.Name, func(t *testing.T) {
 			url := target.URL(t)
 			shared := Target{Name: target.Name, URL: func(testing.TB) string { return url }}
-			fn(t, NewEnv(t, shared, app.Options{}), NewEnv(t, shared, app.Options{}))
+			first, second := NewEnv(t, shared, app.Options{}), NewEnv(t, shared, app.Options{})
+			for _, env := range []*Env{first, second} {
+				require.Eventually(t, func() bool { return env.App.Changes.Current(context.Background()) },
+					5*time.Second, 10*time.Millisecond, "listening for changes")
+			}
+			fn(t, first, second)
 		})
 	}
 }
