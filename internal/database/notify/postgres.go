@@ -2,6 +2,8 @@ package notify
 
 import (
 	"context"
+	"errors"
+	"net"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -31,7 +33,6 @@ type postgresFeed struct {
 
 	start    sync.Once
 	listener *pq.Listener
-	done     chan struct{}
 	// connected is true while the listening connection is up; pending
 	// counts the LISTENs not yet acknowledged. Only with both settled do
 	// subscribers hear of every change.
@@ -40,7 +41,7 @@ type postgresFeed struct {
 }
 
 func newPostgresFeed(url string, logger *slog.Logger) *postgresFeed {
-	return &postgresFeed{url: url, logger: logger, done: make(chan struct{})}
+	return &postgresFeed{url: url, logger: logger}
 }
 
 // Publish sends a NOTIFY as part of tx: PostgreSQL delivers it at commit.
@@ -61,7 +62,11 @@ func (f *postgresFeed) Subscribe(channel string, s Subscriber) {
 	}
 	f.pending.Add(1)
 	go func() {
-		if err := f.listener.Listen(channel); err != nil {
+		err := f.listener.Listen(channel)
+		if errors.Is(err, net.ErrClosed) {
+			return // closed before the connection came
+		}
+		if err != nil {
 			f.logger.Error("listen for changes", "channel", channel, "error", err)
 			return // pending stays up: the feed is never current
 		}
@@ -93,7 +98,6 @@ func (f *postgresFeed) onEvent(event pq.ListenerEventType, err error) {
 // Listener sends nil after a reconnection, when notifications may have been
 // lost.
 func (f *postgresFeed) dispatch(notifications <-chan *pq.Notification) {
-	defer close(f.done)
 	for n := range notifications {
 		if n == nil {
 			f.subs.missed()
@@ -103,14 +107,12 @@ func (f *postgresFeed) dispatch(notifications <-chan *pq.Notification) {
 	}
 }
 
-// Close stops the listener and waits for the last notification to be
-// handed over.
+// Close stops the listener. It does not wait for the Listener's goroutine,
+// which may be sleeping before its next connection attempt.
 func (f *postgresFeed) Close() error {
+	f.connected.Store(false)
 	if f.listener == nil {
 		return nil
 	}
-	f.connected.Store(false)
-	err := f.listener.Close()
-	<-f.done
-	return err
+	return f.listener.Close()
 }
