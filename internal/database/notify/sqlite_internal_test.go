@@ -35,3 +35,19 @@ func TestSQLiteFeed_AClosedPool_IsNotCurrent(t *testing.T) {
 
 	assert.False(t, f.Current(context.Background()))
 }
+
+// The check every request with a tenant cache pays on SQLite.
+func BenchmarkSQLiteFeed_Current(b *testing.B) {
+	db, err := database.Open(context.Background(), database.SQLiteURL(b.TempDir()))
+	require.NoError(b, err)
+	defer db.Close()
+	f := New(db, nil)
+	defer f.Close()
+	f.Subscribe("binora_bench", &recorder{})
+	ctx := context.Background()
+	for b.Loop() {
+		if !f.Current(ctx) {
+			b.Fatal("not current")
+		}
+	}
+}

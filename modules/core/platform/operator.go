@@ -29,9 +29,10 @@ func (s *Service) ListTenants(ctx context.Context) ([]*ent.Company, error) {
 // deactivated tenant answers 404 tenant_not_found to every request: at once
 // in this process and for every token that names no tenant (authentication
 // reads the flag from the database). Other processes hear of the change
-// when it commits (on PostgreSQL a notification, a few milliseconds; on
-// SQLite at their next request, which checks the file), or within the
-// tenant cache's lifetime should that channel be down.
+// when it commits: on PostgreSQL through a notification, milliseconds
+// later; on SQLite at their next request, which checks the file first.
+// Should a notification go unseen, the tenant cache's lifetime bounds the
+// delay.
 func (s *Service) SetTenantActive(ctx context.Context, subdomain string, active bool) (*ent.Company, error) {
 	ctx = tenancy.SystemContext(ctx)
 	var c *ent.Company
