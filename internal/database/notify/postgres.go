@@ -3,8 +3,8 @@ package notify
 import (
 	"context"
 	"errors"
-	"net"
 	"log/slog"
+	"net"
 	"sync"
 	"sync/atomic"
 	"time"
