@@ -61,12 +61,3 @@ var connectionErrors = []error{
 	driver.ErrBadConn, sql.ErrConnDone, io.EOF, io.ErrUnexpectedEOF,
 	syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.EPIPE,
 }
-
-// Unavailable returns err as ErrUnavailable when it is a connection error
-// (IsConnectionError), and unchanged otherwise.
-func Unavailable(err error) error {
-	if IsConnectionError(err) {
-		return ErrUnavailable.Wrap(err)
-	}
-	return err
-}

@@ -57,23 +57,6 @@ func TestIsConnectionError_TellsABrokenConnectionFromARefusedStatement(t *testin
 	}
 }
 
-func TestUnavailable_AnswersAConnectionErrorWithRetryAfter(t *testing.T) {
-	t.Parallel()
-	cause := fmt.Errorf("list assets: %w", driver.ErrBadConn)
-
-	err := database.Unavailable(cause)
-
-	e, ok := apperr.As(err)
-	require.True(t, ok)
-	assert.Equal(t, apperr.KindUnavailable, e.Kind)
-	assert.Equal(t, "database_unavailable", e.Code)
-	assert.Equal(t, database.UnavailableRetryAfter, e.RetryAfter)
-	assert.ErrorIs(t, err, database.ErrUnavailable)
-	assert.ErrorIs(t, err, driver.ErrBadConn, "the cause stays for the log")
-	other := errors.New("boom")
-	assert.Same(t, other, database.Unavailable(other), "any other error comes back unchanged")
-}
-
 // refusedDial returns the error of connecting to a port nobody listens on.
 func refusedDial(t *testing.T) error {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 	"github.com/ogen-go/ogen/ogenerrors"
 	"github.com/stretchr/testify/assert"
 
+	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/reqinfo"
 )
 
@@ -49,6 +50,9 @@ func TestProblemFor_ATruncatedBodyStaysABadRequest(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, p.StatusCode)
 }
 
+// notReady is a handler's own answer to a broken connection, like /readyz's.
+var notReady = &apperr.Error{Kind: apperr.KindUnavailable, Code: "not_ready", Detail: "The database cannot be reached."}
+
 func TestRetryReads_RepeatsAReadOnceAfterAConnectionErrorAndNeverAWrite(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -62,6 +66,7 @@ func TestRetryReads_RepeatsAReadOnceAfterAConnectionErrorAndNeverAWrite(t *testi
 		{name: "read, broken twice", method: http.MethodGet, give: []error{driver.ErrBadConn, driver.ErrBadConn}, wantCalls: 2, wantErr: true},
 		{name: "read, other error", method: http.MethodGet, give: []error{errors.New("boom")}, wantCalls: 1, wantErr: true},
 		{name: "head", method: http.MethodHead, give: []error{driver.ErrBadConn, nil}, wantCalls: 2},
+		{name: "read answered by its handler", method: http.MethodGet, give: []error{notReady.Wrap(driver.ErrBadConn)}, wantCalls: 1, wantErr: true},
 		{name: "write", method: http.MethodPost, give: []error{driver.ErrBadConn}, wantCalls: 1, wantErr: true},
 		{name: "update", method: http.MethodPatch, give: []error{driver.ErrBadConn}, wantCalls: 1, wantErr: true},
 	}

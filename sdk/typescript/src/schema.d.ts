@@ -1376,7 +1376,7 @@ export interface paths {
          *
          *     Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a
          *     tenant that does not exist or is inactive; `503 not_ready` when the database cannot be
-         *     reached, within 2 seconds even when the database does not answer at all.
+         *     reached (the check gives up after 2 seconds when the database does not answer).
          */
         get: operations["readyz"];
         put?: never;
