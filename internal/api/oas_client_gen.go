@@ -421,7 +421,8 @@ type PlatformInvoker interface {
 	// Answers 200 when the database is reachable. Needs no tenant and no token.
 	//
 	// Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
+	// that does not exist or is inactive; `503 not_ready` when the database cannot be reached (the check
+	// gives up after 2 seconds when the database does not answer).
 	//
 	// GET /readyz
 	Readyz(ctx context.Context) (*HealthStatus, error)
@@ -8913,7 +8914,8 @@ func (c *Client) sendLogout(ctx context.Context, request *LogoutRequest) (res *L
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
 // Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached (the check
+// gives up after 2 seconds when the database does not answer).
 //
 // GET /readyz
 func (c *Client) Readyz(ctx context.Context) (*HealthStatus, error) {

@@ -697,7 +697,8 @@ func (UnimplementedHandler) Logout(ctx context.Context, req *LogoutRequest) erro
 // Answers 200 when the database is reachable. Needs no tenant and no token.
 //
 // Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a tenant
-// that does not exist or is inactive; `503 not_ready` when the database cannot be reached.
+// that does not exist or is inactive; `503 not_ready` when the database cannot be reached (the check
+// gives up after 2 seconds when the database does not answer).
 //
 // GET /readyz
 func (UnimplementedHandler) Readyz(ctx context.Context) (r *HealthStatus, _ error) {

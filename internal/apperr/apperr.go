@@ -38,7 +38,8 @@ type Error struct {
 	Code   string
 	Detail string
 	Fields []FieldError
-	// RetryAfter, for KindRateLimited, says when to try again.
+	// RetryAfter, for KindRateLimited and KindUnavailable, says when to
+	// try again.
 	RetryAfter time.Duration
 	cause      error
 	// origin is the sentinel a Wrap copy was made from, so that

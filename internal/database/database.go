@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -59,6 +60,10 @@ func Open(ctx context.Context, rawURL string, wrap ...func(dialect.Driver) diale
 		db.SQL = sql.OpenDB(db.tenants)
 		db.SQL.SetMaxOpenConns(25)
 		db.SQL.SetMaxIdleConns(25)
+		// A connection idle for long may have been dropped without a word
+		// by a firewall or NAT on the way; opening a new one is cheaper
+		// than a request failing on it.
+		db.SQL.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	if err := db.SQL.PingContext(ctx); err != nil {
 		db.SQL.Close()
@@ -95,7 +100,8 @@ func SQLiteURL(dir string) string {
 
 func driverFor(rawURL string) (driver, dsn string, err error) {
 	if IsPostgres(rawURL) {
-		return "postgres", rawURL, nil
+		dsn, err := withConnectTimeout(rawURL)
+		return "postgres", dsn, err
 	}
 	path := sqlitePath(rawURL)
 	if path == "" {
@@ -108,6 +114,28 @@ func driverFor(rawURL string) (driver, dsn string, err error) {
 		return "", "", fmt.Errorf("create database directory: %w", err)
 	}
 	return "sqlite", sqliteDSN(path, true), nil
+}
+
+// defaultConnectTimeout bounds how long opening a PostgreSQL connection may
+// take when the URL sets no connect_timeout: a database host that drops
+// packets would otherwise hold every request (and /readyz) until the
+// operating system gives up, minutes later.
+const defaultConnectTimeout = "5"
+
+// withConnectTimeout returns rawURL with connect_timeout set, unless it
+// sets one itself.
+func withConnectTimeout(rawURL string) (string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", fmt.Errorf("database url: %w", err)
+	}
+	q := u.Query()
+	if q.Has("connect_timeout") {
+		return rawURL, nil
+	}
+	q.Set("connect_timeout", defaultConnectTimeout)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }
 
 func sqlitePath(rawURL string) string { return strings.TrimPrefix(rawURL, "sqlite://") }

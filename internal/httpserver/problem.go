@@ -13,6 +13,7 @@ import (
 
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/reqinfo"
 )
 
@@ -31,27 +32,39 @@ var kindStatus = map[apperr.Kind]int{
 var errMissingToken = apperr.Unauthenticated("unauthenticated", "Authentication credentials were not provided.")
 
 // problemFor is the one place that turns an error into the problem+json
-// answer a client sees. Errors that are not classified are internal: they
-// are logged with the request id, and the client learns only that id.
+// answer a client sees. A broken database connection is a 503 with
+// Retry-After, whatever path met it. Errors that are not classified are
+// internal: they are logged with the request id, and the client learns
+// only that id.
 func problemFor(ctx context.Context, logger *slog.Logger, err error) *api.ErrorStatusCode {
 	if errors.Is(err, ogenerrors.ErrSecurityRequirementIsNotSatisfied) {
 		err = errMissingToken
 	}
 	if e, ok := apperr.As(err); ok {
-		if e.RetryAfter > 0 {
-			if h := reqinfo.From(ctx).Header; h != nil {
-				h.Set("Retry-After", strconv.Itoa(int(math.Ceil(e.RetryAfter.Seconds()))))
-			}
-		}
-		return problem(kindStatus[e.Kind], e.Code, e.Detail, e.Fields)
+		return classified(ctx, e)
 	}
 	if p := decodeProblem(err); p != nil {
 		return p
 	}
 	id := reqinfo.From(ctx).RequestID
+	if database.IsConnectionError(err) {
+		logger.WarnContext(ctx, "database unavailable", "request_id", id, "error", err.Error())
+		return classified(ctx, database.ErrUnavailable.Wrap(err))
+	}
 	logger.ErrorContext(ctx, "request failed", "request_id", id, "error", err.Error())
 	return problem(http.StatusInternalServerError, "internal_error",
 		"Something went wrong on our side. Quote request id "+id+" when you report it.", nil)
+}
+
+// classified answers an error of a known kind, telling the client when to
+// try again if the error says.
+func classified(ctx context.Context, e *apperr.Error) *api.ErrorStatusCode {
+	if e.RetryAfter > 0 {
+		if h := reqinfo.From(ctx).Header; h != nil {
+			h.Set("Retry-After", strconv.Itoa(int(math.Ceil(e.RetryAfter.Seconds()))))
+		}
+	}
+	return problem(kindStatus[e.Kind], e.Code, e.Detail, e.Fields)
 }
 
 func problem(status int, code, detail string, fields []apperr.FieldError) *api.ErrorStatusCode {

@@ -3,6 +3,7 @@ package platform
 import (
 	"bytes"
 	"context"
+	"time"
 
 	"github.com/binora/binora/internal/api"
 )
@@ -27,8 +28,14 @@ func (h *Handlers) Healthz(context.Context) (*api.HealthStatus, error) {
 	return &api.HealthStatus{Status: "ok"}, nil
 }
 
+// readyTimeout bounds the database check of /readyz: a load balancer
+// asking should learn that the database is out of reach, not wait with it.
+const readyTimeout = 2 * time.Second
+
 // Readyz implements GET /readyz: the database answers.
 func (h *Handlers) Readyz(ctx context.Context) (*api.HealthStatus, error) {
+	ctx, cancel := context.WithTimeout(ctx, readyTimeout)
+	defer cancel()
 	if err := h.ping(ctx); err != nil {
 		return nil, ErrNotReady.Wrap(err)
 	}

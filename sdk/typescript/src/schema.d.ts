@@ -1376,7 +1376,7 @@ export interface paths {
          *
          *     Errors: `404 tenant_not_found` when the `X-Tenant` header or the `Host` sub-domain names a
          *     tenant that does not exist or is inactive; `503 not_ready` when the database cannot be
-         *     reached.
+         *     reached (the check gives up after 2 seconds when the database does not answer).
          */
         get: operations["readyz"];
         put?: never;
@@ -2441,8 +2441,10 @@ export interface components {
          *     `method_not_allowed` (405, with an `Allow` header), `conflict` or `last_admin` (409),
          *     `payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429, with a
          *     `Retry-After` header in seconds),
-         *     `internal_error` (500, the detail quotes the request id), `not_ready` (503), or
-         *     `service_unavailable` (503, with a `Retry-After` header: every password-hashing slot is busy).
+         *     `internal_error` (500, the detail quotes the request id), `not_ready` (503),
+         *     `service_unavailable` (503, with a `Retry-After` header: every password-hashing slot is busy),
+         *     or `database_unavailable` (503, with a `Retry-After` header: the database cannot be reached;
+         *     any operation that needs it may answer so).
          *     `type` is `https://binora.dev/problems/<code>`.
          */
         Error: {
