@@ -122,8 +122,16 @@ type operations struct {
 
 type assetOperations = assets.Handlers
 
-// Close waits for mail still being delivered and releases the database.
-func (a *App) Close() error {
+// Drain waits for the work that requests left running in the background:
+// reset requests still being handled, then the mail being delivered.
+// Tests call it before they look at the outbox or the mailer.
+func (a *App) Drain() {
+	a.Sessions.Drain()
 	a.Mail.Drain()
+}
+
+// Close waits for the background work (Drain) and releases the database.
+func (a *App) Close() error {
+	a.Drain()
 	return a.DB.Close()
 }
