@@ -84,7 +84,10 @@ type Service struct {
 	// answer (see resets.go).
 	resets *backlog
 	// dummyHash is verified against when a login names no known user, so
-	// that an unknown email costs as much time as a wrong password.
+	// that an unknown email costs as much time as a wrong password. It is
+	// made at the current parameters; the hasher pads checks against
+	// hashes of other parameters to the time of such a check, and making
+	// it gives the hasher its first measure of that time.
 	dummyHash string
 }
 
