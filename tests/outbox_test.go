@@ -21,7 +21,7 @@ func TestOutbox_StoresNoTokenYetDeliversIt(t *testing.T) {
 		invited, invitation := s.tn.InviteByMail(t, "sealed@invited.test")
 
 		s.requestReset(t, s.tn.Admin.Email)
-		s.env.App.Mail.Drain()
+		s.env.App.Drain()
 
 		reset := s.tn.MailToken(t, s.tn.Admin.Email)
 		for email, token := range map[string]string{invited.Email: invitation, s.tn.Admin.Email: reset} {

@@ -70,7 +70,7 @@ func TestIdentityFlows_NeverShowASecretInALogLineOrAnAnswer(t *testing.T) {
 		})
 		events := s.raw(t, http.MethodGet, "/api/security-events?limit=100", "")
 		require.Equal(t, http.StatusOK, events.Status)
-		env.App.Mail.Drain()
+		env.App.Drain()
 
 		secrets := []string{invitation, reset, invitedPassword, resetPassword}
 		hashes, err := env.App.DB.Client.UserToken.Query().Select(usertoken.FieldTokenHash).Strings(s.tn.Ctx())
@@ -103,7 +103,7 @@ func TestMail_IsDeliveredAfterCommitWithTheTokenOfTheOutbox(t *testing.T) {
 		s := newSite(t, env)
 
 		s.requestReset(t, s.tn.Admin.Email)
-		s.env.App.Mail.Drain()
+		s.env.App.Drain()
 
 		sent := mailer.Sent()
 		require.Len(t, sent, 1)
@@ -131,7 +131,7 @@ func TestMail_LinksNeverComeFromTheRequestsHost(t *testing.T) {
 		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
 		resp.Body.Close()
-		s.env.App.Mail.Drain()
+		s.env.App.Drain()
 
 		require.Equal(t, http.StatusAccepted, resp.StatusCode)
 		sent := mailer.Sent()
@@ -148,7 +148,7 @@ func TestMail_DeliveryFailure_IsLoggedAndTheOutboxKeepsTheMessage(t *testing.T) 
 		s, logs := capturingSite(t, env, mailer)
 
 		err := s.client(t).RequestPasswordReset(t.Context(), &api.PasswordResetRequest{Email: s.tn.Admin.Email})
-		s.env.App.Mail.Drain()
+		s.env.App.Drain()
 
 		require.NoError(t, err, "the answer does not depend on delivery")
 		token := s.tn.MailToken(t, s.tn.Admin.Email)

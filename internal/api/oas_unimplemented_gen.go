@@ -846,7 +846,10 @@ func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, p
 //
 // Sends a password-reset token to the email, if it belongs to an active user of the tenant named by
 // the `X-Tenant` header or the `Host` sub-domain. The answer is `202` whether the email is known or
-// not. The token is single-use and expires after 1 hour.
+// not, and comes before the email is looked up: the token is issued and mailed in the background, so
+// the answer takes the same time either way. The token is single-use and expires after 1 hour. Past 5
+// requests for one email in 15 minutes by default (counted whether the email has an account or not),
+// or while the server has too many requests waiting, the answer is still `202` and nothing is sent.
 //
 // Errors: `400 validation_error`, or `tenant_required` when the request names no tenant;
 // `404 tenant_not_found`; `413`; `429 rate_limited` with a `Retry-After` header (seconds) when the

@@ -125,10 +125,18 @@ type operations struct {
 
 type assetOperations = assets.Handlers
 
-// Close waits for mail still being delivered, stops listening for changes
+// Drain waits for the work that requests left running in the background:
+// reset requests still being handled, then the mail being delivered.
+// Tests call it before they look at the outbox or the mailer.
+func (a *App) Drain() {
+	a.Sessions.Drain()
+	a.Mail.Drain()
+}
+
+// Close waits for the background work (Drain), stops listening for changes
 // and releases the database.
 func (a *App) Close() error {
-	a.Mail.Drain()
+	a.Drain()
 	a.Changes.Close()
 	return a.DB.Close()
 }

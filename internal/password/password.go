@@ -31,16 +31,20 @@ var DefaultParams = Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 2, Sal
 var ErrMalformedHash = errors.New("password: malformed hash")
 
 // Hasher hashes with fixed parameters and verifies against any stored
-// ones, running at most its gate's size of computations at a time. The
-// zero gate (a Hasher literal, as in tests) bounds nothing.
+// ones, running at most its gate's size of computations at a time. A check
+// against a hash of other parameters is padded to the time one at its own
+// takes (see pacing.go). The zero gate and pacer (a Hasher literal, as in
+// tests) bound and pad nothing.
 type Hasher struct {
 	Params Params
 	gate   *Gate
+	pace   *pacer
 }
 
-// NewHasher returns a Hasher of params whose computations pass through gate.
+// NewHasher returns a Hasher of params whose computations pass through
+// gate and whose checks against other parameters are padded.
 func NewHasher(params Params, gate *Gate) Hasher {
-	return Hasher{Params: params, gate: gate}
+	return Hasher{Params: params, gate: gate, pace: newPacer()}
 }
 
 // Hash returns the PHC string of plain. It answers ErrBusy when no slot
@@ -51,12 +55,10 @@ func (h Hasher) Hash(ctx context.Context, plain string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("password salt: %w", err)
 	}
-	release, err := h.gate.Acquire(ctx)
+	key, err := h.derive(ctx, plain, salt, p)
 	if err != nil {
 		return "", err
 	}
-	defer release()
-	key := argon2.IDKey([]byte(plain), salt, p.Iterations, p.Memory, p.Parallelism, p.KeyLength)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.Memory, p.Iterations, p.Parallelism, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -66,34 +68,53 @@ func (h Hasher) Hash(ctx context.Context, plain string) (string, error) {
 // same bound as Hash (ErrBusy when no slot frees up in time). An empty
 // encoded hash (an account without a password) never matches.
 func (h Hasher) Verify(ctx context.Context, plain, encoded string) (bool, error) {
-	parts := strings.Split(encoded, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false, ErrMalformedHash
-	}
-	var version int
-	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false, ErrMalformedHash
-	}
-	var p Params
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Iterations, &p.Parallelism); err != nil {
-		return false, ErrMalformedHash
-	}
-	b64 := base64.RawStdEncoding
-	salt, err := b64.DecodeString(parts[4])
-	if err != nil {
-		return false, ErrMalformedHash
-	}
-	want, err := b64.DecodeString(parts[5])
-	if err != nil {
-		return false, ErrMalformedHash
-	}
-	release, err := h.gate.Acquire(ctx)
+	p, salt, want, err := parsePHC(encoded)
 	if err != nil {
 		return false, err
 	}
-	defer release()
-	got := argon2.IDKey([]byte(plain), salt, p.Iterations, p.Memory, p.Parallelism, uint32(len(want)))
+	got, err := h.derive(ctx, plain, salt, p)
+	if err != nil {
+		return false, err
+	}
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// Outdated reports whether encoded is a hash made with other cost
+// parameters than h's, which a successful check should replace with a
+// hash at h's. A malformed hash is not outdated: nothing can match it.
+func (h Hasher) Outdated(encoded string) bool {
+	p, _, _, err := parsePHC(encoded)
+	return err == nil && !p.sameCost(h.Params)
+}
+
+// parsePHC reads an argon2id PHC string into its parameters, salt and key.
+func parsePHC(encoded string) (p Params, salt, key []byte, err error) {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return p, nil, nil, ErrMalformedHash
+	}
+	var version int
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
+		return p, nil, nil, ErrMalformedHash
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Iterations, &p.Parallelism); err != nil {
+		return p, nil, nil, ErrMalformedHash
+	}
+	b64 := base64.RawStdEncoding
+	if salt, err = b64.DecodeString(parts[4]); err != nil {
+		return p, nil, nil, ErrMalformedHash
+	}
+	if key, err = b64.DecodeString(parts[5]); err != nil {
+		return p, nil, nil, ErrMalformedHash
+	}
+	p.SaltLength, p.KeyLength = uint32(len(salt)), uint32(len(key))
+	return p, salt, key, nil
+}
+
+// sameCost reports whether computations at p and q take the same work.
+func (p Params) sameCost(q Params) bool {
+	return p.Memory == q.Memory && p.Iterations == q.Iterations && p.Parallelism == q.Parallelism &&
+		p.KeyLength == q.KeyLength
 }
 
 // Gate is the bound h's computations run under (nil: none).

@@ -28,9 +28,11 @@ func TokenIn(body string) string {
 	return m[1]
 }
 
-// Outbox returns the tenant's outbox messages to the address, newest first.
+// Outbox returns the tenant's outbox messages to the address, newest first,
+// once the reset requests answered so far have written theirs.
 func (tn *Tenant) Outbox(t testing.TB, to string) []*ent.MailMessage {
 	t.Helper()
+	tn.env.App.Sessions.Drain()
 	list, err := tn.env.App.DB.Client.MailMessage.Query().
 		Where(mailmessage.ToAddress(to)).
 		Order(ent.Desc(mailmessage.FieldCreatedAt), ent.Desc(mailmessage.FieldID)).
@@ -109,7 +111,7 @@ func (r *MailRecorder) Send(_ context.Context, m mail.Message) error {
 }
 
 // Sent returns the messages delivered so far. Delivery runs in the
-// background: call the core service's DrainMail first.
+// background: call the application's Drain first.
 func (r *MailRecorder) Sent() []mail.Message {
 	r.mu.Lock()
 	defer r.mu.Unlock()

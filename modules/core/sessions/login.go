@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -29,7 +30,10 @@ type Tokens struct {
 }
 
 // Login checks email and password within the tenant of ctx and opens a
-// session. The answer is the same whether the email exists or not.
+// session. The answer is the same whether the email exists or not, and so
+// is its time: an unknown email is checked against a dummy hash at the
+// current parameters, and a hash of other parameters is padded to that
+// cost (internal/password), then replaced on success (upgradedHash).
 func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, error) {
 	companyID, ok := tenancy.TenantOf(ctx)
 	if !ok {
@@ -59,13 +63,24 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 		return nil, s.loginFailed(ctx, check)
 	}
 	check.passed()
-	ctx = tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID})
+	return s.signIn(tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID}), u, plain)
+}
+
+// signIn opens a session for u, whose password plain has just matched,
+// and replaces u's hash if it is outdated.
+func (s *Service) signIn(ctx context.Context, u *ent.User, plain string) (*Tokens, error) {
+	upgraded := s.upgradedHash(ctx, u, plain)
 	var sess opened
-	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		var err error
 		if sess, err = s.openSession(ctx, tx, u); err != nil {
 			return err
 		}
-		if u, err = tx.User.UpdateOne(u).SetLastLoginAt(s.now()).Save(ctx); err != nil {
+		update := tx.User.UpdateOne(u).SetLastLoginAt(s.now())
+		if upgraded != "" {
+			update.SetPasswordHash(upgraded)
+		}
+		if u, err = update.Save(ctx); err != nil {
 			return err
 		}
 		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.LoginSucceeded, ActorID: u.ID, Subject: events.UserSubject(u)})
@@ -74,6 +89,25 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 		return nil, fmt.Errorf("login: %w", err)
 	}
 	return s.tokensFor(ctx, u, sess)
+}
+
+// upgradedHash returns plain hashed at the current parameters when u's
+// stored hash was made with others, else "". Checks against other
+// parameters are padded to the current cost (see internal/password), but
+// no padding hides a costlier hash, and the current parameters are the
+// ones the operator chose: a login is the one moment the password is at
+// hand to replace it. Without a hashing slot the old hash stays, for the
+// next login to replace.
+func (s *Service) upgradedHash(ctx context.Context, u *ent.User, plain string) string {
+	if !s.hasher.Outdated(u.PasswordHash) {
+		return ""
+	}
+	hash, err := s.hasher.Hash(ctx, plain)
+	if err != nil {
+		s.logger.WarnContext(ctx, "outdated password hash kept", slog.String("error", err.Error()))
+		return ""
+	}
+	return hash
 }
 
 // loginFailed records a failed login (admitLogin has counted it already);

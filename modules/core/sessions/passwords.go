@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/session"
-	"github.com/binora/binora/ent/user"
 	"github.com/binora/binora/ent/usertoken"
 	"github.com/binora/binora/internal/apperr"
-	"github.com/binora/binora/internal/authtoken"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/internal/tenancy"
@@ -83,43 +80,6 @@ func (s *Service) newPasswordHash(ctx context.Context, field, plain, email strin
 		return "", apperr.Invalid(field, err.Error())
 	}
 	return s.hasher.Hash(ctx, plain)
-}
-
-// RequestPasswordReset mails a reset token to email if it belongs to an
-// active user of the tenant of ctx who has accepted their invitation. The
-// outcome is the same either way, so that nobody learns who has an
-// account: no error, no difference in what is done before answering
-// (delivery runs in the background). Past the per-address limit it
-// answers 429; past the per-email limit it quietly sends nothing.
-func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
-	companyID, ok := tenancy.TenantOf(ctx)
-	if !ok {
-		return ErrTenantRequired
-	}
-	if err := s.admitClient(ctx); err != nil {
-		return err
-	}
-	email = strings.ToLower(strings.TrimSpace(email))
-	u, err := s.client.User.Query().Where(user.Email(email)).Only(ctx)
-	if err != nil && !ent.IsNotFound(err) {
-		return fmt.Errorf("password reset: %w", err)
-	}
-	if u == nil || !u.IsActive || u.InvitationPending {
-		// Cost what issuing a token costs, without storing anything.
-		_, _, _ = authtoken.NewSecret()
-		return nil
-	}
-	if ok, _ := s.limits.ResetRequests.Allow(emailKey(companyID, email)); !ok {
-		return nil
-	}
-	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		_, _, err := s.mail.MailPasswordReset(ctx, tx, u)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("password reset: %w", err)
-	}
-	return nil
 }
 
 // ConfirmPasswordReset spends a reset token of the tenant of ctx, sets the

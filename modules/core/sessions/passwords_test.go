@@ -65,6 +65,39 @@ func TestRequestPasswordReset_PastThePerEmailLimit_QuietlySendsNothing(t *testin
 	})
 }
 
+// Counting only the emails that have an account would make the limit's
+// refusals tell them apart.
+func TestRequestPasswordReset_PerEmailLimit_CountsEmailsWithoutAnAccountToo(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		tn := testsupport.NewTenant(t, env)
+		const email = "later@reset.test"
+		for range 5 {
+			require.NoError(t, env.App.Sessions.RequestPasswordReset(anonymous(tn), email))
+		}
+		env.App.Drain() // so that their lookups find no account
+		tn.NewUser(t, email, "later-user-password", false)
+
+		require.NoError(t, env.App.Sessions.RequestPasswordReset(anonymous(tn), email))
+
+		assert.Empty(t, tn.Outbox(t, email), "the five requests before the account used up its limit")
+	})
+}
+
+// The lookup and the mail happen after the answer, so they cannot take
+// longer for a known email; the client leaving does not stop them.
+func TestRequestPasswordReset_ClientGoneOnceAnswered_StillMails(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		tn := testsupport.NewTenant(t, env)
+		ctx, cancel := context.WithCancel(anonymous(tn))
+		cancel()
+
+		err := env.App.Sessions.RequestPasswordReset(ctx, tn.Admin.Email)
+
+		require.NoError(t, err)
+		assert.Len(t, tn.Outbox(t, tn.Admin.Email), 1)
+	})
+}
+
 func TestIdentityUseCases_WithoutTenant_AreTenantRequired(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		ctx, svc := context.Background(), env.App.Sessions

@@ -6,6 +6,7 @@ package sessions
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"github.com/binora/binora/ent"
@@ -26,8 +27,8 @@ type TenantChecker interface {
 
 // Limits bound the sign-in endpoints. Nil ones get the defaults: 5 failed
 // password checks per (tenant, email, client address) per 15 minutes, 50
-// per (tenant, email) per hour, 5 reset mails per (tenant, email) per 15
-// minutes, and 30 requests per client address per minute.
+// per (tenant, email) per hour, 5 reset requests per (tenant, email) per
+// 15 minutes, and 30 requests per client address per minute.
 type Limits struct {
 	// FailedLogins counts failed password checks (logins, password
 	// changes) by tenant, email and client address; once full, every
@@ -37,8 +38,10 @@ type Limits struct {
 	// ceiling far above FailedLogins against guessing spread over many
 	// addresses, which blocks the email from every address.
 	EmailFailures *ratelimit.Limiter
-	// ResetRequests bounds the reset mails one address receives: past it
-	// the request still answers 202 but nothing is sent.
+	// ResetRequests bounds the reset requests for one email, and so the
+	// reset mails one address receives: past it the request still answers
+	// 202 but nothing is sent. It counts every email alike, with or
+	// without an account, so that its refusals tell nothing either.
 	ResetRequests *ratelimit.Limiter
 	// ClientRequests is keyed by client address, for login and reset.
 	ClientRequests *ratelimit.Limiter
@@ -59,6 +62,8 @@ type Deps struct {
 	Limits     Limits
 	// Now is the clock sessions expire by (time.Now when nil).
 	Now func() time.Time
+	// Logger records what fails in the background (slog.Default when nil).
+	Logger *slog.Logger
 }
 
 // Service implements the sessions' use cases.
@@ -74,8 +79,15 @@ type Service struct {
 	events     *events.Recorder
 	limits     Limits
 	now        func() time.Time
+	logger     *slog.Logger
+	// resets runs the lookup and the mail of reset requests after their
+	// answer (see resets.go).
+	resets *backlog
 	// dummyHash is verified against when a login names no known user, so
-	// that an unknown email costs as much time as a wrong password.
+	// that an unknown email costs as much time as a wrong password. It is
+	// made at the current parameters; the hasher pads checks against
+	// hashes of other parameters to the time of such a check, and making
+	// it gives the hasher its first measure of that time.
 	dummyHash string
 }
 
@@ -91,9 +103,13 @@ func NewService(d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
 	return &Service{
 		client: d.Client, hasher: d.Hasher, tokens: d.Tokens, refreshTTL: d.RefreshTTL,
 		mail: d.Mail, directory: d.Directory, apiTokens: d.APITokens, tenants: d.Tenants, events: d.Events,
 		limits: d.Limits.withDefaults(d.Now), now: d.Now, dummyHash: dummy,
+		logger: d.Logger, resets: newBacklog(resetWorkers, resetBacklog),
 	}, nil
 }
