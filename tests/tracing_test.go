@@ -15,6 +15,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/binora/binora/internal/app"
+	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/testsupport"
 )
 
@@ -27,12 +28,12 @@ const (
 
 // tracedSite is a site on a server of its own whose spans end in the
 // returned recorder.
-func tracedSite(t *testing.T, env *testsupport.Env) (*site, *tracetest.SpanRecorder) {
+func tracedSite(t *testing.T, env *testsupport.Env, change func(*config.Config)) (*site, *tracetest.SpanRecorder) {
 	t.Helper()
 	recorder := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder))
 	t.Cleanup(func() { _ = tp.Shutdown(t.Context()) })
-	return newSite(t, testsupport.Reopen(t, env, app.Options{TracerProvider: tp}, nil)), recorder
+	return newSite(t, testsupport.Reopen(t, env, app.Options{TracerProvider: tp}, change)), recorder
 }
 
 // spansNamed returns the ended spans called name.
@@ -65,7 +66,7 @@ func (s *site) tracedGet(t *testing.T, path string) rawResponse {
 func TestTracing_AnOperationIsAServerSpanInTheCallersTrace(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
-		s, recorder := tracedSite(t, env)
+		s, recorder := tracedSite(t, env, nil)
 		dc := s.createDatacenter(t, "T1")
 
 		found := s.tracedGet(t, "/api/datacenters/"+strconv.FormatInt(dc.ID, 10))
@@ -91,7 +92,7 @@ func TestTracing_AnOperationIsAServerSpanInTheCallersTrace(t *testing.T) {
 func TestTracing_SQLStatementsAreChildrenOfTheOperation(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
-		s, recorder := tracedSite(t, env)
+		s, recorder := tracedSite(t, env, nil)
 		dc := s.createDatacenter(t, "T2")
 
 		require.Equal(t, http.StatusOK, s.tracedGet(t, "/api/datacenters/"+strconv.FormatInt(dc.ID, 10)).Status)
@@ -115,5 +116,23 @@ func TestTracing_SQLStatementsAreChildrenOfTheOperation(t *testing.T) {
 			assert.Equal(t, system, attr(span, "db.system.name").AsString())
 		}
 		assert.True(t, readsDatacenter, "the datacenter's SELECT is one of them")
+	})
+}
+
+func TestTracing_AServerErrorMarksTheOperationsSpanAsFailed(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		s, recorder := tracedSite(t, env, func(c *config.Config) {
+			c.PasswordHashing = config.PasswordHashing{Concurrency: 1, Wait: 1}
+		})
+		s.fillHashing(t)
+
+		assertBusy(t, s.loginRaw(t, s.tn.Admin.Email, "any-password-at-all"))
+
+		spans := spansNamed(recorder, "Login")
+		require.Len(t, spans, 2, "the admin's sign-in when the site was set up, then this one")
+		busy := spans[1]
+		assert.Equal(t, int64(http.StatusServiceUnavailable), attr(busy, "http.response.status_code").AsInt64())
+		assert.Equal(t, codes.Error, busy.Status().Code)
 	})
 }
