@@ -135,8 +135,10 @@ type operations struct {
 
 type assetOperations = assets.Handlers
 
-// Close waits for mail still being delivered and releases the database.
+// Close stops retrying failed mail (an operator command does not wait
+// out the backoff; the outbox keeps the message unsent), waits for the
+// sends in flight and releases the database.
 func (a *App) Close() error {
-	a.Mail.Drain()
+	_ = a.Mail.Shutdown(context.Background()) // without a deadline it only waits
 	return a.DB.Close()
 }
