@@ -215,6 +215,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			mailmessage.FieldToAddress: {Type: field.TypeString, Column: mailmessage.FieldToAddress},
 			mailmessage.FieldSubject:   {Type: field.TypeString, Column: mailmessage.FieldSubject},
 			mailmessage.FieldBody:      {Type: field.TypeString, Column: mailmessage.FieldBody},
+			mailmessage.FieldSentAt:    {Type: field.TypeTime, Column: mailmessage.FieldSentAt},
+			mailmessage.FieldAttempts:  {Type: field.TypeInt, Column: mailmessage.FieldAttempts},
 		},
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
@@ -1851,6 +1853,16 @@ func (f *MailMessageFilter) WhereSubject(p entql.StringP) {
 // WhereBody applies the entql string predicate on the body field.
 func (f *MailMessageFilter) WhereBody(p entql.StringP) {
 	f.Where(p.Field(mailmessage.FieldBody))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *MailMessageFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(mailmessage.FieldSentAt))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *MailMessageFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldAttempts))
 }
 
 // WhereHasCompany applies a predicate to check if query has an edge company.

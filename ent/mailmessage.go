@@ -34,6 +34,10 @@ type MailMessage struct {
 	Subject string `json:"subject,omitempty"`
 	// Body holds the value of the "body" field.
 	Body string `json:"-"`
+	// SentAt holds the value of the "sent_at" field.
+	SentAt *time.Time `json:"sent_at,omitempty"`
+	// Attempts holds the value of the "attempts" field.
+	Attempts int `json:"attempts,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MailMessageQuery when eager-loading is set.
 	Edges        MailMessageEdges `json:"edges"`
@@ -65,11 +69,11 @@ func (*MailMessage) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case mailmessage.FieldID, mailmessage.FieldCompanyID, mailmessage.FieldCreatedBy, mailmessage.FieldUpdatedBy:
+		case mailmessage.FieldID, mailmessage.FieldCompanyID, mailmessage.FieldCreatedBy, mailmessage.FieldUpdatedBy, mailmessage.FieldAttempts:
 			values[i] = new(sql.NullInt64)
 		case mailmessage.FieldToAddress, mailmessage.FieldSubject, mailmessage.FieldBody:
 			values[i] = new(sql.NullString)
-		case mailmessage.FieldCreatedAt, mailmessage.FieldUpdatedAt:
+		case mailmessage.FieldCreatedAt, mailmessage.FieldUpdatedAt, mailmessage.FieldSentAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -142,6 +146,19 @@ func (_m *MailMessage) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Body = value.String
 			}
+		case mailmessage.FieldSentAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field sent_at", values[i])
+			} else if value.Valid {
+				_m.SentAt = new(time.Time)
+				*_m.SentAt = value.Time
+			}
+		case mailmessage.FieldAttempts:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field attempts", values[i])
+			} else if value.Valid {
+				_m.Attempts = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -209,6 +226,14 @@ func (_m *MailMessage) String() string {
 	builder.WriteString(_m.Subject)
 	builder.WriteString(", ")
 	builder.WriteString("body=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.SentAt; v != nil {
+		builder.WriteString("sent_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("attempts=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Attempts))
 	builder.WriteByte(')')
 	return builder.String()
 }

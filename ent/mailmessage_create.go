@@ -103,6 +103,34 @@ func (_c *MailMessageCreate) SetBody(v string) *MailMessageCreate {
 	return _c
 }
 
+// SetSentAt sets the "sent_at" field.
+func (_c *MailMessageCreate) SetSentAt(v time.Time) *MailMessageCreate {
+	_c.mutation.SetSentAt(v)
+	return _c
+}
+
+// SetNillableSentAt sets the "sent_at" field if the given value is not nil.
+func (_c *MailMessageCreate) SetNillableSentAt(v *time.Time) *MailMessageCreate {
+	if v != nil {
+		_c.SetSentAt(*v)
+	}
+	return _c
+}
+
+// SetAttempts sets the "attempts" field.
+func (_c *MailMessageCreate) SetAttempts(v int) *MailMessageCreate {
+	_c.mutation.SetAttempts(v)
+	return _c
+}
+
+// SetNillableAttempts sets the "attempts" field if the given value is not nil.
+func (_c *MailMessageCreate) SetNillableAttempts(v *int) *MailMessageCreate {
+	if v != nil {
+		_c.SetAttempts(*v)
+	}
+	return _c
+}
+
 // SetCompany sets the "company" edge to the Company entity.
 func (_c *MailMessageCreate) SetCompany(v *Company) *MailMessageCreate {
 	return _c.SetCompanyID(v.ID)
@@ -159,6 +187,10 @@ func (_c *MailMessageCreate) defaults() error {
 		v := mailmessage.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Attempts(); !ok {
+		v := mailmessage.DefaultAttempts
+		_c.mutation.SetAttempts(v)
+	}
 	return nil
 }
 
@@ -191,6 +223,14 @@ func (_c *MailMessageCreate) check() error {
 	}
 	if _, ok := _c.mutation.Body(); !ok {
 		return &ValidationError{Name: "body", err: errors.New(`ent: missing required field "MailMessage.body"`)}
+	}
+	if _, ok := _c.mutation.Attempts(); !ok {
+		return &ValidationError{Name: "attempts", err: errors.New(`ent: missing required field "MailMessage.attempts"`)}
+	}
+	if v, ok := _c.mutation.Attempts(); ok {
+		if err := mailmessage.AttemptsValidator(v); err != nil {
+			return &ValidationError{Name: "attempts", err: fmt.Errorf(`ent: validator failed for field "MailMessage.attempts": %w`, err)}
+		}
 	}
 	if len(_c.mutation.CompanyIDs()) == 0 {
 		return &ValidationError{Name: "company", err: errors.New(`ent: missing required edge "MailMessage.company"`)}
@@ -249,6 +289,14 @@ func (_c *MailMessageCreate) createSpec() (*MailMessage, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Body(); ok {
 		_spec.SetField(mailmessage.FieldBody, field.TypeString, value)
 		_node.Body = value
+	}
+	if value, ok := _c.mutation.SentAt(); ok {
+		_spec.SetField(mailmessage.FieldSentAt, field.TypeTime, value)
+		_node.SentAt = &value
+	}
+	if value, ok := _c.mutation.Attempts(); ok {
+		_spec.SetField(mailmessage.FieldAttempts, field.TypeInt, value)
+		_node.Attempts = value
 	}
 	if nodes := _c.mutation.CompanyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -355,6 +403,42 @@ func (u *MailMessageUpsert) ClearUpdatedBy() *MailMessageUpsert {
 	return u
 }
 
+// SetSentAt sets the "sent_at" field.
+func (u *MailMessageUpsert) SetSentAt(v time.Time) *MailMessageUpsert {
+	u.Set(mailmessage.FieldSentAt, v)
+	return u
+}
+
+// UpdateSentAt sets the "sent_at" field to the value that was provided on create.
+func (u *MailMessageUpsert) UpdateSentAt() *MailMessageUpsert {
+	u.SetExcluded(mailmessage.FieldSentAt)
+	return u
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (u *MailMessageUpsert) ClearSentAt() *MailMessageUpsert {
+	u.SetNull(mailmessage.FieldSentAt)
+	return u
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *MailMessageUpsert) SetAttempts(v int) *MailMessageUpsert {
+	u.Set(mailmessage.FieldAttempts, v)
+	return u
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *MailMessageUpsert) UpdateAttempts() *MailMessageUpsert {
+	u.SetExcluded(mailmessage.FieldAttempts)
+	return u
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *MailMessageUpsert) AddAttempts(v int) *MailMessageUpsert {
+	u.Add(mailmessage.FieldAttempts, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -454,6 +538,48 @@ func (u *MailMessageUpsertOne) UpdateUpdatedBy() *MailMessageUpsertOne {
 func (u *MailMessageUpsertOne) ClearUpdatedBy() *MailMessageUpsertOne {
 	return u.Update(func(s *MailMessageUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetSentAt sets the "sent_at" field.
+func (u *MailMessageUpsertOne) SetSentAt(v time.Time) *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetSentAt(v)
+	})
+}
+
+// UpdateSentAt sets the "sent_at" field to the value that was provided on create.
+func (u *MailMessageUpsertOne) UpdateSentAt() *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateSentAt()
+	})
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (u *MailMessageUpsertOne) ClearSentAt() *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.ClearSentAt()
+	})
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *MailMessageUpsertOne) SetAttempts(v int) *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetAttempts(v)
+	})
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *MailMessageUpsertOne) AddAttempts(v int) *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.AddAttempts(v)
+	})
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *MailMessageUpsertOne) UpdateAttempts() *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateAttempts()
 	})
 }
 
@@ -722,6 +848,48 @@ func (u *MailMessageUpsertBulk) UpdateUpdatedBy() *MailMessageUpsertBulk {
 func (u *MailMessageUpsertBulk) ClearUpdatedBy() *MailMessageUpsertBulk {
 	return u.Update(func(s *MailMessageUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetSentAt sets the "sent_at" field.
+func (u *MailMessageUpsertBulk) SetSentAt(v time.Time) *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetSentAt(v)
+	})
+}
+
+// UpdateSentAt sets the "sent_at" field to the value that was provided on create.
+func (u *MailMessageUpsertBulk) UpdateSentAt() *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateSentAt()
+	})
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (u *MailMessageUpsertBulk) ClearSentAt() *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.ClearSentAt()
+	})
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *MailMessageUpsertBulk) SetAttempts(v int) *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetAttempts(v)
+	})
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *MailMessageUpsertBulk) AddAttempts(v int) *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.AddAttempts(v)
+	})
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *MailMessageUpsertBulk) UpdateAttempts() *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateAttempts()
 	})
 }
 

@@ -61,6 +61,47 @@ func (_u *MailMessageUpdate) ClearUpdatedBy() *MailMessageUpdate {
 	return _u
 }
 
+// SetSentAt sets the "sent_at" field.
+func (_u *MailMessageUpdate) SetSentAt(v time.Time) *MailMessageUpdate {
+	_u.mutation.SetSentAt(v)
+	return _u
+}
+
+// SetNillableSentAt sets the "sent_at" field if the given value is not nil.
+func (_u *MailMessageUpdate) SetNillableSentAt(v *time.Time) *MailMessageUpdate {
+	if v != nil {
+		_u.SetSentAt(*v)
+	}
+	return _u
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (_u *MailMessageUpdate) ClearSentAt() *MailMessageUpdate {
+	_u.mutation.ClearSentAt()
+	return _u
+}
+
+// SetAttempts sets the "attempts" field.
+func (_u *MailMessageUpdate) SetAttempts(v int) *MailMessageUpdate {
+	_u.mutation.ResetAttempts()
+	_u.mutation.SetAttempts(v)
+	return _u
+}
+
+// SetNillableAttempts sets the "attempts" field if the given value is not nil.
+func (_u *MailMessageUpdate) SetNillableAttempts(v *int) *MailMessageUpdate {
+	if v != nil {
+		_u.SetAttempts(*v)
+	}
+	return _u
+}
+
+// AddAttempts adds value to the "attempts" field.
+func (_u *MailMessageUpdate) AddAttempts(v int) *MailMessageUpdate {
+	_u.mutation.AddAttempts(v)
+	return _u
+}
+
 // Mutation returns the MailMessageMutation object of the builder.
 func (_u *MailMessageUpdate) Mutation() *MailMessageMutation {
 	return _u.mutation
@@ -110,6 +151,11 @@ func (_u *MailMessageUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *MailMessageUpdate) check() error {
+	if v, ok := _u.mutation.Attempts(); ok {
+		if err := mailmessage.AttemptsValidator(v); err != nil {
+			return &ValidationError{Name: "attempts", err: fmt.Errorf(`ent: validator failed for field "MailMessage.attempts": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "MailMessage.company"`)
 	}
@@ -142,6 +188,18 @@ func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SentAt(); ok {
+		_spec.SetField(mailmessage.FieldSentAt, field.TypeTime, value)
+	}
+	if _u.mutation.SentAtCleared() {
+		_spec.ClearField(mailmessage.FieldSentAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Attempts(); ok {
+		_spec.SetField(mailmessage.FieldAttempts, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAttempts(); ok {
+		_spec.AddField(mailmessage.FieldAttempts, field.TypeInt, value)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -193,6 +251,47 @@ func (_u *MailMessageUpdateOne) AddUpdatedBy(v int) *MailMessageUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *MailMessageUpdateOne) ClearUpdatedBy() *MailMessageUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetSentAt sets the "sent_at" field.
+func (_u *MailMessageUpdateOne) SetSentAt(v time.Time) *MailMessageUpdateOne {
+	_u.mutation.SetSentAt(v)
+	return _u
+}
+
+// SetNillableSentAt sets the "sent_at" field if the given value is not nil.
+func (_u *MailMessageUpdateOne) SetNillableSentAt(v *time.Time) *MailMessageUpdateOne {
+	if v != nil {
+		_u.SetSentAt(*v)
+	}
+	return _u
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (_u *MailMessageUpdateOne) ClearSentAt() *MailMessageUpdateOne {
+	_u.mutation.ClearSentAt()
+	return _u
+}
+
+// SetAttempts sets the "attempts" field.
+func (_u *MailMessageUpdateOne) SetAttempts(v int) *MailMessageUpdateOne {
+	_u.mutation.ResetAttempts()
+	_u.mutation.SetAttempts(v)
+	return _u
+}
+
+// SetNillableAttempts sets the "attempts" field if the given value is not nil.
+func (_u *MailMessageUpdateOne) SetNillableAttempts(v *int) *MailMessageUpdateOne {
+	if v != nil {
+		_u.SetAttempts(*v)
+	}
+	return _u
+}
+
+// AddAttempts adds value to the "attempts" field.
+func (_u *MailMessageUpdateOne) AddAttempts(v int) *MailMessageUpdateOne {
+	_u.mutation.AddAttempts(v)
 	return _u
 }
 
@@ -258,6 +357,11 @@ func (_u *MailMessageUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *MailMessageUpdateOne) check() error {
+	if v, ok := _u.mutation.Attempts(); ok {
+		if err := mailmessage.AttemptsValidator(v); err != nil {
+			return &ValidationError{Name: "attempts", err: fmt.Errorf(`ent: validator failed for field "MailMessage.attempts": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "MailMessage.company"`)
 	}
@@ -307,6 +411,18 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SentAt(); ok {
+		_spec.SetField(mailmessage.FieldSentAt, field.TypeTime, value)
+	}
+	if _u.mutation.SentAtCleared() {
+		_spec.ClearField(mailmessage.FieldSentAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Attempts(); ok {
+		_spec.SetField(mailmessage.FieldAttempts, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAttempts(); ok {
+		_spec.AddField(mailmessage.FieldAttempts, field.TypeInt, value)
 	}
 	_node = &MailMessage{config: _u.config}
 	_spec.Assign = _node.assignValues

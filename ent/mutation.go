@@ -8037,6 +8037,9 @@ type MailMessageMutation struct {
 	to_address     *string
 	subject        *string
 	body           *string
+	sent_at        *time.Time
+	attempts       *int
+	addattempts    *int
 	clearedFields  map[string]struct{}
 	company        *int
 	clearedcompany bool
@@ -8499,6 +8502,111 @@ func (m *MailMessageMutation) ResetBody() {
 	m.body = nil
 }
 
+// SetSentAt sets the "sent_at" field.
+func (m *MailMessageMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *MailMessageMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the MailMessage entity.
+// If the MailMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MailMessageMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *MailMessageMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[mailmessage.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *MailMessageMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[mailmessage.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *MailMessageMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, mailmessage.FieldSentAt)
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *MailMessageMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *MailMessageMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the MailMessage entity.
+// If the MailMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MailMessageMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *MailMessageMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *MailMessageMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *MailMessageMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
 // ClearCompany clears the "company" edge to the Company entity.
 func (m *MailMessageMutation) ClearCompany() {
 	m.clearedcompany = true
@@ -8560,7 +8668,7 @@ func (m *MailMessageMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MailMessageMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.company != nil {
 		fields = append(fields, mailmessage.FieldCompanyID)
 	}
@@ -8584,6 +8692,12 @@ func (m *MailMessageMutation) Fields() []string {
 	}
 	if m.body != nil {
 		fields = append(fields, mailmessage.FieldBody)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, mailmessage.FieldSentAt)
+	}
+	if m.attempts != nil {
+		fields = append(fields, mailmessage.FieldAttempts)
 	}
 	return fields
 }
@@ -8609,6 +8723,10 @@ func (m *MailMessageMutation) Field(name string) (ent.Value, bool) {
 		return m.Subject()
 	case mailmessage.FieldBody:
 		return m.Body()
+	case mailmessage.FieldSentAt:
+		return m.SentAt()
+	case mailmessage.FieldAttempts:
+		return m.Attempts()
 	}
 	return nil, false
 }
@@ -8634,6 +8752,10 @@ func (m *MailMessageMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldSubject(ctx)
 	case mailmessage.FieldBody:
 		return m.OldBody(ctx)
+	case mailmessage.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case mailmessage.FieldAttempts:
+		return m.OldAttempts(ctx)
 	}
 	return nil, fmt.Errorf("unknown MailMessage field %s", name)
 }
@@ -8699,6 +8821,20 @@ func (m *MailMessageMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBody(v)
 		return nil
+	case mailmessage.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case mailmessage.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
 	}
 	return fmt.Errorf("unknown MailMessage field %s", name)
 }
@@ -8713,6 +8849,9 @@ func (m *MailMessageMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, mailmessage.FieldUpdatedBy)
 	}
+	if m.addattempts != nil {
+		fields = append(fields, mailmessage.FieldAttempts)
+	}
 	return fields
 }
 
@@ -8725,6 +8864,8 @@ func (m *MailMessageMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case mailmessage.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case mailmessage.FieldAttempts:
+		return m.AddedAttempts()
 	}
 	return nil, false
 }
@@ -8748,6 +8889,13 @@ func (m *MailMessageMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddUpdatedBy(v)
 		return nil
+	case mailmessage.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
 	}
 	return fmt.Errorf("unknown MailMessage numeric field %s", name)
 }
@@ -8761,6 +8909,9 @@ func (m *MailMessageMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(mailmessage.FieldUpdatedBy) {
 		fields = append(fields, mailmessage.FieldUpdatedBy)
+	}
+	if m.FieldCleared(mailmessage.FieldSentAt) {
+		fields = append(fields, mailmessage.FieldSentAt)
 	}
 	return fields
 }
@@ -8781,6 +8932,9 @@ func (m *MailMessageMutation) ClearField(name string) error {
 		return nil
 	case mailmessage.FieldUpdatedBy:
 		m.ClearUpdatedBy()
+		return nil
+	case mailmessage.FieldSentAt:
+		m.ClearSentAt()
 		return nil
 	}
 	return fmt.Errorf("unknown MailMessage nullable field %s", name)
@@ -8813,6 +8967,12 @@ func (m *MailMessageMutation) ResetField(name string) error {
 		return nil
 	case mailmessage.FieldBody:
 		m.ResetBody()
+		return nil
+	case mailmessage.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case mailmessage.FieldAttempts:
+		m.ResetAttempts()
 		return nil
 	}
 	return fmt.Errorf("unknown MailMessage field %s", name)

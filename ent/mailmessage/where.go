@@ -95,6 +95,16 @@ func Body(v string) predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldEQ(FieldBody, v))
 }
 
+// SentAt applies equality check predicate on the "sent_at" field. It's identical to SentAtEQ.
+func SentAt(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldSentAt, v))
+}
+
+// Attempts applies equality check predicate on the "attempts" field. It's identical to AttemptsEQ.
+func Attempts(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldAttempts, v))
+}
+
 // CompanyIDEQ applies the EQ predicate on the "company_id" field.
 func CompanyIDEQ(v int) predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldEQ(FieldCompanyID, v))
@@ -488,6 +498,96 @@ func BodyEqualFold(v string) predicate.MailMessage {
 // BodyContainsFold applies the ContainsFold predicate on the "body" field.
 func BodyContainsFold(v string) predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldContainsFold(FieldBody, v))
+}
+
+// SentAtEQ applies the EQ predicate on the "sent_at" field.
+func SentAtEQ(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldSentAt, v))
+}
+
+// SentAtNEQ applies the NEQ predicate on the "sent_at" field.
+func SentAtNEQ(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNEQ(FieldSentAt, v))
+}
+
+// SentAtIn applies the In predicate on the "sent_at" field.
+func SentAtIn(vs ...time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldIn(FieldSentAt, vs...))
+}
+
+// SentAtNotIn applies the NotIn predicate on the "sent_at" field.
+func SentAtNotIn(vs ...time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNotIn(FieldSentAt, vs...))
+}
+
+// SentAtGT applies the GT predicate on the "sent_at" field.
+func SentAtGT(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGT(FieldSentAt, v))
+}
+
+// SentAtGTE applies the GTE predicate on the "sent_at" field.
+func SentAtGTE(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGTE(FieldSentAt, v))
+}
+
+// SentAtLT applies the LT predicate on the "sent_at" field.
+func SentAtLT(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLT(FieldSentAt, v))
+}
+
+// SentAtLTE applies the LTE predicate on the "sent_at" field.
+func SentAtLTE(v time.Time) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLTE(FieldSentAt, v))
+}
+
+// SentAtIsNil applies the IsNil predicate on the "sent_at" field.
+func SentAtIsNil() predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldIsNull(FieldSentAt))
+}
+
+// SentAtNotNil applies the NotNil predicate on the "sent_at" field.
+func SentAtNotNil() predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNotNull(FieldSentAt))
+}
+
+// AttemptsEQ applies the EQ predicate on the "attempts" field.
+func AttemptsEQ(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldAttempts, v))
+}
+
+// AttemptsNEQ applies the NEQ predicate on the "attempts" field.
+func AttemptsNEQ(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNEQ(FieldAttempts, v))
+}
+
+// AttemptsIn applies the In predicate on the "attempts" field.
+func AttemptsIn(vs ...int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldIn(FieldAttempts, vs...))
+}
+
+// AttemptsNotIn applies the NotIn predicate on the "attempts" field.
+func AttemptsNotIn(vs ...int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNotIn(FieldAttempts, vs...))
+}
+
+// AttemptsGT applies the GT predicate on the "attempts" field.
+func AttemptsGT(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGT(FieldAttempts, v))
+}
+
+// AttemptsGTE applies the GTE predicate on the "attempts" field.
+func AttemptsGTE(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGTE(FieldAttempts, v))
+}
+
+// AttemptsLT applies the LT predicate on the "attempts" field.
+func AttemptsLT(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLT(FieldAttempts, v))
+}
+
+// AttemptsLTE applies the LTE predicate on the "attempts" field.
+func AttemptsLTE(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLTE(FieldAttempts, v))
 }
 
 // HasCompany applies the HasEdge predicate on the "company" edge.

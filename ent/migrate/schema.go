@@ -305,6 +305,8 @@ var (
 		{Name: "to_address", Type: field.TypeString, Size: 254},
 		{Name: "subject", Type: field.TypeString, Size: 200},
 		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
 		{Name: "company_id", Type: field.TypeInt},
 	}
 	// MailMessagesTable holds the schema information for the "mail_messages" table.
@@ -315,7 +317,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "mail_messages_companies_company",
-				Columns:    []*schema.Column{MailMessagesColumns[8]},
+				Columns:    []*schema.Column{MailMessagesColumns[10]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},

@@ -529,6 +529,12 @@ func init() {
 			return nil
 		}
 	}()
+	// mailmessageDescAttempts is the schema descriptor for attempts field.
+	mailmessageDescAttempts := mailmessageFields[4].Descriptor()
+	// mailmessage.DefaultAttempts holds the default value on creation for the attempts field.
+	mailmessage.DefaultAttempts = mailmessageDescAttempts.Default.(int)
+	// mailmessage.AttemptsValidator is a validator for the "attempts" field. It is called by the builders before save.
+	mailmessage.AttemptsValidator = mailmessageDescAttempts.Validators[0].(func(int) error)
 	rackMixin := schema.Rack{}.Mixin()
 	rack.Policy = privacy.NewPolicies(rackMixin[0], schema.Rack{})
 	rack.Hooks[0] = func(next ent.Mutator) ent.Mutator {

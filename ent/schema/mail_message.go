@@ -8,7 +8,8 @@ import (
 )
 
 // MailMessage is the outbox: every message Binora sends (invitations,
-// password resets) is kept here, whichever mailer delivers it.
+// password resets) is kept here, whichever mailer delivers it, with
+// whether and after how many attempts it was delivered.
 type MailMessage struct {
 	ent.Schema
 }
@@ -27,5 +28,10 @@ func (MailMessage) Fields() []ent.Field {
 		// derived from the server secret (modules/core/mailtoken/seal.go)
 		// and never shown through the API.
 		field.Text("body").Immutable().Sensitive(),
+		// sent_at is when the mailer accepted the message; null while it is
+		// undelivered (the server gave up, or stopped before it could).
+		field.Time("sent_at").Optional().Nillable(),
+		// attempts counts the sends tried, failed ones included.
+		field.Int("attempts").NonNegative().Default(0),
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
@@ -20,7 +21,9 @@ import (
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/metrics"
 	"github.com/binora/binora/internal/ratelimit"
+	"github.com/binora/binora/internal/tracing"
 	"github.com/binora/binora/modules/assets"
+	"github.com/binora/binora/modules/core/mailtoken"
 )
 
 // App is a wired Binora instance.
@@ -42,9 +45,15 @@ type Options struct {
 	WrapDriver func(dialect.Driver) dialect.Driver
 	// Mailer replaces the mailer the configuration chooses.
 	Mailer mail.Mailer
+	// MailRetry replaces how failed mail deliveries are tried again
+	// (mailtoken.DefaultRetry when Attempts is 0).
+	MailRetry mailtoken.Retry
 	// Now replaces the clock of expiries, limits and security events
 	// (time.Now when nil), so that tests move time instead of sleeping.
 	Now func() time.Time
+	// TracerProvider receives a span per operation and per SQL statement;
+	// nil records none (Serve sets it when traces are exported).
+	TracerProvider trace.TracerProvider
 }
 
 // Open connects to the configured database (without migrating it) and
@@ -56,6 +65,9 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	var wrap []func(dialect.Driver) dialect.Driver
 	if opts.WrapDriver != nil {
 		wrap = append(wrap, opts.WrapDriver)
+	}
+	if opts.TracerProvider != nil {
+		wrap = append(wrap, tracing.WrapDriver(opts.TracerProvider))
 	}
 	db, err := database.Open(ctx, cfg.DatabaseURL, wrap...)
 	if err != nil {
@@ -96,6 +108,7 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 		TrustedProxies: cfg.TrustedProxies,
 		Logger:         opts.Logger,
 		Observer:       m,
+		TracerProvider: opts.TracerProvider,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)
@@ -103,12 +116,12 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 	return &App{DB: db, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler, Metrics: m}, nil
 }
 
-// newMetrics exports the state of db's pool, the password-hash gate and
-// the sign-in limits.
+// newMetrics exports the state of db's pool, the password-hash gate, the
+// mail delivery and the sign-in limits.
 func newMetrics(db *database.DB, core Core) (*metrics.Metrics, error) {
 	l := core.Sessions.Limits()
 	return metrics.New(metrics.Sources{
-		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(),
+		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(), Outbox: core.Mail,
 		RateLimits: map[string]*ratelimit.Limiter{
 			"failed_logins": l.FailedLogins, "email_failures": l.EmailFailures, "reset_requests": l.ResetRequests,
 			"client_requests": l.ClientRequests,
@@ -133,10 +146,13 @@ func (a *App) Drain() {
 	a.Mail.Drain()
 }
 
-// Close waits for the background work (Drain), stops listening for changes
-// and releases the database.
+// Close waits for the reset requests still being handled, stops retrying
+// failed mail (an operator command does not wait out the backoff; the
+// outbox keeps the message unsent), waits for the sends in flight, stops
+// listening for changes and releases the database.
 func (a *App) Close() error {
-	a.Drain()
+	a.Sessions.Drain()
+	_ = a.Mail.Shutdown(context.Background()) // without a deadline it only waits
 	a.Changes.Close()
 	return a.DB.Close()
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,8 +11,11 @@ import (
 	"syscall"
 	"time"
 
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/tracing"
 	"github.com/binora/binora/modules/core/platform"
 )
 
@@ -39,22 +43,36 @@ func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
 	return nil
 }
 
+// shutdownTimeout bounds a graceful stop: the requests in flight, the mail
+// being delivered and the spans not yet exported.
+const shutdownTimeout = 10 * time.Second
+
 // Serve migrates (unless told not to; see prepareSchema), refuses a
 // PostgreSQL role that row-level security would not confine, and serves
 // HTTP on addr until ctx is cancelled or the process receives
 // SIGINT/SIGTERM, then shuts down gracefully; with cfg.MetricsAddr set it
-// serves /metrics there as well. It logs "listening" only once the ports
-// are bound, so that the line means connections are accepted (a port in
-// use is an error and no such line), and logs the start and the end of the
-// shutdown.
+// serves /metrics there as well, and with cfg.Tracing enabled it exports
+// traces. It logs "listening" only once the ports are bound, so that the
+// line means connections are accepted (a port in use is an error and no
+// such line), and logs the start and the end of the shutdown.
 func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, logger *slog.Logger) error {
-	const shutdownTimeout = 10 * time.Second // for the requests in flight
 	if migrate {
 		if err := prepareSchema(ctx, cfg); err != nil {
 			return err
 		}
 	}
-	a, err := Open(ctx, cfg, Options{Logger: logger})
+	tp, err := tracing.New(ctx, cfg.Tracing)
+	if err != nil {
+		return err
+	}
+	// A failed start still exports what it traced; a graceful stop has
+	// already flushed (drain), and a second Shutdown does nothing.
+	defer func() { _ = shutdownTracing(ctx, tp) }()
+	opts := Options{Logger: logger}
+	if tp != nil {
+		opts.TracerProvider = tp
+	}
+	a, err := Open(ctx, cfg, opts)
 	if err != nil {
 		return err
 	}
@@ -70,20 +88,46 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	}
 	errc := srv.start()
 	logger.Info("binora listening", append(srv.attrs(), "dialect", a.DB.Dialect, "version", version(),
-		"database", redact(cfg.DatabaseURL))...)
+		"database", redact(cfg.DatabaseURL), "tracing", cfg.Tracing.Enabled)...)
 	select {
 	case err := <-errc:
 		srv.close()
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("binora shutting down", "timeout", shutdownTimeout.String())
+	return drain(ctx, srv, a, tp, logger)
+}
+
+// drain stops accepting, then waits for the requests in flight, the mail
+// being delivered and the spans not yet exported, and logs what stopped,
+// why and how long it took.
+func drain(ctx context.Context, srv *servers, a *App, tp *sdktrace.TracerProvider, logger *slog.Logger) error {
+	reason := context.Cause(ctx).Error()
+	logger.Info("binora shutting down", "reason", reason, "timeout", shutdownTimeout.String())
+	start := time.Now()
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
-	if err := srv.shutdown(shutdown); err != nil {
+	err := srv.shutdown(shutdown)
+	a.Sessions.Drain() // the reset requests answered so far still queue their mail
+	err = errors.Join(err, a.Mail.Shutdown(shutdown), shutdownTracing(shutdown, tp))
+	if err != nil {
 		return fmt.Errorf("graceful shutdown: %w", err)
 	}
-	logger.Info("binora stopped")
+	logger.Info("binora stopped", append(srv.attrs(), "reason", reason,
+		"drained_in", time.Since(start).Round(time.Millisecond).String())...)
+	return nil
+}
+
+// shutdownTracing exports the spans still buffered; tp may be nil.
+func shutdownTracing(ctx context.Context, tp *sdktrace.TracerProvider) error {
+	if tp == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := tp.Shutdown(ctx); err != nil {
+		return fmt.Errorf("flush traces: %w", err)
+	}
 	return nil
 }
 

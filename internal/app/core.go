@@ -35,7 +35,8 @@ func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Op
 	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password)), Changes: changes}
 	recorder := events.NewRecorder(opts.Now)
 	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
-		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret})
+		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret,
+		Client: db.Client, Retry: opts.MailRetry})
 	if err != nil {
 		return Core{}, err
 	}

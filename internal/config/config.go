@@ -68,6 +68,9 @@ type Config struct {
 	// (BINORA_METRICS_ADDR); empty serves no metrics. It is a listener of
 	// its own, never the API's: metrics tell operation volumes.
 	MetricsAddr string
+	// Tracing exports OpenTelemetry traces when the standard
+	// OTEL_EXPORTER_OTLP_* variables name a collector.
+	Tracing Tracing
 }
 
 // FromEnv reads the configuration. It creates the data directory and, in
@@ -79,6 +82,9 @@ func FromEnv() (*Config, error) {
 		Password:   password.DefaultParams,
 	}
 	c.MetricsAddr = os.Getenv("BINORA_METRICS_ADDR")
+	if err := c.readTracing(); err != nil {
+		return nil, err
+	}
 	var err error
 	if c.AccessTokenTTL, err = duration("BINORA_ACCESS_TOKEN_TTL", 15*time.Minute); err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	"net/url"
 
 	"github.com/go-chi/chi/v5"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/docs"
@@ -55,6 +56,9 @@ type Config struct {
 	Logger         *slog.Logger
 	// Observer, when set, is told of every answered request (metrics).
 	Observer Observer
+	// TracerProvider, when set, receives a span per operation, continued
+	// from the caller's traceparent; nil records no spans.
+	TracerProvider trace.TracerProvider
 }
 
 // composite satisfies api.Handler with the module handlers and the one
@@ -96,6 +100,7 @@ func New(cfg Config) (http.Handler, error) {
 		api.WithNotFound(notFound),
 		api.WithMethodNotAllowed(methodNotAllowed),
 		api.WithMiddleware(requirePermissions, retryReads),
+		tracerOption(cfg.TracerProvider),
 	)
 	if err != nil {
 		return nil, err
@@ -108,7 +113,7 @@ func New(cfg Config) (http.Handler, error) {
 			return nil, fmt.Errorf("public url: %w", err)
 		}
 	}
-	r.Use(requestInfo(cfg.TrustedProxies, public), observe(cfg.Observer), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
+	r.Use(continueTrace(cfg.TracerProvider), requestInfo(cfg.TrustedProxies, public), observe(cfg.Observer), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
 		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned

@@ -1,7 +1,7 @@
 // Package metrics exports Binora's operational metrics in the Prometheus
 // text format: HTTP requests by operation and status and their latency,
-// the database connection pool, the password-hash gate and the sign-in
-// rate limits. Each Metrics has its own registry (never the global
+// the database connection pool, the password-hash gate, the mail delivery
+// and the sign-in rate limits. Each Metrics has its own registry (never the global
 // default), so that many servers can run in one process.
 package metrics
 
@@ -26,9 +26,22 @@ type Sources struct {
 	// this package does not touch database/sql).
 	Pool     prometheus.Collector
 	HashGate *password.Gate
+	// Outbox is this process's mail delivery.
+	Outbox Outbox
 	// RateLimits are the limiters whose refusals are counted, by the name
 	// the limit label gives them.
 	RateLimits map[string]*ratelimit.Limiter
+}
+
+// Outbox is the mail delivery of one process (modules/core/mailtoken):
+// what it counts is this process's, not the database's outbox.
+type Outbox interface {
+	// Pending counts messages queued and neither delivered nor given up on.
+	Pending() int64
+	// FailedAttempts counts sends that failed, retried ones included.
+	FailedAttempts() uint64
+	// Undelivered counts messages given up on.
+	Undelivered() uint64
 }
 
 // Metrics is one server's registry and the collectors the HTTP edge feeds.
@@ -62,6 +75,9 @@ func New(src Sources) (*Metrics, error) {
 	}
 	if src.HashGate != nil {
 		cs = append(cs, gateCollectors(src.HashGate)...)
+	}
+	if src.Outbox != nil {
+		cs = append(cs, outboxCollectors(src.Outbox)...)
 	}
 	for name, l := range src.RateLimits {
 		cs = append(cs, prometheus.NewCounterFunc(prometheus.CounterOpts{
@@ -97,6 +113,24 @@ func gateCollectors(g *password.Gate) []prometheus.Collector {
 			Name: "binora_password_hash_refusals_total",
 			Help: "Password hashes that gave up waiting; their requests were answered 503.",
 		}, func() float64 { return float64(g.Stats().Refused) }),
+	}
+}
+
+// outboxCollectors read the mail delivery at each scrape.
+func outboxCollectors(o Outbox) []prometheus.Collector {
+	return []prometheus.Collector{
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "binora_outbox_pending",
+			Help: "Mails this process queued and has neither delivered nor given up on yet.",
+		}, func() float64 { return float64(o.Pending()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "binora_outbox_delivery_failures_total",
+			Help: "Mail sends that failed, each retry counted.",
+		}, func() float64 { return float64(o.FailedAttempts()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "binora_outbox_undelivered_total",
+			Help: "Mails given up on after every attempt failed; they stay unsent in the outbox.",
+		}, func() float64 { return float64(o.Undelivered()) }),
 	}
 }
 

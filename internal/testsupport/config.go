@@ -2,7 +2,6 @@ package testsupport
 
 import (
 	"context"
-	"log/slog"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,10 +21,7 @@ func Reopen(t testing.TB, env *Env, opts app.Options, change func(*config.Config
 	if change != nil {
 		change(&cfg)
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.New(slog.DiscardHandler)
-	}
-	a, err := app.Open(context.Background(), &cfg, opts)
+	a, err := app.Open(context.Background(), &cfg, testOptions(opts))
 	require.NoError(t, err)
 	reopened := &Env{Name: env.Name, Config: &cfg, App: a, OwnerURL: env.OwnerURL}
 	t.Cleanup(func() {

@@ -21,6 +21,7 @@ import (
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/internal/tenancy"
+	"github.com/binora/binora/modules/core/mailtoken"
 )
 
 // PostgresEnv names the variable that points the suite at PostgreSQL. It
@@ -138,10 +139,7 @@ func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 	if database.IsPostgres(owner) {
 		cfg.DatabaseOwnerURL = owner
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.New(slog.DiscardHandler)
-	}
-	a, err := app.Open(context.Background(), cfg, opts)
+	a, err := app.Open(context.Background(), cfg, testOptions(opts))
 	require.NoError(t, err)
 	env := &Env{Name: target.Name, Config: cfg, App: a, OwnerURL: owner}
 	t.Cleanup(func() {
@@ -149,6 +147,21 @@ func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 		env.owner.close()
 	})
 	return env
+}
+
+// QuickMailRetry tries a failed mail three times without waiting: the
+// default's pauses of seconds would only slow the suite.
+var QuickMailRetry = mailtoken.Retry{Attempts: 3}
+
+// testOptions fills what a test leaves unset: a silent log, quick retries.
+func testOptions(opts app.Options) app.Options {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.MailRetry.Attempts == 0 {
+		opts.MailRetry = QuickMailRetry
+	}
+	return opts
 }
 
 // IsPostgres reports whether env runs on PostgreSQL.

@@ -91,23 +91,34 @@ func (tn *Tenant) ExpireTokens(t testing.TB, u *ent.User) {
 	require.NoError(t, err)
 }
 
-// MailRecorder is a Mailer that keeps what it is given; with Err set it
-// fails every delivery instead.
+// MailRecorder is a Mailer that keeps what it is given. With Err set it
+// fails every delivery instead, or only the first FailFirst ones when
+// FailFirst is positive.
 type MailRecorder struct {
-	Err  error
-	mu   sync.Mutex
-	sent []mail.Message
+	Err       error
+	FailFirst int
+	mu        sync.Mutex
+	attempts  int
+	sent      []mail.Message
 }
 
 // Send implements mail.Mailer.
 func (r *MailRecorder) Send(_ context.Context, m mail.Message) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.Err != nil {
+	r.attempts++
+	if r.Err != nil && (r.FailFirst <= 0 || r.attempts <= r.FailFirst) {
 		return r.Err
 	}
 	r.sent = append(r.sent, m)
 	return nil
+}
+
+// Attempts returns how many sends were tried, failed ones included.
+func (r *MailRecorder) Attempts() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.attempts
 }
 
 // Sent returns the messages delivered so far. Delivery runs in the

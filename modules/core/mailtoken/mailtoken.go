@@ -7,9 +7,9 @@ package mailtoken
 
 import (
 	"log/slog"
-	"sync"
 	"time"
 
+	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/modules/core/events"
 )
@@ -38,6 +38,12 @@ type Deps struct {
 	// Secret is the server secret (at least 32 bytes) that the key sealing
 	// outbox bodies is derived from; see seal.go.
 	Secret []byte
+	// Client records the delivery of outbox rows once their transaction
+	// has committed.
+	Client *ent.Client
+	// Retry is how a failed delivery is tried again (DefaultRetry when
+	// Attempts is 0).
+	Retry Retry
 }
 
 // Service issues, finds and spends mailed tokens.
@@ -49,8 +55,8 @@ type Service struct {
 	events    *events.Recorder
 	now       func() time.Time
 	sealer    *sealer
-	// sending tracks deliveries running after their transaction committed.
-	sending sync.WaitGroup
+	client    *ent.Client
+	delivery
 }
 
 // NewService returns the mailed-token service.
@@ -60,7 +66,8 @@ func NewService(d Deps) (*Service, error) {
 		return nil, err
 	}
 	s := &Service{mailer: d.Mailer, logger: d.Logger, publicURL: d.PublicURL,
-		resetTTL: d.PasswordResetTTL, events: d.Events, now: d.Now, sealer: sl}
+		resetTTL: d.PasswordResetTTL, events: d.Events, now: d.Now, sealer: sl, client: d.Client,
+		delivery: delivery{retry: d.Retry, stopping: make(chan struct{})}}
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
@@ -72,6 +79,9 @@ func NewService(d Deps) (*Service, error) {
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.retry.Attempts <= 0 {
+		s.retry = DefaultRetry
 	}
 	return s, nil
 }

@@ -3,21 +3,16 @@ package mailtoken
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
-	"time"
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/mail"
 )
 
-// mailSendTimeout bounds one delivery attempt.
-const mailSendTimeout = time.Minute
-
 // queue writes msg to the tenant's outbox inside tx, so the message exists
-// exactly when the token it carries does, and hands it to the mailer once
-// tx has committed. A delivery failure is logged, not returned: the outbox
-// keeps the message.
+// exactly when the token it carries does, and hands it to delivery once
+// tx has committed (delivery.go). A delivery failure is logged and counted,
+// not returned: the outbox keeps the message, marked unsent.
 func (s *Service) queue(ctx context.Context, tx *ent.Tx, msg mail.Message) error {
 	// A subject is one line whatever a company name holds.
 	msg.Subject = strings.Join(strings.Fields(msg.Subject), " ")
@@ -25,9 +20,9 @@ func (s *Service) queue(ctx context.Context, tx *ent.Tx, msg mail.Message) error
 		return fmt.Errorf("queue mail: %w", err)
 	}
 	// Stored sealed (see seal.go); delivery sends msg from memory.
-	err := tx.MailMessage.Create().
+	row, err := tx.MailMessage.Create().
 		SetToAddress(msg.To).SetSubject(msg.Subject).SetBody(s.sealer.seal(msg.To, msg.Body)).
-		Exec(ctx)
+		Save(ctx)
 	if err != nil {
 		return fmt.Errorf("write outbox: %w", err)
 	}
@@ -36,29 +31,9 @@ func (s *Service) queue(ctx context.Context, tx *ent.Tx, msg mail.Message) error
 			if err := next.Commit(cctx, tx); err != nil {
 				return err
 			}
-			s.deliver(ctx, msg)
+			s.deliver(ctx, outboxRow{id: row.ID, companyID: row.CompanyID}, msg)
 			return nil
 		})
 	})
 	return nil
 }
-
-// deliver sends msg in the background: the answer to a request must not
-// wait for a mail server, nor take longer when an email is known (which
-// would tell who has an account).
-func (s *Service) deliver(ctx context.Context, msg mail.Message) {
-	ctx = context.WithoutCancel(ctx)
-	s.sending.Go(func() {
-		ctx, cancel := context.WithTimeout(ctx, mailSendTimeout)
-		defer cancel()
-		if err := s.mailer.Send(ctx, msg); err != nil {
-			// Recipient and subject only: the body carries a token.
-			s.logger.ErrorContext(ctx, "mail not delivered; it stays in the outbox",
-				slog.String("to", msg.To), slog.String("subject", msg.Subject), slog.String("error", err.Error()))
-		}
-	})
-}
-
-// Drain waits until the mail handed to the mailer so far has been sent (or
-// has failed). Call it before the process exits.
-func (s *Service) Drain() { s.sending.Wait() }
