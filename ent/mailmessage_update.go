@@ -61,6 +61,27 @@ func (_u *MailMessageUpdate) ClearUpdatedBy() *MailMessageUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *MailMessageUpdate) SetVersion(v int) *MailMessageUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MailMessageUpdate) SetNillableVersion(v *int) *MailMessageUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MailMessageUpdate) AddVersion(v int) *MailMessageUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the MailMessageMutation object of the builder.
 func (_u *MailMessageUpdate) Mutation() *MailMessageMutation {
 	return _u.mutation
@@ -143,6 +164,12 @@ func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{mailmessage.Label}
@@ -193,6 +220,27 @@ func (_u *MailMessageUpdateOne) AddUpdatedBy(v int) *MailMessageUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *MailMessageUpdateOne) ClearUpdatedBy() *MailMessageUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *MailMessageUpdateOne) SetVersion(v int) *MailMessageUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MailMessageUpdateOne) SetNillableVersion(v *int) *MailMessageUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MailMessageUpdateOne) AddVersion(v int) *MailMessageUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -307,6 +355,12 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(mailmessage.FieldVersion, field.TypeInt, value)
 	}
 	_node = &MailMessage{config: _u.config}
 	_spec.Assign = _node.assignValues

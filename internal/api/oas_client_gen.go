@@ -63,14 +63,14 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error)
 	// ListAPITokens invokes listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -83,13 +83,16 @@ type APITokensInvoker interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
 	// RevokeAPIToken invokes revokeAPIToken operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error)
 }
 
 // AssetsInvoker invokes operations described by OpenAPI v3 specification.
@@ -109,21 +112,24 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error)
 	// GetAsset invokes getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error)
 	// ListAssetPlacementHistory invokes listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -165,6 +171,9 @@ type AssetsInvoker interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams) (*AssetList, error)
 	// ReplaceAsset invokes replaceAsset operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
@@ -174,8 +183,11 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error)
+	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
@@ -186,8 +198,11 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error)
+	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
@@ -196,7 +211,7 @@ type AssetsInvoker interface {
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error)
 }
 
 // AuthInvoker invokes operations described by OpenAPI v3 specification.
@@ -335,22 +350,25 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error)
 	// ListDatacenters invokes listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -362,14 +380,20 @@ type DatacentersInvoker interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
 	// ReplaceDatacenter invokes replaceDatacenter operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
@@ -377,7 +401,7 @@ type DatacentersInvoker interface {
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error)
 }
 
 // PermissionsInvoker invokes operations described by OpenAPI v3 specification.
@@ -482,8 +506,11 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
@@ -492,14 +519,14 @@ type RacksInvoker interface {
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams) error
+	DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error)
 	// GetRack invokes getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error)
 	// ListRacks invokes listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -512,6 +539,9 @@ type RacksInvoker interface {
 	ListRacks(ctx context.Context, params ListRacksParams) (*RackList, error)
 	// ReplaceRack invokes replaceRack operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
@@ -521,8 +551,11 @@ type RacksInvoker interface {
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (*Rack, error)
+	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
@@ -530,7 +563,7 @@ type RacksInvoker interface {
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (*Rack, error)
+	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (UpdateRackRes, error)
 }
 
 // ReservationsInvoker invokes operations described by OpenAPI v3 specification.
@@ -579,8 +612,11 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
 	//
@@ -589,14 +625,14 @@ type RoomsInvoker interface {
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error)
 	// GetRoom invokes getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error)
 	// ListRooms invokes listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -608,6 +644,9 @@ type RoomsInvoker interface {
 	ListRooms(ctx context.Context, params ListRoomsParams) (*RoomList, error)
 	// ReplaceRoom invokes replaceRoom operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
@@ -616,8 +655,11 @@ type RoomsInvoker interface {
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (*Room, error)
+	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
 	//
@@ -625,7 +667,7 @@ type RoomsInvoker interface {
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (*Room, error)
+	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error)
 }
 
 // RowsInvoker invokes operations described by OpenAPI v3 specification.
@@ -639,8 +681,11 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
 	//
@@ -648,14 +693,14 @@ type RowsInvoker interface {
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams) error
+	DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error)
 	// GetRow invokes getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error)
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -667,6 +712,9 @@ type RowsInvoker interface {
 	ListRows(ctx context.Context, params ListRowsParams) (*RowList, error)
 	// ReplaceRow invokes replaceRow operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
@@ -674,14 +722,17 @@ type RowsInvoker interface {
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (*Row, error)
+	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error)
 	// UpdateRow invokes updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (*Row, error)
+	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (UpdateRowRes, error)
 }
 
 // SecurityEventsInvoker invokes operations described by OpenAPI v3 specification.
@@ -726,8 +777,11 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
@@ -737,14 +791,14 @@ type TeamsInvoker interface {
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error)
 	// GetTeam invokes getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error)
 	// ListTeams invokes listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -768,6 +822,9 @@ type TeamsInvoker interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceTeam invokes replaceTeam operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
@@ -778,8 +835,11 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
@@ -791,7 +851,7 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
+	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error)
 }
 
 // UsersInvoker invokes operations described by OpenAPI v3 specification.
@@ -814,8 +874,11 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
@@ -825,14 +888,14 @@ type UsersInvoker interface {
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error)
 	// GetUser invokes getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error)
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -843,6 +906,9 @@ type UsersInvoker interface {
 	// GET /api/users
 	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// ReplaceUser invokes replaceUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
@@ -862,8 +928,11 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error)
+	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
@@ -882,7 +951,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error)
+	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (UpdateUserRes, error)
 }
 
 // Client implements OAS client.
@@ -1384,12 +1453,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error) {
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error) {
 	res, err := c.sendCreateAPIToken(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1508,12 +1577,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error) {
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error) {
 	res, err := c.sendCreateAsset(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1625,12 +1694,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error) {
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error) {
 	res, err := c.sendCreateDatacenter(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1746,12 +1815,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*Rack, error) {
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error) {
 	res, err := c.sendCreateRack(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2006,12 +2075,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error) {
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error) {
 	res, err := c.sendCreateRoom(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2124,12 +2193,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*Row, error) {
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error) {
 	res, err := c.sendCreateRow(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2244,12 +2313,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error) {
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error) {
 	res, err := c.sendCreateTeam(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2371,12 +2440,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*User, error) {
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error) {
 	res, err := c.sendCreateUser(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2484,16 +2553,19 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *
 
 // DeleteAsset invokes deleteAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
-func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams) error {
-	_, err := c.sendDeleteAsset(ctx, params)
-	return err
+func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error) {
+	res, err := c.sendDeleteAsset(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) (res *DeleteAssetNoContent, err error) {
+func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) (res DeleteAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteAsset"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2558,6 +2630,23 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2616,17 +2705,20 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 // detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
-func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
-	_, err := c.sendDeleteDatacenter(ctx, params)
-	return err
+func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error) {
+	res, err := c.sendDeleteDatacenter(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (res *DeleteDatacenterNoContent, err error) {
+func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (res DeleteDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteDatacenter"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2691,6 +2783,23 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2749,6 +2858,9 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 
 // DeleteRack invokes deleteRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -2756,12 +2868,12 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 // detail says how many of each).
 //
 // DELETE /api/racks/{id}
-func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams) error {
-	_, err := c.sendDeleteRack(ctx, params)
-	return err
+func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error) {
+	res, err := c.sendDeleteRack(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (res *DeleteRackNoContent, err error) {
+func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (res DeleteRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRack"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2824,6 +2936,23 @@ func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (r
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3035,6 +3164,9 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 
 // DeleteRoom invokes deleteRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -3042,12 +3174,12 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 // of each).
 //
 // DELETE /api/rooms/{id}
-func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams) error {
-	_, err := c.sendDeleteRoom(ctx, params)
-	return err
+func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error) {
+	res, err := c.sendDeleteRoom(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (res *DeleteRoomNoContent, err error) {
+func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (res DeleteRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRoom"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3112,6 +3244,23 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (r
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3170,18 +3319,21 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (r
 
 // DeleteRow invokes deleteRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 //
 // DELETE /api/rows/{id}
-func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams) error {
-	_, err := c.sendDeleteRow(ctx, params)
-	return err
+func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error) {
+	res, err := c.sendDeleteRow(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res *DeleteRowNoContent, err error) {
+func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res DeleteRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRow"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3246,6 +3398,23 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3304,6 +3473,9 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 
 // DeleteTeam invokes deleteTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
 //
@@ -3312,12 +3484,12 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 // `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
-func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
-	_, err := c.sendDeleteTeam(ctx, params)
-	return err
+func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error) {
+	res, err := c.sendDeleteTeam(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (res *DeleteTeamNoContent, err error) {
+func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (res DeleteTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteTeam"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3382,6 +3554,23 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3440,6 +3629,9 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 
 // DeleteUser invokes deleteUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
 //
@@ -3448,12 +3640,12 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 // `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
-func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) error {
-	_, err := c.sendDeleteUser(ctx, params)
-	return err
+func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error) {
+	res, err := c.sendDeleteUser(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (res *DeleteUserNoContent, err error) {
+func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (res DeleteUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteUser"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3516,6 +3708,23 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (r
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3837,12 +4046,12 @@ func (c *Client) sendFindRackSpace(ctx context.Context, params FindRackSpacePara
 // (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
-func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error) {
+func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error) {
 	res, err := c.sendGetAPIToken(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) (res *APIToken, err error) {
+func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) (res *APITokenHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAPIToken"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -3969,12 +4178,12 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) 
 // `tenant_not_found`.
 //
 // GET /api/assets/{id}
-func (c *Client) GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error) {
+func (c *Client) GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error) {
 	res, err := c.sendGetAsset(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *Asset, err error) {
+func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAsset"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4101,12 +4310,12 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *
 // `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
-func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error) {
+func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error) {
 	res, err := c.sendGetDatacenter(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getDatacenter"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4567,12 +4776,12 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context) (res GetOpenAPISpecOK, 
 // `tenant_not_found`.
 //
 // GET /api/racks/{id}
-func (c *Client) GetRack(ctx context.Context, params GetRackParams) (*Rack, error) {
+func (c *Client) GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error) {
 	res, err := c.sendGetRack(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRack(ctx context.Context, params GetRackParams) (res *Rack, err error) {
+func (c *Client) sendGetRack(ctx context.Context, params GetRackParams) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRack"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5015,12 +5224,12 @@ func (c *Client) sendGetRackElevationSVG(ctx context.Context, params GetRackElev
 // `tenant_not_found`.
 //
 // GET /api/rooms/{id}
-func (c *Client) GetRoom(ctx context.Context, params GetRoomParams) (*Room, error) {
+func (c *Client) GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error) {
 	res, err := c.sendGetRoom(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams) (res *Room, err error) {
+func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRoom"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5283,12 +5492,12 @@ func (c *Client) sendGetRoomCapacity(ctx context.Context, params GetRoomCapacity
 // `tenant_not_found`.
 //
 // GET /api/rows/{id}
-func (c *Client) GetRow(ctx context.Context, params GetRowParams) (*Row, error) {
+func (c *Client) GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error) {
 	res, err := c.sendGetRow(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *Row, err error) {
+func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRow"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5415,12 +5624,12 @@ func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *Row,
 // `tenant_not_found`.
 //
 // GET /api/teams/{id}
-func (c *Client) GetTeam(ctx context.Context, params GetTeamParams) (*Team, error) {
+func (c *Client) GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error) {
 	res, err := c.sendGetTeam(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *Team, err error) {
+func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getTeam"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5547,12 +5756,12 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *Te
 // `tenant_not_found`.
 //
 // GET /api/users/{id}
-func (c *Client) GetUser(ctx context.Context, params GetUserParams) (*User, error) {
+func (c *Client) GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error) {
 	res, err := c.sendGetUser(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetUser(ctx context.Context, params GetUserParams) (res *User, err error) {
+func (c *Client) sendGetUser(ctx context.Context, params GetUserParams) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getUser"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -9236,6 +9445,9 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 
 // ReplaceAsset invokes replaceAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
@@ -9245,12 +9457,12 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // retired rack); `413`.
 //
 // PUT /api/assets/{id}
-func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error) {
+func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error) {
 	res, err := c.sendReplaceAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (res *Asset, err error) {
+func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (res ReplaceAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceAsset"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9318,6 +9530,23 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9376,18 +9605,21 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 
 // ReplaceDatacenter invokes replaceDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
-func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error) {
+func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error) {
 	res, err := c.sendReplaceDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (res ReplaceDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9455,6 +9687,23 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9513,6 +9762,9 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 
 // ReplaceRack invokes replaceRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
@@ -9522,12 +9774,12 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // reservation outside the rack or in another datacenter, naming it); `413`.
 //
 // PUT /api/racks/{id}
-func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (*Rack, error) {
+func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error) {
 	res, err := c.sendReplaceRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (res *Rack, err error) {
+func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (res ReplaceRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRack"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9595,6 +9847,23 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9653,6 +9922,9 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 
 // ReplaceRoom invokes replaceRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
 //
@@ -9661,12 +9933,12 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 // the datacenter); `413`.
 //
 // PUT /api/rooms/{id}
-func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (*Room, error) {
+func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error) {
 	res, err := c.sendReplaceRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (res *Room, err error) {
+func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (res ReplaceRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRoom"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9734,6 +10006,23 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9792,6 +10081,9 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 
 // ReplaceRow invokes replaceRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
@@ -9799,12 +10091,12 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 // the room); `413`.
 //
 // PUT /api/rows/{id}
-func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (*Row, error) {
+func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error) {
 	res, err := c.sendReplaceRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (res *Row, err error) {
+func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (res ReplaceRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRow"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9872,6 +10164,23 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9930,6 +10239,9 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 
 // ReplaceTeam invokes replaceTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
@@ -9940,12 +10252,12 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 // name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
-func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error) {
+func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error) {
 	res, err := c.sendReplaceTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (res *Team, err error) {
+func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (res ReplaceTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceTeam"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10013,6 +10325,23 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10071,6 +10400,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 
 // ReplaceUser invokes replaceUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -10089,12 +10421,12 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // admin); `413`.
 //
 // PUT /api/users/{id}
-func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error) {
+func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error) {
 	res, err := c.sendReplaceUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (res *User, err error) {
+func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (res ReplaceUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceUser"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10160,6 +10492,23 @@ func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, para
 	}
 	if err := encodeReplaceUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -10309,18 +10658,21 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 
 // RevokeAPIToken invokes revokeAPIToken operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
-func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
-	_, err := c.sendRevokeAPIToken(ctx, params)
-	return err
+func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error) {
+	res, err := c.sendRevokeAPIToken(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (res *RevokeAPITokenNoContent, err error) {
+func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (res RevokeAPITokenRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("revokeAPIToken"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -10385,6 +10737,23 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10443,6 +10812,9 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 
 // UpdateAsset invokes updateAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
@@ -10452,12 +10824,12 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // retired rack); `413`.
 //
 // PATCH /api/assets/{id}
-func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error) {
+func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error) {
 	res, err := c.sendUpdateAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (res *Asset, err error) {
+func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (res UpdateAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAsset"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10525,6 +10897,23 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10583,6 +10972,9 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 
 // UpdateAssetStatus invokes updateAssetStatus operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
 //
@@ -10590,12 +10982,12 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
-func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error) {
+func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error) {
 	res, err := c.sendUpdateAssetStatus(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (res *Asset, err error) {
+func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (res UpdateAssetStatusRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAssetStatus"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10664,6 +11056,23 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10722,18 +11131,21 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 
 // UpdateDatacenter invokes updateDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
-func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error) {
+func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error) {
 	res, err := c.sendUpdateDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (res UpdateDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10801,6 +11213,23 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10859,18 +11288,21 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 
 // UpdateRack invokes updateRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 //
 // PATCH /api/racks/{id}
-func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (*Rack, error) {
+func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (UpdateRackRes, error) {
 	res, err := c.sendUpdateRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (res *Rack, err error) {
+func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (res UpdateRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRack"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10938,6 +11370,23 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10996,18 +11445,21 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 
 // UpdateRoom invokes updateRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 //
 // PATCH /api/rooms/{id}
-func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (*Room, error) {
+func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error) {
 	res, err := c.sendUpdateRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (res *Room, err error) {
+func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (res UpdateRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRoom"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11075,6 +11527,23 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11133,16 +11602,19 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 
 // UpdateRow invokes updateRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 //
 // PATCH /api/rows/{id}
-func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (*Row, error) {
+func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (UpdateRowRes, error) {
 	res, err := c.sendUpdateRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (res *Row, err error) {
+func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (res UpdateRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRow"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11210,6 +11682,23 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11268,6 +11757,9 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 
 // UpdateTeam invokes updateTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
@@ -11278,12 +11770,12 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 // name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
-func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error) {
+func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error) {
 	res, err := c.sendUpdateTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (res *Team, err error) {
+func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (res UpdateTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateTeam"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11351,6 +11843,23 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11409,6 +11918,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 
 // UpdateUser invokes updateUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -11426,12 +11938,12 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // admin); `413`.
 //
 // PATCH /api/users/{id}
-func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error) {
+func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (UpdateUserRes, error) {
 	res, err := c.sendUpdateUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (res *User, err error) {
+func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (res UpdateUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateUser"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11497,6 +12009,23 @@ func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params 
 	}
 	if err := encodeUpdateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

@@ -932,7 +932,7 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 		}
 	}()
 
-	var response *APITokenCreated
+	var response *APITokenCreatedHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -948,7 +948,7 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 		type (
 			Request  = *APITokenCreate
 			Params   = struct{}
-			Response = *APITokenCreated
+			Response = *APITokenCreatedHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1140,7 +1140,7 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Asset
+	var response *AssetHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1156,7 +1156,7 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 		type (
 			Request  = *AssetCreate
 			Params   = struct{}
-			Response = *Asset
+			Response = *AssetHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1341,7 +1341,7 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 		}
 	}()
 
-	var response *Datacenter
+	var response *DatacenterHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1357,7 +1357,7 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 		type (
 			Request  = *DatacenterCreate
 			Params   = struct{}
-			Response = *Datacenter
+			Response = *DatacenterHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1546,7 +1546,7 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Rack
+	var response *RackHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1562,7 +1562,7 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *RackCreate
 			Params   = struct{}
-			Response = *Rack
+			Response = *RackHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1970,7 +1970,7 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Room
+	var response *RoomHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1986,7 +1986,7 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *RoomCreate
 			Params   = struct{}
-			Response = *Room
+			Response = *RoomHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2172,7 +2172,7 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 		}
 	}()
 
-	var response *Row
+	var response *RowHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2188,7 +2188,7 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 		type (
 			Request  = *RowCreate
 			Params   = struct{}
-			Response = *Row
+			Response = *RowHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2376,7 +2376,7 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Team
+	var response *TeamHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2392,7 +2392,7 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *TeamCreate
 			Params   = struct{}
-			Response = *Team
+			Response = *TeamHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2587,7 +2587,7 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *User
+	var response *UserHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2603,7 +2603,7 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *UserCreate
 			Params   = struct{}
-			Response = *User
+			Response = *UserHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2648,6 +2648,9 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 }
 
 // handleDeleteAssetRequest handles deleteAsset operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
@@ -2783,7 +2786,7 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 
 	var rawBody []byte
 
-	var response *DeleteAssetNoContent
+	var response DeleteAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2793,6 +2796,10 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -2804,7 +2811,7 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = struct{}
 			Params   = DeleteAssetParams
-			Response = *DeleteAssetNoContent
+			Response = DeleteAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2815,12 +2822,12 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 			mreq,
 			unpackDeleteAssetParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteAsset(ctx, params)
+				response, err = s.h.DeleteAsset(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteAsset(ctx, params)
+		response, err = s.h.DeleteAsset(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -2849,6 +2856,9 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleDeleteDatacenterRequest handles deleteDatacenter operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
@@ -2985,7 +2995,7 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 
 	var rawBody []byte
 
-	var response *DeleteDatacenterNoContent
+	var response DeleteDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2995,6 +3005,10 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3006,7 +3020,7 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 		type (
 			Request  = struct{}
 			Params   = DeleteDatacenterParams
-			Response = *DeleteDatacenterNoContent
+			Response = DeleteDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3017,12 +3031,12 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 			mreq,
 			unpackDeleteDatacenterParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteDatacenter(ctx, params)
+				response, err = s.h.DeleteDatacenter(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteDatacenter(ctx, params)
+		response, err = s.h.DeleteDatacenter(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3051,6 +3065,9 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 }
 
 // handleDeleteRackRequest handles deleteRack operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
@@ -3189,7 +3206,7 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteRackNoContent
+	var response DeleteRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3199,6 +3216,10 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3210,7 +3231,7 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteRackParams
-			Response = *DeleteRackNoContent
+			Response = DeleteRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3221,12 +3242,12 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteRackParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRack(ctx, params)
+				response, err = s.h.DeleteRack(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRack(ctx, params)
+		response, err = s.h.DeleteRack(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3461,6 +3482,9 @@ func (s *Server) handleDeleteRackReservationRequest(args [2]string, argsEscaped 
 
 // handleDeleteRoomRequest handles deleteRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -3598,7 +3622,7 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteRoomNoContent
+	var response DeleteRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3608,6 +3632,10 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3619,7 +3647,7 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteRoomParams
-			Response = *DeleteRoomNoContent
+			Response = DeleteRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3630,12 +3658,12 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteRoomParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRoom(ctx, params)
+				response, err = s.h.DeleteRoom(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRoom(ctx, params)
+		response, err = s.h.DeleteRoom(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3664,6 +3692,9 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleDeleteRowRequest handles deleteRow operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Deletes an empty row. Nothing is deleted along with it.
 //
@@ -3801,7 +3832,7 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 
 	var rawBody []byte
 
-	var response *DeleteRowNoContent
+	var response DeleteRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3811,6 +3842,10 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3822,7 +3857,7 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 		type (
 			Request  = struct{}
 			Params   = DeleteRowParams
-			Response = *DeleteRowNoContent
+			Response = DeleteRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3833,12 +3868,12 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 			mreq,
 			unpackDeleteRowParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRow(ctx, params)
+				response, err = s.h.DeleteRow(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRow(ctx, params)
+		response, err = s.h.DeleteRow(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3867,6 +3902,9 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 }
 
 // handleDeleteTeamRequest handles deleteTeam operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
@@ -4006,7 +4044,7 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteTeamNoContent
+	var response DeleteTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4016,6 +4054,10 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -4027,7 +4069,7 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteTeamParams
-			Response = *DeleteTeamNoContent
+			Response = DeleteTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4038,12 +4080,12 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteTeamParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteTeam(ctx, params)
+				response, err = s.h.DeleteTeam(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteTeam(ctx, params)
+		response, err = s.h.DeleteTeam(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -4072,6 +4114,9 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleDeleteUserRequest handles deleteUser operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
@@ -4211,7 +4256,7 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteUserNoContent
+	var response DeleteUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4221,6 +4266,10 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -4232,7 +4281,7 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteUserParams
-			Response = *DeleteUserNoContent
+			Response = DeleteUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4243,12 +4292,12 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteUserParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteUser(ctx, params)
+				response, err = s.h.DeleteUser(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteUser(ctx, params)
+		response, err = s.h.DeleteUser(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -4647,7 +4696,7 @@ func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w ht
 
 	var rawBody []byte
 
-	var response *APIToken
+	var response *APITokenHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4668,7 +4717,7 @@ func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = struct{}
 			Params   = GetAPITokenParams
-			Response = *APIToken
+			Response = *APITokenHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4848,7 +4897,7 @@ func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.
 
 	var rawBody []byte
 
-	var response *Asset
+	var response *AssetHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4869,7 +4918,7 @@ func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.
 		type (
 			Request  = struct{}
 			Params   = GetAssetParams
-			Response = *Asset
+			Response = *AssetHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -5049,7 +5098,7 @@ func (s *Server) handleGetDatacenterRequest(args [1]string, argsEscaped bool, w 
 
 	var rawBody []byte
 
-	var response *Datacenter
+	var response *DatacenterHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -5070,7 +5119,7 @@ func (s *Server) handleGetDatacenterRequest(args [1]string, argsEscaped bool, w 
 		type (
 			Request  = struct{}
 			Params   = GetDatacenterParams
-			Response = *Datacenter
+			Response = *DatacenterHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -5779,7 +5828,7 @@ func (s *Server) handleGetRackRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Rack
+	var response *RackHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -5800,7 +5849,7 @@ func (s *Server) handleGetRackRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetRackParams
-			Response = *Rack
+			Response = *RackHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -6398,7 +6447,7 @@ func (s *Server) handleGetRoomRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Room
+	var response *RoomHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -6419,7 +6468,7 @@ func (s *Server) handleGetRoomRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetRoomParams
-			Response = *Room
+			Response = *RoomHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -6803,7 +6852,7 @@ func (s *Server) handleGetRowRequest(args [1]string, argsEscaped bool, w http.Re
 
 	var rawBody []byte
 
-	var response *Row
+	var response *RowHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -6824,7 +6873,7 @@ func (s *Server) handleGetRowRequest(args [1]string, argsEscaped bool, w http.Re
 		type (
 			Request  = struct{}
 			Params   = GetRowParams
-			Response = *Row
+			Response = *RowHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -7004,7 +7053,7 @@ func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Team
+	var response *TeamHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -7025,7 +7074,7 @@ func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetTeamParams
-			Response = *Team
+			Response = *TeamHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -7205,7 +7254,7 @@ func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *User
+	var response *UserHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -7226,7 +7275,7 @@ func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetUserParams
-			Response = *User
+			Response = *UserHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11309,6 +11358,9 @@ func (s *Server) handleRemoveTeamMemberRequest(args [2]string, argsEscaped bool,
 
 // handleReplaceAssetRequest handles replaceAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
@@ -11463,7 +11515,7 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 		}
 	}()
 
-	var response *Asset
+	var response ReplaceAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11473,6 +11525,10 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11484,7 +11540,7 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 		type (
 			Request  = *AssetReplace
 			Params   = ReplaceAssetParams
-			Response = *Asset
+			Response = ReplaceAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11529,6 +11585,9 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 }
 
 // handleReplaceDatacenterRequest handles replaceDatacenter operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
@@ -11681,7 +11740,7 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 		}
 	}()
 
-	var response *Datacenter
+	var response ReplaceDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11691,6 +11750,10 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11702,7 +11765,7 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 		type (
 			Request  = *DatacenterCreate
 			Params   = ReplaceDatacenterParams
-			Response = *Datacenter
+			Response = ReplaceDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11747,6 +11810,9 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 }
 
 // handleReplaceRackRequest handles replaceRack operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
@@ -11902,7 +11968,7 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Rack
+	var response ReplaceRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11912,6 +11978,10 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11923,7 +11993,7 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *RackCreate
 			Params   = ReplaceRackParams
-			Response = *Rack
+			Response = ReplaceRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11968,6 +12038,9 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleReplaceRoomRequest handles replaceRoom operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
@@ -12122,7 +12195,7 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Room
+	var response ReplaceRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12132,6 +12205,10 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12143,7 +12220,7 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *RoomCreate
 			Params   = ReplaceRoomParams
-			Response = *Room
+			Response = ReplaceRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12188,6 +12265,9 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleReplaceRowRequest handles replaceRow operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
@@ -12341,7 +12421,7 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Row
+	var response ReplaceRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12351,6 +12431,10 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12362,7 +12446,7 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RowCreate
 			Params   = ReplaceRowParams
-			Response = *Row
+			Response = ReplaceRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12407,6 +12491,9 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleReplaceTeamRequest handles replaceTeam operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
@@ -12563,7 +12650,7 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Team
+	var response ReplaceTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12573,6 +12660,10 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12584,7 +12675,7 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *TeamCreate
 			Params   = ReplaceTeamParams
-			Response = *Team
+			Response = ReplaceTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12629,6 +12720,9 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleReplaceUserRequest handles replaceUser operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
@@ -12793,7 +12887,7 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *User
+	var response ReplaceUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12803,6 +12897,10 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12814,7 +12912,7 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *UserReplace
 			Params   = ReplaceUserParams
-			Response = *User
+			Response = ReplaceUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13020,6 +13118,9 @@ func (s *Server) handleRequestPasswordResetRequest(args [0]string, argsEscaped b
 
 // handleRevokeAPITokenRequest handles revokeAPIToken operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -13156,7 +13257,7 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 
 	var rawBody []byte
 
-	var response *RevokeAPITokenNoContent
+	var response RevokeAPITokenRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13166,6 +13267,10 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13177,7 +13282,7 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 		type (
 			Request  = struct{}
 			Params   = RevokeAPITokenParams
-			Response = *RevokeAPITokenNoContent
+			Response = RevokeAPITokenRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13188,12 +13293,12 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 			mreq,
 			unpackRevokeAPITokenParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.RevokeAPIToken(ctx, params)
+				response, err = s.h.RevokeAPIToken(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.RevokeAPIToken(ctx, params)
+		response, err = s.h.RevokeAPIToken(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -13222,6 +13327,9 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 }
 
 // handleUpdateAssetRequest handles updateAsset operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
@@ -13377,7 +13485,7 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Asset
+	var response UpdateAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13387,6 +13495,10 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13398,7 +13510,7 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *AssetPatch
 			Params   = UpdateAssetParams
-			Response = *Asset
+			Response = UpdateAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13443,6 +13555,9 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleUpdateAssetStatusRequest handles updateAssetStatus operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
@@ -13596,7 +13711,7 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 		}
 	}()
 
-	var response *Asset
+	var response UpdateAssetStatusRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13606,6 +13721,10 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13617,7 +13736,7 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 		type (
 			Request  = *StatusUpdate
 			Params   = UpdateAssetStatusParams
-			Response = *Asset
+			Response = UpdateAssetStatusRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13662,6 +13781,9 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 }
 
 // handleUpdateDatacenterRequest handles updateDatacenter operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
@@ -13814,7 +13936,7 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 		}
 	}()
 
-	var response *Datacenter
+	var response UpdateDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13824,6 +13946,10 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13835,7 +13961,7 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 		type (
 			Request  = *DatacenterPatch
 			Params   = UpdateDatacenterParams
-			Response = *Datacenter
+			Response = UpdateDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13880,6 +14006,9 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 }
 
 // handleUpdateRackRequest handles updateRack operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
@@ -14032,7 +14161,7 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Rack
+	var response UpdateRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14042,6 +14171,10 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14053,7 +14186,7 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RackPatch
 			Params   = UpdateRackParams
-			Response = *Rack
+			Response = UpdateRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14098,6 +14231,9 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleUpdateRoomRequest handles updateRoom operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes the fields given; `null` clears `floor` or `description`.
 //
@@ -14250,7 +14386,7 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Room
+	var response UpdateRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14260,6 +14396,10 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14271,7 +14411,7 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RoomPatch
 			Params   = UpdateRoomParams
-			Response = *Room
+			Response = UpdateRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14316,6 +14456,9 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleUpdateRowRequest handles updateRow operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
@@ -14466,7 +14609,7 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 		}
 	}()
 
-	var response *Row
+	var response UpdateRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14476,6 +14619,10 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14487,7 +14634,7 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 		type (
 			Request  = *RowPatch
 			Params   = UpdateRowParams
-			Response = *Row
+			Response = UpdateRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14532,6 +14679,9 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 }
 
 // handleUpdateTeamRequest handles updateTeam operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
@@ -14688,7 +14838,7 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Team
+	var response UpdateTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14698,6 +14848,10 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14709,7 +14863,7 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *TeamPatch
 			Params   = UpdateTeamParams
-			Response = *Team
+			Response = UpdateTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14754,6 +14908,9 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleUpdateUserRequest handles updateUser operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
@@ -14917,7 +15074,7 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *User
+	var response UpdateUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14927,6 +15084,10 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14938,7 +15099,7 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *UserPatch
 			Params   = UpdateUserParams
-			Response = *User
+			Response = UpdateUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,

@@ -46,14 +46,14 @@ type APITokensHandler interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreatedHeaders, error)
 	// GetAPIToken implements getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error)
 	// ListAPITokens implements listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -66,13 +66,16 @@ type APITokensHandler interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
 	// RevokeAPIToken implements revokeAPIToken operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error)
 }
 
 // AssetsHandler handles operations described by OpenAPI v3 specification.
@@ -92,21 +95,24 @@ type AssetsHandler interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, req *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, req *AssetCreate) (*AssetHeaders, error)
 	// DeleteAsset implements deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error)
 	// GetAsset implements getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error)
 	// ListAssetPlacementHistory implements listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -148,6 +154,9 @@ type AssetsHandler interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams) (*AssetList, error)
 	// ReplaceAsset implements replaceAsset operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
@@ -157,8 +166,11 @@ type AssetsHandler interface {
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (*Asset, error)
+	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset implements updateAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
@@ -169,8 +181,11 @@ type AssetsHandler interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (*Asset, error)
+	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus implements updateAssetStatus operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
@@ -179,7 +194,7 @@ type AssetsHandler interface {
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error)
 }
 
 // AuthHandler handles operations described by OpenAPI v3 specification.
@@ -318,22 +333,25 @@ type DatacentersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*DatacenterHeaders, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error)
 	// GetDatacenter implements getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error)
 	// ListDatacenters implements listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -345,14 +363,20 @@ type DatacentersHandler interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
 	// ReplaceDatacenter implements replaceDatacenter operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter implements updateDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
@@ -360,7 +384,7 @@ type DatacentersHandler interface {
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error)
 }
 
 // PermissionsHandler handles operations described by OpenAPI v3 specification.
@@ -465,8 +489,11 @@ type RacksHandler interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, req *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, req *RackCreate) (*RackHeaders, error)
 	// DeleteRack implements deleteRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
@@ -475,14 +502,14 @@ type RacksHandler interface {
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams) error
+	DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error)
 	// GetRack implements getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error)
 	// ListRacks implements listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -495,6 +522,9 @@ type RacksHandler interface {
 	ListRacks(ctx context.Context, params ListRacksParams) (*RackList, error)
 	// ReplaceRack implements replaceRack operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
@@ -504,8 +534,11 @@ type RacksHandler interface {
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (*Rack, error)
+	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack implements updateRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
@@ -513,7 +546,7 @@ type RacksHandler interface {
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (*Rack, error)
+	UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (UpdateRackRes, error)
 }
 
 // ReservationsHandler handles operations described by OpenAPI v3 specification.
@@ -562,8 +595,11 @@ type RoomsHandler interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, req *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, req *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom implements deleteRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
 	//
@@ -572,14 +608,14 @@ type RoomsHandler interface {
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error)
 	// GetRoom implements getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error)
 	// ListRooms implements listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -591,6 +627,9 @@ type RoomsHandler interface {
 	ListRooms(ctx context.Context, params ListRoomsParams) (*RoomList, error)
 	// ReplaceRoom implements replaceRoom operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
@@ -599,8 +638,11 @@ type RoomsHandler interface {
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (*Room, error)
+	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom implements updateRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
 	//
@@ -608,7 +650,7 @@ type RoomsHandler interface {
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (*Room, error)
+	UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error)
 }
 
 // RowsHandler handles operations described by OpenAPI v3 specification.
@@ -622,8 +664,11 @@ type RowsHandler interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, req *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, req *RowCreate) (*RowHeaders, error)
 	// DeleteRow implements deleteRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
 	//
@@ -631,14 +676,14 @@ type RowsHandler interface {
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams) error
+	DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error)
 	// GetRow implements getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error)
 	// ListRows implements listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -650,6 +695,9 @@ type RowsHandler interface {
 	ListRows(ctx context.Context, params ListRowsParams) (*RowList, error)
 	// ReplaceRow implements replaceRow operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
@@ -657,14 +705,17 @@ type RowsHandler interface {
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (*Row, error)
+	ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error)
 	// UpdateRow implements updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (*Row, error)
+	UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (UpdateRowRes, error)
 }
 
 // SecurityEventsHandler handles operations described by OpenAPI v3 specification.
@@ -709,8 +760,11 @@ type TeamsHandler interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, req *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, req *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam implements deleteTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
@@ -720,14 +774,14 @@ type TeamsHandler interface {
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error)
 	// GetTeam implements getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error)
 	// ListTeams implements listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -751,6 +805,9 @@ type TeamsHandler interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceTeam implements replaceTeam operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
@@ -761,8 +818,11 @@ type TeamsHandler interface {
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam implements updateTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
@@ -774,7 +834,7 @@ type TeamsHandler interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
+	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error)
 }
 
 // UsersHandler handles operations described by OpenAPI v3 specification.
@@ -797,8 +857,11 @@ type UsersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, req *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, req *UserCreate) (*UserHeaders, error)
 	// DeleteUser implements deleteUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
@@ -808,14 +871,14 @@ type UsersHandler interface {
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error)
 	// GetUser implements getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error)
 	// ListUsers implements listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -826,6 +889,9 @@ type UsersHandler interface {
 	// GET /api/users
 	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// ReplaceUser implements replaceUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
@@ -845,8 +911,11 @@ type UsersHandler interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
+	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser implements updateUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
@@ -865,7 +934,7 @@ type UsersHandler interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)
+	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (UpdateUserRes, error)
 }
 
 // Server implements http server based on OpenAPI v3 specification and

@@ -95,7 +95,7 @@ func New(cfg Config) (http.Handler, error) {
 		}),
 		api.WithNotFound(notFound),
 		api.WithMethodNotAllowed(methodNotAllowed),
-		api.WithMiddleware(requirePermissions),
+		api.WithMiddleware(requirePermissions, carryIfMatch),
 	)
 	if err != nil {
 		return nil, err

@@ -122,14 +122,14 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APITokenHeaders, error)
 	// ListAPITokens invokes listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -142,13 +142,16 @@ type APITokensInvoker interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams, options ...RequestOption) (*APITokenList, error)
 	// RevokeAPIToken invokes revokeAPIToken operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) (RevokeAPITokenRes, error)
 }
 
 // AssetsInvoker invokes operations described by OpenAPI v3 specification.
@@ -168,21 +171,24 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) (DeleteAssetRes, error)
 	// GetAsset invokes getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*AssetHeaders, error)
 	// ListAssetPlacementHistory invokes listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -224,6 +230,9 @@ type AssetsInvoker interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams, options ...RequestOption) (*AssetList, error)
 	// ReplaceAsset invokes replaceAsset operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
@@ -233,8 +242,11 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error)
+	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
@@ -245,8 +257,11 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error)
+	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
@@ -255,7 +270,7 @@ type AssetsInvoker interface {
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (UpdateAssetStatusRes, error)
 }
 
 // AuthInvoker invokes operations described by OpenAPI v3 specification.
@@ -394,22 +409,25 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) (DeleteDatacenterRes, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error)
 	// ListDatacenters invokes listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -421,14 +439,20 @@ type DatacentersInvoker interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams, options ...RequestOption) (*DatacenterList, error)
 	// ReplaceDatacenter invokes replaceDatacenter operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
 	//
@@ -436,7 +460,7 @@ type DatacentersInvoker interface {
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (UpdateDatacenterRes, error)
 }
 
 // PermissionsInvoker invokes operations described by OpenAPI v3 specification.
@@ -541,8 +565,11 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
@@ -551,14 +578,14 @@ type RacksInvoker interface {
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) error
+	DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) (DeleteRackRes, error)
 	// GetRack invokes getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*RackHeaders, error)
 	// ListRacks invokes listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -571,6 +598,9 @@ type RacksInvoker interface {
 	ListRacks(ctx context.Context, params ListRacksParams, options ...RequestOption) (*RackList, error)
 	// ReplaceRack invokes replaceRack operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
@@ -580,8 +610,11 @@ type RacksInvoker interface {
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (*Rack, error)
+	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
@@ -589,7 +622,7 @@ type RacksInvoker interface {
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (*Rack, error)
+	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (UpdateRackRes, error)
 }
 
 // ReservationsInvoker invokes operations described by OpenAPI v3 specification.
@@ -638,8 +671,11 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
 	//
@@ -648,14 +684,14 @@ type RoomsInvoker interface {
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) (DeleteRoomRes, error)
 	// GetRoom invokes getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*RoomHeaders, error)
 	// ListRooms invokes listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -667,6 +703,9 @@ type RoomsInvoker interface {
 	ListRooms(ctx context.Context, params ListRoomsParams, options ...RequestOption) (*RoomList, error)
 	// ReplaceRoom invokes replaceRoom operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
@@ -675,8 +714,11 @@ type RoomsInvoker interface {
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (*Room, error)
+	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
 	//
@@ -684,7 +726,7 @@ type RoomsInvoker interface {
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (*Room, error)
+	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (UpdateRoomRes, error)
 }
 
 // RowsInvoker invokes operations described by OpenAPI v3 specification.
@@ -698,8 +740,11 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
 	//
@@ -707,14 +752,14 @@ type RowsInvoker interface {
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) error
+	DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) (DeleteRowRes, error)
 	// GetRow invokes getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*RowHeaders, error)
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -726,6 +771,9 @@ type RowsInvoker interface {
 	ListRows(ctx context.Context, params ListRowsParams, options ...RequestOption) (*RowList, error)
 	// ReplaceRow invokes replaceRow operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
@@ -733,14 +781,17 @@ type RowsInvoker interface {
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (*Row, error)
+	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (ReplaceRowRes, error)
 	// UpdateRow invokes updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (*Row, error)
+	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (UpdateRowRes, error)
 }
 
 // SecurityEventsInvoker invokes operations described by OpenAPI v3 specification.
@@ -785,8 +836,11 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
@@ -796,14 +850,14 @@ type TeamsInvoker interface {
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) (DeleteTeamRes, error)
 	// GetTeam invokes getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*TeamHeaders, error)
 	// ListTeams invokes listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -827,6 +881,9 @@ type TeamsInvoker interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error
 	// ReplaceTeam invokes replaceTeam operation.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
@@ -837,8 +894,11 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error)
+	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
@@ -850,7 +910,7 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error)
+	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (UpdateTeamRes, error)
 }
 
 // UsersInvoker invokes operations described by OpenAPI v3 specification.
@@ -873,8 +933,11 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
@@ -884,14 +947,14 @@ type UsersInvoker interface {
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error
+	DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) (DeleteUserRes, error)
 	// GetUser invokes getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*UserHeaders, error)
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -902,6 +965,9 @@ type UsersInvoker interface {
 	// GET /api/users
 	ListUsers(ctx context.Context, params ListUsersParams, options ...RequestOption) (*UserList, error)
 	// ReplaceUser invokes replaceUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
@@ -921,8 +987,11 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error)
+	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
@@ -941,7 +1010,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error)
+	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (UpdateUserRes, error)
 }
 
 // Client implements OAS client.
@@ -1500,12 +1569,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error) {
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error) {
 	res, err := c.sendCreateAPIToken(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1642,12 +1711,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error) {
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error) {
 	res, err := c.sendCreateAsset(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1777,12 +1846,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error) {
 	res, err := c.sendCreateDatacenter(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1916,12 +1985,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error) {
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error) {
 	res, err := c.sendCreateRack(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2212,12 +2281,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error) {
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error) {
 	res, err := c.sendCreateRoom(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2348,12 +2417,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error) {
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error) {
 	res, err := c.sendCreateRow(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2486,12 +2555,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error) {
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error) {
 	res, err := c.sendCreateTeam(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2631,12 +2700,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error) {
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error) {
 	res, err := c.sendCreateUser(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2762,16 +2831,19 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, reques
 
 // DeleteAsset invokes deleteAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
-func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error {
-	_, err := c.sendDeleteAsset(ctx, params, options...)
-	return err
+func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) (DeleteAssetRes, error) {
+	res, err := c.sendDeleteAsset(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, requestOptions ...RequestOption) (res *DeleteAssetNoContent, err error) {
+func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, requestOptions ...RequestOption) (res DeleteAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteAsset"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2846,6 +2918,23 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, 
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2912,17 +3001,20 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 // detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
-func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error {
-	_, err := c.sendDeleteDatacenter(ctx, params, options...)
-	return err
+func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) (DeleteDatacenterRes, error) {
+	res, err := c.sendDeleteDatacenter(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, requestOptions ...RequestOption) (res *DeleteDatacenterNoContent, err error) {
+func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, requestOptions ...RequestOption) (res DeleteDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteDatacenter"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2997,6 +3089,23 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3063,6 +3172,9 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 
 // DeleteRack invokes deleteRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -3070,12 +3182,12 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 // detail says how many of each).
 //
 // DELETE /api/racks/{id}
-func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRack(ctx, params, options...)
-	return err
+func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) (DeleteRackRes, error) {
+	res, err := c.sendDeleteRack(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, requestOptions ...RequestOption) (res *DeleteRackNoContent, err error) {
+func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, requestOptions ...RequestOption) (res DeleteRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRack"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3148,6 +3260,23 @@ func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, re
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3385,6 +3514,9 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 
 // DeleteRoom invokes deleteRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -3392,12 +3524,12 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 // of each).
 //
 // DELETE /api/rooms/{id}
-func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRoom(ctx, params, options...)
-	return err
+func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) (DeleteRoomRes, error) {
+	res, err := c.sendDeleteRoom(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, requestOptions ...RequestOption) (res *DeleteRoomNoContent, err error) {
+func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, requestOptions ...RequestOption) (res DeleteRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRoom"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3472,6 +3604,23 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, re
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3538,18 +3687,21 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, re
 
 // DeleteRow invokes deleteRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 //
 // DELETE /api/rows/{id}
-func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRow(ctx, params, options...)
-	return err
+func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) (DeleteRowRes, error) {
+	res, err := c.sendDeleteRow(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requestOptions ...RequestOption) (res *DeleteRowNoContent, err error) {
+func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requestOptions ...RequestOption) (res DeleteRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRow"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3624,6 +3776,23 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3690,6 +3859,9 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 
 // DeleteTeam invokes deleteTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
 //
@@ -3698,12 +3870,12 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 // `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
-func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error {
-	_, err := c.sendDeleteTeam(ctx, params, options...)
-	return err
+func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) (DeleteTeamRes, error) {
+	res, err := c.sendDeleteTeam(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, requestOptions ...RequestOption) (res *DeleteTeamNoContent, err error) {
+func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, requestOptions ...RequestOption) (res DeleteTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteTeam"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3778,6 +3950,23 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3844,6 +4033,9 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 
 // DeleteUser invokes deleteUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
 //
@@ -3852,12 +4044,12 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 // `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
-func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error {
-	_, err := c.sendDeleteUser(ctx, params, options...)
-	return err
+func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) (DeleteUserRes, error) {
+	res, err := c.sendDeleteUser(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, requestOptions ...RequestOption) (res *DeleteUserNoContent, err error) {
+func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, requestOptions ...RequestOption) (res DeleteUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteUser"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3930,6 +4122,23 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, re
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -4277,12 +4486,12 @@ func (c *Client) sendFindRackSpace(ctx context.Context, params FindRackSpacePara
 // (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
-func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error) {
+func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APITokenHeaders, error) {
 	res, err := c.sendGetAPIToken(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, requestOptions ...RequestOption) (res *APIToken, err error) {
+func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, requestOptions ...RequestOption) (res *APITokenHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAPIToken"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4427,12 +4636,12 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, 
 // `tenant_not_found`.
 //
 // GET /api/assets/{id}
-func (c *Client) GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*AssetHeaders, error) {
 	res, err := c.sendGetAsset(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAsset"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4577,12 +4786,12 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, reques
 // `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
-func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error) {
 	res, err := c.sendGetDatacenter(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getDatacenter"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5115,12 +5324,12 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context, requestOptions ...Reque
 // `tenant_not_found`.
 //
 // GET /api/racks/{id}
-func (c *Client) GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*RackHeaders, error) {
 	res, err := c.sendGetRack(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRack(ctx context.Context, params GetRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendGetRack(ctx context.Context, params GetRackParams, requestOptions ...RequestOption) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRack"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5617,12 +5826,12 @@ func (c *Client) sendGetRackElevationSVG(ctx context.Context, params GetRackElev
 // `tenant_not_found`.
 //
 // GET /api/rooms/{id}
-func (c *Client) GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*RoomHeaders, error) {
 	res, err := c.sendGetRoom(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRoom"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5921,12 +6130,12 @@ func (c *Client) sendGetRoomCapacity(ctx context.Context, params GetRoomCapacity
 // `tenant_not_found`.
 //
 // GET /api/rows/{id}
-func (c *Client) GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*RowHeaders, error) {
 	res, err := c.sendGetRow(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOptions ...RequestOption) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRow"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -6071,12 +6280,12 @@ func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOpt
 // `tenant_not_found`.
 //
 // GET /api/teams/{id}
-func (c *Client) GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*TeamHeaders, error) {
 	res, err := c.sendGetTeam(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getTeam"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -6221,12 +6430,12 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestO
 // `tenant_not_found`.
 //
 // GET /api/users/{id}
-func (c *Client) GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*UserHeaders, error) {
 	res, err := c.sendGetUser(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetUser(ctx context.Context, params GetUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendGetUser(ctx context.Context, params GetUserParams, requestOptions ...RequestOption) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getUser"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -10288,6 +10497,9 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 
 // ReplaceAsset invokes replaceAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
@@ -10297,12 +10509,12 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // retired rack); `413`.
 //
 // PUT /api/assets/{id}
-func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (ReplaceAssetRes, error) {
 	res, err := c.sendReplaceAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, requestOptions ...RequestOption) (res ReplaceAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceAsset"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10380,6 +10592,23 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10446,18 +10675,21 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 
 // ReplaceDatacenter invokes replaceDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
-func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (ReplaceDatacenterRes, error) {
 	res, err := c.sendReplaceDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, requestOptions ...RequestOption) (res ReplaceDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10535,6 +10767,23 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10601,6 +10850,9 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 
 // ReplaceRack invokes replaceRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
@@ -10610,12 +10862,12 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // reservation outside the rack or in another datacenter, naming it); `413`.
 //
 // PUT /api/racks/{id}
-func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (ReplaceRackRes, error) {
 	res, err := c.sendReplaceRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, requestOptions ...RequestOption) (res ReplaceRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRack"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10693,6 +10945,23 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10759,6 +11028,9 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 
 // ReplaceRoom invokes replaceRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
 //
@@ -10767,12 +11039,12 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 // the datacenter); `413`.
 //
 // PUT /api/rooms/{id}
-func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (ReplaceRoomRes, error) {
 	res, err := c.sendReplaceRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, requestOptions ...RequestOption) (res ReplaceRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRoom"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10850,6 +11122,23 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10916,6 +11205,9 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 
 // ReplaceRow invokes replaceRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
@@ -10923,12 +11215,12 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 // the room); `413`.
 //
 // PUT /api/rows/{id}
-func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (ReplaceRowRes, error) {
 	res, err := c.sendReplaceRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, requestOptions ...RequestOption) (res ReplaceRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRow"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11006,6 +11298,23 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11072,6 +11381,9 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 
 // ReplaceTeam invokes replaceTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
@@ -11082,12 +11394,12 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 // name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
-func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (ReplaceTeamRes, error) {
 	res, err := c.sendReplaceTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, requestOptions ...RequestOption) (res ReplaceTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceTeam"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11165,6 +11477,23 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11231,6 +11560,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 
 // ReplaceUser invokes replaceUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -11249,12 +11581,12 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // admin); `413`.
 //
 // PUT /api/users/{id}
-func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (ReplaceUserRes, error) {
 	res, err := c.sendReplaceUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, requestOptions ...RequestOption) (res ReplaceUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceUser"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11330,6 +11662,23 @@ func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, para
 	}
 	if err := encodeReplaceUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -11505,18 +11854,21 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 
 // RevokeAPIToken invokes revokeAPIToken operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
-func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error {
-	_, err := c.sendRevokeAPIToken(ctx, params, options...)
-	return err
+func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) (RevokeAPITokenRes, error) {
+	res, err := c.sendRevokeAPIToken(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, requestOptions ...RequestOption) (res *RevokeAPITokenNoContent, err error) {
+func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, requestOptions ...RequestOption) (res RevokeAPITokenRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("revokeAPIToken"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -11591,6 +11943,23 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11657,6 +12026,9 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 
 // UpdateAsset invokes updateAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
@@ -11666,12 +12038,12 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // retired rack); `413`.
 //
 // PATCH /api/assets/{id}
-func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (UpdateAssetRes, error) {
 	res, err := c.sendUpdateAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, requestOptions ...RequestOption) (res UpdateAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAsset"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11749,6 +12121,23 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11815,6 +12204,9 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 
 // UpdateAssetStatus invokes updateAssetStatus operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
 //
@@ -11822,12 +12214,12 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
-func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (UpdateAssetStatusRes, error) {
 	res, err := c.sendUpdateAssetStatus(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, requestOptions ...RequestOption) (res UpdateAssetStatusRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAssetStatus"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11906,6 +12298,23 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11972,18 +12381,21 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 
 // UpdateDatacenter invokes updateDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
-func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (UpdateDatacenterRes, error) {
 	res, err := c.sendUpdateDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, requestOptions ...RequestOption) (res UpdateDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12061,6 +12473,23 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12127,18 +12556,21 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 
 // UpdateRack invokes updateRack operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 //
 // PATCH /api/racks/{id}
-func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (UpdateRackRes, error) {
 	res, err := c.sendUpdateRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, requestOptions ...RequestOption) (res UpdateRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRack"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12216,6 +12648,23 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12282,18 +12731,21 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 
 // UpdateRoom invokes updateRoom operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 //
 // PATCH /api/rooms/{id}
-func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (UpdateRoomRes, error) {
 	res, err := c.sendUpdateRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, requestOptions ...RequestOption) (res UpdateRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRoom"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12371,6 +12823,23 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12437,16 +12906,19 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 
 // UpdateRow invokes updateRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 //
 // PATCH /api/rows/{id}
-func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (UpdateRowRes, error) {
 	res, err := c.sendUpdateRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, requestOptions ...RequestOption) (res UpdateRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRow"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12524,6 +12996,23 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12590,6 +13079,9 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 
 // UpdateTeam invokes updateTeam operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
@@ -12600,12 +13092,12 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 // name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
-func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (UpdateTeamRes, error) {
 	res, err := c.sendUpdateTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, requestOptions ...RequestOption) (res UpdateTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateTeam"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12683,6 +13175,23 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12749,6 +13258,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 
 // UpdateUser invokes updateUser operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -12766,12 +13278,12 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // admin); `413`.
 //
 // PATCH /api/users/{id}
-func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (UpdateUserRes, error) {
 	res, err := c.sendUpdateUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, requestOptions ...RequestOption) (res UpdateUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateUser"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12847,6 +13359,23 @@ func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params 
 	}
 	if err := encodeUpdateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

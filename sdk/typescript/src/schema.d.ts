@@ -294,7 +294,10 @@ export interface paths {
         get: operations["getUser"];
         /**
          * Replace a user
-         * @description Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a
          *     field here (an unknown-field `400`): users change their own password through
          *     `change-password` or a password reset. Deactivating a user ends their sessions and API
          *     tokens at once.
@@ -316,7 +319,10 @@ export interface paths {
         post?: never;
         /**
          * Deactivate a user
-         * @description Deactivates the user: the user is kept with `is_active: false`, and their sessions and API
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Deactivates the user: the user is kept with `is_active: false`, and their sessions and API
          *     tokens stop working at once.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who
@@ -328,7 +334,10 @@ export interface paths {
         head?: never;
         /**
          * Update a user
-         * @description Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a
          *     field here (an unknown-field `400`). Deactivating a user ends their sessions and API tokens
          *     at once.
          *
@@ -400,7 +409,10 @@ export interface paths {
         get: operations["getTeam"];
         /**
          * Replace a team
-         * @description Replaces every writable field; an omitted `description` is cleared. An API token may rename
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Replaces every writable field; an omitted `description` is cleared. An API token may rename
          *     a team and change its description, but not its `permissions` (what its members hold must
          *     not change through a token that can be revoked): sending them unchanged is accepted.
          *
@@ -413,7 +425,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a team
-         * @description Deletes the team; its members lose the permissions it granted, so the caller must hold
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Deletes the team; its members lose the permissions it granted, so the caller must hold
          *     every code of the team. An API token may delete only a team without members.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a
@@ -424,7 +439,10 @@ export interface paths {
         head?: never;
         /**
          * Update a team
-         * @description Changes only the fields sent; `permissions` replaces the team's codes. An API token may
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes only the fields sent; `permissions` replaces the team's codes. An API token may
          *     rename a team and change its description, but not its `permissions` (what its members hold
          *     must not change through a token that can be revoked): sending them unchanged is accepted.
          *
@@ -564,7 +582,10 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API token
-         * @description The token stops working at once.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     The token stops working at once.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` (also an already revoked token) or `tenant_not_found`.
@@ -649,7 +670,10 @@ export interface paths {
         get: operations["getDatacenter"];
         /**
          * Replace a datacenter
-         * @description Replaces every writable field; an omitted `address` is cleared.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Replaces every writable field; an omitted `address` is cleared.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -658,7 +682,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a datacenter
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when the datacenter still holds rooms,
          *     racks or assets (the detail says how many of each).
          */
@@ -667,7 +694,10 @@ export interface paths {
         head?: never;
         /**
          * Update a datacenter
-         * @description Changes only the fields sent; `address: null` clears the address.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes only the fields sent; `address: null` clears the address.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -756,7 +786,10 @@ export interface paths {
         get: operations["getAsset"];
         /**
          * Replace an asset
-         * @description Replaces every writable field; omitted optional fields are cleared. A status change
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Replaces every writable field; omitted optional fields are cleared. A status change
          *     follows the same rules as `update-status` and leaves one history entry.
          *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
@@ -768,7 +801,10 @@ export interface paths {
         post?: never;
         /**
          * Delete an asset
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (the asset still has children).
          */
         delete: operations["deleteAsset"];
@@ -776,7 +812,10 @@ export interface paths {
         head?: never;
         /**
          * Update an asset
-         * @description Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
          *     A status change follows the same rules as `update-status`.
          *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
@@ -808,7 +847,10 @@ export interface paths {
         head?: never;
         /**
          * Change an asset's status
-         * @description Moves the asset to another status and records a history entry. Setting the current status
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Moves the asset to another status and records a history entry. Setting the current status
          *     again is a no-op that records nothing.
          *
          *     Errors: `400 validation_error` (unknown status); `401 unauthenticated`;
@@ -928,7 +970,10 @@ export interface paths {
         get: operations["getRoom"];
         /**
          * Replace a room
-         * @description Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
          *     another datacenter: `datacenter_id` must be its own.
          *
          *     Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
@@ -939,7 +984,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a room
-         * @description Deletes an empty room. Nothing is deleted along with it.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Deletes an empty room. Nothing is deleted along with it.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when the room still holds rows or
@@ -950,7 +998,10 @@ export interface paths {
         head?: never;
         /**
          * Update a room
-         * @description Changes the fields given; `null` clears `floor` or `description`.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes the fields given; `null` clears `floor` or `description`.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in the datacenter);
@@ -1039,7 +1090,10 @@ export interface paths {
         get: operations["getRow"];
         /**
          * Replace a row
-         * @description Sets every field. A row never moves to another room: `room_id` must be its own.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Sets every field. A row never moves to another room: `room_id` must be its own.
          *
          *     Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
@@ -1049,7 +1103,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a row
-         * @description Deletes an empty row. Nothing is deleted along with it.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Deletes an empty row. Nothing is deleted along with it.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when racks still stand in the row
@@ -1060,7 +1117,10 @@ export interface paths {
         head?: never;
         /**
          * Update a row
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
          */
         patch: operations["updateRow"];
@@ -1147,7 +1207,10 @@ export interface paths {
         get: operations["getRack"];
         /**
          * Replace a rack
-         * @description Sets every field; omitted optional fields are cleared and omitted fields with a default take
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Sets every field; omitted optional fields are cleared and omitted fields with a default take
          *     it. A rack that holds assets or reservations cannot move to a room of another datacenter,
          *     nor shrink (`u_height`, `starting_unit`) so that one of them would fall outside it.
          *
@@ -1159,7 +1222,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a rack
-         * @description Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when assets or live reservations are
@@ -1170,7 +1236,10 @@ export interface paths {
         head?: never;
         /**
          * Update a rack
-         * @description Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Changes the fields given; `null` clears an optional field. The rules of a replace apply.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -2435,6 +2504,27 @@ export interface components {
     };
     responses: {
         /**
+         * @description The object changed since the version named in `If-Match`: nothing was written. Read it
+         *     again, then retry with the new ETag. `code` is `precondition_failed`.
+         */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://binora.dev/problems/precondition_failed",
+                 *       "title": "Precondition Failed",
+                 *       "status": 412,
+                 *       "detail": "The object changed since the version named in If-Match.",
+                 *       "code": "precondition_failed"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description An error, as an RFC 9457 problem. `code` is one of `validation_error` or
          *     `tenant_required` (400), `unauthenticated` or `token_tenant_mismatch` (401),
          *     `permission_denied` (403), `not_found` or `tenant_not_found` (404),
@@ -2455,6 +2545,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+         *     earlier write answered it; several may be given, separated by commas. Another version
+         *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+         *     object. Without the header the write happens whatever the version.
+         * @example "42-3"
+         */
+        IfMatch: string;
         /**
          * @description The object's id.
          * @example 42
@@ -2537,7 +2635,15 @@ export interface components {
         SinceFilter: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description A strong entity tag of this version of the object (RFC 9110, section 8.8.3): it changes
+         *     on every write to the object. Send it back in `If-Match` to write only over this version.
+         *     Opaque: compare it, never parse it.
+         * @example "42-3"
+         */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3060,6 +3166,7 @@ export interface operations {
             /** @description The user was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,6 +3214,7 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3139,7 +3247,16 @@ export interface operations {
     replaceUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3171,6 +3288,7 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3201,13 +3319,23 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3226,13 +3354,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3256,6 +3394,7 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3282,6 +3421,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3380,6 +3520,7 @@ export interface operations {
             /** @description The team was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3422,6 +3563,7 @@ export interface operations {
             /** @description The team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3449,7 +3591,16 @@ export interface operations {
     replaceTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3480,6 +3631,7 @@ export interface operations {
             /** @description The updated team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3502,13 +3654,23 @@ export interface operations {
                     "application/json": components["schemas"]["Team"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3527,13 +3689,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3560,6 +3732,7 @@ export interface operations {
             /** @description The updated team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3580,6 +3753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Team"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3723,6 +3897,7 @@ export interface operations {
             /** @description The token was created; `token` is shown this once. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3766,6 +3941,7 @@ export interface operations {
             /** @description The API token, without its secret. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3793,7 +3969,16 @@ export interface operations {
     revokeAPIToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3812,6 +3997,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3977,6 +4163,7 @@ export interface operations {
             /** @description The datacenter was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4014,6 +4201,7 @@ export interface operations {
             /** @description The datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4036,7 +4224,16 @@ export interface operations {
     replaceDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4062,6 +4259,7 @@ export interface operations {
             /** @description The updated datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4078,13 +4276,23 @@ export interface operations {
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4103,13 +4311,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4133,6 +4351,7 @@ export interface operations {
             /** @description The updated datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4149,6 +4368,7 @@ export interface operations {
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -4307,6 +4527,7 @@ export interface operations {
             /** @description The asset was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4466,6 +4687,7 @@ export interface operations {
             /** @description The asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,7 +4736,16 @@ export interface operations {
     replaceAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4543,6 +4774,7 @@ export interface operations {
             /** @description The updated asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4585,13 +4817,23 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4610,13 +4852,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4641,6 +4893,7 @@ export interface operations {
             /** @description The updated asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4683,13 +4936,23 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateAssetStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4714,6 +4977,7 @@ export interface operations {
             /** @description The asset after the change. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4756,6 +5020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -4987,6 +5252,7 @@ export interface operations {
             /** @description The room was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5030,6 +5296,7 @@ export interface operations {
             /** @description The room. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5058,7 +5325,16 @@ export interface operations {
     replaceRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5086,6 +5362,7 @@ export interface operations {
             /** @description The room as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5108,13 +5385,23 @@ export interface operations {
                     "application/json": components["schemas"]["Room"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5133,13 +5420,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5163,6 +5460,7 @@ export interface operations {
             /** @description The room as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5185,6 +5483,7 @@ export interface operations {
                     "application/json": components["schemas"]["Room"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -5307,6 +5606,7 @@ export interface operations {
             /** @description The row was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5347,6 +5647,7 @@ export interface operations {
             /** @description The row. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5372,7 +5673,16 @@ export interface operations {
     replaceRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5397,6 +5707,7 @@ export interface operations {
             /** @description The row as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5416,13 +5727,23 @@ export interface operations {
                     "application/json": components["schemas"]["Row"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5441,13 +5762,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5471,6 +5802,7 @@ export interface operations {
             /** @description The row as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5490,6 +5822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Row"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -5604,6 +5937,7 @@ export interface operations {
             /** @description The rack was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5762,6 +6096,7 @@ export interface operations {
             /** @description The rack. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5806,7 +6141,16 @@ export interface operations {
     replaceRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5832,6 +6176,7 @@ export interface operations {
             /** @description The rack as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5870,13 +6215,23 @@ export interface operations {
                     "application/json": components["schemas"]["Rack"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5895,13 +6250,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5925,6 +6290,7 @@ export interface operations {
             /** @description The rack as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5963,6 +6329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Rack"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
