@@ -83,10 +83,10 @@ type APITokensInvoker interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
 	// RevokeAPIToken invokes revokeAPIToken operation.
 	//
+	// The token stops working at once.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
@@ -171,11 +171,11 @@ type AssetsInvoker interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams) (*AssetList, error)
 	// ReplaceAsset invokes replaceAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -186,11 +186,11 @@ type AssetsInvoker interface {
 	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -201,11 +201,11 @@ type AssetsInvoker interface {
 	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -380,10 +380,10 @@ type DatacentersInvoker interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
 	// ReplaceDatacenter invokes replaceDatacenter operation.
 	//
+	// Replaces every writable field; an omitted `address` is cleared.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -392,10 +392,10 @@ type DatacentersInvoker interface {
 	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
 	//
+	// Changes only the fields sent; `address: null` clears the address.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes only the fields sent; `address: null` clears the address.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -509,10 +509,10 @@ type RacksInvoker interface {
 	CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
+	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -539,12 +539,12 @@ type RacksInvoker interface {
 	ListRacks(ctx context.Context, params ListRacksParams) (*RackList, error)
 	// ReplaceRack invokes replaceRack operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -554,10 +554,10 @@ type RacksInvoker interface {
 	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
 	//
+	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -615,10 +615,10 @@ type RoomsInvoker interface {
 	CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
+	// Deletes an empty room. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty room. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -644,11 +644,11 @@ type RoomsInvoker interface {
 	ListRooms(ctx context.Context, params ListRoomsParams) (*RoomList, error)
 	// ReplaceRoom invokes replaceRoom operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -658,10 +658,10 @@ type RoomsInvoker interface {
 	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
 	//
+	// Changes the fields given; `null` clears `floor` or `description`.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears `floor` or `description`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -684,10 +684,10 @@ type RowsInvoker interface {
 	CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
+	// Deletes an empty row. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty row. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -712,10 +712,10 @@ type RowsInvoker interface {
 	ListRows(ctx context.Context, params ListRowsParams) (*RowList, error)
 	// ReplaceRow invokes replaceRow operation.
 	//
+	// Sets every field. A row never moves to another room: `room_id` must be its own.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -780,11 +780,11 @@ type TeamsInvoker interface {
 	CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -822,12 +822,12 @@ type TeamsInvoker interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceTeam invokes replaceTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -838,12 +838,12 @@ type TeamsInvoker interface {
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -877,11 +877,11 @@ type UsersInvoker interface {
 	CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -907,9 +907,6 @@ type UsersInvoker interface {
 	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// ReplaceUser invokes replaceUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
 	// reset. Deactivating a user ends their sessions and API tokens at once.
@@ -918,6 +915,9 @@ type UsersInvoker interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -931,9 +931,6 @@ type UsersInvoker interface {
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 	//
@@ -941,6 +938,9 @@ type UsersInvoker interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -2858,10 +2858,10 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 
 // DeleteRack invokes deleteRack operation.
 //
+// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -3164,10 +3164,10 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 
 // DeleteRoom invokes deleteRoom operation.
 //
+// Deletes an empty room. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -3319,10 +3319,10 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (r
 
 // DeleteRow invokes deleteRow operation.
 //
+// Deletes an empty row. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -3473,11 +3473,11 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 
 // DeleteTeam invokes deleteTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -3629,11 +3629,11 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 
 // DeleteUser invokes deleteUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -9445,11 +9445,11 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 
 // ReplaceAsset invokes replaceAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -9605,10 +9605,10 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 
 // ReplaceDatacenter invokes replaceDatacenter operation.
 //
+// Replaces every writable field; an omitted `address` is cleared.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -9762,12 +9762,12 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 
 // ReplaceRack invokes replaceRack operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -9922,11 +9922,11 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 
 // ReplaceRoom invokes replaceRoom operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -10081,10 +10081,10 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 
 // ReplaceRow invokes replaceRow operation.
 //
+// Sets every field. A row never moves to another room: `room_id` must be its own.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -10239,12 +10239,12 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 
 // ReplaceTeam invokes replaceTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -10400,9 +10400,6 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 
 // ReplaceUser invokes replaceUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -10411,6 +10408,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -10658,10 +10658,10 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 
 // RevokeAPIToken invokes revokeAPIToken operation.
 //
+// The token stops working at once.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
@@ -10812,11 +10812,11 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 
 // UpdateAsset invokes updateAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -10972,11 +10972,11 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 
 // UpdateAssetStatus invokes updateAssetStatus operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -11131,10 +11131,10 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 
 // UpdateDatacenter invokes updateDatacenter operation.
 //
+// Changes only the fields sent; `address: null` clears the address.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -11288,10 +11288,10 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 
 // UpdateRack invokes updateRack operation.
 //
+// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -11445,10 +11445,10 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 
 // UpdateRoom invokes updateRoom operation.
 //
+// Changes the fields given; `null` clears `floor` or `description`.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -11757,12 +11757,12 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 
 // UpdateTeam invokes updateTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -11918,9 +11918,6 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 
 // UpdateUser invokes updateUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -11928,6 +11925,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin

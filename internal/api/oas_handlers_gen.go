@@ -3066,10 +3066,10 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 
 // handleDeleteRackRequest handles deleteRack operation.
 //
+// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -3482,10 +3482,10 @@ func (s *Server) handleDeleteRackReservationRequest(args [2]string, argsEscaped 
 
 // handleDeleteRoomRequest handles deleteRoom operation.
 //
+// Deletes an empty room. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -3693,10 +3693,10 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 
 // handleDeleteRowRequest handles deleteRow operation.
 //
+// Deletes an empty row. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -3903,11 +3903,11 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 
 // handleDeleteTeamRequest handles deleteTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -4115,11 +4115,11 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 
 // handleDeleteUserRequest handles deleteUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -11358,11 +11358,11 @@ func (s *Server) handleRemoveTeamMemberRequest(args [2]string, argsEscaped bool,
 
 // handleReplaceAssetRequest handles replaceAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -11586,10 +11586,10 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 
 // handleReplaceDatacenterRequest handles replaceDatacenter operation.
 //
+// Replaces every writable field; an omitted `address` is cleared.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -11811,12 +11811,12 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 
 // handleReplaceRackRequest handles replaceRack operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -12039,11 +12039,11 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 
 // handleReplaceRoomRequest handles replaceRoom operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -12266,10 +12266,10 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 
 // handleReplaceRowRequest handles replaceRow operation.
 //
+// Sets every field. A row never moves to another room: `room_id` must be its own.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -12492,12 +12492,12 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 
 // handleReplaceTeamRequest handles replaceTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -12721,9 +12721,6 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 
 // handleReplaceUserRequest handles replaceUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -12732,6 +12729,9 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -13118,10 +13118,10 @@ func (s *Server) handleRequestPasswordResetRequest(args [0]string, argsEscaped b
 
 // handleRevokeAPITokenRequest handles revokeAPIToken operation.
 //
+// The token stops working at once.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
@@ -13328,11 +13328,11 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 
 // handleUpdateAssetRequest handles updateAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -13556,11 +13556,11 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 
 // handleUpdateAssetStatusRequest handles updateAssetStatus operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -13782,10 +13782,10 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 
 // handleUpdateDatacenterRequest handles updateDatacenter operation.
 //
+// Changes only the fields sent; `address: null` clears the address.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -14007,10 +14007,10 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 
 // handleUpdateRackRequest handles updateRack operation.
 //
+// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -14232,10 +14232,10 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 
 // handleUpdateRoomRequest handles updateRoom operation.
 //
+// Changes the fields given; `null` clears `floor` or `description`.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -14680,12 +14680,12 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 
 // handleUpdateTeamRequest handles updateTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -14909,9 +14909,6 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 
 // handleUpdateUserRequest handles updateUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -14919,6 +14916,9 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin

@@ -66,10 +66,10 @@ type APITokensHandler interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams) (*APITokenList, error)
 	// RevokeAPIToken implements revokeAPIToken operation.
 	//
+	// The token stops working at once.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
@@ -154,11 +154,11 @@ type AssetsHandler interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams) (*AssetList, error)
 	// ReplaceAsset implements replaceAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -169,11 +169,11 @@ type AssetsHandler interface {
 	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset implements updateAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -184,11 +184,11 @@ type AssetsHandler interface {
 	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus implements updateAssetStatus operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -363,10 +363,10 @@ type DatacentersHandler interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams) (*DatacenterList, error)
 	// ReplaceDatacenter implements replaceDatacenter operation.
 	//
+	// Replaces every writable field; an omitted `address` is cleared.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -375,10 +375,10 @@ type DatacentersHandler interface {
 	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter implements updateDatacenter operation.
 	//
+	// Changes only the fields sent; `address: null` clears the address.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes only the fields sent; `address: null` clears the address.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -492,10 +492,10 @@ type RacksHandler interface {
 	CreateRack(ctx context.Context, req *RackCreate) (*RackHeaders, error)
 	// DeleteRack implements deleteRack operation.
 	//
+	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -522,12 +522,12 @@ type RacksHandler interface {
 	ListRacks(ctx context.Context, params ListRacksParams) (*RackList, error)
 	// ReplaceRack implements replaceRack operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -537,10 +537,10 @@ type RacksHandler interface {
 	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack implements updateRack operation.
 	//
+	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -598,10 +598,10 @@ type RoomsHandler interface {
 	CreateRoom(ctx context.Context, req *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom implements deleteRoom operation.
 	//
+	// Deletes an empty room. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty room. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -627,11 +627,11 @@ type RoomsHandler interface {
 	ListRooms(ctx context.Context, params ListRoomsParams) (*RoomList, error)
 	// ReplaceRoom implements replaceRoom operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -641,10 +641,10 @@ type RoomsHandler interface {
 	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom implements updateRoom operation.
 	//
+	// Changes the fields given; `null` clears `floor` or `description`.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears `floor` or `description`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -667,10 +667,10 @@ type RowsHandler interface {
 	CreateRow(ctx context.Context, req *RowCreate) (*RowHeaders, error)
 	// DeleteRow implements deleteRow operation.
 	//
+	// Deletes an empty row. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty row. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -695,10 +695,10 @@ type RowsHandler interface {
 	ListRows(ctx context.Context, params ListRowsParams) (*RowList, error)
 	// ReplaceRow implements replaceRow operation.
 	//
+	// Sets every field. A row never moves to another room: `room_id` must be its own.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -763,11 +763,11 @@ type TeamsHandler interface {
 	CreateTeam(ctx context.Context, req *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam implements deleteTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -805,12 +805,12 @@ type TeamsHandler interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams) error
 	// ReplaceTeam implements replaceTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -821,12 +821,12 @@ type TeamsHandler interface {
 	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam implements updateTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -860,11 +860,11 @@ type UsersHandler interface {
 	CreateUser(ctx context.Context, req *UserCreate) (*UserHeaders, error)
 	// DeleteUser implements deleteUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -890,9 +890,6 @@ type UsersHandler interface {
 	ListUsers(ctx context.Context, params ListUsersParams) (*UserList, error)
 	// ReplaceUser implements replaceUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
 	// reset. Deactivating a user ends their sessions and API tokens at once.
@@ -901,6 +898,9 @@ type UsersHandler interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -914,9 +914,6 @@ type UsersHandler interface {
 	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser implements updateUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 	//
@@ -924,6 +921,9 @@ type UsersHandler interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin

@@ -235,10 +235,10 @@ func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteD
 
 // DeleteRack implements deleteRack operation.
 //
+// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -261,10 +261,10 @@ func (UnimplementedHandler) DeleteRackReservation(ctx context.Context, params De
 
 // DeleteRoom implements deleteRoom operation.
 //
+// Deletes an empty room. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -277,10 +277,10 @@ func (UnimplementedHandler) DeleteRoom(ctx context.Context, params DeleteRoomPar
 
 // DeleteRow implements deleteRow operation.
 //
+// Deletes an empty row. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -292,11 +292,11 @@ func (UnimplementedHandler) DeleteRow(ctx context.Context, params DeleteRowParam
 
 // DeleteTeam implements deleteTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -309,11 +309,11 @@ func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamPar
 
 // DeleteUser implements deleteUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -755,11 +755,11 @@ func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveT
 
 // ReplaceAsset implements replaceAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -773,10 +773,10 @@ func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace,
 
 // ReplaceDatacenter implements replaceDatacenter operation.
 //
+// Replaces every writable field; an omitted `address` is cleared.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -788,12 +788,12 @@ func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *Datacent
 
 // ReplaceRack implements replaceRack operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -806,11 +806,11 @@ func (UnimplementedHandler) ReplaceRack(ctx context.Context, req *RackCreate, pa
 
 // ReplaceRoom implements replaceRoom operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -823,10 +823,10 @@ func (UnimplementedHandler) ReplaceRoom(ctx context.Context, req *RoomCreate, pa
 
 // ReplaceRow implements replaceRow operation.
 //
+// Sets every field. A row never moves to another room: `room_id` must be its own.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -839,12 +839,12 @@ func (UnimplementedHandler) ReplaceRow(ctx context.Context, req *RowCreate, para
 
 // ReplaceTeam implements replaceTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -858,9 +858,6 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 
 // ReplaceUser implements replaceUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -869,6 +866,9 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -900,10 +900,10 @@ func (UnimplementedHandler) RequestPasswordReset(ctx context.Context, req *Passw
 
 // RevokeAPIToken implements revokeAPIToken operation.
 //
+// The token stops working at once.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
@@ -915,11 +915,11 @@ func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPI
 
 // UpdateAsset implements updateAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -933,11 +933,11 @@ func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, pa
 
 // UpdateAssetStatus implements updateAssetStatus operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -949,10 +949,10 @@ func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUp
 
 // UpdateDatacenter implements updateDatacenter operation.
 //
+// Changes only the fields sent; `address: null` clears the address.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -964,10 +964,10 @@ func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *Datacente
 
 // UpdateRack implements updateRack operation.
 //
+// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -979,10 +979,10 @@ func (UnimplementedHandler) UpdateRack(ctx context.Context, req *RackPatch, para
 
 // UpdateRoom implements updateRoom operation.
 //
+// Changes the fields given; `null` clears `floor` or `description`.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -1007,12 +1007,12 @@ func (UnimplementedHandler) UpdateRow(ctx context.Context, req *RowPatch, params
 
 // UpdateTeam implements updateTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -1026,9 +1026,6 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 
 // UpdateUser implements updateUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -1036,6 +1033,9 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin

@@ -142,10 +142,10 @@ type APITokensInvoker interface {
 	ListAPITokens(ctx context.Context, params ListAPITokensParams, options ...RequestOption) (*APITokenList, error)
 	// RevokeAPIToken invokes revokeAPIToken operation.
 	//
+	// The token stops working at once.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// The token stops working at once.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
@@ -230,11 +230,11 @@ type AssetsInvoker interface {
 	ListMaintenanceAssets(ctx context.Context, params ListMaintenanceAssetsParams, options ...RequestOption) (*AssetList, error)
 	// ReplaceAsset invokes replaceAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -245,11 +245,11 @@ type AssetsInvoker interface {
 	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -260,11 +260,11 @@ type AssetsInvoker interface {
 	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -439,10 +439,10 @@ type DatacentersInvoker interface {
 	ListDatacenters(ctx context.Context, params ListDatacentersParams, options ...RequestOption) (*DatacenterList, error)
 	// ReplaceDatacenter invokes replaceDatacenter operation.
 	//
+	// Replaces every writable field; an omitted `address` is cleared.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Replaces every writable field; an omitted `address` is cleared.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -451,10 +451,10 @@ type DatacentersInvoker interface {
 	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
 	//
+	// Changes only the fields sent; `address: null` clears the address.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes only the fields sent; `address: null` clears the address.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -568,10 +568,10 @@ type RacksInvoker interface {
 	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
+	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -598,12 +598,12 @@ type RacksInvoker interface {
 	ListRacks(ctx context.Context, params ListRacksParams, options ...RequestOption) (*RackList, error)
 	// ReplaceRack invokes replaceRack operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -613,10 +613,10 @@ type RacksInvoker interface {
 	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
 	//
+	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -674,10 +674,10 @@ type RoomsInvoker interface {
 	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
+	// Deletes an empty room. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty room. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -703,11 +703,11 @@ type RoomsInvoker interface {
 	ListRooms(ctx context.Context, params ListRoomsParams, options ...RequestOption) (*RoomList, error)
 	// ReplaceRoom invokes replaceRoom operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -717,10 +717,10 @@ type RoomsInvoker interface {
 	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
 	//
+	// Changes the fields given; `null` clears `floor` or `description`.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Changes the fields given; `null` clears `floor` or `description`.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -743,10 +743,10 @@ type RowsInvoker interface {
 	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
+	// Deletes an empty row. Nothing is deleted along with it.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Deletes an empty row. Nothing is deleted along with it.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -771,10 +771,10 @@ type RowsInvoker interface {
 	ListRows(ctx context.Context, params ListRowsParams, options ...RequestOption) (*RowList, error)
 	// ReplaceRow invokes replaceRow operation.
 	//
+	// Sets every field. A row never moves to another room: `room_id` must be its own.
+	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
 	// answers `412 precondition_failed` and changes nothing.
-	//
-	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -839,11 +839,11 @@ type TeamsInvoker interface {
 	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -881,12 +881,12 @@ type TeamsInvoker interface {
 	RemoveTeamMember(ctx context.Context, params RemoveTeamMemberParams, options ...RequestOption) error
 	// ReplaceTeam invokes replaceTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -897,12 +897,12 @@ type TeamsInvoker interface {
 	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -936,11 +936,11 @@ type UsersInvoker interface {
 	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -966,9 +966,6 @@ type UsersInvoker interface {
 	ListUsers(ctx context.Context, params ListUsersParams, options ...RequestOption) (*UserList, error)
 	// ReplaceUser invokes replaceUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`): users change their own password through `change-password` or a password
 	// reset. Deactivating a user ends their sessions and API tokens at once.
@@ -977,6 +974,9 @@ type UsersInvoker interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -990,9 +990,6 @@ type UsersInvoker interface {
 	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
 	//
-	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-	// answers `412 precondition_failed` and changes nothing.
-	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 	// (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 	//
@@ -1000,6 +997,9 @@ type UsersInvoker interface {
 	// (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -3172,10 +3172,10 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 
 // DeleteRack invokes deleteRack operation.
 //
+// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -3514,10 +3514,10 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 
 // DeleteRoom invokes deleteRoom operation.
 //
+// Deletes an empty room. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty room. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
@@ -3687,10 +3687,10 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, re
 
 // DeleteRow invokes deleteRow operation.
 //
+// Deletes an empty row. Nothing is deleted along with it.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Deletes an empty row. Nothing is deleted along with it.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -3859,11 +3859,11 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 
 // DeleteTeam invokes deleteTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -4033,11 +4033,11 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 
 // DeleteUser invokes deleteUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -10497,11 +10497,11 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 
 // ReplaceAsset invokes replaceAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -10675,10 +10675,10 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 
 // ReplaceDatacenter invokes replaceDatacenter operation.
 //
+// Replaces every writable field; an omitted `address` is cleared.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Replaces every writable field; an omitted `address` is cleared.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -10850,12 +10850,12 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 
 // ReplaceRack invokes replaceRack operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -11028,11 +11028,11 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 
 // ReplaceRoom invokes replaceRoom operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -11205,10 +11205,10 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 
 // ReplaceRow invokes replaceRow operation.
 //
+// Sets every field. A row never moves to another room: `room_id` must be its own.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Sets every field. A row never moves to another room: `room_id` must be its own.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -11381,12 +11381,12 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 
 // ReplaceTeam invokes replaceTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -11560,9 +11560,6 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 
 // ReplaceUser invokes replaceUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`): users change their own password through `change-password` or a password
 // reset. Deactivating a user ends their sessions and API tokens at once.
@@ -11571,6 +11568,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -11854,10 +11854,10 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 
 // RevokeAPIToken invokes revokeAPIToken operation.
 //
+// The token stops working at once.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// The token stops working at once.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
@@ -12026,11 +12026,11 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 
 // UpdateAsset invokes updateAsset operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -12204,11 +12204,11 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 
 // UpdateAssetStatus invokes updateAssetStatus operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -12381,10 +12381,10 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 
 // UpdateDatacenter invokes updateDatacenter operation.
 //
+// Changes only the fields sent; `address: null` clears the address.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes only the fields sent; `address: null` clears the address.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -12556,10 +12556,10 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 
 // UpdateRack invokes updateRack operation.
 //
+// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -12731,10 +12731,10 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 
 // UpdateRoom invokes updateRoom operation.
 //
+// Changes the fields given; `null` clears `floor` or `description`.
+//
 // Send `If-Match` with the ETag of a read to write only over that version: another write since then
 // answers `412 precondition_failed` and changes nothing.
-//
-// Changes the fields given; `null` clears `floor` or `description`.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -13079,12 +13079,12 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 
 // UpdateTeam invokes updateTeam operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -13258,9 +13258,6 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 
 // UpdateUser invokes updateUser operation.
 //
-// Send `If-Match` with the ETag of a read to write only over that version: another write since then
-// answers `412 precondition_failed` and changes nothing.
-//
 // Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
 // (an unknown-field `400`). Deactivating a user ends their sessions and API tokens at once.
 //
@@ -13268,6 +13265,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin

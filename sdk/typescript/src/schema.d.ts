@@ -294,10 +294,7 @@ export interface paths {
         get: operations["getUser"];
         /**
          * Replace a user
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a
+         * @description Replaces every writable field; `team_ids` replaces the user's teams. `password` is not a
          *     field here (an unknown-field `400`): users change their own password through
          *     `change-password` or a password reset. Deactivating a user ends their sessions and API
          *     tokens at once.
@@ -306,6 +303,9 @@ export interface paths {
          *     (`is_active` from false to true), changing their teams (a `team_ids` that differs from their
          *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
          *     sent unchanged are accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
@@ -319,11 +319,11 @@ export interface paths {
         post?: never;
         /**
          * Deactivate a user
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Deactivates the user: the user is kept with `is_active: false`, and their sessions and API
+         * @description Deactivates the user: the user is kept with `is_active: false`, and their sessions and API
          *     tokens stop working at once.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who
          *     holds a permission the caller lacks, or an admin deactivated by a non-admin);
@@ -334,10 +334,7 @@ export interface paths {
         head?: never;
         /**
          * Update a user
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a
+         * @description Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a
          *     field here (an unknown-field `400`). Deactivating a user ends their sessions and API tokens
          *     at once.
          *
@@ -345,6 +342,9 @@ export interface paths {
          *     (`is_active` from false to true), changing their teams (a `team_ids` that differs from their
          *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
          *     sent unchanged are accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
@@ -409,12 +409,12 @@ export interface paths {
         get: operations["getTeam"];
         /**
          * Replace a team
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Replaces every writable field; an omitted `description` is cleared. An API token may rename
+         * @description Replaces every writable field; an omitted `description` is cleared. An API token may rename
          *     a team and change its description, but not its `permissions` (what its members hold must
          *     not change through a token that can be revoked): sending them unchanged is accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
@@ -425,11 +425,11 @@ export interface paths {
         post?: never;
         /**
          * Delete a team
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Deletes the team; its members lose the permissions it granted, so the caller must hold
+         * @description Deletes the team; its members lose the permissions it granted, so the caller must hold
          *     every code of the team. An API token may delete only a team without members.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a
          *     team with a code the caller does not hold, a team with members deleted with an API token); `404 not_found` or `tenant_not_found`.
@@ -439,12 +439,12 @@ export interface paths {
         head?: never;
         /**
          * Update a team
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Changes only the fields sent; `permissions` replaces the team's codes. An API token may
+         * @description Changes only the fields sent; `permissions` replaces the team's codes. An API token may
          *     rename a team and change its description, but not its `permissions` (what its members hold
          *     must not change through a token that can be revoked): sending them unchanged is accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
@@ -582,10 +582,10 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API token
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description The token stops working at once.
          *
-         *     The token stops working at once.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` (also an already revoked token) or `tenant_not_found`.
@@ -670,10 +670,10 @@ export interface paths {
         get: operations["getDatacenter"];
         /**
          * Replace a datacenter
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Replaces every writable field; an omitted `address` is cleared.
          *
-         *     Replaces every writable field; an omitted `address` is cleared.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -694,10 +694,10 @@ export interface paths {
         head?: never;
         /**
          * Update a datacenter
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Changes only the fields sent; `address: null` clears the address.
          *
-         *     Changes only the fields sent; `address: null` clears the address.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -786,11 +786,11 @@ export interface paths {
         get: operations["getAsset"];
         /**
          * Replace an asset
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Replaces every writable field; omitted optional fields are cleared. A status change
+         * @description Replaces every writable field; omitted optional fields are cleared. A status change
          *     follows the same rules as `update-status` and leaves one history entry.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
          *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
@@ -812,11 +812,11 @@ export interface paths {
         head?: never;
         /**
          * Update an asset
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
+         * @description Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
          *     A status change follows the same rules as `update-status`.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
          *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
@@ -847,11 +847,11 @@ export interface paths {
         head?: never;
         /**
          * Change an asset's status
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Moves the asset to another status and records a history entry. Setting the current status
+         * @description Moves the asset to another status and records a history entry. Setting the current status
          *     again is a no-op that records nothing.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (unknown status); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot
@@ -970,11 +970,11 @@ export interface paths {
         get: operations["getRoom"];
         /**
          * Replace a room
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
+         * @description Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
          *     another datacenter: `datacenter_id` must be its own.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
@@ -984,10 +984,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a room
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Deletes an empty room. Nothing is deleted along with it.
          *
-         *     Deletes an empty room. Nothing is deleted along with it.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when the room still holds rows or
@@ -998,10 +998,10 @@ export interface paths {
         head?: never;
         /**
          * Update a room
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Changes the fields given; `null` clears `floor` or `description`.
          *
-         *     Changes the fields given; `null` clears `floor` or `description`.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in the datacenter);
@@ -1090,10 +1090,10 @@ export interface paths {
         get: operations["getRow"];
         /**
          * Replace a row
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Sets every field. A row never moves to another room: `room_id` must be its own.
          *
-         *     Sets every field. A row never moves to another room: `room_id` must be its own.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
@@ -1103,10 +1103,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a row
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Deletes an empty row. Nothing is deleted along with it.
          *
-         *     Deletes an empty row. Nothing is deleted along with it.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when racks still stand in the row
@@ -1207,12 +1207,12 @@ export interface paths {
         get: operations["getRack"];
         /**
          * Replace a rack
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
-         *
-         *     Sets every field; omitted optional fields are cleared and omitted fields with a default take
+         * @description Sets every field; omitted optional fields are cleared and omitted fields with a default take
          *     it. A rack that holds assets or reservations cannot move to a room of another datacenter,
          *     nor shrink (`u_height`, `starting_unit`) so that one of them would fall outside it.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (a duplicate, or a change that would
@@ -1222,10 +1222,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a rack
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
          *
-         *     Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when assets or live reservations are
@@ -1236,10 +1236,10 @@ export interface paths {
         head?: never;
         /**
          * Update a rack
-         * @description Send `If-Match` with the ETag of a read to write only over that version: another
-         *     write since then answers `412 precondition_failed` and changes nothing.
+         * @description Changes the fields given; `null` clears an optional field. The rules of a replace apply.
          *
-         *     Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -2529,6 +2529,7 @@ export interface components {
          *     `tenant_required` (400), `unauthenticated` or `token_tenant_mismatch` (401),
          *     `permission_denied` (403), `not_found` or `tenant_not_found` (404),
          *     `method_not_allowed` (405, with an `Allow` header), `conflict` or `last_admin` (409),
+         *     `precondition_failed` (412, a write whose `If-Match` names another version),
          *     `payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429, with a
          *     `Retry-After` header in seconds),
          *     `internal_error` (500, the detail quotes the request id), `not_ready` (503), or
