@@ -29,6 +29,8 @@ type APIToken struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
 	// Permissions holds the value of the "permissions" field.
@@ -76,7 +78,7 @@ func (*APIToken) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case apitoken.FieldPermissions, apitoken.FieldAllowedCidrs:
 			values[i] = new([]byte)
-		case apitoken.FieldID, apitoken.FieldCompanyID, apitoken.FieldCreatedBy, apitoken.FieldUpdatedBy:
+		case apitoken.FieldID, apitoken.FieldCompanyID, apitoken.FieldCreatedBy, apitoken.FieldUpdatedBy, apitoken.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case apitoken.FieldName, apitoken.FieldSecretHash:
 			values[i] = new(sql.NullString)
@@ -134,6 +136,12 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case apitoken.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case apitoken.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -243,6 +251,9 @@ func (_m *APIToken) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

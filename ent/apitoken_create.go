@@ -85,6 +85,20 @@ func (_c *APITokenCreate) SetNillableUpdatedBy(v *int) *APITokenCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *APITokenCreate) SetVersion(v int) *APITokenCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *APITokenCreate) SetNillableVersion(v *int) *APITokenCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *APITokenCreate) SetName(v string) *APITokenCreate {
 	_c.mutation.SetName(v)
@@ -207,6 +221,10 @@ func (_c *APITokenCreate) defaults() error {
 		v := apitoken.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := apitoken.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Permissions(); !ok {
 		v := apitoken.DefaultPermissions
 		_c.mutation.SetPermissions(v)
@@ -228,6 +246,9 @@ func (_c *APITokenCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "APIToken.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "APIToken.version"`)}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "APIToken.name"`)}
@@ -296,6 +317,10 @@ func (_c *APITokenCreate) createSpec() (*APIToken, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(apitoken.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(apitoken.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(apitoken.FieldName, field.TypeString, value)
@@ -427,6 +452,24 @@ func (u *APITokenUpsert) AddUpdatedBy(v int) *APITokenUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *APITokenUpsert) ClearUpdatedBy() *APITokenUpsert {
 	u.SetNull(apitoken.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *APITokenUpsert) SetVersion(v int) *APITokenUpsert {
+	u.Set(apitoken.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APITokenUpsert) UpdateVersion() *APITokenUpsert {
+	u.SetExcluded(apitoken.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APITokenUpsert) AddVersion(v int) *APITokenUpsert {
+	u.Add(apitoken.FieldVersion, v)
 	return u
 }
 
@@ -589,6 +632,27 @@ func (u *APITokenUpsertOne) UpdateUpdatedBy() *APITokenUpsertOne {
 func (u *APITokenUpsertOne) ClearUpdatedBy() *APITokenUpsertOne {
 	return u.Update(func(s *APITokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *APITokenUpsertOne) SetVersion(v int) *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APITokenUpsertOne) AddVersion(v int) *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APITokenUpsertOne) UpdateVersion() *APITokenUpsertOne {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -927,6 +991,27 @@ func (u *APITokenUpsertBulk) UpdateUpdatedBy() *APITokenUpsertBulk {
 func (u *APITokenUpsertBulk) ClearUpdatedBy() *APITokenUpsertBulk {
 	return u.Update(func(s *APITokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *APITokenUpsertBulk) SetVersion(v int) *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APITokenUpsertBulk) AddVersion(v int) *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APITokenUpsertBulk) UpdateVersion() *APITokenUpsertBulk {
+	return u.Update(func(s *APITokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -62,6 +62,27 @@ func (_u *APITokenUpdate) ClearUpdatedBy() *APITokenUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *APITokenUpdate) SetVersion(v int) *APITokenUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *APITokenUpdate) SetNillableVersion(v *int) *APITokenUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *APITokenUpdate) AddVersion(v int) *APITokenUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *APITokenUpdate) SetName(v string) *APITokenUpdate {
 	_u.mutation.SetName(v)
@@ -215,6 +236,12 @@ func (_u *APITokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(apitoken.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(apitoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(apitoken.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(apitoken.FieldName, field.TypeString, value)
 	}
@@ -291,6 +318,27 @@ func (_u *APITokenUpdateOne) AddUpdatedBy(v int) *APITokenUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *APITokenUpdateOne) ClearUpdatedBy() *APITokenUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *APITokenUpdateOne) SetVersion(v int) *APITokenUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *APITokenUpdateOne) SetNillableVersion(v *int) *APITokenUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *APITokenUpdateOne) AddVersion(v int) *APITokenUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -476,6 +524,12 @@ func (_u *APITokenUpdateOne) sqlSave(ctx context.Context) (_node *APIToken, err 
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(apitoken.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(apitoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(apitoken.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(apitoken.FieldName, field.TypeString, value)

@@ -30,6 +30,8 @@ type Asset struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Code holds the value of the "code" field.
 	Code string `json:"code,omitempty"`
 	// Name holds the value of the "name" field.
@@ -159,7 +161,7 @@ func (*Asset) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case asset.FieldFullDepth:
 			values[i] = new(sql.NullBool)
-		case asset.FieldID, asset.FieldCompanyID, asset.FieldCreatedBy, asset.FieldUpdatedBy, asset.FieldStatus, asset.FieldDatacenterID, asset.FieldParentID, asset.FieldRackID, asset.FieldPosition, asset.FieldUHeight:
+		case asset.FieldID, asset.FieldCompanyID, asset.FieldCreatedBy, asset.FieldUpdatedBy, asset.FieldVersion, asset.FieldStatus, asset.FieldDatacenterID, asset.FieldParentID, asset.FieldRackID, asset.FieldPosition, asset.FieldUHeight:
 			values[i] = new(sql.NullInt64)
 		case asset.FieldCode, asset.FieldName, asset.FieldAssetType, asset.FieldSerialNumber, asset.FieldFace:
 			values[i] = new(sql.NullString)
@@ -217,6 +219,12 @@ func (_m *Asset) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case asset.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case asset.FieldCode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -384,6 +392,9 @@ func (_m *Asset) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("code=")
 	builder.WriteString(_m.Code)

@@ -89,6 +89,20 @@ func (_c *AssetCreate) SetNillableUpdatedBy(v *int) *AssetCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *AssetCreate) SetVersion(v int) *AssetCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *AssetCreate) SetNillableVersion(v *int) *AssetCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetCode sets the "code" field.
 func (_c *AssetCreate) SetCode(v string) *AssetCreate {
 	_c.mutation.SetCode(v)
@@ -333,6 +347,10 @@ func (_c *AssetCreate) defaults() error {
 		v := asset.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := asset.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.UHeight(); !ok {
 		v := asset.DefaultUHeight
 		_c.mutation.SetUHeight(v)
@@ -354,6 +372,9 @@ func (_c *AssetCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Asset.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Asset.version"`)}
 	}
 	if _, ok := _c.mutation.Code(); !ok {
 		return &ValidationError{Name: "code", err: errors.New(`ent: missing required field "Asset.code"`)}
@@ -459,6 +480,10 @@ func (_c *AssetCreate) createSpec() (*Asset, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(asset.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(asset.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Code(); ok {
 		_spec.SetField(asset.FieldCode, field.TypeString, value)
@@ -697,6 +722,24 @@ func (u *AssetUpsert) AddUpdatedBy(v int) *AssetUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *AssetUpsert) ClearUpdatedBy() *AssetUpsert {
 	u.SetNull(asset.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetUpsert) SetVersion(v int) *AssetUpsert {
+	u.Set(asset.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetUpsert) UpdateVersion() *AssetUpsert {
+	u.SetExcluded(asset.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetUpsert) AddVersion(v int) *AssetUpsert {
+	u.Add(asset.FieldVersion, v)
 	return u
 }
 
@@ -964,6 +1007,27 @@ func (u *AssetUpsertOne) UpdateUpdatedBy() *AssetUpsertOne {
 func (u *AssetUpsertOne) ClearUpdatedBy() *AssetUpsertOne {
 	return u.Update(func(s *AssetUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetUpsertOne) SetVersion(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetUpsertOne) AddVersion(v int) *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetUpsertOne) UpdateVersion() *AssetUpsertOne {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1425,6 +1489,27 @@ func (u *AssetUpsertBulk) UpdateUpdatedBy() *AssetUpsertBulk {
 func (u *AssetUpsertBulk) ClearUpdatedBy() *AssetUpsertBulk {
 	return u.Update(func(s *AssetUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetUpsertBulk) SetVersion(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetUpsertBulk) AddVersion(v int) *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetUpsertBulk) UpdateVersion() *AssetUpsertBulk {
+	return u.Update(func(s *AssetUpsert) {
+		s.UpdateVersion()
 	})
 }
 

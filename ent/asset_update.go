@@ -65,6 +65,27 @@ func (_u *AssetUpdate) ClearUpdatedBy() *AssetUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *AssetUpdate) SetVersion(v int) *AssetUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetUpdate) SetNillableVersion(v *int) *AssetUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetUpdate) AddVersion(v int) *AssetUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *AssetUpdate) SetName(v string) *AssetUpdate {
 	_u.mutation.SetName(v)
@@ -507,6 +528,12 @@ func (_u *AssetUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(asset.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(asset.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(asset.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(asset.FieldName, field.TypeString, value)
 	}
@@ -818,6 +845,27 @@ func (_u *AssetUpdateOne) AddUpdatedBy(v int) *AssetUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *AssetUpdateOne) ClearUpdatedBy() *AssetUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *AssetUpdateOne) SetVersion(v int) *AssetUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetUpdateOne) SetNillableVersion(v *int) *AssetUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetUpdateOne) AddVersion(v int) *AssetUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1292,6 +1340,12 @@ func (_u *AssetUpdateOne) sqlSave(ctx context.Context) (_node *Asset, err error)
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(asset.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(asset.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(asset.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(asset.FieldName, field.TypeString, value)

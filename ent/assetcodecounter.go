@@ -28,6 +28,8 @@ type AssetCodeCounter struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// AssetType holds the value of the "asset_type" field.
 	AssetType string `json:"asset_type,omitempty"`
 	// LastValue holds the value of the "last_value" field.
@@ -63,7 +65,7 @@ func (*AssetCodeCounter) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case assetcodecounter.FieldID, assetcodecounter.FieldCompanyID, assetcodecounter.FieldCreatedBy, assetcodecounter.FieldUpdatedBy, assetcodecounter.FieldLastValue:
+		case assetcodecounter.FieldID, assetcodecounter.FieldCompanyID, assetcodecounter.FieldCreatedBy, assetcodecounter.FieldUpdatedBy, assetcodecounter.FieldVersion, assetcodecounter.FieldLastValue:
 			values[i] = new(sql.NullInt64)
 		case assetcodecounter.FieldAssetType:
 			values[i] = new(sql.NullString)
@@ -121,6 +123,12 @@ func (_m *AssetCodeCounter) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case assetcodecounter.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case assetcodecounter.FieldAssetType:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -193,6 +201,9 @@ func (_m *AssetCodeCounter) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("asset_type=")
 	builder.WriteString(_m.AssetType)

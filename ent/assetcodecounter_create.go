@@ -85,6 +85,20 @@ func (_c *AssetCodeCounterCreate) SetNillableUpdatedBy(v *int) *AssetCodeCounter
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *AssetCodeCounterCreate) SetVersion(v int) *AssetCodeCounterCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *AssetCodeCounterCreate) SetNillableVersion(v *int) *AssetCodeCounterCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetAssetType sets the "asset_type" field.
 func (_c *AssetCodeCounterCreate) SetAssetType(v string) *AssetCodeCounterCreate {
 	_c.mutation.SetAssetType(v)
@@ -161,6 +175,10 @@ func (_c *AssetCodeCounterCreate) defaults() error {
 		v := assetcodecounter.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := assetcodecounter.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.LastValue(); !ok {
 		v := assetcodecounter.DefaultLastValue
 		_c.mutation.SetLastValue(v)
@@ -178,6 +196,9 @@ func (_c *AssetCodeCounterCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "AssetCodeCounter.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "AssetCodeCounter.version"`)}
 	}
 	if _, ok := _c.mutation.AssetType(); !ok {
 		return &ValidationError{Name: "asset_type", err: errors.New(`ent: missing required field "AssetCodeCounter.asset_type"`)}
@@ -240,6 +261,10 @@ func (_c *AssetCodeCounterCreate) createSpec() (*AssetCodeCounter, *sqlgraph.Cre
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(assetcodecounter.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(assetcodecounter.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.AssetType(); ok {
 		_spec.SetField(assetcodecounter.FieldAssetType, field.TypeString, value)
@@ -354,6 +379,24 @@ func (u *AssetCodeCounterUpsert) ClearUpdatedBy() *AssetCodeCounterUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *AssetCodeCounterUpsert) SetVersion(v int) *AssetCodeCounterUpsert {
+	u.Set(assetcodecounter.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetCodeCounterUpsert) UpdateVersion() *AssetCodeCounterUpsert {
+	u.SetExcluded(assetcodecounter.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetCodeCounterUpsert) AddVersion(v int) *AssetCodeCounterUpsert {
+	u.Add(assetcodecounter.FieldVersion, v)
+	return u
+}
+
 // SetLastValue sets the "last_value" field.
 func (u *AssetCodeCounterUpsert) SetLastValue(v int) *AssetCodeCounterUpsert {
 	u.Set(assetcodecounter.FieldLastValue, v)
@@ -465,6 +508,27 @@ func (u *AssetCodeCounterUpsertOne) UpdateUpdatedBy() *AssetCodeCounterUpsertOne
 func (u *AssetCodeCounterUpsertOne) ClearUpdatedBy() *AssetCodeCounterUpsertOne {
 	return u.Update(func(s *AssetCodeCounterUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetCodeCounterUpsertOne) SetVersion(v int) *AssetCodeCounterUpsertOne {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetCodeCounterUpsertOne) AddVersion(v int) *AssetCodeCounterUpsertOne {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetCodeCounterUpsertOne) UpdateVersion() *AssetCodeCounterUpsertOne {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -748,6 +812,27 @@ func (u *AssetCodeCounterUpsertBulk) UpdateUpdatedBy() *AssetCodeCounterUpsertBu
 func (u *AssetCodeCounterUpsertBulk) ClearUpdatedBy() *AssetCodeCounterUpsertBulk {
 	return u.Update(func(s *AssetCodeCounterUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetCodeCounterUpsertBulk) SetVersion(v int) *AssetCodeCounterUpsertBulk {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetCodeCounterUpsertBulk) AddVersion(v int) *AssetCodeCounterUpsertBulk {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetCodeCounterUpsertBulk) UpdateVersion() *AssetCodeCounterUpsertBulk {
+	return u.Update(func(s *AssetCodeCounterUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *AssetCodeCounterUpdate) ClearUpdatedBy() *AssetCodeCounterUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *AssetCodeCounterUpdate) SetVersion(v int) *AssetCodeCounterUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetCodeCounterUpdate) SetNillableVersion(v *int) *AssetCodeCounterUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetCodeCounterUpdate) AddVersion(v int) *AssetCodeCounterUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetLastValue sets the "last_value" field.
 func (_u *AssetCodeCounterUpdate) SetLastValue(v int) *AssetCodeCounterUpdate {
 	_u.mutation.ResetLastValue()
@@ -169,6 +190,12 @@ func (_u *AssetCodeCounterUpdate) sqlSave(ctx context.Context) (_node int, err e
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetcodecounter.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetcodecounter.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetcodecounter.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.LastValue(); ok {
 		_spec.SetField(assetcodecounter.FieldLastValue, field.TypeInt, value)
 	}
@@ -225,6 +252,27 @@ func (_u *AssetCodeCounterUpdateOne) AddUpdatedBy(v int) *AssetCodeCounterUpdate
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *AssetCodeCounterUpdateOne) ClearUpdatedBy() *AssetCodeCounterUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *AssetCodeCounterUpdateOne) SetVersion(v int) *AssetCodeCounterUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetCodeCounterUpdateOne) SetNillableVersion(v *int) *AssetCodeCounterUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetCodeCounterUpdateOne) AddVersion(v int) *AssetCodeCounterUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -365,6 +413,12 @@ func (_u *AssetCodeCounterUpdateOne) sqlSave(ctx context.Context) (_node *AssetC
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetcodecounter.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetcodecounter.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetcodecounter.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.LastValue(); ok {
 		_spec.SetField(assetcodecounter.FieldLastValue, field.TypeInt, value)

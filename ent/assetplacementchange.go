@@ -29,6 +29,8 @@ type AssetPlacementChange struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// AssetID holds the value of the "asset_id" field.
 	AssetID int `json:"asset_id,omitempty"`
 	// FromRackID holds the value of the "from_rack_id" field.
@@ -91,7 +93,7 @@ func (*AssetPlacementChange) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case assetplacementchange.FieldID, assetplacementchange.FieldCompanyID, assetplacementchange.FieldCreatedBy, assetplacementchange.FieldUpdatedBy, assetplacementchange.FieldAssetID, assetplacementchange.FieldFromRackID, assetplacementchange.FieldFromPosition, assetplacementchange.FieldToRackID, assetplacementchange.FieldToPosition:
+		case assetplacementchange.FieldID, assetplacementchange.FieldCompanyID, assetplacementchange.FieldCreatedBy, assetplacementchange.FieldUpdatedBy, assetplacementchange.FieldVersion, assetplacementchange.FieldAssetID, assetplacementchange.FieldFromRackID, assetplacementchange.FieldFromPosition, assetplacementchange.FieldToRackID, assetplacementchange.FieldToPosition:
 			values[i] = new(sql.NullInt64)
 		case assetplacementchange.FieldFromRackName, assetplacementchange.FieldFromFace, assetplacementchange.FieldToRackName, assetplacementchange.FieldToFace:
 			values[i] = new(sql.NullString)
@@ -149,6 +151,12 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case assetplacementchange.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case assetplacementchange.FieldAssetID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -276,6 +284,9 @@ func (_m *AssetPlacementChange) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("asset_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AssetID))

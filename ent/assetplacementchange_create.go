@@ -86,6 +86,20 @@ func (_c *AssetPlacementChangeCreate) SetNillableUpdatedBy(v *int) *AssetPlaceme
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *AssetPlacementChangeCreate) SetVersion(v int) *AssetPlacementChangeCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *AssetPlacementChangeCreate) SetNillableVersion(v *int) *AssetPlacementChangeCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetAssetID sets the "asset_id" field.
 func (_c *AssetPlacementChangeCreate) SetAssetID(v int) *AssetPlacementChangeCreate {
 	_c.mutation.SetAssetID(v)
@@ -265,6 +279,10 @@ func (_c *AssetPlacementChangeCreate) defaults() error {
 		v := assetplacementchange.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := assetplacementchange.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -278,6 +296,9 @@ func (_c *AssetPlacementChangeCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "AssetPlacementChange.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "AssetPlacementChange.version"`)}
 	}
 	if _, ok := _c.mutation.AssetID(); !ok {
 		return &ValidationError{Name: "asset_id", err: errors.New(`ent: missing required field "AssetPlacementChange.asset_id"`)}
@@ -350,6 +371,10 @@ func (_c *AssetPlacementChangeCreate) createSpec() (*AssetPlacementChange, *sqlg
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(assetplacementchange.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(assetplacementchange.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.FromRackID(); ok {
 		_spec.SetField(assetplacementchange.FieldFromRackID, field.TypeInt, value)
@@ -505,6 +530,24 @@ func (u *AssetPlacementChangeUpsert) ClearUpdatedBy() *AssetPlacementChangeUpser
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *AssetPlacementChangeUpsert) SetVersion(v int) *AssetPlacementChangeUpsert {
+	u.Set(assetplacementchange.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetPlacementChangeUpsert) UpdateVersion() *AssetPlacementChangeUpsert {
+	u.SetExcluded(assetplacementchange.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetPlacementChangeUpsert) AddVersion(v int) *AssetPlacementChangeUpsert {
+	u.Add(assetplacementchange.FieldVersion, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -622,6 +665,27 @@ func (u *AssetPlacementChangeUpsertOne) UpdateUpdatedBy() *AssetPlacementChangeU
 func (u *AssetPlacementChangeUpsertOne) ClearUpdatedBy() *AssetPlacementChangeUpsertOne {
 	return u.Update(func(s *AssetPlacementChangeUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetPlacementChangeUpsertOne) SetVersion(v int) *AssetPlacementChangeUpsertOne {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetPlacementChangeUpsertOne) AddVersion(v int) *AssetPlacementChangeUpsertOne {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetPlacementChangeUpsertOne) UpdateVersion() *AssetPlacementChangeUpsertOne {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -908,6 +972,27 @@ func (u *AssetPlacementChangeUpsertBulk) UpdateUpdatedBy() *AssetPlacementChange
 func (u *AssetPlacementChangeUpsertBulk) ClearUpdatedBy() *AssetPlacementChangeUpsertBulk {
 	return u.Update(func(s *AssetPlacementChangeUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetPlacementChangeUpsertBulk) SetVersion(v int) *AssetPlacementChangeUpsertBulk {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetPlacementChangeUpsertBulk) AddVersion(v int) *AssetPlacementChangeUpsertBulk {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetPlacementChangeUpsertBulk) UpdateVersion() *AssetPlacementChangeUpsertBulk {
+	return u.Update(func(s *AssetPlacementChangeUpsert) {
+		s.UpdateVersion()
 	})
 }
 

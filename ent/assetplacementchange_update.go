@@ -61,6 +61,27 @@ func (_u *AssetPlacementChangeUpdate) ClearUpdatedBy() *AssetPlacementChangeUpda
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *AssetPlacementChangeUpdate) SetVersion(v int) *AssetPlacementChangeUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetPlacementChangeUpdate) SetNillableVersion(v *int) *AssetPlacementChangeUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetPlacementChangeUpdate) AddVersion(v int) *AssetPlacementChangeUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the AssetPlacementChangeMutation object of the builder.
 func (_u *AssetPlacementChangeUpdate) Mutation() *AssetPlacementChangeMutation {
 	return _u.mutation
@@ -146,6 +167,12 @@ func (_u *AssetPlacementChangeUpdate) sqlSave(ctx context.Context) (_node int, e
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetplacementchange.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetplacementchange.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetplacementchange.FieldVersion, field.TypeInt, value)
+	}
 	if _u.mutation.FromRackIDCleared() {
 		_spec.ClearField(assetplacementchange.FieldFromRackID, field.TypeInt)
 	}
@@ -220,6 +247,27 @@ func (_u *AssetPlacementChangeUpdateOne) AddUpdatedBy(v int) *AssetPlacementChan
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *AssetPlacementChangeUpdateOne) ClearUpdatedBy() *AssetPlacementChangeUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *AssetPlacementChangeUpdateOne) SetVersion(v int) *AssetPlacementChangeUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetPlacementChangeUpdateOne) SetNillableVersion(v *int) *AssetPlacementChangeUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetPlacementChangeUpdateOne) AddVersion(v int) *AssetPlacementChangeUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -337,6 +385,12 @@ func (_u *AssetPlacementChangeUpdateOne) sqlSave(ctx context.Context) (_node *As
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetplacementchange.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetplacementchange.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetplacementchange.FieldVersion, field.TypeInt, value)
 	}
 	if _u.mutation.FromRackIDCleared() {
 		_spec.ClearField(assetplacementchange.FieldFromRackID, field.TypeInt)

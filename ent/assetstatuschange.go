@@ -29,6 +29,8 @@ type AssetStatusChange struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// AssetID holds the value of the "asset_id" field.
 	AssetID int `json:"asset_id,omitempty"`
 	// FromStatus holds the value of the "from_status" field.
@@ -81,7 +83,7 @@ func (*AssetStatusChange) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case assetstatuschange.FieldID, assetstatuschange.FieldCompanyID, assetstatuschange.FieldCreatedBy, assetstatuschange.FieldUpdatedBy, assetstatuschange.FieldAssetID, assetstatuschange.FieldFromStatus, assetstatuschange.FieldToStatus:
+		case assetstatuschange.FieldID, assetstatuschange.FieldCompanyID, assetstatuschange.FieldCreatedBy, assetstatuschange.FieldUpdatedBy, assetstatuschange.FieldVersion, assetstatuschange.FieldAssetID, assetstatuschange.FieldFromStatus, assetstatuschange.FieldToStatus:
 			values[i] = new(sql.NullInt64)
 		case assetstatuschange.FieldReason:
 			values[i] = new(sql.NullString)
@@ -139,6 +141,12 @@ func (_m *AssetStatusChange) assignValues(columns []string, values []any) error 
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case assetstatuschange.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case assetstatuschange.FieldAssetID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -228,6 +236,9 @@ func (_m *AssetStatusChange) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("asset_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AssetID))

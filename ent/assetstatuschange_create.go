@@ -86,6 +86,20 @@ func (_c *AssetStatusChangeCreate) SetNillableUpdatedBy(v *int) *AssetStatusChan
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *AssetStatusChangeCreate) SetVersion(v int) *AssetStatusChangeCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *AssetStatusChangeCreate) SetNillableVersion(v *int) *AssetStatusChangeCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetAssetID sets the "asset_id" field.
 func (_c *AssetStatusChangeCreate) SetAssetID(v int) *AssetStatusChangeCreate {
 	_c.mutation.SetAssetID(v)
@@ -179,6 +193,10 @@ func (_c *AssetStatusChangeCreate) defaults() error {
 		v := assetstatuschange.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := assetstatuschange.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Reason(); !ok {
 		v := assetstatuschange.DefaultReason
 		_c.mutation.SetReason(v)
@@ -196,6 +214,9 @@ func (_c *AssetStatusChangeCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "AssetStatusChange.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "AssetStatusChange.version"`)}
 	}
 	if _, ok := _c.mutation.AssetID(); !ok {
 		return &ValidationError{Name: "asset_id", err: errors.New(`ent: missing required field "AssetStatusChange.asset_id"`)}
@@ -262,6 +283,10 @@ func (_c *AssetStatusChangeCreate) createSpec() (*AssetStatusChange, *sqlgraph.C
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(assetstatuschange.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(assetstatuschange.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.FromStatus(); ok {
 		_spec.SetField(assetstatuschange.FieldFromStatus, field.TypeInt, value)
@@ -397,6 +422,24 @@ func (u *AssetStatusChangeUpsert) ClearUpdatedBy() *AssetStatusChangeUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *AssetStatusChangeUpsert) SetVersion(v int) *AssetStatusChangeUpsert {
+	u.Set(assetstatuschange.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetStatusChangeUpsert) UpdateVersion() *AssetStatusChangeUpsert {
+	u.SetExcluded(assetstatuschange.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetStatusChangeUpsert) AddVersion(v int) *AssetStatusChangeUpsert {
+	u.Add(assetstatuschange.FieldVersion, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -499,6 +542,27 @@ func (u *AssetStatusChangeUpsertOne) UpdateUpdatedBy() *AssetStatusChangeUpsertO
 func (u *AssetStatusChangeUpsertOne) ClearUpdatedBy() *AssetStatusChangeUpsertOne {
 	return u.Update(func(s *AssetStatusChangeUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetStatusChangeUpsertOne) SetVersion(v int) *AssetStatusChangeUpsertOne {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetStatusChangeUpsertOne) AddVersion(v int) *AssetStatusChangeUpsertOne {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetStatusChangeUpsertOne) UpdateVersion() *AssetStatusChangeUpsertOne {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -770,6 +834,27 @@ func (u *AssetStatusChangeUpsertBulk) UpdateUpdatedBy() *AssetStatusChangeUpsert
 func (u *AssetStatusChangeUpsertBulk) ClearUpdatedBy() *AssetStatusChangeUpsertBulk {
 	return u.Update(func(s *AssetStatusChangeUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *AssetStatusChangeUpsertBulk) SetVersion(v int) *AssetStatusChangeUpsertBulk {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *AssetStatusChangeUpsertBulk) AddVersion(v int) *AssetStatusChangeUpsertBulk {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *AssetStatusChangeUpsertBulk) UpdateVersion() *AssetStatusChangeUpsertBulk {
+	return u.Update(func(s *AssetStatusChangeUpsert) {
+		s.UpdateVersion()
 	})
 }
 

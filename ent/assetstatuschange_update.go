@@ -61,6 +61,27 @@ func (_u *AssetStatusChangeUpdate) ClearUpdatedBy() *AssetStatusChangeUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *AssetStatusChangeUpdate) SetVersion(v int) *AssetStatusChangeUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetStatusChangeUpdate) SetNillableVersion(v *int) *AssetStatusChangeUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetStatusChangeUpdate) AddVersion(v int) *AssetStatusChangeUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the AssetStatusChangeMutation object of the builder.
 func (_u *AssetStatusChangeUpdate) Mutation() *AssetStatusChangeMutation {
 	return _u.mutation
@@ -146,6 +167,12 @@ func (_u *AssetStatusChangeUpdate) sqlSave(ctx context.Context) (_node int, err 
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetstatuschange.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetstatuschange.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetstatuschange.FieldVersion, field.TypeInt, value)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{assetstatuschange.Label}
@@ -196,6 +223,27 @@ func (_u *AssetStatusChangeUpdateOne) AddUpdatedBy(v int) *AssetStatusChangeUpda
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *AssetStatusChangeUpdateOne) ClearUpdatedBy() *AssetStatusChangeUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *AssetStatusChangeUpdateOne) SetVersion(v int) *AssetStatusChangeUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *AssetStatusChangeUpdateOne) SetNillableVersion(v *int) *AssetStatusChangeUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *AssetStatusChangeUpdateOne) AddVersion(v int) *AssetStatusChangeUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -313,6 +361,12 @@ func (_u *AssetStatusChangeUpdateOne) sqlSave(ctx context.Context) (_node *Asset
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(assetstatuschange.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(assetstatuschange.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(assetstatuschange.FieldVersion, field.TypeInt, value)
 	}
 	_node = &AssetStatusChange{config: _u.config}
 	_spec.Assign = _node.assignValues

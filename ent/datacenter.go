@@ -28,6 +28,8 @@ type Datacenter struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
 	// Code holds the value of the "code" field.
@@ -65,7 +67,7 @@ func (*Datacenter) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case datacenter.FieldID, datacenter.FieldCompanyID, datacenter.FieldCreatedBy, datacenter.FieldUpdatedBy:
+		case datacenter.FieldID, datacenter.FieldCompanyID, datacenter.FieldCreatedBy, datacenter.FieldUpdatedBy, datacenter.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case datacenter.FieldName, datacenter.FieldCode, datacenter.FieldAddress:
 			values[i] = new(sql.NullString)
@@ -123,6 +125,12 @@ func (_m *Datacenter) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case datacenter.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case datacenter.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -202,6 +210,9 @@ func (_m *Datacenter) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -85,6 +85,20 @@ func (_c *DatacenterCreate) SetNillableUpdatedBy(v *int) *DatacenterCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *DatacenterCreate) SetVersion(v int) *DatacenterCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *DatacenterCreate) SetNillableVersion(v *int) *DatacenterCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *DatacenterCreate) SetName(v string) *DatacenterCreate {
 	_c.mutation.SetName(v)
@@ -167,6 +181,10 @@ func (_c *DatacenterCreate) defaults() error {
 		v := datacenter.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := datacenter.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -180,6 +198,9 @@ func (_c *DatacenterCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Datacenter.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Datacenter.version"`)}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "Datacenter.name"`)}
@@ -247,6 +268,10 @@ func (_c *DatacenterCreate) createSpec() (*Datacenter, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(datacenter.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(datacenter.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(datacenter.FieldName, field.TypeString, value)
@@ -362,6 +387,24 @@ func (u *DatacenterUpsert) AddUpdatedBy(v int) *DatacenterUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *DatacenterUpsert) ClearUpdatedBy() *DatacenterUpsert {
 	u.SetNull(datacenter.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *DatacenterUpsert) SetVersion(v int) *DatacenterUpsert {
+	u.Set(datacenter.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DatacenterUpsert) UpdateVersion() *DatacenterUpsert {
+	u.SetExcluded(datacenter.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DatacenterUpsert) AddVersion(v int) *DatacenterUpsert {
+	u.Add(datacenter.FieldVersion, v)
 	return u
 }
 
@@ -497,6 +540,27 @@ func (u *DatacenterUpsertOne) UpdateUpdatedBy() *DatacenterUpsertOne {
 func (u *DatacenterUpsertOne) ClearUpdatedBy() *DatacenterUpsertOne {
 	return u.Update(func(s *DatacenterUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *DatacenterUpsertOne) SetVersion(v int) *DatacenterUpsertOne {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DatacenterUpsertOne) AddVersion(v int) *DatacenterUpsertOne {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DatacenterUpsertOne) UpdateVersion() *DatacenterUpsertOne {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -805,6 +869,27 @@ func (u *DatacenterUpsertBulk) UpdateUpdatedBy() *DatacenterUpsertBulk {
 func (u *DatacenterUpsertBulk) ClearUpdatedBy() *DatacenterUpsertBulk {
 	return u.Update(func(s *DatacenterUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *DatacenterUpsertBulk) SetVersion(v int) *DatacenterUpsertBulk {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DatacenterUpsertBulk) AddVersion(v int) *DatacenterUpsertBulk {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DatacenterUpsertBulk) UpdateVersion() *DatacenterUpsertBulk {
+	return u.Update(func(s *DatacenterUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *DatacenterUpdate) ClearUpdatedBy() *DatacenterUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *DatacenterUpdate) SetVersion(v int) *DatacenterUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DatacenterUpdate) SetNillableVersion(v *int) *DatacenterUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DatacenterUpdate) AddVersion(v int) *DatacenterUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *DatacenterUpdate) SetName(v string) *DatacenterUpdate {
 	_u.mutation.SetName(v)
@@ -206,6 +227,12 @@ func (_u *DatacenterUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(datacenter.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(datacenter.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(datacenter.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(datacenter.FieldName, field.TypeString, value)
 	}
@@ -268,6 +295,27 @@ func (_u *DatacenterUpdateOne) AddUpdatedBy(v int) *DatacenterUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *DatacenterUpdateOne) ClearUpdatedBy() *DatacenterUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *DatacenterUpdateOne) SetVersion(v int) *DatacenterUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DatacenterUpdateOne) SetNillableVersion(v *int) *DatacenterUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DatacenterUpdateOne) AddVersion(v int) *DatacenterUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -445,6 +493,12 @@ func (_u *DatacenterUpdateOne) sqlSave(ctx context.Context) (_node *Datacenter, 
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(datacenter.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(datacenter.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(datacenter.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(datacenter.FieldName, field.TypeString, value)

@@ -49,6 +49,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apitoken.FieldUpdatedAt:    {Type: field.TypeTime, Column: apitoken.FieldUpdatedAt},
 			apitoken.FieldCreatedBy:    {Type: field.TypeInt, Column: apitoken.FieldCreatedBy},
 			apitoken.FieldUpdatedBy:    {Type: field.TypeInt, Column: apitoken.FieldUpdatedBy},
+			apitoken.FieldVersion:      {Type: field.TypeInt, Column: apitoken.FieldVersion},
 			apitoken.FieldName:         {Type: field.TypeString, Column: apitoken.FieldName},
 			apitoken.FieldPermissions:  {Type: field.TypeJSON, Column: apitoken.FieldPermissions},
 			apitoken.FieldExpiresAt:    {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
@@ -74,6 +75,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			asset.FieldUpdatedAt:    {Type: field.TypeTime, Column: asset.FieldUpdatedAt},
 			asset.FieldCreatedBy:    {Type: field.TypeInt, Column: asset.FieldCreatedBy},
 			asset.FieldUpdatedBy:    {Type: field.TypeInt, Column: asset.FieldUpdatedBy},
+			asset.FieldVersion:      {Type: field.TypeInt, Column: asset.FieldVersion},
 			asset.FieldCode:         {Type: field.TypeString, Column: asset.FieldCode},
 			asset.FieldName:         {Type: field.TypeString, Column: asset.FieldName},
 			asset.FieldAssetType:    {Type: field.TypeString, Column: asset.FieldAssetType},
@@ -104,6 +106,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetcodecounter.FieldUpdatedAt: {Type: field.TypeTime, Column: assetcodecounter.FieldUpdatedAt},
 			assetcodecounter.FieldCreatedBy: {Type: field.TypeInt, Column: assetcodecounter.FieldCreatedBy},
 			assetcodecounter.FieldUpdatedBy: {Type: field.TypeInt, Column: assetcodecounter.FieldUpdatedBy},
+			assetcodecounter.FieldVersion:   {Type: field.TypeInt, Column: assetcodecounter.FieldVersion},
 			assetcodecounter.FieldAssetType: {Type: field.TypeString, Column: assetcodecounter.FieldAssetType},
 			assetcodecounter.FieldLastValue: {Type: field.TypeInt, Column: assetcodecounter.FieldLastValue},
 		},
@@ -124,6 +127,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetplacementchange.FieldUpdatedAt:    {Type: field.TypeTime, Column: assetplacementchange.FieldUpdatedAt},
 			assetplacementchange.FieldCreatedBy:    {Type: field.TypeInt, Column: assetplacementchange.FieldCreatedBy},
 			assetplacementchange.FieldUpdatedBy:    {Type: field.TypeInt, Column: assetplacementchange.FieldUpdatedBy},
+			assetplacementchange.FieldVersion:      {Type: field.TypeInt, Column: assetplacementchange.FieldVersion},
 			assetplacementchange.FieldAssetID:      {Type: field.TypeInt, Column: assetplacementchange.FieldAssetID},
 			assetplacementchange.FieldFromRackID:   {Type: field.TypeInt, Column: assetplacementchange.FieldFromRackID},
 			assetplacementchange.FieldFromRackName: {Type: field.TypeString, Column: assetplacementchange.FieldFromRackName},
@@ -151,6 +155,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assetstatuschange.FieldUpdatedAt:  {Type: field.TypeTime, Column: assetstatuschange.FieldUpdatedAt},
 			assetstatuschange.FieldCreatedBy:  {Type: field.TypeInt, Column: assetstatuschange.FieldCreatedBy},
 			assetstatuschange.FieldUpdatedBy:  {Type: field.TypeInt, Column: assetstatuschange.FieldUpdatedBy},
+			assetstatuschange.FieldVersion:    {Type: field.TypeInt, Column: assetstatuschange.FieldVersion},
 			assetstatuschange.FieldAssetID:    {Type: field.TypeInt, Column: assetstatuschange.FieldAssetID},
 			assetstatuschange.FieldFromStatus: {Type: field.TypeInt, Column: assetstatuschange.FieldFromStatus},
 			assetstatuschange.FieldToStatus:   {Type: field.TypeInt, Column: assetstatuschange.FieldToStatus},
@@ -191,6 +196,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			datacenter.FieldUpdatedAt: {Type: field.TypeTime, Column: datacenter.FieldUpdatedAt},
 			datacenter.FieldCreatedBy: {Type: field.TypeInt, Column: datacenter.FieldCreatedBy},
 			datacenter.FieldUpdatedBy: {Type: field.TypeInt, Column: datacenter.FieldUpdatedBy},
+			datacenter.FieldVersion:   {Type: field.TypeInt, Column: datacenter.FieldVersion},
 			datacenter.FieldName:      {Type: field.TypeString, Column: datacenter.FieldName},
 			datacenter.FieldCode:      {Type: field.TypeString, Column: datacenter.FieldCode},
 			datacenter.FieldAddress:   {Type: field.TypeString, Column: datacenter.FieldAddress},
@@ -212,6 +218,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			mailmessage.FieldUpdatedAt: {Type: field.TypeTime, Column: mailmessage.FieldUpdatedAt},
 			mailmessage.FieldCreatedBy: {Type: field.TypeInt, Column: mailmessage.FieldCreatedBy},
 			mailmessage.FieldUpdatedBy: {Type: field.TypeInt, Column: mailmessage.FieldUpdatedBy},
+			mailmessage.FieldVersion:   {Type: field.TypeInt, Column: mailmessage.FieldVersion},
 			mailmessage.FieldToAddress: {Type: field.TypeString, Column: mailmessage.FieldToAddress},
 			mailmessage.FieldSubject:   {Type: field.TypeString, Column: mailmessage.FieldSubject},
 			mailmessage.FieldBody:      {Type: field.TypeString, Column: mailmessage.FieldBody},
@@ -235,6 +242,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rack.FieldUpdatedAt:       {Type: field.TypeTime, Column: rack.FieldUpdatedAt},
 			rack.FieldCreatedBy:       {Type: field.TypeInt, Column: rack.FieldCreatedBy},
 			rack.FieldUpdatedBy:       {Type: field.TypeInt, Column: rack.FieldUpdatedBy},
+			rack.FieldVersion:         {Type: field.TypeInt, Column: rack.FieldVersion},
 			rack.FieldDatacenterID:    {Type: field.TypeInt, Column: rack.FieldDatacenterID},
 			rack.FieldRoomID:          {Type: field.TypeInt, Column: rack.FieldRoomID},
 			rack.FieldRowID:           {Type: field.TypeInt, Column: rack.FieldRowID},
@@ -266,6 +274,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rackreservation.FieldUpdatedAt:   {Type: field.TypeTime, Column: rackreservation.FieldUpdatedAt},
 			rackreservation.FieldCreatedBy:   {Type: field.TypeInt, Column: rackreservation.FieldCreatedBy},
 			rackreservation.FieldUpdatedBy:   {Type: field.TypeInt, Column: rackreservation.FieldUpdatedBy},
+			rackreservation.FieldVersion:     {Type: field.TypeInt, Column: rackreservation.FieldVersion},
 			rackreservation.FieldRackID:      {Type: field.TypeInt, Column: rackreservation.FieldRackID},
 			rackreservation.FieldPosition:    {Type: field.TypeInt, Column: rackreservation.FieldPosition},
 			rackreservation.FieldUHeight:     {Type: field.TypeInt, Column: rackreservation.FieldUHeight},
@@ -291,6 +300,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rackrow.FieldUpdatedAt: {Type: field.TypeTime, Column: rackrow.FieldUpdatedAt},
 			rackrow.FieldCreatedBy: {Type: field.TypeInt, Column: rackrow.FieldCreatedBy},
 			rackrow.FieldUpdatedBy: {Type: field.TypeInt, Column: rackrow.FieldUpdatedBy},
+			rackrow.FieldVersion:   {Type: field.TypeInt, Column: rackrow.FieldVersion},
 			rackrow.FieldRoomID:    {Type: field.TypeInt, Column: rackrow.FieldRoomID},
 			rackrow.FieldName:      {Type: field.TypeString, Column: rackrow.FieldName},
 		},
@@ -311,6 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldUpdatedAt: {Type: field.TypeTime, Column: refreshtoken.FieldUpdatedAt},
 			refreshtoken.FieldCreatedBy: {Type: field.TypeInt, Column: refreshtoken.FieldCreatedBy},
 			refreshtoken.FieldUpdatedBy: {Type: field.TypeInt, Column: refreshtoken.FieldUpdatedBy},
+			refreshtoken.FieldVersion:   {Type: field.TypeInt, Column: refreshtoken.FieldVersion},
 			refreshtoken.FieldSessionID: {Type: field.TypeInt, Column: refreshtoken.FieldSessionID},
 			refreshtoken.FieldTokenHash: {Type: field.TypeString, Column: refreshtoken.FieldTokenHash},
 			refreshtoken.FieldUsedAt:    {Type: field.TypeTime, Column: refreshtoken.FieldUsedAt},
@@ -332,6 +343,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			room.FieldUpdatedAt:    {Type: field.TypeTime, Column: room.FieldUpdatedAt},
 			room.FieldCreatedBy:    {Type: field.TypeInt, Column: room.FieldCreatedBy},
 			room.FieldUpdatedBy:    {Type: field.TypeInt, Column: room.FieldUpdatedBy},
+			room.FieldVersion:      {Type: field.TypeInt, Column: room.FieldVersion},
 			room.FieldDatacenterID: {Type: field.TypeInt, Column: room.FieldDatacenterID},
 			room.FieldName:         {Type: field.TypeString, Column: room.FieldName},
 			room.FieldCode:         {Type: field.TypeString, Column: room.FieldCode},
@@ -355,6 +367,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityevent.FieldUpdatedAt:  {Type: field.TypeTime, Column: securityevent.FieldUpdatedAt},
 			securityevent.FieldCreatedBy:  {Type: field.TypeInt, Column: securityevent.FieldCreatedBy},
 			securityevent.FieldUpdatedBy:  {Type: field.TypeInt, Column: securityevent.FieldUpdatedBy},
+			securityevent.FieldVersion:    {Type: field.TypeInt, Column: securityevent.FieldVersion},
 			securityevent.FieldType:       {Type: field.TypeString, Column: securityevent.FieldType},
 			securityevent.FieldActorID:    {Type: field.TypeInt, Column: securityevent.FieldActorID},
 			securityevent.FieldAPITokenID: {Type: field.TypeInt, Column: securityevent.FieldAPITokenID},
@@ -379,6 +392,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUpdatedAt: {Type: field.TypeTime, Column: session.FieldUpdatedAt},
 			session.FieldCreatedBy: {Type: field.TypeInt, Column: session.FieldCreatedBy},
 			session.FieldUpdatedBy: {Type: field.TypeInt, Column: session.FieldUpdatedBy},
+			session.FieldVersion:   {Type: field.TypeInt, Column: session.FieldVersion},
 			session.FieldUserID:    {Type: field.TypeInt, Column: session.FieldUserID},
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 			session.FieldRevokedAt: {Type: field.TypeTime, Column: session.FieldRevokedAt},
@@ -400,6 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldUpdatedAt:   {Type: field.TypeTime, Column: team.FieldUpdatedAt},
 			team.FieldCreatedBy:   {Type: field.TypeInt, Column: team.FieldCreatedBy},
 			team.FieldUpdatedBy:   {Type: field.TypeInt, Column: team.FieldUpdatedBy},
+			team.FieldVersion:     {Type: field.TypeInt, Column: team.FieldVersion},
 			team.FieldName:        {Type: field.TypeString, Column: team.FieldName},
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 			team.FieldPermissions: {Type: field.TypeJSON, Column: team.FieldPermissions},
@@ -421,6 +436,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			teammembership.FieldUpdatedAt: {Type: field.TypeTime, Column: teammembership.FieldUpdatedAt},
 			teammembership.FieldCreatedBy: {Type: field.TypeInt, Column: teammembership.FieldCreatedBy},
 			teammembership.FieldUpdatedBy: {Type: field.TypeInt, Column: teammembership.FieldUpdatedBy},
+			teammembership.FieldVersion:   {Type: field.TypeInt, Column: teammembership.FieldVersion},
 			teammembership.FieldTeamID:    {Type: field.TypeInt, Column: teammembership.FieldTeamID},
 			teammembership.FieldUserID:    {Type: field.TypeInt, Column: teammembership.FieldUserID},
 		},
@@ -441,6 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldUpdatedAt:         {Type: field.TypeTime, Column: user.FieldUpdatedAt},
 			user.FieldCreatedBy:         {Type: field.TypeInt, Column: user.FieldCreatedBy},
 			user.FieldUpdatedBy:         {Type: field.TypeInt, Column: user.FieldUpdatedBy},
+			user.FieldVersion:           {Type: field.TypeInt, Column: user.FieldVersion},
 			user.FieldEmail:             {Type: field.TypeString, Column: user.FieldEmail},
 			user.FieldFirstName:         {Type: field.TypeString, Column: user.FieldFirstName},
 			user.FieldLastName:          {Type: field.TypeString, Column: user.FieldLastName},
@@ -467,6 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			usertoken.FieldUpdatedAt: {Type: field.TypeTime, Column: usertoken.FieldUpdatedAt},
 			usertoken.FieldCreatedBy: {Type: field.TypeInt, Column: usertoken.FieldCreatedBy},
 			usertoken.FieldUpdatedBy: {Type: field.TypeInt, Column: usertoken.FieldUpdatedBy},
+			usertoken.FieldVersion:   {Type: field.TypeInt, Column: usertoken.FieldVersion},
 			usertoken.FieldUserID:    {Type: field.TypeInt, Column: usertoken.FieldUserID},
 			usertoken.FieldKind:      {Type: field.TypeEnum, Column: usertoken.FieldKind},
 			usertoken.FieldTokenHash: {Type: field.TypeString, Column: usertoken.FieldTokenHash},
@@ -1004,6 +1022,11 @@ func (f *APITokenFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(apitoken.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *APITokenFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *APITokenFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(apitoken.FieldName))
@@ -1116,6 +1139,11 @@ func (f *AssetFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *AssetFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(asset.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AssetFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(asset.FieldVersion))
 }
 
 // WhereCode applies the entql string predicate on the code field.
@@ -1341,6 +1369,11 @@ func (f *AssetCodeCounterFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(assetcodecounter.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AssetCodeCounterFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(assetcodecounter.FieldVersion))
+}
+
 // WhereAssetType applies the entql string predicate on the asset_type field.
 func (f *AssetCodeCounterFilter) WhereAssetType(p entql.StringP) {
 	f.Where(p.Field(assetcodecounter.FieldAssetType))
@@ -1428,6 +1461,11 @@ func (f *AssetPlacementChangeFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *AssetPlacementChangeFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(assetplacementchange.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AssetPlacementChangeFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(assetplacementchange.FieldVersion))
 }
 
 // WhereAssetID applies the entql int predicate on the asset_id field.
@@ -1566,6 +1604,11 @@ func (f *AssetStatusChangeFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *AssetStatusChangeFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(assetstatuschange.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AssetStatusChangeFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(assetstatuschange.FieldVersion))
 }
 
 // WhereAssetID applies the entql int predicate on the asset_id field.
@@ -1746,6 +1789,11 @@ func (f *DatacenterFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(datacenter.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *DatacenterFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(datacenter.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *DatacenterFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(datacenter.FieldName))
@@ -1838,6 +1886,11 @@ func (f *MailMessageFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *MailMessageFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(mailmessage.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *MailMessageFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(mailmessage.FieldVersion))
 }
 
 // WhereToAddress applies the entql string predicate on the to_address field.
@@ -1942,6 +1995,11 @@ func (f *RackFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *RackFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(rack.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RackFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(rack.FieldVersion))
 }
 
 // WhereDatacenterID applies the entql int predicate on the datacenter_id field.
@@ -2130,6 +2188,11 @@ func (f *RackReservationFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(rackreservation.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RackReservationFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(rackreservation.FieldVersion))
+}
+
 // WhereRackID applies the entql int predicate on the rack_id field.
 func (f *RackReservationFilter) WhereRackID(p entql.IntP) {
 	f.Where(p.Field(rackreservation.FieldRackID))
@@ -2258,6 +2321,11 @@ func (f *RackRowFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(rackrow.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RackRowFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(rackrow.FieldVersion))
+}
+
 // WhereRoomID applies the entql int predicate on the room_id field.
 func (f *RackRowFilter) WhereRoomID(p entql.IntP) {
 	f.Where(p.Field(rackrow.FieldRoomID))
@@ -2359,6 +2427,11 @@ func (f *RefreshTokenFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *RefreshTokenFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(refreshtoken.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RefreshTokenFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(refreshtoken.FieldVersion))
 }
 
 // WhereSessionID applies the entql int predicate on the session_id field.
@@ -2467,6 +2540,11 @@ func (f *RoomFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *RoomFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(room.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RoomFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(room.FieldVersion))
 }
 
 // WhereDatacenterID applies the entql int predicate on the datacenter_id field.
@@ -2587,6 +2665,11 @@ func (f *SecurityEventFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(securityevent.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *SecurityEventFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(securityevent.FieldVersion))
+}
+
 // WhereType applies the entql string predicate on the type field.
 func (f *SecurityEventFilter) WhereType(p entql.StringP) {
 	f.Where(p.Field(securityevent.FieldType))
@@ -2694,6 +2777,11 @@ func (f *SessionFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *SessionFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(session.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *SessionFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(session.FieldVersion))
 }
 
 // WhereUserID applies the entql int predicate on the user_id field.
@@ -2818,6 +2906,11 @@ func (f *TeamFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(team.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *TeamFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(team.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *TeamFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(team.FieldName))
@@ -2910,6 +3003,11 @@ func (f *TeamMembershipFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *TeamMembershipFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(teammembership.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *TeamMembershipFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(teammembership.FieldVersion))
 }
 
 // WhereTeamID applies the entql int predicate on the team_id field.
@@ -3029,6 +3127,11 @@ func (f *UserFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(user.FieldUpdatedBy))
 }
 
+// WhereVersion applies the entql int predicate on the version field.
+func (f *UserFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(user.FieldVersion))
+}
+
 // WhereEmail applies the entql string predicate on the email field.
 func (f *UserFilter) WhereEmail(p entql.StringP) {
 	f.Where(p.Field(user.FieldEmail))
@@ -3146,6 +3249,11 @@ func (f *UserTokenFilter) WhereCreatedBy(p entql.IntP) {
 // WhereUpdatedBy applies the entql int predicate on the updated_by field.
 func (f *UserTokenFilter) WhereUpdatedBy(p entql.IntP) {
 	f.Where(p.Field(usertoken.FieldUpdatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *UserTokenFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(usertoken.FieldVersion))
 }
 
 // WhereUserID applies the entql int predicate on the user_id field.

@@ -28,6 +28,8 @@ type MailMessage struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// ToAddress holds the value of the "to_address" field.
 	ToAddress string `json:"to_address,omitempty"`
 	// Subject holds the value of the "subject" field.
@@ -69,7 +71,7 @@ func (*MailMessage) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case mailmessage.FieldID, mailmessage.FieldCompanyID, mailmessage.FieldCreatedBy, mailmessage.FieldUpdatedBy, mailmessage.FieldAttempts:
+		case mailmessage.FieldID, mailmessage.FieldCompanyID, mailmessage.FieldCreatedBy, mailmessage.FieldUpdatedBy, mailmessage.FieldVersion, mailmessage.FieldAttempts:
 			values[i] = new(sql.NullInt64)
 		case mailmessage.FieldToAddress, mailmessage.FieldSubject, mailmessage.FieldBody:
 			values[i] = new(sql.NullString)
@@ -127,6 +129,12 @@ func (_m *MailMessage) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case mailmessage.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case mailmessage.FieldToAddress:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -218,6 +226,9 @@ func (_m *MailMessage) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("to_address=")
 	builder.WriteString(_m.ToAddress)

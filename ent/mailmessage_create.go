@@ -85,6 +85,20 @@ func (_c *MailMessageCreate) SetNillableUpdatedBy(v *int) *MailMessageCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *MailMessageCreate) SetVersion(v int) *MailMessageCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *MailMessageCreate) SetNillableVersion(v *int) *MailMessageCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetToAddress sets the "to_address" field.
 func (_c *MailMessageCreate) SetToAddress(v string) *MailMessageCreate {
 	_c.mutation.SetToAddress(v)
@@ -187,6 +201,10 @@ func (_c *MailMessageCreate) defaults() error {
 		v := mailmessage.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := mailmessage.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Attempts(); !ok {
 		v := mailmessage.DefaultAttempts
 		_c.mutation.SetAttempts(v)
@@ -204,6 +222,9 @@ func (_c *MailMessageCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "MailMessage.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "MailMessage.version"`)}
 	}
 	if _, ok := _c.mutation.ToAddress(); !ok {
 		return &ValidationError{Name: "to_address", err: errors.New(`ent: missing required field "MailMessage.to_address"`)}
@@ -277,6 +298,10 @@ func (_c *MailMessageCreate) createSpec() (*MailMessage, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(mailmessage.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(mailmessage.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.ToAddress(); ok {
 		_spec.SetField(mailmessage.FieldToAddress, field.TypeString, value)
@@ -400,6 +425,24 @@ func (u *MailMessageUpsert) AddUpdatedBy(v int) *MailMessageUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *MailMessageUpsert) ClearUpdatedBy() *MailMessageUpsert {
 	u.SetNull(mailmessage.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *MailMessageUpsert) SetVersion(v int) *MailMessageUpsert {
+	u.Set(mailmessage.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MailMessageUpsert) UpdateVersion() *MailMessageUpsert {
+	u.SetExcluded(mailmessage.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MailMessageUpsert) AddVersion(v int) *MailMessageUpsert {
+	u.Add(mailmessage.FieldVersion, v)
 	return u
 }
 
@@ -538,6 +581,27 @@ func (u *MailMessageUpsertOne) UpdateUpdatedBy() *MailMessageUpsertOne {
 func (u *MailMessageUpsertOne) ClearUpdatedBy() *MailMessageUpsertOne {
 	return u.Update(func(s *MailMessageUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *MailMessageUpsertOne) SetVersion(v int) *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MailMessageUpsertOne) AddVersion(v int) *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MailMessageUpsertOne) UpdateVersion() *MailMessageUpsertOne {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -848,6 +912,27 @@ func (u *MailMessageUpsertBulk) UpdateUpdatedBy() *MailMessageUpsertBulk {
 func (u *MailMessageUpsertBulk) ClearUpdatedBy() *MailMessageUpsertBulk {
 	return u.Update(func(s *MailMessageUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *MailMessageUpsertBulk) SetVersion(v int) *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *MailMessageUpsertBulk) AddVersion(v int) *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *MailMessageUpsertBulk) UpdateVersion() *MailMessageUpsertBulk {
+	return u.Update(func(s *MailMessageUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *MailMessageUpdate) ClearUpdatedBy() *MailMessageUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *MailMessageUpdate) SetVersion(v int) *MailMessageUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MailMessageUpdate) SetNillableVersion(v *int) *MailMessageUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MailMessageUpdate) AddVersion(v int) *MailMessageUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetSentAt sets the "sent_at" field.
 func (_u *MailMessageUpdate) SetSentAt(v time.Time) *MailMessageUpdate {
 	_u.mutation.SetSentAt(v)
@@ -189,6 +210,12 @@ func (_u *MailMessageUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.SentAt(); ok {
 		_spec.SetField(mailmessage.FieldSentAt, field.TypeTime, value)
 	}
@@ -251,6 +278,27 @@ func (_u *MailMessageUpdateOne) AddUpdatedBy(v int) *MailMessageUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *MailMessageUpdateOne) ClearUpdatedBy() *MailMessageUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *MailMessageUpdateOne) SetVersion(v int) *MailMessageUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MailMessageUpdateOne) SetNillableVersion(v *int) *MailMessageUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MailMessageUpdateOne) AddVersion(v int) *MailMessageUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -411,6 +459,12 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(mailmessage.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(mailmessage.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(mailmessage.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SentAt(); ok {
 		_spec.SetField(mailmessage.FieldSentAt, field.TypeTime, value)

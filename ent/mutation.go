@@ -75,6 +75,8 @@ type APITokenMutation struct {
 	addcreated_by       *int
 	updated_by          *int
 	addupdated_by       *int
+	version             *int
+	addversion          *int
 	name                *string
 	permissions         *[]string
 	appendpermissions   []string
@@ -436,6 +438,62 @@ func (m *APITokenMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, apitoken.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *APITokenMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *APITokenMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the APIToken entity.
+// If the APIToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APITokenMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *APITokenMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *APITokenMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *APITokenMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetName sets the "name" field.
@@ -820,7 +878,7 @@ func (m *APITokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APITokenMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.company != nil {
 		fields = append(fields, apitoken.FieldCompanyID)
 	}
@@ -835,6 +893,9 @@ func (m *APITokenMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, apitoken.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, apitoken.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, apitoken.FieldName)
@@ -875,6 +936,8 @@ func (m *APITokenMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case apitoken.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case apitoken.FieldVersion:
+		return m.Version()
 	case apitoken.FieldName:
 		return m.Name()
 	case apitoken.FieldPermissions:
@@ -908,6 +971,8 @@ func (m *APITokenMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCreatedBy(ctx)
 	case apitoken.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case apitoken.FieldVersion:
+		return m.OldVersion(ctx)
 	case apitoken.FieldName:
 		return m.OldName(ctx)
 	case apitoken.FieldPermissions:
@@ -965,6 +1030,13 @@ func (m *APITokenMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case apitoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case apitoken.FieldName:
 		v, ok := value.(string)
@@ -1029,6 +1101,9 @@ func (m *APITokenMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, apitoken.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, apitoken.FieldVersion)
+	}
 	return fields
 }
 
@@ -1041,6 +1116,8 @@ func (m *APITokenMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case apitoken.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case apitoken.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -1063,6 +1140,13 @@ func (m *APITokenMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case apitoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken numeric field %s", name)
@@ -1138,6 +1222,9 @@ func (m *APITokenMutation) ResetField(name string) error {
 		return nil
 	case apitoken.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case apitoken.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case apitoken.FieldName:
 		m.ResetName()
@@ -1250,6 +1337,8 @@ type AssetMutation struct {
 	addcreated_by            *int
 	updated_by               *int
 	addupdated_by            *int
+	version                  *int
+	addversion               *int
 	code                     *string
 	name                     *string
 	asset_type               *string
@@ -1629,6 +1718,62 @@ func (m *AssetMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, asset.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *AssetMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AssetMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Asset entity.
+// If the Asset object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AssetMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AssetMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AssetMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetCode sets the "code" field.
@@ -2493,7 +2638,7 @@ func (m *AssetMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AssetMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 18)
 	if m.company != nil {
 		fields = append(fields, asset.FieldCompanyID)
 	}
@@ -2508,6 +2653,9 @@ func (m *AssetMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, asset.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, asset.FieldVersion)
 	}
 	if m.code != nil {
 		fields = append(fields, asset.FieldCode)
@@ -2563,6 +2711,8 @@ func (m *AssetMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case asset.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case asset.FieldVersion:
+		return m.Version()
 	case asset.FieldCode:
 		return m.Code()
 	case asset.FieldName:
@@ -2606,6 +2756,8 @@ func (m *AssetMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldCreatedBy(ctx)
 	case asset.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case asset.FieldVersion:
+		return m.OldVersion(ctx)
 	case asset.FieldCode:
 		return m.OldCode(ctx)
 	case asset.FieldName:
@@ -2673,6 +2825,13 @@ func (m *AssetMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case asset.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case asset.FieldCode:
 		v, ok := value.(string)
@@ -2772,6 +2931,9 @@ func (m *AssetMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, asset.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, asset.FieldVersion)
+	}
 	if m.addstatus != nil {
 		fields = append(fields, asset.FieldStatus)
 	}
@@ -2793,6 +2955,8 @@ func (m *AssetMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case asset.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case asset.FieldVersion:
+		return m.AddedVersion()
 	case asset.FieldStatus:
 		return m.AddedStatus()
 	case asset.FieldPosition:
@@ -2821,6 +2985,13 @@ func (m *AssetMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case asset.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case asset.FieldStatus:
 		v, ok := value.(int)
@@ -2929,6 +3100,9 @@ func (m *AssetMutation) ResetField(name string) error {
 		return nil
 	case asset.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case asset.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case asset.FieldCode:
 		m.ResetCode()
@@ -3190,6 +3364,8 @@ type AssetCodeCounterMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	asset_type     *string
 	last_value     *int
 	addlast_value  *int
@@ -3547,6 +3723,62 @@ func (m *AssetCodeCounterMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, assetcodecounter.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *AssetCodeCounterMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AssetCodeCounterMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the AssetCodeCounter entity.
+// If the AssetCodeCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetCodeCounterMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AssetCodeCounterMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AssetCodeCounterMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AssetCodeCounterMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetAssetType sets the "asset_type" field.
 func (m *AssetCodeCounterMutation) SetAssetType(s string) {
 	m.asset_type = &s
@@ -3700,7 +3932,7 @@ func (m *AssetCodeCounterMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AssetCodeCounterMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.company != nil {
 		fields = append(fields, assetcodecounter.FieldCompanyID)
 	}
@@ -3715,6 +3947,9 @@ func (m *AssetCodeCounterMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, assetcodecounter.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, assetcodecounter.FieldVersion)
 	}
 	if m.asset_type != nil {
 		fields = append(fields, assetcodecounter.FieldAssetType)
@@ -3740,6 +3975,8 @@ func (m *AssetCodeCounterMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case assetcodecounter.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case assetcodecounter.FieldVersion:
+		return m.Version()
 	case assetcodecounter.FieldAssetType:
 		return m.AssetType()
 	case assetcodecounter.FieldLastValue:
@@ -3763,6 +4000,8 @@ func (m *AssetCodeCounterMutation) OldField(ctx context.Context, name string) (e
 		return m.OldCreatedBy(ctx)
 	case assetcodecounter.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case assetcodecounter.FieldVersion:
+		return m.OldVersion(ctx)
 	case assetcodecounter.FieldAssetType:
 		return m.OldAssetType(ctx)
 	case assetcodecounter.FieldLastValue:
@@ -3811,6 +4050,13 @@ func (m *AssetCodeCounterMutation) SetField(name string, value ent.Value) error 
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case assetcodecounter.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case assetcodecounter.FieldAssetType:
 		v, ok := value.(string)
 		if !ok {
@@ -3839,6 +4085,9 @@ func (m *AssetCodeCounterMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, assetcodecounter.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, assetcodecounter.FieldVersion)
+	}
 	if m.addlast_value != nil {
 		fields = append(fields, assetcodecounter.FieldLastValue)
 	}
@@ -3854,6 +4103,8 @@ func (m *AssetCodeCounterMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case assetcodecounter.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case assetcodecounter.FieldVersion:
+		return m.AddedVersion()
 	case assetcodecounter.FieldLastValue:
 		return m.AddedLastValue()
 	}
@@ -3878,6 +4129,13 @@ func (m *AssetCodeCounterMutation) AddField(name string, value ent.Value) error 
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case assetcodecounter.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case assetcodecounter.FieldLastValue:
 		v, ok := value.(int)
@@ -3942,6 +4200,9 @@ func (m *AssetCodeCounterMutation) ResetField(name string) error {
 		return nil
 	case assetcodecounter.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case assetcodecounter.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case assetcodecounter.FieldAssetType:
 		m.ResetAssetType()
@@ -4039,6 +4300,8 @@ type AssetPlacementChangeMutation struct {
 	addcreated_by    *int
 	updated_by       *int
 	addupdated_by    *int
+	version          *int
+	addversion       *int
 	from_rack_id     *int
 	addfrom_rack_id  *int
 	from_rack_name   *string
@@ -4405,6 +4668,62 @@ func (m *AssetPlacementChangeMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, assetplacementchange.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *AssetPlacementChangeMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AssetPlacementChangeMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the AssetPlacementChange entity.
+// If the AssetPlacementChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetPlacementChangeMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AssetPlacementChangeMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AssetPlacementChangeMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AssetPlacementChangeMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetAssetID sets the "asset_id" field.
@@ -5007,7 +5326,7 @@ func (m *AssetPlacementChangeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AssetPlacementChangeMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.company != nil {
 		fields = append(fields, assetplacementchange.FieldCompanyID)
 	}
@@ -5022,6 +5341,9 @@ func (m *AssetPlacementChangeMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, assetplacementchange.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, assetplacementchange.FieldVersion)
 	}
 	if m.asset != nil {
 		fields = append(fields, assetplacementchange.FieldAssetID)
@@ -5068,6 +5390,8 @@ func (m *AssetPlacementChangeMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case assetplacementchange.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case assetplacementchange.FieldVersion:
+		return m.Version()
 	case assetplacementchange.FieldAssetID:
 		return m.AssetID()
 	case assetplacementchange.FieldFromRackID:
@@ -5105,6 +5429,8 @@ func (m *AssetPlacementChangeMutation) OldField(ctx context.Context, name string
 		return m.OldCreatedBy(ctx)
 	case assetplacementchange.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case assetplacementchange.FieldVersion:
+		return m.OldVersion(ctx)
 	case assetplacementchange.FieldAssetID:
 		return m.OldAssetID(ctx)
 	case assetplacementchange.FieldFromRackID:
@@ -5166,6 +5492,13 @@ func (m *AssetPlacementChangeMutation) SetField(name string, value ent.Value) er
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case assetplacementchange.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case assetplacementchange.FieldAssetID:
 		v, ok := value.(int)
@@ -5244,6 +5577,9 @@ func (m *AssetPlacementChangeMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, assetplacementchange.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, assetplacementchange.FieldVersion)
+	}
 	if m.addfrom_rack_id != nil {
 		fields = append(fields, assetplacementchange.FieldFromRackID)
 	}
@@ -5268,6 +5604,8 @@ func (m *AssetPlacementChangeMutation) AddedField(name string) (ent.Value, bool)
 		return m.AddedCreatedBy()
 	case assetplacementchange.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case assetplacementchange.FieldVersion:
+		return m.AddedVersion()
 	case assetplacementchange.FieldFromRackID:
 		return m.AddedFromRackID()
 	case assetplacementchange.FieldFromPosition:
@@ -5298,6 +5636,13 @@ func (m *AssetPlacementChangeMutation) AddField(name string, value ent.Value) er
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case assetplacementchange.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case assetplacementchange.FieldFromRackID:
 		v, ok := value.(int)
@@ -5431,6 +5776,9 @@ func (m *AssetPlacementChangeMutation) ResetField(name string) error {
 		return nil
 	case assetplacementchange.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case assetplacementchange.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case assetplacementchange.FieldAssetID:
 		m.ResetAssetID()
@@ -5567,6 +5915,8 @@ type AssetStatusChangeMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	from_status    *int
 	addfrom_status *int
 	to_status      *int
@@ -5928,6 +6278,62 @@ func (m *AssetStatusChangeMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, assetstatuschange.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *AssetStatusChangeMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AssetStatusChangeMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the AssetStatusChange entity.
+// If the AssetStatusChange object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssetStatusChangeMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AssetStatusChangeMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AssetStatusChangeMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AssetStatusChangeMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetAssetID sets the "asset_id" field.
 func (m *AssetStatusChangeMutation) SetAssetID(i int) {
 	m.asset = &i
@@ -6200,7 +6606,7 @@ func (m *AssetStatusChangeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AssetStatusChangeMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.company != nil {
 		fields = append(fields, assetstatuschange.FieldCompanyID)
 	}
@@ -6215,6 +6621,9 @@ func (m *AssetStatusChangeMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, assetstatuschange.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, assetstatuschange.FieldVersion)
 	}
 	if m.asset != nil {
 		fields = append(fields, assetstatuschange.FieldAssetID)
@@ -6246,6 +6655,8 @@ func (m *AssetStatusChangeMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case assetstatuschange.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case assetstatuschange.FieldVersion:
+		return m.Version()
 	case assetstatuschange.FieldAssetID:
 		return m.AssetID()
 	case assetstatuschange.FieldFromStatus:
@@ -6273,6 +6684,8 @@ func (m *AssetStatusChangeMutation) OldField(ctx context.Context, name string) (
 		return m.OldCreatedBy(ctx)
 	case assetstatuschange.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case assetstatuschange.FieldVersion:
+		return m.OldVersion(ctx)
 	case assetstatuschange.FieldAssetID:
 		return m.OldAssetID(ctx)
 	case assetstatuschange.FieldFromStatus:
@@ -6325,6 +6738,13 @@ func (m *AssetStatusChangeMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case assetstatuschange.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case assetstatuschange.FieldAssetID:
 		v, ok := value.(int)
 		if !ok {
@@ -6367,6 +6787,9 @@ func (m *AssetStatusChangeMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, assetstatuschange.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, assetstatuschange.FieldVersion)
+	}
 	if m.addfrom_status != nil {
 		fields = append(fields, assetstatuschange.FieldFromStatus)
 	}
@@ -6385,6 +6808,8 @@ func (m *AssetStatusChangeMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case assetstatuschange.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case assetstatuschange.FieldVersion:
+		return m.AddedVersion()
 	case assetstatuschange.FieldFromStatus:
 		return m.AddedFromStatus()
 	case assetstatuschange.FieldToStatus:
@@ -6411,6 +6836,13 @@ func (m *AssetStatusChangeMutation) AddField(name string, value ent.Value) error
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case assetstatuschange.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case assetstatuschange.FieldFromStatus:
 		v, ok := value.(int)
@@ -6482,6 +6914,9 @@ func (m *AssetStatusChangeMutation) ResetField(name string) error {
 		return nil
 	case assetstatuschange.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case assetstatuschange.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case assetstatuschange.FieldAssetID:
 		m.ResetAssetID()
@@ -7145,6 +7580,8 @@ type DatacenterMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	name           *string
 	code           *string
 	address        *string
@@ -7502,6 +7939,62 @@ func (m *DatacenterMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, datacenter.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *DatacenterMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *DatacenterMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Datacenter entity.
+// If the Datacenter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DatacenterMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *DatacenterMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *DatacenterMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *DatacenterMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetName sets the "name" field.
 func (m *DatacenterMutation) SetName(s string) {
 	m.name = &s
@@ -7684,7 +8177,7 @@ func (m *DatacenterMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DatacenterMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.company != nil {
 		fields = append(fields, datacenter.FieldCompanyID)
 	}
@@ -7699,6 +8192,9 @@ func (m *DatacenterMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, datacenter.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, datacenter.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, datacenter.FieldName)
@@ -7727,6 +8223,8 @@ func (m *DatacenterMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case datacenter.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case datacenter.FieldVersion:
+		return m.Version()
 	case datacenter.FieldName:
 		return m.Name()
 	case datacenter.FieldCode:
@@ -7752,6 +8250,8 @@ func (m *DatacenterMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldCreatedBy(ctx)
 	case datacenter.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case datacenter.FieldVersion:
+		return m.OldVersion(ctx)
 	case datacenter.FieldName:
 		return m.OldName(ctx)
 	case datacenter.FieldCode:
@@ -7802,6 +8302,13 @@ func (m *DatacenterMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case datacenter.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case datacenter.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -7837,6 +8344,9 @@ func (m *DatacenterMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, datacenter.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, datacenter.FieldVersion)
+	}
 	return fields
 }
 
@@ -7849,6 +8359,8 @@ func (m *DatacenterMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case datacenter.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case datacenter.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -7871,6 +8383,13 @@ func (m *DatacenterMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case datacenter.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Datacenter numeric field %s", name)
@@ -7934,6 +8453,9 @@ func (m *DatacenterMutation) ResetField(name string) error {
 		return nil
 	case datacenter.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case datacenter.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case datacenter.FieldName:
 		m.ResetName()
@@ -8034,6 +8556,8 @@ type MailMessageMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	to_address     *string
 	subject        *string
 	body           *string
@@ -8394,6 +8918,62 @@ func (m *MailMessageMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, mailmessage.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *MailMessageMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MailMessageMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the MailMessage entity.
+// If the MailMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MailMessageMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MailMessageMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MailMessageMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MailMessageMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetToAddress sets the "to_address" field.
 func (m *MailMessageMutation) SetToAddress(s string) {
 	m.to_address = &s
@@ -8668,7 +9248,7 @@ func (m *MailMessageMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MailMessageMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.company != nil {
 		fields = append(fields, mailmessage.FieldCompanyID)
 	}
@@ -8683,6 +9263,9 @@ func (m *MailMessageMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, mailmessage.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, mailmessage.FieldVersion)
 	}
 	if m.to_address != nil {
 		fields = append(fields, mailmessage.FieldToAddress)
@@ -8717,6 +9300,8 @@ func (m *MailMessageMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case mailmessage.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case mailmessage.FieldVersion:
+		return m.Version()
 	case mailmessage.FieldToAddress:
 		return m.ToAddress()
 	case mailmessage.FieldSubject:
@@ -8746,6 +9331,8 @@ func (m *MailMessageMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldCreatedBy(ctx)
 	case mailmessage.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case mailmessage.FieldVersion:
+		return m.OldVersion(ctx)
 	case mailmessage.FieldToAddress:
 		return m.OldToAddress(ctx)
 	case mailmessage.FieldSubject:
@@ -8800,6 +9387,13 @@ func (m *MailMessageMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case mailmessage.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case mailmessage.FieldToAddress:
 		v, ok := value.(string)
 		if !ok {
@@ -8849,6 +9443,9 @@ func (m *MailMessageMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, mailmessage.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, mailmessage.FieldVersion)
+	}
 	if m.addattempts != nil {
 		fields = append(fields, mailmessage.FieldAttempts)
 	}
@@ -8864,6 +9461,8 @@ func (m *MailMessageMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case mailmessage.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case mailmessage.FieldVersion:
+		return m.AddedVersion()
 	case mailmessage.FieldAttempts:
 		return m.AddedAttempts()
 	}
@@ -8888,6 +9487,13 @@ func (m *MailMessageMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case mailmessage.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case mailmessage.FieldAttempts:
 		v, ok := value.(int)
@@ -8958,6 +9564,9 @@ func (m *MailMessageMutation) ResetField(name string) error {
 		return nil
 	case mailmessage.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case mailmessage.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case mailmessage.FieldToAddress:
 		m.ResetToAddress()
@@ -9064,6 +9673,8 @@ type RackMutation struct {
 	addcreated_by     *int
 	updated_by        *int
 	addupdated_by     *int
+	version           *int
+	addversion        *int
 	name              *string
 	facility_id       *string
 	u_height          *int
@@ -9435,6 +10046,62 @@ func (m *RackMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, rack.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *RackMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RackMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Rack entity.
+// If the Rack object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RackMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RackMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RackMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetDatacenterID sets the "datacenter_id" field.
@@ -10186,7 +10853,7 @@ func (m *RackMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RackMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 19)
 	if m.company != nil {
 		fields = append(fields, rack.FieldCompanyID)
 	}
@@ -10201,6 +10868,9 @@ func (m *RackMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, rack.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, rack.FieldVersion)
 	}
 	if m.datacenter != nil {
 		fields = append(fields, rack.FieldDatacenterID)
@@ -10259,6 +10929,8 @@ func (m *RackMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case rack.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case rack.FieldVersion:
+		return m.Version()
 	case rack.FieldDatacenterID:
 		return m.DatacenterID()
 	case rack.FieldRoomID:
@@ -10304,6 +10976,8 @@ func (m *RackMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedBy(ctx)
 	case rack.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case rack.FieldVersion:
+		return m.OldVersion(ctx)
 	case rack.FieldDatacenterID:
 		return m.OldDatacenterID(ctx)
 	case rack.FieldRoomID:
@@ -10373,6 +11047,13 @@ func (m *RackMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case rack.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case rack.FieldDatacenterID:
 		v, ok := value.(int)
@@ -10479,6 +11160,9 @@ func (m *RackMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, rack.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, rack.FieldVersion)
+	}
 	if m.addu_height != nil {
 		fields = append(fields, rack.FieldUHeight)
 	}
@@ -10500,6 +11184,8 @@ func (m *RackMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case rack.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case rack.FieldVersion:
+		return m.AddedVersion()
 	case rack.FieldUHeight:
 		return m.AddedUHeight()
 	case rack.FieldStartingUnit:
@@ -10528,6 +11214,13 @@ func (m *RackMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case rack.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case rack.FieldUHeight:
 		v, ok := value.(int)
@@ -10642,6 +11335,9 @@ func (m *RackMutation) ResetField(name string) error {
 		return nil
 	case rack.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case rack.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case rack.FieldDatacenterID:
 		m.ResetDatacenterID()
@@ -10826,6 +11522,8 @@ type RackReservationMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	position       *int
 	addposition    *int
 	u_height       *int
@@ -11188,6 +11886,62 @@ func (m *RackReservationMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, rackreservation.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *RackReservationMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RackReservationMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the RackReservation entity.
+// If the RackReservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackReservationMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RackReservationMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RackReservationMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RackReservationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetRackID sets the "rack_id" field.
@@ -11583,7 +12337,7 @@ func (m *RackReservationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RackReservationMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.company != nil {
 		fields = append(fields, rackreservation.FieldCompanyID)
 	}
@@ -11598,6 +12352,9 @@ func (m *RackReservationMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, rackreservation.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, rackreservation.FieldVersion)
 	}
 	if m.rack != nil {
 		fields = append(fields, rackreservation.FieldRackID)
@@ -11638,6 +12395,8 @@ func (m *RackReservationMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case rackreservation.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case rackreservation.FieldVersion:
+		return m.Version()
 	case rackreservation.FieldRackID:
 		return m.RackID()
 	case rackreservation.FieldPosition:
@@ -11671,6 +12430,8 @@ func (m *RackReservationMutation) OldField(ctx context.Context, name string) (en
 		return m.OldCreatedBy(ctx)
 	case rackreservation.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case rackreservation.FieldVersion:
+		return m.OldVersion(ctx)
 	case rackreservation.FieldRackID:
 		return m.OldRackID(ctx)
 	case rackreservation.FieldPosition:
@@ -11728,6 +12489,13 @@ func (m *RackReservationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case rackreservation.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case rackreservation.FieldRackID:
 		v, ok := value.(int)
@@ -11792,6 +12560,9 @@ func (m *RackReservationMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, rackreservation.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, rackreservation.FieldVersion)
+	}
 	if m.addposition != nil {
 		fields = append(fields, rackreservation.FieldPosition)
 	}
@@ -11810,6 +12581,8 @@ func (m *RackReservationMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case rackreservation.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case rackreservation.FieldVersion:
+		return m.AddedVersion()
 	case rackreservation.FieldPosition:
 		return m.AddedPosition()
 	case rackreservation.FieldUHeight:
@@ -11836,6 +12609,13 @@ func (m *RackReservationMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case rackreservation.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case rackreservation.FieldPosition:
 		v, ok := value.(int)
@@ -11913,6 +12693,9 @@ func (m *RackReservationMutation) ResetField(name string) error {
 		return nil
 	case rackreservation.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case rackreservation.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case rackreservation.FieldRackID:
 		m.ResetRackID()
@@ -12043,6 +12826,8 @@ type RackRowMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	name           *string
 	clearedFields  map[string]struct{}
 	company        *int
@@ -12400,6 +13185,62 @@ func (m *RackRowMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, rackrow.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *RackRowMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RackRowMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the RackRow entity.
+// If the RackRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RackRowMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RackRowMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RackRowMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RackRowMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetRoomID sets the "room_id" field.
 func (m *RackRowMutation) SetRoomID(i int) {
 	m.room = &i
@@ -12560,7 +13401,7 @@ func (m *RackRowMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RackRowMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.company != nil {
 		fields = append(fields, rackrow.FieldCompanyID)
 	}
@@ -12575,6 +13416,9 @@ func (m *RackRowMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, rackrow.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, rackrow.FieldVersion)
 	}
 	if m.room != nil {
 		fields = append(fields, rackrow.FieldRoomID)
@@ -12600,6 +13444,8 @@ func (m *RackRowMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case rackrow.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case rackrow.FieldVersion:
+		return m.Version()
 	case rackrow.FieldRoomID:
 		return m.RoomID()
 	case rackrow.FieldName:
@@ -12623,6 +13469,8 @@ func (m *RackRowMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCreatedBy(ctx)
 	case rackrow.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case rackrow.FieldVersion:
+		return m.OldVersion(ctx)
 	case rackrow.FieldRoomID:
 		return m.OldRoomID(ctx)
 	case rackrow.FieldName:
@@ -12671,6 +13519,13 @@ func (m *RackRowMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case rackrow.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case rackrow.FieldRoomID:
 		v, ok := value.(int)
 		if !ok {
@@ -12699,6 +13554,9 @@ func (m *RackRowMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, rackrow.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, rackrow.FieldVersion)
+	}
 	return fields
 }
 
@@ -12711,6 +13569,8 @@ func (m *RackRowMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case rackrow.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case rackrow.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -12733,6 +13593,13 @@ func (m *RackRowMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case rackrow.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown RackRow numeric field %s", name)
@@ -12790,6 +13657,9 @@ func (m *RackRowMutation) ResetField(name string) error {
 		return nil
 	case rackrow.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case rackrow.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case rackrow.FieldRoomID:
 		m.ResetRoomID()
@@ -12905,6 +13775,8 @@ type RefreshTokenMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	token_hash     *string
 	used_at        *time.Time
 	clearedFields  map[string]struct{}
@@ -13263,6 +14135,62 @@ func (m *RefreshTokenMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, refreshtoken.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *RefreshTokenMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RefreshTokenMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the RefreshToken entity.
+// If the RefreshToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RefreshTokenMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RefreshTokenMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RefreshTokenMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RefreshTokenMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetSessionID sets the "session_id" field.
 func (m *RefreshTokenMutation) SetSessionID(i int) {
 	m.session = &i
@@ -13472,7 +14400,7 @@ func (m *RefreshTokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RefreshTokenMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.company != nil {
 		fields = append(fields, refreshtoken.FieldCompanyID)
 	}
@@ -13487,6 +14415,9 @@ func (m *RefreshTokenMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, refreshtoken.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, refreshtoken.FieldVersion)
 	}
 	if m.session != nil {
 		fields = append(fields, refreshtoken.FieldSessionID)
@@ -13515,6 +14446,8 @@ func (m *RefreshTokenMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case refreshtoken.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case refreshtoken.FieldVersion:
+		return m.Version()
 	case refreshtoken.FieldSessionID:
 		return m.SessionID()
 	case refreshtoken.FieldTokenHash:
@@ -13540,6 +14473,8 @@ func (m *RefreshTokenMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldCreatedBy(ctx)
 	case refreshtoken.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case refreshtoken.FieldVersion:
+		return m.OldVersion(ctx)
 	case refreshtoken.FieldSessionID:
 		return m.OldSessionID(ctx)
 	case refreshtoken.FieldTokenHash:
@@ -13590,6 +14525,13 @@ func (m *RefreshTokenMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case refreshtoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case refreshtoken.FieldSessionID:
 		v, ok := value.(int)
 		if !ok {
@@ -13625,6 +14567,9 @@ func (m *RefreshTokenMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, refreshtoken.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, refreshtoken.FieldVersion)
+	}
 	return fields
 }
 
@@ -13637,6 +14582,8 @@ func (m *RefreshTokenMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case refreshtoken.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case refreshtoken.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -13659,6 +14606,13 @@ func (m *RefreshTokenMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case refreshtoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown RefreshToken numeric field %s", name)
@@ -13722,6 +14676,9 @@ func (m *RefreshTokenMutation) ResetField(name string) error {
 		return nil
 	case refreshtoken.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case refreshtoken.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case refreshtoken.FieldSessionID:
 		m.ResetSessionID()
@@ -13840,6 +14797,8 @@ type RoomMutation struct {
 	addcreated_by     *int
 	updated_by        *int
 	addupdated_by     *int
+	version           *int
+	addversion        *int
 	name              *string
 	code              *string
 	floor             *string
@@ -14200,6 +15159,62 @@ func (m *RoomMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, room.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *RoomMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RoomMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Room entity.
+// If the Room object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoomMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RoomMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RoomMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RoomMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetDatacenterID sets the "datacenter_id" field.
 func (m *RoomMutation) SetDatacenterID(i int) {
 	m.datacenter = &i
@@ -14494,7 +15509,7 @@ func (m *RoomMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RoomMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.company != nil {
 		fields = append(fields, room.FieldCompanyID)
 	}
@@ -14509,6 +15524,9 @@ func (m *RoomMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, room.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, room.FieldVersion)
 	}
 	if m.datacenter != nil {
 		fields = append(fields, room.FieldDatacenterID)
@@ -14543,6 +15561,8 @@ func (m *RoomMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case room.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case room.FieldVersion:
+		return m.Version()
 	case room.FieldDatacenterID:
 		return m.DatacenterID()
 	case room.FieldName:
@@ -14572,6 +15592,8 @@ func (m *RoomMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedBy(ctx)
 	case room.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case room.FieldVersion:
+		return m.OldVersion(ctx)
 	case room.FieldDatacenterID:
 		return m.OldDatacenterID(ctx)
 	case room.FieldName:
@@ -14626,6 +15648,13 @@ func (m *RoomMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case room.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case room.FieldDatacenterID:
 		v, ok := value.(int)
 		if !ok {
@@ -14675,6 +15704,9 @@ func (m *RoomMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, room.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, room.FieldVersion)
+	}
 	return fields
 }
 
@@ -14687,6 +15719,8 @@ func (m *RoomMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case room.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case room.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -14709,6 +15743,13 @@ func (m *RoomMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case room.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Room numeric field %s", name)
@@ -14778,6 +15819,9 @@ func (m *RoomMutation) ResetField(name string) error {
 		return nil
 	case room.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case room.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case room.FieldDatacenterID:
 		m.ResetDatacenterID()
@@ -14902,6 +15946,8 @@ type SecurityEventMutation struct {
 	addcreated_by   *int
 	updated_by      *int
 	addupdated_by   *int
+	version         *int
+	addversion      *int
 	_type           *string
 	actor_id        *int
 	addactor_id     *int
@@ -15264,6 +16310,62 @@ func (m *SecurityEventMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, securityevent.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *SecurityEventMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SecurityEventMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the SecurityEvent entity.
+// If the SecurityEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SecurityEventMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SecurityEventMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SecurityEventMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SecurityEventMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetType sets the "type" field.
 func (m *SecurityEventMutation) SetType(s string) {
 	m._type = &s
@@ -15609,7 +16711,7 @@ func (m *SecurityEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SecurityEventMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.company != nil {
 		fields = append(fields, securityevent.FieldCompanyID)
 	}
@@ -15624,6 +16726,9 @@ func (m *SecurityEventMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, securityevent.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, securityevent.FieldVersion)
 	}
 	if m._type != nil {
 		fields = append(fields, securityevent.FieldType)
@@ -15661,6 +16766,8 @@ func (m *SecurityEventMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case securityevent.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case securityevent.FieldVersion:
+		return m.Version()
 	case securityevent.FieldType:
 		return m.GetType()
 	case securityevent.FieldActorID:
@@ -15692,6 +16799,8 @@ func (m *SecurityEventMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldCreatedBy(ctx)
 	case securityevent.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case securityevent.FieldVersion:
+		return m.OldVersion(ctx)
 	case securityevent.FieldType:
 		return m.OldType(ctx)
 	case securityevent.FieldActorID:
@@ -15747,6 +16856,13 @@ func (m *SecurityEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case securityevent.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case securityevent.FieldType:
 		v, ok := value.(string)
@@ -15804,6 +16920,9 @@ func (m *SecurityEventMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, securityevent.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, securityevent.FieldVersion)
+	}
 	if m.addactor_id != nil {
 		fields = append(fields, securityevent.FieldActorID)
 	}
@@ -15822,6 +16941,8 @@ func (m *SecurityEventMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case securityevent.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case securityevent.FieldVersion:
+		return m.AddedVersion()
 	case securityevent.FieldActorID:
 		return m.AddedActorID()
 	case securityevent.FieldAPITokenID:
@@ -15848,6 +16969,13 @@ func (m *SecurityEventMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case securityevent.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	case securityevent.FieldActorID:
 		v, ok := value.(int)
@@ -15931,6 +17059,9 @@ func (m *SecurityEventMutation) ResetField(name string) error {
 		return nil
 	case securityevent.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case securityevent.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case securityevent.FieldType:
 		m.ResetType()
@@ -16040,6 +17171,8 @@ type SessionMutation struct {
 	addcreated_by         *int
 	updated_by            *int
 	addupdated_by         *int
+	version               *int
+	addversion            *int
 	expires_at            *time.Time
 	revoked_at            *time.Time
 	clearedFields         map[string]struct{}
@@ -16401,6 +17534,62 @@ func (m *SessionMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, session.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *SessionMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SessionMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Session entity.
+// If the Session object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SessionMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SessionMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SessionMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SessionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetUserID sets the "user_id" field.
 func (m *SessionMutation) SetUserID(i int) {
 	m.user = &i
@@ -16664,7 +17853,7 @@ func (m *SessionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SessionMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.company != nil {
 		fields = append(fields, session.FieldCompanyID)
 	}
@@ -16679,6 +17868,9 @@ func (m *SessionMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, session.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, session.FieldVersion)
 	}
 	if m.user != nil {
 		fields = append(fields, session.FieldUserID)
@@ -16707,6 +17899,8 @@ func (m *SessionMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case session.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case session.FieldVersion:
+		return m.Version()
 	case session.FieldUserID:
 		return m.UserID()
 	case session.FieldExpiresAt:
@@ -16732,6 +17926,8 @@ func (m *SessionMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCreatedBy(ctx)
 	case session.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case session.FieldVersion:
+		return m.OldVersion(ctx)
 	case session.FieldUserID:
 		return m.OldUserID(ctx)
 	case session.FieldExpiresAt:
@@ -16782,6 +17978,13 @@ func (m *SessionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case session.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case session.FieldUserID:
 		v, ok := value.(int)
 		if !ok {
@@ -16817,6 +18020,9 @@ func (m *SessionMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, session.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, session.FieldVersion)
+	}
 	return fields
 }
 
@@ -16829,6 +18035,8 @@ func (m *SessionMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case session.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case session.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -16851,6 +18059,13 @@ func (m *SessionMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case session.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Session numeric field %s", name)
@@ -16914,6 +18129,9 @@ func (m *SessionMutation) ResetField(name string) error {
 		return nil
 	case session.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case session.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case session.FieldUserID:
 		m.ResetUserID()
@@ -17060,6 +18278,8 @@ type TeamMutation struct {
 	addcreated_by     *int
 	updated_by        *int
 	addupdated_by     *int
+	version           *int
+	addversion        *int
 	name              *string
 	description       *string
 	permissions       *[]string
@@ -17418,6 +18638,62 @@ func (m *TeamMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, team.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *TeamMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TeamMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Team entity.
+// If the Team object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TeamMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TeamMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TeamMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TeamMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetName sets the "name" field.
 func (m *TeamMutation) SetName(s string) {
 	m.name = &s
@@ -17602,7 +18878,7 @@ func (m *TeamMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TeamMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.company != nil {
 		fields = append(fields, team.FieldCompanyID)
 	}
@@ -17617,6 +18893,9 @@ func (m *TeamMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, team.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, team.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, team.FieldName)
@@ -17645,6 +18924,8 @@ func (m *TeamMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case team.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case team.FieldVersion:
+		return m.Version()
 	case team.FieldName:
 		return m.Name()
 	case team.FieldDescription:
@@ -17670,6 +18951,8 @@ func (m *TeamMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedBy(ctx)
 	case team.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case team.FieldVersion:
+		return m.OldVersion(ctx)
 	case team.FieldName:
 		return m.OldName(ctx)
 	case team.FieldDescription:
@@ -17720,6 +19003,13 @@ func (m *TeamMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case team.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case team.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -17755,6 +19045,9 @@ func (m *TeamMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, team.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, team.FieldVersion)
+	}
 	return fields
 }
 
@@ -17767,6 +19060,8 @@ func (m *TeamMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case team.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case team.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -17789,6 +19084,13 @@ func (m *TeamMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case team.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Team numeric field %s", name)
@@ -17846,6 +19148,9 @@ func (m *TeamMutation) ResetField(name string) error {
 		return nil
 	case team.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case team.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case team.FieldName:
 		m.ResetName()
@@ -17946,6 +19251,8 @@ type TeamMembershipMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	clearedFields  map[string]struct{}
 	company        *int
 	clearedcompany bool
@@ -18304,6 +19611,62 @@ func (m *TeamMembershipMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, teammembership.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *TeamMembershipMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TeamMembershipMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the TeamMembership entity.
+// If the TeamMembership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TeamMembershipMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TeamMembershipMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TeamMembershipMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TeamMembershipMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetTeamID sets the "team_id" field.
 func (m *TeamMembershipMutation) SetTeamID(i int) {
 	m.team = &i
@@ -18491,7 +19854,7 @@ func (m *TeamMembershipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TeamMembershipMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.company != nil {
 		fields = append(fields, teammembership.FieldCompanyID)
 	}
@@ -18506,6 +19869,9 @@ func (m *TeamMembershipMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, teammembership.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, teammembership.FieldVersion)
 	}
 	if m.team != nil {
 		fields = append(fields, teammembership.FieldTeamID)
@@ -18531,6 +19897,8 @@ func (m *TeamMembershipMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case teammembership.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case teammembership.FieldVersion:
+		return m.Version()
 	case teammembership.FieldTeamID:
 		return m.TeamID()
 	case teammembership.FieldUserID:
@@ -18554,6 +19922,8 @@ func (m *TeamMembershipMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldCreatedBy(ctx)
 	case teammembership.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case teammembership.FieldVersion:
+		return m.OldVersion(ctx)
 	case teammembership.FieldTeamID:
 		return m.OldTeamID(ctx)
 	case teammembership.FieldUserID:
@@ -18602,6 +19972,13 @@ func (m *TeamMembershipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case teammembership.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case teammembership.FieldTeamID:
 		v, ok := value.(int)
 		if !ok {
@@ -18630,6 +20007,9 @@ func (m *TeamMembershipMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, teammembership.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, teammembership.FieldVersion)
+	}
 	return fields
 }
 
@@ -18642,6 +20022,8 @@ func (m *TeamMembershipMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case teammembership.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case teammembership.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -18664,6 +20046,13 @@ func (m *TeamMembershipMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case teammembership.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown TeamMembership numeric field %s", name)
@@ -18721,6 +20110,9 @@ func (m *TeamMembershipMutation) ResetField(name string) error {
 		return nil
 	case teammembership.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case teammembership.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case teammembership.FieldTeamID:
 		m.ResetTeamID()
@@ -18854,6 +20246,8 @@ type UserMutation struct {
 	addcreated_by      *int
 	updated_by         *int
 	addupdated_by      *int
+	version            *int
+	addversion         *int
 	email              *string
 	first_name         *string
 	last_name          *string
@@ -19214,6 +20608,62 @@ func (m *UserMutation) ResetUpdatedBy() {
 	m.updated_by = nil
 	m.addupdated_by = nil
 	delete(m.clearedFields, user.FieldUpdatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *UserMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *UserMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *UserMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *UserMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *UserMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetEmail sets the "email" field.
@@ -19578,7 +21028,7 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.company != nil {
 		fields = append(fields, user.FieldCompanyID)
 	}
@@ -19593,6 +21043,9 @@ func (m *UserMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, user.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, user.FieldVersion)
 	}
 	if m.email != nil {
 		fields = append(fields, user.FieldEmail)
@@ -19636,6 +21089,8 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case user.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case user.FieldVersion:
+		return m.Version()
 	case user.FieldEmail:
 		return m.Email()
 	case user.FieldFirstName:
@@ -19671,6 +21126,8 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedBy(ctx)
 	case user.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case user.FieldVersion:
+		return m.OldVersion(ctx)
 	case user.FieldEmail:
 		return m.OldEmail(ctx)
 	case user.FieldFirstName:
@@ -19730,6 +21187,13 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedBy(v)
+		return nil
+	case user.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case user.FieldEmail:
 		v, ok := value.(string)
@@ -19801,6 +21265,9 @@ func (m *UserMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, user.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, user.FieldVersion)
+	}
 	return fields
 }
 
@@ -19813,6 +21280,8 @@ func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case user.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case user.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -19835,6 +21304,13 @@ func (m *UserMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case user.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown User numeric field %s", name)
@@ -19898,6 +21374,9 @@ func (m *UserMutation) ResetField(name string) error {
 		return nil
 	case user.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case user.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case user.FieldEmail:
 		m.ResetEmail()
@@ -20013,6 +21492,8 @@ type UserTokenMutation struct {
 	addcreated_by  *int
 	updated_by     *int
 	addupdated_by  *int
+	version        *int
+	addversion     *int
 	kind           *usertoken.Kind
 	token_hash     *string
 	expires_at     *time.Time
@@ -20373,6 +21854,62 @@ func (m *UserTokenMutation) ResetUpdatedBy() {
 	delete(m.clearedFields, usertoken.FieldUpdatedBy)
 }
 
+// SetVersion sets the "version" field.
+func (m *UserTokenMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *UserTokenMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the UserToken entity.
+// If the UserToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserTokenMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *UserTokenMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *UserTokenMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *UserTokenMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetUserID sets the "user_id" field.
 func (m *UserTokenMutation) SetUserID(i int) {
 	m.user = &i
@@ -20654,7 +22191,7 @@ func (m *UserTokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserTokenMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.company != nil {
 		fields = append(fields, usertoken.FieldCompanyID)
 	}
@@ -20669,6 +22206,9 @@ func (m *UserTokenMutation) Fields() []string {
 	}
 	if m.updated_by != nil {
 		fields = append(fields, usertoken.FieldUpdatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, usertoken.FieldVersion)
 	}
 	if m.user != nil {
 		fields = append(fields, usertoken.FieldUserID)
@@ -20703,6 +22243,8 @@ func (m *UserTokenMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedBy()
 	case usertoken.FieldUpdatedBy:
 		return m.UpdatedBy()
+	case usertoken.FieldVersion:
+		return m.Version()
 	case usertoken.FieldUserID:
 		return m.UserID()
 	case usertoken.FieldKind:
@@ -20732,6 +22274,8 @@ func (m *UserTokenMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldCreatedBy(ctx)
 	case usertoken.FieldUpdatedBy:
 		return m.OldUpdatedBy(ctx)
+	case usertoken.FieldVersion:
+		return m.OldVersion(ctx)
 	case usertoken.FieldUserID:
 		return m.OldUserID(ctx)
 	case usertoken.FieldKind:
@@ -20786,6 +22330,13 @@ func (m *UserTokenMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedBy(v)
 		return nil
+	case usertoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case usertoken.FieldUserID:
 		v, ok := value.(int)
 		if !ok {
@@ -20835,6 +22386,9 @@ func (m *UserTokenMutation) AddedFields() []string {
 	if m.addupdated_by != nil {
 		fields = append(fields, usertoken.FieldUpdatedBy)
 	}
+	if m.addversion != nil {
+		fields = append(fields, usertoken.FieldVersion)
+	}
 	return fields
 }
 
@@ -20847,6 +22401,8 @@ func (m *UserTokenMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCreatedBy()
 	case usertoken.FieldUpdatedBy:
 		return m.AddedUpdatedBy()
+	case usertoken.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -20869,6 +22425,13 @@ func (m *UserTokenMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddUpdatedBy(v)
+		return nil
+	case usertoken.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown UserToken numeric field %s", name)
@@ -20932,6 +22495,9 @@ func (m *UserTokenMutation) ResetField(name string) error {
 		return nil
 	case usertoken.FieldUpdatedBy:
 		m.ResetUpdatedBy()
+		return nil
+	case usertoken.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case usertoken.FieldUserID:
 		m.ResetUserID()

@@ -31,6 +31,8 @@ type Rack struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// DatacenterID holds the value of the "datacenter_id" field.
 	DatacenterID int `json:"datacenter_id,omitempty"`
 	// RoomID holds the value of the "room_id" field.
@@ -129,7 +131,7 @@ func (*Rack) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case rack.FieldDescendingUnits:
 			values[i] = new(sql.NullBool)
-		case rack.FieldID, rack.FieldCompanyID, rack.FieldCreatedBy, rack.FieldUpdatedBy, rack.FieldDatacenterID, rack.FieldRoomID, rack.FieldRowID, rack.FieldUHeight, rack.FieldStartingUnit, rack.FieldMaxWeightKg:
+		case rack.FieldID, rack.FieldCompanyID, rack.FieldCreatedBy, rack.FieldUpdatedBy, rack.FieldVersion, rack.FieldDatacenterID, rack.FieldRoomID, rack.FieldRowID, rack.FieldUHeight, rack.FieldStartingUnit, rack.FieldMaxWeightKg:
 			values[i] = new(sql.NullInt64)
 		case rack.FieldName, rack.FieldFacilityID, rack.FieldStatus, rack.FieldSerialNumber, rack.FieldAssetTag, rack.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -187,6 +189,12 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case rack.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case rack.FieldDatacenterID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -346,6 +354,9 @@ func (_m *Rack) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("datacenter_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DatacenterID))

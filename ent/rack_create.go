@@ -88,6 +88,20 @@ func (_c *RackCreate) SetNillableUpdatedBy(v *int) *RackCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RackCreate) SetVersion(v int) *RackCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RackCreate) SetNillableVersion(v *int) *RackCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDatacenterID sets the "datacenter_id" field.
 func (_c *RackCreate) SetDatacenterID(v int) *RackCreate {
 	_c.mutation.SetDatacenterID(v)
@@ -317,6 +331,10 @@ func (_c *RackCreate) defaults() error {
 		v := rack.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := rack.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.UHeight(); !ok {
 		v := rack.DefaultUHeight
 		_c.mutation.SetUHeight(v)
@@ -346,6 +364,9 @@ func (_c *RackCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Rack.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Rack.version"`)}
 	}
 	if _, ok := _c.mutation.DatacenterID(); !ok {
 		return &ValidationError{Name: "datacenter_id", err: errors.New(`ent: missing required field "Rack.datacenter_id"`)}
@@ -464,6 +485,10 @@ func (_c *RackCreate) createSpec() (*Rack, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(rack.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(rack.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(rack.FieldName, field.TypeString, value)
@@ -658,6 +683,24 @@ func (u *RackUpsert) AddUpdatedBy(v int) *RackUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *RackUpsert) ClearUpdatedBy() *RackUpsert {
 	u.SetNull(rack.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *RackUpsert) SetVersion(v int) *RackUpsert {
+	u.Set(rack.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackUpsert) UpdateVersion() *RackUpsert {
+	u.SetExcluded(rack.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackUpsert) AddVersion(v int) *RackUpsert {
+	u.Add(rack.FieldVersion, v)
 	return u
 }
 
@@ -961,6 +1004,27 @@ func (u *RackUpsertOne) UpdateUpdatedBy() *RackUpsertOne {
 func (u *RackUpsertOne) ClearUpdatedBy() *RackUpsertOne {
 	return u.Update(func(s *RackUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackUpsertOne) SetVersion(v int) *RackUpsertOne {
+	return u.Update(func(s *RackUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackUpsertOne) AddVersion(v int) *RackUpsertOne {
+	return u.Update(func(s *RackUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackUpsertOne) UpdateVersion() *RackUpsertOne {
+	return u.Update(func(s *RackUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1465,6 +1529,27 @@ func (u *RackUpsertBulk) UpdateUpdatedBy() *RackUpsertBulk {
 func (u *RackUpsertBulk) ClearUpdatedBy() *RackUpsertBulk {
 	return u.Update(func(s *RackUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackUpsertBulk) SetVersion(v int) *RackUpsertBulk {
+	return u.Update(func(s *RackUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackUpsertBulk) AddVersion(v int) *RackUpsertBulk {
+	return u.Update(func(s *RackUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackUpsertBulk) UpdateVersion() *RackUpsertBulk {
+	return u.Update(func(s *RackUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -64,6 +64,27 @@ func (_u *RackUpdate) ClearUpdatedBy() *RackUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RackUpdate) SetVersion(v int) *RackUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackUpdate) SetNillableVersion(v *int) *RackUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackUpdate) AddVersion(v int) *RackUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetDatacenterID sets the "datacenter_id" field.
 func (_u *RackUpdate) SetDatacenterID(v int) *RackUpdate {
 	_u.mutation.SetDatacenterID(v)
@@ -469,6 +490,12 @@ func (_u *RackUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rack.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rack.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rack.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(rack.FieldName, field.TypeString, value)
 	}
@@ -660,6 +687,27 @@ func (_u *RackUpdateOne) AddUpdatedBy(v int) *RackUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *RackUpdateOne) ClearUpdatedBy() *RackUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RackUpdateOne) SetVersion(v int) *RackUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackUpdateOne) SetNillableVersion(v *int) *RackUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackUpdateOne) AddVersion(v int) *RackUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1097,6 +1145,12 @@ func (_u *RackUpdateOne) sqlSave(ctx context.Context) (_node *Rack, err error) {
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rack.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rack.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rack.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(rack.FieldName, field.TypeString, value)

@@ -29,6 +29,8 @@ type RackReservation struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// RackID holds the value of the "rack_id" field.
 	RackID int `json:"rack_id,omitempty"`
 	// Position holds the value of the "position" field.
@@ -89,7 +91,7 @@ func (*RackReservation) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case rackreservation.FieldFullDepth:
 			values[i] = new(sql.NullBool)
-		case rackreservation.FieldID, rackreservation.FieldCompanyID, rackreservation.FieldCreatedBy, rackreservation.FieldUpdatedBy, rackreservation.FieldRackID, rackreservation.FieldPosition, rackreservation.FieldUHeight:
+		case rackreservation.FieldID, rackreservation.FieldCompanyID, rackreservation.FieldCreatedBy, rackreservation.FieldUpdatedBy, rackreservation.FieldVersion, rackreservation.FieldRackID, rackreservation.FieldPosition, rackreservation.FieldUHeight:
 			values[i] = new(sql.NullInt64)
 		case rackreservation.FieldFace, rackreservation.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -147,6 +149,12 @@ func (_m *RackReservation) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case rackreservation.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case rackreservation.FieldRackID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -255,6 +263,9 @@ func (_m *RackReservation) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("rack_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.RackID))

@@ -86,6 +86,20 @@ func (_c *RackReservationCreate) SetNillableUpdatedBy(v *int) *RackReservationCr
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RackReservationCreate) SetVersion(v int) *RackReservationCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RackReservationCreate) SetNillableVersion(v *int) *RackReservationCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetRackID sets the "rack_id" field.
 func (_c *RackReservationCreate) SetRackID(v int) *RackReservationCreate {
 	_c.mutation.SetRackID(v)
@@ -205,6 +219,10 @@ func (_c *RackReservationCreate) defaults() error {
 		v := rackreservation.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := rackreservation.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.FullDepth(); !ok {
 		v := rackreservation.DefaultFullDepth
 		_c.mutation.SetFullDepth(v)
@@ -222,6 +240,9 @@ func (_c *RackReservationCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "RackReservation.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "RackReservation.version"`)}
 	}
 	if _, ok := _c.mutation.RackID(); !ok {
 		return &ValidationError{Name: "rack_id", err: errors.New(`ent: missing required field "RackReservation.rack_id"`)}
@@ -309,6 +330,10 @@ func (_c *RackReservationCreate) createSpec() (*RackReservation, *sqlgraph.Creat
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(rackreservation.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(rackreservation.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Position(); ok {
 		_spec.SetField(rackreservation.FieldPosition, field.TypeInt, value)
@@ -456,6 +481,24 @@ func (u *RackReservationUpsert) ClearUpdatedBy() *RackReservationUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *RackReservationUpsert) SetVersion(v int) *RackReservationUpsert {
+	u.Set(rackreservation.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackReservationUpsert) UpdateVersion() *RackReservationUpsert {
+	u.SetExcluded(rackreservation.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackReservationUpsert) AddVersion(v int) *RackReservationUpsert {
+	u.Add(rackreservation.FieldVersion, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -567,6 +610,27 @@ func (u *RackReservationUpsertOne) UpdateUpdatedBy() *RackReservationUpsertOne {
 func (u *RackReservationUpsertOne) ClearUpdatedBy() *RackReservationUpsertOne {
 	return u.Update(func(s *RackReservationUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackReservationUpsertOne) SetVersion(v int) *RackReservationUpsertOne {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackReservationUpsertOne) AddVersion(v int) *RackReservationUpsertOne {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackReservationUpsertOne) UpdateVersion() *RackReservationUpsertOne {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -847,6 +911,27 @@ func (u *RackReservationUpsertBulk) UpdateUpdatedBy() *RackReservationUpsertBulk
 func (u *RackReservationUpsertBulk) ClearUpdatedBy() *RackReservationUpsertBulk {
 	return u.Update(func(s *RackReservationUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackReservationUpsertBulk) SetVersion(v int) *RackReservationUpsertBulk {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackReservationUpsertBulk) AddVersion(v int) *RackReservationUpsertBulk {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackReservationUpsertBulk) UpdateVersion() *RackReservationUpsertBulk {
+	return u.Update(func(s *RackReservationUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *RackReservationUpdate) ClearUpdatedBy() *RackReservationUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RackReservationUpdate) SetVersion(v int) *RackReservationUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackReservationUpdate) SetNillableVersion(v *int) *RackReservationUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackReservationUpdate) AddVersion(v int) *RackReservationUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the RackReservationMutation object of the builder.
 func (_u *RackReservationUpdate) Mutation() *RackReservationMutation {
 	return _u.mutation
@@ -146,6 +167,12 @@ func (_u *RackReservationUpdate) sqlSave(ctx context.Context) (_node int, err er
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rackreservation.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rackreservation.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rackreservation.FieldVersion, field.TypeInt, value)
+	}
 	if _u.mutation.ExpiresAtCleared() {
 		_spec.ClearField(rackreservation.FieldExpiresAt, field.TypeTime)
 	}
@@ -199,6 +226,27 @@ func (_u *RackReservationUpdateOne) AddUpdatedBy(v int) *RackReservationUpdateOn
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *RackReservationUpdateOne) ClearUpdatedBy() *RackReservationUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RackReservationUpdateOne) SetVersion(v int) *RackReservationUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackReservationUpdateOne) SetNillableVersion(v *int) *RackReservationUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackReservationUpdateOne) AddVersion(v int) *RackReservationUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -316,6 +364,12 @@ func (_u *RackReservationUpdateOne) sqlSave(ctx context.Context) (_node *RackRes
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rackreservation.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rackreservation.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rackreservation.FieldVersion, field.TypeInt, value)
 	}
 	if _u.mutation.ExpiresAtCleared() {
 		_spec.ClearField(rackreservation.FieldExpiresAt, field.TypeTime)

@@ -29,6 +29,8 @@ type RackRow struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// RoomID holds the value of the "room_id" field.
 	RoomID int `json:"room_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -77,7 +79,7 @@ func (*RackRow) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case rackrow.FieldID, rackrow.FieldCompanyID, rackrow.FieldCreatedBy, rackrow.FieldUpdatedBy, rackrow.FieldRoomID:
+		case rackrow.FieldID, rackrow.FieldCompanyID, rackrow.FieldCreatedBy, rackrow.FieldUpdatedBy, rackrow.FieldVersion, rackrow.FieldRoomID:
 			values[i] = new(sql.NullInt64)
 		case rackrow.FieldName:
 			values[i] = new(sql.NullString)
@@ -135,6 +137,12 @@ func (_m *RackRow) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case rackrow.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case rackrow.FieldRoomID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -212,6 +220,9 @@ func (_m *RackRow) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("room_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.RoomID))

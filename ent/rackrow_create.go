@@ -86,6 +86,20 @@ func (_c *RackRowCreate) SetNillableUpdatedBy(v *int) *RackRowCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RackRowCreate) SetVersion(v int) *RackRowCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RackRowCreate) SetNillableVersion(v *int) *RackRowCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetRoomID sets the "room_id" field.
 func (_c *RackRowCreate) SetRoomID(v int) *RackRowCreate {
 	_c.mutation.SetRoomID(v)
@@ -159,6 +173,10 @@ func (_c *RackRowCreate) defaults() error {
 		v := rackrow.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := rackrow.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -172,6 +190,9 @@ func (_c *RackRowCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "RackRow.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "RackRow.version"`)}
 	}
 	if _, ok := _c.mutation.RoomID(); !ok {
 		return &ValidationError{Name: "room_id", err: errors.New(`ent: missing required field "RackRow.room_id"`)}
@@ -232,6 +253,10 @@ func (_c *RackRowCreate) createSpec() (*RackRow, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(rackrow.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(rackrow.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(rackrow.FieldName, field.TypeString, value)
@@ -359,6 +384,24 @@ func (u *RackRowUpsert) ClearUpdatedBy() *RackRowUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *RackRowUpsert) SetVersion(v int) *RackRowUpsert {
+	u.Set(rackrow.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackRowUpsert) UpdateVersion() *RackRowUpsert {
+	u.SetExcluded(rackrow.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackRowUpsert) AddVersion(v int) *RackRowUpsert {
+	u.Add(rackrow.FieldVersion, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *RackRowUpsert) SetName(v string) *RackRowUpsert {
 	u.Set(rackrow.FieldName, v)
@@ -464,6 +507,27 @@ func (u *RackRowUpsertOne) UpdateUpdatedBy() *RackRowUpsertOne {
 func (u *RackRowUpsertOne) ClearUpdatedBy() *RackRowUpsertOne {
 	return u.Update(func(s *RackRowUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackRowUpsertOne) SetVersion(v int) *RackRowUpsertOne {
+	return u.Update(func(s *RackRowUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackRowUpsertOne) AddVersion(v int) *RackRowUpsertOne {
+	return u.Update(func(s *RackRowUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackRowUpsertOne) UpdateVersion() *RackRowUpsertOne {
+	return u.Update(func(s *RackRowUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -740,6 +804,27 @@ func (u *RackRowUpsertBulk) UpdateUpdatedBy() *RackRowUpsertBulk {
 func (u *RackRowUpsertBulk) ClearUpdatedBy() *RackRowUpsertBulk {
 	return u.Update(func(s *RackRowUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RackRowUpsertBulk) SetVersion(v int) *RackRowUpsertBulk {
+	return u.Update(func(s *RackRowUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RackRowUpsertBulk) AddVersion(v int) *RackRowUpsertBulk {
+	return u.Update(func(s *RackRowUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RackRowUpsertBulk) UpdateVersion() *RackRowUpsertBulk {
+	return u.Update(func(s *RackRowUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *RackRowUpdate) ClearUpdatedBy() *RackRowUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RackRowUpdate) SetVersion(v int) *RackRowUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackRowUpdate) SetNillableVersion(v *int) *RackRowUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackRowUpdate) AddVersion(v int) *RackRowUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *RackRowUpdate) SetName(v string) *RackRowUpdate {
 	_u.mutation.SetName(v)
@@ -165,6 +186,12 @@ func (_u *RackRowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rackrow.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rackrow.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rackrow.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(rackrow.FieldName, field.TypeString, value)
 	}
@@ -218,6 +245,27 @@ func (_u *RackRowUpdateOne) AddUpdatedBy(v int) *RackRowUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *RackRowUpdateOne) ClearUpdatedBy() *RackRowUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RackRowUpdateOne) SetVersion(v int) *RackRowUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RackRowUpdateOne) SetNillableVersion(v *int) *RackRowUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RackRowUpdateOne) AddVersion(v int) *RackRowUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -354,6 +402,12 @@ func (_u *RackRowUpdateOne) sqlSave(ctx context.Context) (_node *RackRow, err er
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(rackrow.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(rackrow.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(rackrow.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(rackrow.FieldName, field.TypeString, value)

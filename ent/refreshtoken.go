@@ -29,6 +29,8 @@ type RefreshToken struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// SessionID holds the value of the "session_id" field.
 	SessionID int `json:"session_id,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
@@ -79,7 +81,7 @@ func (*RefreshToken) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case refreshtoken.FieldID, refreshtoken.FieldCompanyID, refreshtoken.FieldCreatedBy, refreshtoken.FieldUpdatedBy, refreshtoken.FieldSessionID:
+		case refreshtoken.FieldID, refreshtoken.FieldCompanyID, refreshtoken.FieldCreatedBy, refreshtoken.FieldUpdatedBy, refreshtoken.FieldVersion, refreshtoken.FieldSessionID:
 			values[i] = new(sql.NullInt64)
 		case refreshtoken.FieldTokenHash:
 			values[i] = new(sql.NullString)
@@ -137,6 +139,12 @@ func (_m *RefreshToken) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case refreshtoken.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case refreshtoken.FieldSessionID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -221,6 +229,9 @@ func (_m *RefreshToken) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("session_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SessionID))

@@ -86,6 +86,20 @@ func (_c *RefreshTokenCreate) SetNillableUpdatedBy(v *int) *RefreshTokenCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RefreshTokenCreate) SetVersion(v int) *RefreshTokenCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RefreshTokenCreate) SetNillableVersion(v *int) *RefreshTokenCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetSessionID sets the "session_id" field.
 func (_c *RefreshTokenCreate) SetSessionID(v int) *RefreshTokenCreate {
 	_c.mutation.SetSessionID(v)
@@ -173,6 +187,10 @@ func (_c *RefreshTokenCreate) defaults() error {
 		v := refreshtoken.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := refreshtoken.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -186,6 +204,9 @@ func (_c *RefreshTokenCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "RefreshToken.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "RefreshToken.version"`)}
 	}
 	if _, ok := _c.mutation.SessionID(); !ok {
 		return &ValidationError{Name: "session_id", err: errors.New(`ent: missing required field "RefreshToken.session_id"`)}
@@ -246,6 +267,10 @@ func (_c *RefreshTokenCreate) createSpec() (*RefreshToken, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(refreshtoken.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(refreshtoken.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.TokenHash(); ok {
 		_spec.SetField(refreshtoken.FieldTokenHash, field.TypeString, value)
@@ -377,6 +402,24 @@ func (u *RefreshTokenUpsert) ClearUpdatedBy() *RefreshTokenUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *RefreshTokenUpsert) SetVersion(v int) *RefreshTokenUpsert {
+	u.Set(refreshtoken.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RefreshTokenUpsert) UpdateVersion() *RefreshTokenUpsert {
+	u.SetExcluded(refreshtoken.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RefreshTokenUpsert) AddVersion(v int) *RefreshTokenUpsert {
+	u.Add(refreshtoken.FieldVersion, v)
+	return u
+}
+
 // SetUsedAt sets the "used_at" field.
 func (u *RefreshTokenUpsert) SetUsedAt(v time.Time) *RefreshTokenUpsert {
 	u.Set(refreshtoken.FieldUsedAt, v)
@@ -491,6 +534,27 @@ func (u *RefreshTokenUpsertOne) UpdateUpdatedBy() *RefreshTokenUpsertOne {
 func (u *RefreshTokenUpsertOne) ClearUpdatedBy() *RefreshTokenUpsertOne {
 	return u.Update(func(s *RefreshTokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RefreshTokenUpsertOne) SetVersion(v int) *RefreshTokenUpsertOne {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RefreshTokenUpsertOne) AddVersion(v int) *RefreshTokenUpsertOne {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RefreshTokenUpsertOne) UpdateVersion() *RefreshTokenUpsertOne {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -777,6 +841,27 @@ func (u *RefreshTokenUpsertBulk) UpdateUpdatedBy() *RefreshTokenUpsertBulk {
 func (u *RefreshTokenUpsertBulk) ClearUpdatedBy() *RefreshTokenUpsertBulk {
 	return u.Update(func(s *RefreshTokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RefreshTokenUpsertBulk) SetVersion(v int) *RefreshTokenUpsertBulk {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RefreshTokenUpsertBulk) AddVersion(v int) *RefreshTokenUpsertBulk {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RefreshTokenUpsertBulk) UpdateVersion() *RefreshTokenUpsertBulk {
+	return u.Update(func(s *RefreshTokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *RefreshTokenUpdate) ClearUpdatedBy() *RefreshTokenUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RefreshTokenUpdate) SetVersion(v int) *RefreshTokenUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RefreshTokenUpdate) SetNillableVersion(v *int) *RefreshTokenUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RefreshTokenUpdate) AddVersion(v int) *RefreshTokenUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetUsedAt sets the "used_at" field.
 func (_u *RefreshTokenUpdate) SetUsedAt(v time.Time) *RefreshTokenUpdate {
 	_u.mutation.SetUsedAt(v)
@@ -166,6 +187,12 @@ func (_u *RefreshTokenUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(refreshtoken.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(refreshtoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(refreshtoken.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.UsedAt(); ok {
 		_spec.SetField(refreshtoken.FieldUsedAt, field.TypeTime, value)
 	}
@@ -222,6 +249,27 @@ func (_u *RefreshTokenUpdateOne) AddUpdatedBy(v int) *RefreshTokenUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *RefreshTokenUpdateOne) ClearUpdatedBy() *RefreshTokenUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RefreshTokenUpdateOne) SetVersion(v int) *RefreshTokenUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RefreshTokenUpdateOne) SetNillableVersion(v *int) *RefreshTokenUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RefreshTokenUpdateOne) AddVersion(v int) *RefreshTokenUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -359,6 +407,12 @@ func (_u *RefreshTokenUpdateOne) sqlSave(ctx context.Context) (_node *RefreshTok
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(refreshtoken.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(refreshtoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(refreshtoken.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.UsedAt(); ok {
 		_spec.SetField(refreshtoken.FieldUsedAt, field.TypeTime, value)

@@ -29,6 +29,8 @@ type Room struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// DatacenterID holds the value of the "datacenter_id" field.
 	DatacenterID int `json:"datacenter_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -83,7 +85,7 @@ func (*Room) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case room.FieldID, room.FieldCompanyID, room.FieldCreatedBy, room.FieldUpdatedBy, room.FieldDatacenterID:
+		case room.FieldID, room.FieldCompanyID, room.FieldCreatedBy, room.FieldUpdatedBy, room.FieldVersion, room.FieldDatacenterID:
 			values[i] = new(sql.NullInt64)
 		case room.FieldName, room.FieldCode, room.FieldFloor, room.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -141,6 +143,12 @@ func (_m *Room) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case room.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case room.FieldDatacenterID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -238,6 +246,9 @@ func (_m *Room) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("datacenter_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DatacenterID))

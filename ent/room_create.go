@@ -86,6 +86,20 @@ func (_c *RoomCreate) SetNillableUpdatedBy(v *int) *RoomCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RoomCreate) SetVersion(v int) *RoomCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RoomCreate) SetNillableVersion(v *int) *RoomCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDatacenterID sets the "datacenter_id" field.
 func (_c *RoomCreate) SetDatacenterID(v int) *RoomCreate {
 	_c.mutation.SetDatacenterID(v)
@@ -193,6 +207,10 @@ func (_c *RoomCreate) defaults() error {
 		v := room.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := room.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -206,6 +224,9 @@ func (_c *RoomCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Room.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Room.version"`)}
 	}
 	if _, ok := _c.mutation.DatacenterID(); !ok {
 		return &ValidationError{Name: "datacenter_id", err: errors.New(`ent: missing required field "Room.datacenter_id"`)}
@@ -284,6 +305,10 @@ func (_c *RoomCreate) createSpec() (*Room, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(room.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(room.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(room.FieldName, field.TypeString, value)
@@ -420,6 +445,24 @@ func (u *RoomUpsert) AddUpdatedBy(v int) *RoomUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *RoomUpsert) ClearUpdatedBy() *RoomUpsert {
 	u.SetNull(room.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *RoomUpsert) SetVersion(v int) *RoomUpsert {
+	u.Set(room.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RoomUpsert) UpdateVersion() *RoomUpsert {
+	u.SetExcluded(room.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RoomUpsert) AddVersion(v int) *RoomUpsert {
+	u.Add(room.FieldVersion, v)
 	return u
 }
 
@@ -576,6 +619,27 @@ func (u *RoomUpsertOne) UpdateUpdatedBy() *RoomUpsertOne {
 func (u *RoomUpsertOne) ClearUpdatedBy() *RoomUpsertOne {
 	return u.Update(func(s *RoomUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RoomUpsertOne) SetVersion(v int) *RoomUpsertOne {
+	return u.Update(func(s *RoomUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RoomUpsertOne) AddVersion(v int) *RoomUpsertOne {
+	return u.Update(func(s *RoomUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RoomUpsertOne) UpdateVersion() *RoomUpsertOne {
+	return u.Update(func(s *RoomUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -908,6 +972,27 @@ func (u *RoomUpsertBulk) UpdateUpdatedBy() *RoomUpsertBulk {
 func (u *RoomUpsertBulk) ClearUpdatedBy() *RoomUpsertBulk {
 	return u.Update(func(s *RoomUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RoomUpsertBulk) SetVersion(v int) *RoomUpsertBulk {
+	return u.Update(func(s *RoomUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RoomUpsertBulk) AddVersion(v int) *RoomUpsertBulk {
+	return u.Update(func(s *RoomUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RoomUpsertBulk) UpdateVersion() *RoomUpsertBulk {
+	return u.Update(func(s *RoomUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *RoomUpdate) ClearUpdatedBy() *RoomUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RoomUpdate) SetVersion(v int) *RoomUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RoomUpdate) SetNillableVersion(v *int) *RoomUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RoomUpdate) AddVersion(v int) *RoomUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *RoomUpdate) SetName(v string) *RoomUpdate {
 	_u.mutation.SetName(v)
@@ -234,6 +255,12 @@ func (_u *RoomUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(room.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(room.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(room.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(room.FieldName, field.TypeString, value)
 	}
@@ -302,6 +329,27 @@ func (_u *RoomUpdateOne) AddUpdatedBy(v int) *RoomUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *RoomUpdateOne) ClearUpdatedBy() *RoomUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RoomUpdateOne) SetVersion(v int) *RoomUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RoomUpdateOne) SetNillableVersion(v *int) *RoomUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RoomUpdateOne) AddVersion(v int) *RoomUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -507,6 +555,12 @@ func (_u *RoomUpdateOne) sqlSave(ctx context.Context) (_node *Room, err error) {
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(room.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(room.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(room.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(room.FieldName, field.TypeString, value)

@@ -28,6 +28,8 @@ type SecurityEvent struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Type holds the value of the "type" field.
 	Type string `json:"type,omitempty"`
 	// ActorID holds the value of the "actor_id" field.
@@ -71,7 +73,7 @@ func (*SecurityEvent) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case securityevent.FieldID, securityevent.FieldCompanyID, securityevent.FieldCreatedBy, securityevent.FieldUpdatedBy, securityevent.FieldActorID, securityevent.FieldAPITokenID:
+		case securityevent.FieldID, securityevent.FieldCompanyID, securityevent.FieldCreatedBy, securityevent.FieldUpdatedBy, securityevent.FieldVersion, securityevent.FieldActorID, securityevent.FieldAPITokenID:
 			values[i] = new(sql.NullInt64)
 		case securityevent.FieldType, securityevent.FieldSubject, securityevent.FieldIP, securityevent.FieldRequestID:
 			values[i] = new(sql.NullString)
@@ -129,6 +131,12 @@ func (_m *SecurityEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case securityevent.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case securityevent.FieldType:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -227,6 +235,9 @@ func (_m *SecurityEvent) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("type=")
 	builder.WriteString(_m.Type)

@@ -85,6 +85,20 @@ func (_c *SecurityEventCreate) SetNillableUpdatedBy(v *int) *SecurityEventCreate
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *SecurityEventCreate) SetVersion(v int) *SecurityEventCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *SecurityEventCreate) SetNillableVersion(v *int) *SecurityEventCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetType sets the "type" field.
 func (_c *SecurityEventCreate) SetType(v string) *SecurityEventCreate {
 	_c.mutation.SetType(v)
@@ -217,6 +231,10 @@ func (_c *SecurityEventCreate) defaults() error {
 		v := securityevent.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := securityevent.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Subject(); !ok {
 		v := securityevent.DefaultSubject
 		_c.mutation.SetSubject(v)
@@ -242,6 +260,9 @@ func (_c *SecurityEventCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "SecurityEvent.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "SecurityEvent.version"`)}
 	}
 	if _, ok := _c.mutation.GetType(); !ok {
 		return &ValidationError{Name: "type", err: errors.New(`ent: missing required field "SecurityEvent.type"`)}
@@ -320,6 +341,10 @@ func (_c *SecurityEventCreate) createSpec() (*SecurityEvent, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(securityevent.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(securityevent.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.GetType(); ok {
 		_spec.SetField(securityevent.FieldType, field.TypeString, value)
@@ -450,6 +475,24 @@ func (u *SecurityEventUpsert) ClearUpdatedBy() *SecurityEventUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *SecurityEventUpsert) SetVersion(v int) *SecurityEventUpsert {
+	u.Set(securityevent.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SecurityEventUpsert) UpdateVersion() *SecurityEventUpsert {
+	u.SetExcluded(securityevent.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SecurityEventUpsert) AddVersion(v int) *SecurityEventUpsert {
+	u.Add(securityevent.FieldVersion, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -558,6 +601,27 @@ func (u *SecurityEventUpsertOne) UpdateUpdatedBy() *SecurityEventUpsertOne {
 func (u *SecurityEventUpsertOne) ClearUpdatedBy() *SecurityEventUpsertOne {
 	return u.Update(func(s *SecurityEventUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SecurityEventUpsertOne) SetVersion(v int) *SecurityEventUpsertOne {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SecurityEventUpsertOne) AddVersion(v int) *SecurityEventUpsertOne {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SecurityEventUpsertOne) UpdateVersion() *SecurityEventUpsertOne {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -835,6 +899,27 @@ func (u *SecurityEventUpsertBulk) UpdateUpdatedBy() *SecurityEventUpsertBulk {
 func (u *SecurityEventUpsertBulk) ClearUpdatedBy() *SecurityEventUpsertBulk {
 	return u.Update(func(s *SecurityEventUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SecurityEventUpsertBulk) SetVersion(v int) *SecurityEventUpsertBulk {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SecurityEventUpsertBulk) AddVersion(v int) *SecurityEventUpsertBulk {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SecurityEventUpsertBulk) UpdateVersion() *SecurityEventUpsertBulk {
+	return u.Update(func(s *SecurityEventUpsert) {
+		s.UpdateVersion()
 	})
 }
 

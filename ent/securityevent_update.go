@@ -61,6 +61,27 @@ func (_u *SecurityEventUpdate) ClearUpdatedBy() *SecurityEventUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *SecurityEventUpdate) SetVersion(v int) *SecurityEventUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SecurityEventUpdate) SetNillableVersion(v *int) *SecurityEventUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SecurityEventUpdate) AddVersion(v int) *SecurityEventUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the SecurityEventMutation object of the builder.
 func (_u *SecurityEventUpdate) Mutation() *SecurityEventMutation {
 	return _u.mutation
@@ -143,6 +164,12 @@ func (_u *SecurityEventUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(securityevent.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(securityevent.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(securityevent.FieldVersion, field.TypeInt, value)
+	}
 	if _u.mutation.ActorIDCleared() {
 		_spec.ClearField(securityevent.FieldActorID, field.TypeInt)
 	}
@@ -199,6 +226,27 @@ func (_u *SecurityEventUpdateOne) AddUpdatedBy(v int) *SecurityEventUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *SecurityEventUpdateOne) ClearUpdatedBy() *SecurityEventUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *SecurityEventUpdateOne) SetVersion(v int) *SecurityEventUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SecurityEventUpdateOne) SetNillableVersion(v *int) *SecurityEventUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SecurityEventUpdateOne) AddVersion(v int) *SecurityEventUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -313,6 +361,12 @@ func (_u *SecurityEventUpdateOne) sqlSave(ctx context.Context) (_node *SecurityE
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(securityevent.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(securityevent.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(securityevent.FieldVersion, field.TypeInt, value)
 	}
 	if _u.mutation.ActorIDCleared() {
 		_spec.ClearField(securityevent.FieldActorID, field.TypeInt)

@@ -29,6 +29,8 @@ type Session struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// UserID holds the value of the "user_id" field.
 	UserID int `json:"user_id,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
@@ -90,7 +92,7 @@ func (*Session) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case session.FieldID, session.FieldCompanyID, session.FieldCreatedBy, session.FieldUpdatedBy, session.FieldUserID:
+		case session.FieldID, session.FieldCompanyID, session.FieldCreatedBy, session.FieldUpdatedBy, session.FieldVersion, session.FieldUserID:
 			values[i] = new(sql.NullInt64)
 		case session.FieldCreatedAt, session.FieldUpdatedAt, session.FieldExpiresAt, session.FieldRevokedAt:
 			values[i] = new(sql.NullTime)
@@ -146,6 +148,12 @@ func (_m *Session) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case session.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case session.FieldUserID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -235,6 +243,9 @@ func (_m *Session) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("user_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.UserID))

@@ -87,6 +87,20 @@ func (_c *SessionCreate) SetNillableUpdatedBy(v *int) *SessionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *SessionCreate) SetVersion(v int) *SessionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *SessionCreate) SetNillableVersion(v *int) *SessionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetUserID sets the "user_id" field.
 func (_c *SessionCreate) SetUserID(v int) *SessionCreate {
 	_c.mutation.SetUserID(v)
@@ -189,6 +203,10 @@ func (_c *SessionCreate) defaults() error {
 		v := session.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := session.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -202,6 +220,9 @@ func (_c *SessionCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Session.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Session.version"`)}
 	}
 	if _, ok := _c.mutation.UserID(); !ok {
 		return &ValidationError{Name: "user_id", err: errors.New(`ent: missing required field "Session.user_id"`)}
@@ -257,6 +278,10 @@ func (_c *SessionCreate) createSpec() (*Session, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(session.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(session.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.ExpiresAt(); ok {
 		_spec.SetField(session.FieldExpiresAt, field.TypeTime, value)
@@ -404,6 +429,24 @@ func (u *SessionUpsert) ClearUpdatedBy() *SessionUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *SessionUpsert) SetVersion(v int) *SessionUpsert {
+	u.Set(session.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SessionUpsert) UpdateVersion() *SessionUpsert {
+	u.SetExcluded(session.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SessionUpsert) AddVersion(v int) *SessionUpsert {
+	u.Add(session.FieldVersion, v)
+	return u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (u *SessionUpsert) SetExpiresAt(v time.Time) *SessionUpsert {
 	u.Set(session.FieldExpiresAt, v)
@@ -527,6 +570,27 @@ func (u *SessionUpsertOne) UpdateUpdatedBy() *SessionUpsertOne {
 func (u *SessionUpsertOne) ClearUpdatedBy() *SessionUpsertOne {
 	return u.Update(func(s *SessionUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SessionUpsertOne) SetVersion(v int) *SessionUpsertOne {
+	return u.Update(func(s *SessionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SessionUpsertOne) AddVersion(v int) *SessionUpsertOne {
+	return u.Update(func(s *SessionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SessionUpsertOne) UpdateVersion() *SessionUpsertOne {
+	return u.Update(func(s *SessionUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -824,6 +888,27 @@ func (u *SessionUpsertBulk) UpdateUpdatedBy() *SessionUpsertBulk {
 func (u *SessionUpsertBulk) ClearUpdatedBy() *SessionUpsertBulk {
 	return u.Update(func(s *SessionUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SessionUpsertBulk) SetVersion(v int) *SessionUpsertBulk {
+	return u.Update(func(s *SessionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SessionUpsertBulk) AddVersion(v int) *SessionUpsertBulk {
+	return u.Update(func(s *SessionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SessionUpsertBulk) UpdateVersion() *SessionUpsertBulk {
+	return u.Update(func(s *SessionUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -62,6 +62,27 @@ func (_u *SessionUpdate) ClearUpdatedBy() *SessionUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *SessionUpdate) SetVersion(v int) *SessionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SessionUpdate) SetNillableVersion(v *int) *SessionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SessionUpdate) AddVersion(v int) *SessionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_u *SessionUpdate) SetExpiresAt(v time.Time) *SessionUpdate {
 	_u.mutation.SetExpiresAt(v)
@@ -217,6 +238,12 @@ func (_u *SessionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(session.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(session.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(session.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.ExpiresAt(); ok {
 		_spec.SetField(session.FieldExpiresAt, field.TypeTime, value)
 	}
@@ -321,6 +348,27 @@ func (_u *SessionUpdateOne) AddUpdatedBy(v int) *SessionUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *SessionUpdateOne) ClearUpdatedBy() *SessionUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *SessionUpdateOne) SetVersion(v int) *SessionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SessionUpdateOne) SetNillableVersion(v *int) *SessionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SessionUpdateOne) AddVersion(v int) *SessionUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -508,6 +556,12 @@ func (_u *SessionUpdateOne) sqlSave(ctx context.Context) (_node *Session, err er
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(session.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(session.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(session.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.ExpiresAt(); ok {
 		_spec.SetField(session.FieldExpiresAt, field.TypeTime, value)

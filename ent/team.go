@@ -29,6 +29,8 @@ type Team struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
 	// Description holds the value of the "description" field.
@@ -68,7 +70,7 @@ func (*Team) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case team.FieldPermissions:
 			values[i] = new([]byte)
-		case team.FieldID, team.FieldCompanyID, team.FieldCreatedBy, team.FieldUpdatedBy:
+		case team.FieldID, team.FieldCompanyID, team.FieldCreatedBy, team.FieldUpdatedBy, team.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case team.FieldName, team.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -126,6 +128,12 @@ func (_m *Team) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case team.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case team.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -206,6 +214,9 @@ func (_m *Team) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -62,6 +62,27 @@ func (_u *TeamUpdate) ClearUpdatedBy() *TeamUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *TeamUpdate) SetVersion(v int) *TeamUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamUpdate) SetNillableVersion(v *int) *TeamUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamUpdate) AddVersion(v int) *TeamUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *TeamUpdate) SetName(v string) *TeamUpdate {
 	_u.mutation.SetName(v)
@@ -194,6 +215,12 @@ func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(team.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(team.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(team.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(team.FieldName, field.TypeString, value)
 	}
@@ -258,6 +285,27 @@ func (_u *TeamUpdateOne) AddUpdatedBy(v int) *TeamUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *TeamUpdateOne) ClearUpdatedBy() *TeamUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *TeamUpdateOne) SetVersion(v int) *TeamUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamUpdateOne) SetNillableVersion(v *int) *TeamUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamUpdateOne) AddVersion(v int) *TeamUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -422,6 +470,12 @@ func (_u *TeamUpdateOne) sqlSave(ctx context.Context) (_node *Team, err error) {
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(team.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(team.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(team.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(team.FieldName, field.TypeString, value)

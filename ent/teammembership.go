@@ -30,6 +30,8 @@ type TeamMembership struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID int `json:"team_id,omitempty"`
 	// UserID holds the value of the "user_id" field.
@@ -91,7 +93,7 @@ func (*TeamMembership) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case teammembership.FieldID, teammembership.FieldCompanyID, teammembership.FieldCreatedBy, teammembership.FieldUpdatedBy, teammembership.FieldTeamID, teammembership.FieldUserID:
+		case teammembership.FieldID, teammembership.FieldCompanyID, teammembership.FieldCreatedBy, teammembership.FieldUpdatedBy, teammembership.FieldVersion, teammembership.FieldTeamID, teammembership.FieldUserID:
 			values[i] = new(sql.NullInt64)
 		case teammembership.FieldCreatedAt, teammembership.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -147,6 +149,12 @@ func (_m *TeamMembership) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case teammembership.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case teammembership.FieldTeamID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -229,6 +237,9 @@ func (_m *TeamMembership) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("team_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TeamID))

@@ -87,6 +87,20 @@ func (_c *TeamMembershipCreate) SetNillableUpdatedBy(v *int) *TeamMembershipCrea
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *TeamMembershipCreate) SetVersion(v int) *TeamMembershipCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *TeamMembershipCreate) SetNillableVersion(v *int) *TeamMembershipCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetTeamID sets the "team_id" field.
 func (_c *TeamMembershipCreate) SetTeamID(v int) *TeamMembershipCreate {
 	_c.mutation.SetTeamID(v)
@@ -165,6 +179,10 @@ func (_c *TeamMembershipCreate) defaults() error {
 		v := teammembership.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := teammembership.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -178,6 +196,9 @@ func (_c *TeamMembershipCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "TeamMembership.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "TeamMembership.version"`)}
 	}
 	if _, ok := _c.mutation.TeamID(); !ok {
 		return &ValidationError{Name: "team_id", err: errors.New(`ent: missing required field "TeamMembership.team_id"`)}
@@ -236,6 +257,10 @@ func (_c *TeamMembershipCreate) createSpec() (*TeamMembership, *sqlgraph.CreateS
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(teammembership.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(teammembership.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if nodes := _c.mutation.CompanyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -376,6 +401,24 @@ func (u *TeamMembershipUpsert) ClearUpdatedBy() *TeamMembershipUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *TeamMembershipUpsert) SetVersion(v int) *TeamMembershipUpsert {
+	u.Set(teammembership.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamMembershipUpsert) UpdateVersion() *TeamMembershipUpsert {
+	u.SetExcluded(teammembership.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamMembershipUpsert) AddVersion(v int) *TeamMembershipUpsert {
+	u.Add(teammembership.FieldVersion, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -472,6 +515,27 @@ func (u *TeamMembershipUpsertOne) UpdateUpdatedBy() *TeamMembershipUpsertOne {
 func (u *TeamMembershipUpsertOne) ClearUpdatedBy() *TeamMembershipUpsertOne {
 	return u.Update(func(s *TeamMembershipUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *TeamMembershipUpsertOne) SetVersion(v int) *TeamMembershipUpsertOne {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamMembershipUpsertOne) AddVersion(v int) *TeamMembershipUpsertOne {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamMembershipUpsertOne) UpdateVersion() *TeamMembershipUpsertOne {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -737,6 +801,27 @@ func (u *TeamMembershipUpsertBulk) UpdateUpdatedBy() *TeamMembershipUpsertBulk {
 func (u *TeamMembershipUpsertBulk) ClearUpdatedBy() *TeamMembershipUpsertBulk {
 	return u.Update(func(s *TeamMembershipUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *TeamMembershipUpsertBulk) SetVersion(v int) *TeamMembershipUpsertBulk {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TeamMembershipUpsertBulk) AddVersion(v int) *TeamMembershipUpsertBulk {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TeamMembershipUpsertBulk) UpdateVersion() *TeamMembershipUpsertBulk {
+	return u.Update(func(s *TeamMembershipUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *TeamMembershipUpdate) ClearUpdatedBy() *TeamMembershipUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *TeamMembershipUpdate) SetVersion(v int) *TeamMembershipUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamMembershipUpdate) SetNillableVersion(v *int) *TeamMembershipUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamMembershipUpdate) AddVersion(v int) *TeamMembershipUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // Mutation returns the TeamMembershipMutation object of the builder.
 func (_u *TeamMembershipUpdate) Mutation() *TeamMembershipMutation {
 	return _u.mutation
@@ -149,6 +170,12 @@ func (_u *TeamMembershipUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(teammembership.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(teammembership.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(teammembership.FieldVersion, field.TypeInt, value)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{teammembership.Label}
@@ -199,6 +226,27 @@ func (_u *TeamMembershipUpdateOne) AddUpdatedBy(v int) *TeamMembershipUpdateOne 
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *TeamMembershipUpdateOne) ClearUpdatedBy() *TeamMembershipUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *TeamMembershipUpdateOne) SetVersion(v int) *TeamMembershipUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TeamMembershipUpdateOne) SetNillableVersion(v *int) *TeamMembershipUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TeamMembershipUpdateOne) AddVersion(v int) *TeamMembershipUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -319,6 +367,12 @@ func (_u *TeamMembershipUpdateOne) sqlSave(ctx context.Context) (_node *TeamMemb
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(teammembership.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(teammembership.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(teammembership.FieldVersion, field.TypeInt, value)
 	}
 	_node = &TeamMembership{config: _u.config}
 	_spec.Assign = _node.assignValues

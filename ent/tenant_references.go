@@ -9,17 +9,24 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/asset"
+	"github.com/binora/binora/ent/assetcodecounter"
 	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
+	"github.com/binora/binora/ent/securityevent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/team"
+	"github.com/binora/binora/ent/teammembership"
 	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/ent/usertoken"
 	"github.com/binora/binora/internal/tenancy"
 )
 
@@ -29,6 +36,19 @@ import (
 // same transaction, under the same tenant interceptor as any other read.
 func (m *APITokenMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the APIToken
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *APITokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().APIToken.Query().Where(apitoken.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *APITokenMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -84,6 +104,19 @@ func (m *AssetMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the Asset
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *AssetMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Asset.Query().Where(asset.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *AssetMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // Asset of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -99,6 +132,19 @@ func (m *AssetMutation) RememberTenantRow(ctx context.Context, v Value) {
 // same transaction, under the same tenant interceptor as any other read.
 func (m *AssetCodeCounterMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the AssetCodeCounter
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *AssetCodeCounterMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().AssetCodeCounter.Query().Where(assetcodecounter.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *AssetCodeCounterMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -124,6 +170,19 @@ func (m *AssetPlacementChangeMutation) CheckTenantReferences(ctx context.Context
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the AssetPlacementChange
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *AssetPlacementChangeMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().AssetPlacementChange.Query().Where(assetplacementchange.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *AssetPlacementChangeMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // AssetPlacementChange of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -147,6 +206,19 @@ func (m *AssetStatusChangeMutation) CheckTenantReferences(ctx context.Context) e
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the AssetStatusChange
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *AssetStatusChangeMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().AssetStatusChange.Query().Where(assetstatuschange.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *AssetStatusChangeMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // AssetStatusChange of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -164,6 +236,19 @@ func (m *DatacenterMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the Datacenter
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *DatacenterMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Datacenter.Query().Where(datacenter.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *DatacenterMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // Datacenter of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -179,6 +264,19 @@ func (m *DatacenterMutation) RememberTenantRow(ctx context.Context, v Value) {
 // same transaction, under the same tenant interceptor as any other read.
 func (m *MailMessageMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the MailMessage
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *MailMessageMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().MailMessage.Query().Where(mailmessage.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *MailMessageMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -216,6 +314,19 @@ func (m *RackMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the Rack
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *RackMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Rack.Query().Where(rack.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *RackMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // Rack of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -237,6 +348,19 @@ func (m *RackReservationMutation) CheckTenantReferences(ctx context.Context) err
 		return err
 	}
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the RackReservation
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *RackReservationMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().RackReservation.Query().Where(rackreservation.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *RackReservationMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -262,6 +386,19 @@ func (m *RackRowMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the RackRow
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *RackRowMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().RackRow.Query().Where(rackrow.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *RackRowMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // RackRow of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -283,6 +420,19 @@ func (m *RefreshTokenMutation) CheckTenantReferences(ctx context.Context) error 
 		return err
 	}
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the RefreshToken
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *RefreshTokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().RefreshToken.Query().Where(refreshtoken.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *RefreshTokenMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -308,6 +458,19 @@ func (m *RoomMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the Room
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *RoomMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Room.Query().Where(room.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *RoomMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // Room of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -323,6 +486,19 @@ func (m *RoomMutation) RememberTenantRow(ctx context.Context, v Value) {
 // same transaction, under the same tenant interceptor as any other read.
 func (m *SecurityEventMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the SecurityEvent
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *SecurityEventMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().SecurityEvent.Query().Where(securityevent.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *SecurityEventMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -354,6 +530,19 @@ func (m *SessionMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the Session
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *SessionMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Session.Query().Where(session.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *SessionMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // Session of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -369,6 +558,19 @@ func (m *SessionMutation) RememberTenantRow(ctx context.Context, v Value) {
 // same transaction, under the same tenant interceptor as any other read.
 func (m *TeamMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the Team
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *TeamMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().Team.Query().Where(team.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *TeamMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -400,6 +602,19 @@ func (m *TeamMembershipMutation) CheckTenantReferences(ctx context.Context) erro
 	return nil
 }
 
+// TenantRowExists reports whether the tenant of ctx sees the TeamMembership
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *TeamMembershipMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().TeamMembership.Query().Where(teammembership.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *TeamMembershipMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
 // TeamMembership of the tenant of ctx: a later link to it in the same
 // transaction needs no check.
@@ -415,6 +630,19 @@ func (m *TeamMembershipMutation) RememberTenantRow(ctx context.Context, v Value)
 // same transaction, under the same tenant interceptor as any other read.
 func (m *UserMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the User
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *UserMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().User.Query().Where(user.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *UserMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a
@@ -438,6 +666,19 @@ func (m *UserTokenMutation) CheckTenantReferences(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the UserToken
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *UserTokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().UserToken.Query().Where(usertoken.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *UserTokenMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
 }
 
 // RememberTenantRow notes that the transaction of the mutation wrote v, a

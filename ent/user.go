@@ -28,6 +28,8 @@ type User struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// Email holds the value of the "email" field.
 	Email string `json:"email,omitempty"`
 	// FirstName holds the value of the "first_name" field.
@@ -77,7 +79,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case user.FieldIsActive, user.FieldIsAdmin, user.FieldInvitationPending:
 			values[i] = new(sql.NullBool)
-		case user.FieldID, user.FieldCompanyID, user.FieldCreatedBy, user.FieldUpdatedBy:
+		case user.FieldID, user.FieldCompanyID, user.FieldCreatedBy, user.FieldUpdatedBy, user.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case user.FieldEmail, user.FieldFirstName, user.FieldLastName, user.FieldPasswordHash:
 			values[i] = new(sql.NullString)
@@ -135,6 +137,12 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case user.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case user.FieldEmail:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -244,6 +252,9 @@ func (_m *User) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("email=")
 	builder.WriteString(_m.Email)

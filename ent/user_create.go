@@ -85,6 +85,20 @@ func (_c *UserCreate) SetNillableUpdatedBy(v *int) *UserCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *UserCreate) SetVersion(v int) *UserCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *UserCreate) SetNillableVersion(v *int) *UserCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetEmail sets the "email" field.
 func (_c *UserCreate) SetEmail(v string) *UserCreate {
 	_c.mutation.SetEmail(v)
@@ -245,6 +259,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := user.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.FirstName(); !ok {
 		v := user.DefaultFirstName
 		_c.mutation.SetFirstName(v)
@@ -282,6 +300,9 @@ func (_c *UserCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "User.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "User.version"`)}
 	}
 	if _, ok := _c.mutation.Email(); !ok {
 		return &ValidationError{Name: "email", err: errors.New(`ent: missing required field "User.email"`)}
@@ -364,6 +385,10 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(user.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(user.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Email(); ok {
 		_spec.SetField(user.FieldEmail, field.TypeString, value)
@@ -499,6 +524,24 @@ func (u *UserUpsert) AddUpdatedBy(v int) *UserUpsert {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (u *UserUpsert) ClearUpdatedBy() *UserUpsert {
 	u.SetNull(user.FieldUpdatedBy)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *UserUpsert) SetVersion(v int) *UserUpsert {
+	u.Set(user.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserUpsert) UpdateVersion() *UserUpsert {
+	u.SetExcluded(user.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserUpsert) AddVersion(v int) *UserUpsert {
+	u.Add(user.FieldVersion, v)
 	return u
 }
 
@@ -694,6 +737,27 @@ func (u *UserUpsertOne) UpdateUpdatedBy() *UserUpsertOne {
 func (u *UserUpsertOne) ClearUpdatedBy() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *UserUpsertOne) SetVersion(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserUpsertOne) AddVersion(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateVersion() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1072,6 +1136,27 @@ func (u *UserUpsertBulk) UpdateUpdatedBy() *UserUpsertBulk {
 func (u *UserUpsertBulk) ClearUpdatedBy() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *UserUpsertBulk) SetVersion(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserUpsertBulk) AddVersion(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateVersion() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *UserUpdate) ClearUpdatedBy() *UserUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *UserUpdate) SetVersion(v int) *UserUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableVersion(v *int) *UserUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *UserUpdate) AddVersion(v int) *UserUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetEmail sets the "email" field.
 func (_u *UserUpdate) SetEmail(v string) *UserUpdate {
 	_u.mutation.SetEmail(v)
@@ -276,6 +297,12 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(user.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(user.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(user.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Email(); ok {
 		_spec.SetField(user.FieldEmail, field.TypeString, value)
 	}
@@ -353,6 +380,27 @@ func (_u *UserUpdateOne) AddUpdatedBy(v int) *UserUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *UserUpdateOne) ClearUpdatedBy() *UserUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *UserUpdateOne) SetVersion(v int) *UserUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableVersion(v *int) *UserUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *UserUpdateOne) AddVersion(v int) *UserUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -600,6 +648,12 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(user.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(user.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(user.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Email(); ok {
 		_spec.SetField(user.FieldEmail, field.TypeString, value)

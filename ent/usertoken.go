@@ -29,6 +29,8 @@ type UserToken struct {
 	CreatedBy *int `json:"created_by,omitempty"`
 	// UpdatedBy holds the value of the "updated_by" field.
 	UpdatedBy *int `json:"updated_by,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int `json:"version,omitempty"`
 	// UserID holds the value of the "user_id" field.
 	UserID int `json:"user_id,omitempty"`
 	// Kind holds the value of the "kind" field.
@@ -83,7 +85,7 @@ func (*UserToken) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case usertoken.FieldID, usertoken.FieldCompanyID, usertoken.FieldCreatedBy, usertoken.FieldUpdatedBy, usertoken.FieldUserID:
+		case usertoken.FieldID, usertoken.FieldCompanyID, usertoken.FieldCreatedBy, usertoken.FieldUpdatedBy, usertoken.FieldVersion, usertoken.FieldUserID:
 			values[i] = new(sql.NullInt64)
 		case usertoken.FieldKind, usertoken.FieldTokenHash:
 			values[i] = new(sql.NullString)
@@ -141,6 +143,12 @@ func (_m *UserToken) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
+			}
+		case usertoken.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case usertoken.FieldUserID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -237,6 +245,9 @@ func (_m *UserToken) String() string {
 		builder.WriteString("updated_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("user_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.UserID))

@@ -86,6 +86,20 @@ func (_c *UserTokenCreate) SetNillableUpdatedBy(v *int) *UserTokenCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *UserTokenCreate) SetVersion(v int) *UserTokenCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *UserTokenCreate) SetNillableVersion(v *int) *UserTokenCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetUserID sets the "user_id" field.
 func (_c *UserTokenCreate) SetUserID(v int) *UserTokenCreate {
 	_c.mutation.SetUserID(v)
@@ -185,6 +199,10 @@ func (_c *UserTokenCreate) defaults() error {
 		v := usertoken.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := usertoken.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -198,6 +216,9 @@ func (_c *UserTokenCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "UserToken.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "UserToken.version"`)}
 	}
 	if _, ok := _c.mutation.UserID(); !ok {
 		return &ValidationError{Name: "user_id", err: errors.New(`ent: missing required field "UserToken.user_id"`)}
@@ -269,6 +290,10 @@ func (_c *UserTokenCreate) createSpec() (*UserToken, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedBy(); ok {
 		_spec.SetField(usertoken.FieldUpdatedBy, field.TypeInt, value)
 		_node.UpdatedBy = &value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(usertoken.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(usertoken.FieldKind, field.TypeEnum, value)
@@ -408,6 +433,24 @@ func (u *UserTokenUpsert) ClearUpdatedBy() *UserTokenUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *UserTokenUpsert) SetVersion(v int) *UserTokenUpsert {
+	u.Set(usertoken.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserTokenUpsert) UpdateVersion() *UserTokenUpsert {
+	u.SetExcluded(usertoken.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserTokenUpsert) AddVersion(v int) *UserTokenUpsert {
+	u.Add(usertoken.FieldVersion, v)
+	return u
+}
+
 // SetUsedAt sets the "used_at" field.
 func (u *UserTokenUpsert) SetUsedAt(v time.Time) *UserTokenUpsert {
 	u.Set(usertoken.FieldUsedAt, v)
@@ -528,6 +571,27 @@ func (u *UserTokenUpsertOne) UpdateUpdatedBy() *UserTokenUpsertOne {
 func (u *UserTokenUpsertOne) ClearUpdatedBy() *UserTokenUpsertOne {
 	return u.Update(func(s *UserTokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *UserTokenUpsertOne) SetVersion(v int) *UserTokenUpsertOne {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserTokenUpsertOne) AddVersion(v int) *UserTokenUpsertOne {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserTokenUpsertOne) UpdateVersion() *UserTokenUpsertOne {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -820,6 +884,27 @@ func (u *UserTokenUpsertBulk) UpdateUpdatedBy() *UserTokenUpsertBulk {
 func (u *UserTokenUpsertBulk) ClearUpdatedBy() *UserTokenUpsertBulk {
 	return u.Update(func(s *UserTokenUpsert) {
 		s.ClearUpdatedBy()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *UserTokenUpsertBulk) SetVersion(v int) *UserTokenUpsertBulk {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *UserTokenUpsertBulk) AddVersion(v int) *UserTokenUpsertBulk {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *UserTokenUpsertBulk) UpdateVersion() *UserTokenUpsertBulk {
+	return u.Update(func(s *UserTokenUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -61,6 +61,27 @@ func (_u *UserTokenUpdate) ClearUpdatedBy() *UserTokenUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *UserTokenUpdate) SetVersion(v int) *UserTokenUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *UserTokenUpdate) SetNillableVersion(v *int) *UserTokenUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *UserTokenUpdate) AddVersion(v int) *UserTokenUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetUsedAt sets the "used_at" field.
 func (_u *UserTokenUpdate) SetUsedAt(v time.Time) *UserTokenUpdate {
 	_u.mutation.SetUsedAt(v)
@@ -166,6 +187,12 @@ func (_u *UserTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(usertoken.FieldUpdatedBy, field.TypeInt)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(usertoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(usertoken.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.UsedAt(); ok {
 		_spec.SetField(usertoken.FieldUsedAt, field.TypeTime, value)
 	}
@@ -222,6 +249,27 @@ func (_u *UserTokenUpdateOne) AddUpdatedBy(v int) *UserTokenUpdateOne {
 // ClearUpdatedBy clears the value of the "updated_by" field.
 func (_u *UserTokenUpdateOne) ClearUpdatedBy() *UserTokenUpdateOne {
 	_u.mutation.ClearUpdatedBy()
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *UserTokenUpdateOne) SetVersion(v int) *UserTokenUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *UserTokenUpdateOne) SetNillableVersion(v *int) *UserTokenUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *UserTokenUpdateOne) AddVersion(v int) *UserTokenUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -359,6 +407,12 @@ func (_u *UserTokenUpdateOne) sqlSave(ctx context.Context) (_node *UserToken, er
 	}
 	if _u.mutation.UpdatedByCleared() {
 		_spec.ClearField(usertoken.FieldUpdatedBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(usertoken.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(usertoken.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.UsedAt(); ok {
 		_spec.SetField(usertoken.FieldUsedAt, field.TypeTime, value)

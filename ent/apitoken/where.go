@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.APIToken {
 	return predicate.APIToken(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldVersion, v))
+}
+
 // Name applies equality check predicate on the "name" field. It's identical to NameEQ.
 func Name(v string) predicate.APIToken {
 	return predicate.APIToken(sql.FieldEQ(FieldName, v))
@@ -303,6 +308,46 @@ func UpdatedByIsNil() predicate.APIToken {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.APIToken {
 	return predicate.APIToken(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.APIToken {
+	return predicate.APIToken(sql.FieldLTE(FieldVersion, v))
 }
 
 // NameEQ applies the EQ predicate on the "name" field.

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.Asset {
 	return predicate.Asset(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldVersion, v))
+}
+
 // Code applies equality check predicate on the "code" field. It's identical to CodeEQ.
 func Code(v string) predicate.Asset {
 	return predicate.Asset(sql.FieldEQ(FieldCode, v))
@@ -333,6 +338,46 @@ func UpdatedByIsNil() predicate.Asset {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.Asset {
 	return predicate.Asset(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Asset {
+	return predicate.Asset(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Asset {
+	return predicate.Asset(sql.FieldLTE(FieldVersion, v))
 }
 
 // CodeEQ applies the EQ predicate on the "code" field.

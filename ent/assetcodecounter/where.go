@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.AssetCodeCounter {
 	return predicate.AssetCodeCounter(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldEQ(FieldVersion, v))
+}
+
 // AssetType applies equality check predicate on the "asset_type" field. It's identical to AssetTypeEQ.
 func AssetType(v string) predicate.AssetCodeCounter {
 	return predicate.AssetCodeCounter(sql.FieldEQ(FieldAssetType, v))
@@ -288,6 +293,46 @@ func UpdatedByIsNil() predicate.AssetCodeCounter {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.AssetCodeCounter {
 	return predicate.AssetCodeCounter(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.AssetCodeCounter {
+	return predicate.AssetCodeCounter(sql.FieldLTE(FieldVersion, v))
 }
 
 // AssetTypeEQ applies the EQ predicate on the "asset_type" field.

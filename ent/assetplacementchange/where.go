@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.AssetPlacementChange {
 	return predicate.AssetPlacementChange(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldEQ(FieldVersion, v))
+}
+
 // AssetID applies equality check predicate on the "asset_id" field. It's identical to AssetIDEQ.
 func AssetID(v int) predicate.AssetPlacementChange {
 	return predicate.AssetPlacementChange(sql.FieldEQ(FieldAssetID, v))
@@ -313,6 +318,46 @@ func UpdatedByIsNil() predicate.AssetPlacementChange {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.AssetPlacementChange {
 	return predicate.AssetPlacementChange(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.AssetPlacementChange {
+	return predicate.AssetPlacementChange(sql.FieldLTE(FieldVersion, v))
 }
 
 // AssetIDEQ applies the EQ predicate on the "asset_id" field.

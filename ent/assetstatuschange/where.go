@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.AssetStatusChange {
 	return predicate.AssetStatusChange(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldEQ(FieldVersion, v))
+}
+
 // AssetID applies equality check predicate on the "asset_id" field. It's identical to AssetIDEQ.
 func AssetID(v int) predicate.AssetStatusChange {
 	return predicate.AssetStatusChange(sql.FieldEQ(FieldAssetID, v))
@@ -298,6 +303,46 @@ func UpdatedByIsNil() predicate.AssetStatusChange {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.AssetStatusChange {
 	return predicate.AssetStatusChange(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.AssetStatusChange {
+	return predicate.AssetStatusChange(sql.FieldLTE(FieldVersion, v))
 }
 
 // AssetIDEQ applies the EQ predicate on the "asset_id" field.

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldVersion, v))
+}
+
 // ToAddress applies equality check predicate on the "to_address" field. It's identical to ToAddressEQ.
 func ToAddress(v string) predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldEQ(FieldToAddress, v))
@@ -303,6 +308,46 @@ func UpdatedByIsNil() predicate.MailMessage {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.MailMessage {
 	return predicate.MailMessage(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.MailMessage {
+	return predicate.MailMessage(sql.FieldLTE(FieldVersion, v))
 }
 
 // ToAddressEQ applies the EQ predicate on the "to_address" field.

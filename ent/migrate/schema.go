@@ -15,6 +15,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "permissions", Type: field.TypeJSON},
 		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
@@ -32,7 +33,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_tokens_companies_company",
-				Columns:    []*schema.Column{APITokensColumns[12]},
+				Columns:    []*schema.Column{APITokensColumns[13]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -41,7 +42,7 @@ var (
 			{
 				Name:    "apitoken_company_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{APITokensColumns[12], APITokensColumns[1]},
+				Columns: []*schema.Column{APITokensColumns[13], APITokensColumns[1]},
 			},
 		},
 	}
@@ -52,6 +53,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "code", Type: field.TypeString, Size: 20},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "asset_type", Type: field.TypeString, Size: 3},
@@ -74,25 +76,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "assets_companies_company",
-				Columns:    []*schema.Column{AssetsColumns[14]},
+				Columns:    []*schema.Column{AssetsColumns[15]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "assets_datacenters_datacenter",
-				Columns:    []*schema.Column{AssetsColumns[15]},
+				Columns:    []*schema.Column{AssetsColumns[16]},
 				RefColumns: []*schema.Column{DatacentersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "assets_assets_children",
-				Columns:    []*schema.Column{AssetsColumns[16]},
+				Columns:    []*schema.Column{AssetsColumns[17]},
 				RefColumns: []*schema.Column{AssetsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "assets_racks_rack",
-				Columns:    []*schema.Column{AssetsColumns[17]},
+				Columns:    []*schema.Column{AssetsColumns[18]},
 				RefColumns: []*schema.Column{RacksColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -101,27 +103,27 @@ var (
 			{
 				Name:    "asset_company_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[5]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[6]},
 			},
 			{
 				Name:    "asset_company_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[8]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[9]},
 			},
 			{
 				Name:    "asset_company_id_asset_type",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[7]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[8]},
 			},
 			{
 				Name:    "asset_company_id_datacenter_id",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[15]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[16]},
 			},
 			{
 				Name:    "asset_company_id_rack_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[14], AssetsColumns[17], AssetsColumns[10]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[18], AssetsColumns[11]},
 			},
 		},
 	}
@@ -132,6 +134,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "asset_type", Type: field.TypeString, Size: 3},
 		{Name: "last_value", Type: field.TypeInt, Default: 0},
 		{Name: "company_id", Type: field.TypeInt},
@@ -144,7 +147,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "asset_code_counters_companies_company",
-				Columns:    []*schema.Column{AssetCodeCountersColumns[7]},
+				Columns:    []*schema.Column{AssetCodeCountersColumns[8]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -153,7 +156,7 @@ var (
 			{
 				Name:    "assetcodecounter_company_id_asset_type",
 				Unique:  true,
-				Columns: []*schema.Column{AssetCodeCountersColumns[7], AssetCodeCountersColumns[5]},
+				Columns: []*schema.Column{AssetCodeCountersColumns[8], AssetCodeCountersColumns[6]},
 			},
 		},
 	}
@@ -164,6 +167,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "from_rack_id", Type: field.TypeInt, Nullable: true},
 		{Name: "from_rack_name", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "from_position", Type: field.TypeInt, Nullable: true},
@@ -183,13 +187,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "asset_placement_changes_assets_placement_changes",
-				Columns:    []*schema.Column{AssetPlacementChangesColumns[13]},
+				Columns:    []*schema.Column{AssetPlacementChangesColumns[14]},
 				RefColumns: []*schema.Column{AssetsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "asset_placement_changes_companies_company",
-				Columns:    []*schema.Column{AssetPlacementChangesColumns[14]},
+				Columns:    []*schema.Column{AssetPlacementChangesColumns[15]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -198,7 +202,7 @@ var (
 			{
 				Name:    "assetplacementchange_company_id_asset_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{AssetPlacementChangesColumns[14], AssetPlacementChangesColumns[13], AssetPlacementChangesColumns[1]},
+				Columns: []*schema.Column{AssetPlacementChangesColumns[15], AssetPlacementChangesColumns[14], AssetPlacementChangesColumns[1]},
 			},
 		},
 	}
@@ -209,6 +213,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "from_status", Type: field.TypeInt},
 		{Name: "to_status", Type: field.TypeInt},
 		{Name: "reason", Type: field.TypeString, Size: 500, Default: ""},
@@ -223,13 +228,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "asset_status_changes_assets_status_changes",
-				Columns:    []*schema.Column{AssetStatusChangesColumns[8]},
+				Columns:    []*schema.Column{AssetStatusChangesColumns[9]},
 				RefColumns: []*schema.Column{AssetsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "asset_status_changes_companies_company",
-				Columns:    []*schema.Column{AssetStatusChangesColumns[9]},
+				Columns:    []*schema.Column{AssetStatusChangesColumns[10]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -238,7 +243,7 @@ var (
 			{
 				Name:    "assetstatuschange_company_id_asset_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{AssetStatusChangesColumns[9], AssetStatusChangesColumns[8], AssetStatusChangesColumns[1]},
+				Columns: []*schema.Column{AssetStatusChangesColumns[10], AssetStatusChangesColumns[9], AssetStatusChangesColumns[1]},
 			},
 		},
 	}
@@ -264,6 +269,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "code", Type: field.TypeString, Size: 20},
 		{Name: "address", Type: field.TypeString, Nullable: true, Size: 255},
@@ -277,7 +283,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "datacenters_companies_company",
-				Columns:    []*schema.Column{DatacentersColumns[8]},
+				Columns:    []*schema.Column{DatacentersColumns[9]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -286,12 +292,12 @@ var (
 			{
 				Name:    "datacenter_company_id_name",
 				Unique:  true,
-				Columns: []*schema.Column{DatacentersColumns[8], DatacentersColumns[5]},
+				Columns: []*schema.Column{DatacentersColumns[9], DatacentersColumns[6]},
 			},
 			{
 				Name:    "datacenter_company_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{DatacentersColumns[8], DatacentersColumns[6]},
+				Columns: []*schema.Column{DatacentersColumns[9], DatacentersColumns[7]},
 			},
 		},
 	}
@@ -302,6 +308,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "to_address", Type: field.TypeString, Size: 254},
 		{Name: "subject", Type: field.TypeString, Size: 200},
 		{Name: "body", Type: field.TypeString, Size: 2147483647},
@@ -317,7 +324,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "mail_messages_companies_company",
-				Columns:    []*schema.Column{MailMessagesColumns[10]},
+				Columns:    []*schema.Column{MailMessagesColumns[11]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -330,6 +337,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "facility_id", Type: field.TypeString, Nullable: true, Size: 50},
 		{Name: "u_height", Type: field.TypeInt, Default: 42},
@@ -353,25 +361,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "racks_companies_company",
-				Columns:    []*schema.Column{RacksColumns[15]},
+				Columns:    []*schema.Column{RacksColumns[16]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "racks_datacenters_datacenter",
-				Columns:    []*schema.Column{RacksColumns[16]},
+				Columns:    []*schema.Column{RacksColumns[17]},
 				RefColumns: []*schema.Column{DatacentersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "racks_rooms_room",
-				Columns:    []*schema.Column{RacksColumns[17]},
+				Columns:    []*schema.Column{RacksColumns[18]},
 				RefColumns: []*schema.Column{RoomsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "racks_rack_rows_row",
-				Columns:    []*schema.Column{RacksColumns[18]},
+				Columns:    []*schema.Column{RacksColumns[19]},
 				RefColumns: []*schema.Column{RackRowsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -380,27 +388,27 @@ var (
 			{
 				Name:    "rack_company_id_datacenter_id_name",
 				Unique:  true,
-				Columns: []*schema.Column{RacksColumns[15], RacksColumns[16], RacksColumns[5]},
+				Columns: []*schema.Column{RacksColumns[16], RacksColumns[17], RacksColumns[6]},
 			},
 			{
 				Name:    "rack_company_id_datacenter_id_facility_id",
 				Unique:  true,
-				Columns: []*schema.Column{RacksColumns[15], RacksColumns[16], RacksColumns[6]},
+				Columns: []*schema.Column{RacksColumns[16], RacksColumns[17], RacksColumns[7]},
 			},
 			{
 				Name:    "rack_company_id_asset_tag",
 				Unique:  true,
-				Columns: []*schema.Column{RacksColumns[15], RacksColumns[12]},
+				Columns: []*schema.Column{RacksColumns[16], RacksColumns[13]},
 			},
 			{
 				Name:    "rack_company_id_room_id",
 				Unique:  false,
-				Columns: []*schema.Column{RacksColumns[15], RacksColumns[17]},
+				Columns: []*schema.Column{RacksColumns[16], RacksColumns[18]},
 			},
 			{
 				Name:    "rack_company_id_row_id",
 				Unique:  false,
-				Columns: []*schema.Column{RacksColumns[15], RacksColumns[18]},
+				Columns: []*schema.Column{RacksColumns[16], RacksColumns[19]},
 			},
 		},
 	}
@@ -411,6 +419,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "position", Type: field.TypeInt},
 		{Name: "u_height", Type: field.TypeInt},
 		{Name: "face", Type: field.TypeEnum, Enums: []string{"front", "rear"}},
@@ -428,13 +437,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rack_reservations_companies_company",
-				Columns:    []*schema.Column{RackReservationsColumns[11]},
+				Columns:    []*schema.Column{RackReservationsColumns[12]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "rack_reservations_racks_rack",
-				Columns:    []*schema.Column{RackReservationsColumns[12]},
+				Columns:    []*schema.Column{RackReservationsColumns[13]},
 				RefColumns: []*schema.Column{RacksColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -443,7 +452,7 @@ var (
 			{
 				Name:    "rackreservation_company_id_rack_id",
 				Unique:  false,
-				Columns: []*schema.Column{RackReservationsColumns[11], RackReservationsColumns[12]},
+				Columns: []*schema.Column{RackReservationsColumns[12], RackReservationsColumns[13]},
 			},
 		},
 	}
@@ -454,6 +463,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "company_id", Type: field.TypeInt},
 		{Name: "room_id", Type: field.TypeInt},
@@ -466,13 +476,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rack_rows_companies_company",
-				Columns:    []*schema.Column{RackRowsColumns[6]},
+				Columns:    []*schema.Column{RackRowsColumns[7]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "rack_rows_rooms_room",
-				Columns:    []*schema.Column{RackRowsColumns[7]},
+				Columns:    []*schema.Column{RackRowsColumns[8]},
 				RefColumns: []*schema.Column{RoomsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -481,7 +491,7 @@ var (
 			{
 				Name:    "rackrow_company_id_room_id_name",
 				Unique:  true,
-				Columns: []*schema.Column{RackRowsColumns[6], RackRowsColumns[7], RackRowsColumns[5]},
+				Columns: []*schema.Column{RackRowsColumns[7], RackRowsColumns[8], RackRowsColumns[6]},
 			},
 		},
 	}
@@ -492,6 +502,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "token_hash", Type: field.TypeString, Size: 64},
 		{Name: "used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "company_id", Type: field.TypeInt},
@@ -505,13 +516,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "refresh_tokens_companies_company",
-				Columns:    []*schema.Column{RefreshTokensColumns[7]},
+				Columns:    []*schema.Column{RefreshTokensColumns[8]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "refresh_tokens_sessions_refresh_tokens",
-				Columns:    []*schema.Column{RefreshTokensColumns[8]},
+				Columns:    []*schema.Column{RefreshTokensColumns[9]},
 				RefColumns: []*schema.Column{SessionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -520,7 +531,7 @@ var (
 			{
 				Name:    "refreshtoken_company_id_token_hash",
 				Unique:  true,
-				Columns: []*schema.Column{RefreshTokensColumns[7], RefreshTokensColumns[5]},
+				Columns: []*schema.Column{RefreshTokensColumns[8], RefreshTokensColumns[6]},
 			},
 		},
 	}
@@ -531,6 +542,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "code", Type: field.TypeString, Size: 20},
 		{Name: "floor", Type: field.TypeString, Nullable: true, Size: 50},
@@ -546,13 +558,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rooms_companies_company",
-				Columns:    []*schema.Column{RoomsColumns[9]},
+				Columns:    []*schema.Column{RoomsColumns[10]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "rooms_datacenters_datacenter",
-				Columns:    []*schema.Column{RoomsColumns[10]},
+				Columns:    []*schema.Column{RoomsColumns[11]},
 				RefColumns: []*schema.Column{DatacentersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -561,7 +573,7 @@ var (
 			{
 				Name:    "room_company_id_datacenter_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{RoomsColumns[9], RoomsColumns[10], RoomsColumns[6]},
+				Columns: []*schema.Column{RoomsColumns[10], RoomsColumns[11], RoomsColumns[7]},
 			},
 		},
 	}
@@ -572,6 +584,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "type", Type: field.TypeString, Size: 40},
 		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "api_token_id", Type: field.TypeInt, Nullable: true},
@@ -588,7 +601,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "security_events_companies_company",
-				Columns:    []*schema.Column{SecurityEventsColumns[11]},
+				Columns:    []*schema.Column{SecurityEventsColumns[12]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -597,12 +610,12 @@ var (
 			{
 				Name:    "securityevent_company_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{SecurityEventsColumns[11], SecurityEventsColumns[1]},
+				Columns: []*schema.Column{SecurityEventsColumns[12], SecurityEventsColumns[1]},
 			},
 			{
 				Name:    "securityevent_company_id_type_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{SecurityEventsColumns[11], SecurityEventsColumns[5], SecurityEventsColumns[1]},
+				Columns: []*schema.Column{SecurityEventsColumns[12], SecurityEventsColumns[6], SecurityEventsColumns[1]},
 			},
 		},
 	}
@@ -613,6 +626,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "company_id", Type: field.TypeInt},
@@ -626,13 +640,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "sessions_companies_company",
-				Columns:    []*schema.Column{SessionsColumns[7]},
+				Columns:    []*schema.Column{SessionsColumns[8]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "sessions_users_user",
-				Columns:    []*schema.Column{SessionsColumns[8]},
+				Columns:    []*schema.Column{SessionsColumns[9]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -641,7 +655,7 @@ var (
 			{
 				Name:    "session_company_id_user_id",
 				Unique:  false,
-				Columns: []*schema.Column{SessionsColumns[7], SessionsColumns[8]},
+				Columns: []*schema.Column{SessionsColumns[8], SessionsColumns[9]},
 			},
 		},
 	}
@@ -652,6 +666,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
 		{Name: "permissions", Type: field.TypeJSON},
@@ -665,7 +680,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "teams_companies_company",
-				Columns:    []*schema.Column{TeamsColumns[8]},
+				Columns:    []*schema.Column{TeamsColumns[9]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -674,7 +689,7 @@ var (
 			{
 				Name:    "team_company_id_name",
 				Unique:  true,
-				Columns: []*schema.Column{TeamsColumns[8], TeamsColumns[5]},
+				Columns: []*schema.Column{TeamsColumns[9], TeamsColumns[6]},
 			},
 		},
 	}
@@ -685,6 +700,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "company_id", Type: field.TypeInt},
 		{Name: "team_id", Type: field.TypeInt},
 		{Name: "user_id", Type: field.TypeInt},
@@ -697,19 +713,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "team_memberships_companies_company",
-				Columns:    []*schema.Column{TeamMembershipsColumns[5]},
+				Columns:    []*schema.Column{TeamMembershipsColumns[6]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "team_memberships_teams_team",
-				Columns:    []*schema.Column{TeamMembershipsColumns[6]},
+				Columns:    []*schema.Column{TeamMembershipsColumns[7]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "team_memberships_users_user",
-				Columns:    []*schema.Column{TeamMembershipsColumns[7]},
+				Columns:    []*schema.Column{TeamMembershipsColumns[8]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -718,12 +734,12 @@ var (
 			{
 				Name:    "teammembership_company_id_team_id_user_id",
 				Unique:  true,
-				Columns: []*schema.Column{TeamMembershipsColumns[5], TeamMembershipsColumns[6], TeamMembershipsColumns[7]},
+				Columns: []*schema.Column{TeamMembershipsColumns[6], TeamMembershipsColumns[7], TeamMembershipsColumns[8]},
 			},
 			{
 				Name:    "teammembership_company_id_user_id",
 				Unique:  false,
-				Columns: []*schema.Column{TeamMembershipsColumns[5], TeamMembershipsColumns[7]},
+				Columns: []*schema.Column{TeamMembershipsColumns[6], TeamMembershipsColumns[8]},
 			},
 		},
 	}
@@ -734,6 +750,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "email", Type: field.TypeString, Size: 254},
 		{Name: "first_name", Type: field.TypeString, Size: 150, Default: ""},
 		{Name: "last_name", Type: field.TypeString, Size: 150, Default: ""},
@@ -752,7 +769,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_companies_company",
-				Columns:    []*schema.Column{UsersColumns[13]},
+				Columns:    []*schema.Column{UsersColumns[14]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -761,7 +778,7 @@ var (
 			{
 				Name:    "user_company_id_email",
 				Unique:  true,
-				Columns: []*schema.Column{UsersColumns[13], UsersColumns[5]},
+				Columns: []*schema.Column{UsersColumns[14], UsersColumns[6]},
 			},
 		},
 	}
@@ -772,6 +789,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
 		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"invitation", "password_reset"}},
 		{Name: "token_hash", Type: field.TypeString, Size: 64},
 		{Name: "expires_at", Type: field.TypeTime},
@@ -787,13 +805,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "user_tokens_companies_company",
-				Columns:    []*schema.Column{UserTokensColumns[9]},
+				Columns:    []*schema.Column{UserTokensColumns[10]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "user_tokens_users_user",
-				Columns:    []*schema.Column{UserTokensColumns[10]},
+				Columns:    []*schema.Column{UserTokensColumns[11]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -802,12 +820,12 @@ var (
 			{
 				Name:    "usertoken_company_id_token_hash",
 				Unique:  true,
-				Columns: []*schema.Column{UserTokensColumns[9], UserTokensColumns[6]},
+				Columns: []*schema.Column{UserTokensColumns[10], UserTokensColumns[7]},
 			},
 			{
 				Name:    "usertoken_company_id_user_id",
 				Unique:  false,
-				Columns: []*schema.Column{UserTokensColumns[9], UserTokensColumns[10]},
+				Columns: []*schema.Column{UserTokensColumns[10], UserTokensColumns[11]},
 			},
 		},
 	}

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.Rack {
 	return predicate.Rack(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldEQ(FieldVersion, v))
+}
+
 // DatacenterID applies equality check predicate on the "datacenter_id" field. It's identical to DatacenterIDEQ.
 func DatacenterID(v int) predicate.Rack {
 	return predicate.Rack(sql.FieldEQ(FieldDatacenterID, v))
@@ -338,6 +343,46 @@ func UpdatedByIsNil() predicate.Rack {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.Rack {
 	return predicate.Rack(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Rack {
+	return predicate.Rack(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Rack {
+	return predicate.Rack(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Rack {
+	return predicate.Rack(sql.FieldLTE(FieldVersion, v))
 }
 
 // DatacenterIDEQ applies the EQ predicate on the "datacenter_id" field.

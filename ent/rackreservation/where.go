@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.RackReservation {
 	return predicate.RackReservation(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldEQ(FieldVersion, v))
+}
+
 // RackID applies equality check predicate on the "rack_id" field. It's identical to RackIDEQ.
 func RackID(v int) predicate.RackReservation {
 	return predicate.RackReservation(sql.FieldEQ(FieldRackID, v))
@@ -308,6 +313,46 @@ func UpdatedByIsNil() predicate.RackReservation {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.RackReservation {
 	return predicate.RackReservation(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.RackReservation {
+	return predicate.RackReservation(sql.FieldLTE(FieldVersion, v))
 }
 
 // RackIDEQ applies the EQ predicate on the "rack_id" field.

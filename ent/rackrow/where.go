@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.RackRow {
 	return predicate.RackRow(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldEQ(FieldVersion, v))
+}
+
 // RoomID applies equality check predicate on the "room_id" field. It's identical to RoomIDEQ.
 func RoomID(v int) predicate.RackRow {
 	return predicate.RackRow(sql.FieldEQ(FieldRoomID, v))
@@ -288,6 +293,46 @@ func UpdatedByIsNil() predicate.RackRow {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.RackRow {
 	return predicate.RackRow(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.RackRow {
+	return predicate.RackRow(sql.FieldLTE(FieldVersion, v))
 }
 
 // RoomIDEQ applies the EQ predicate on the "room_id" field.

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.RefreshToken {
 	return predicate.RefreshToken(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldEQ(FieldVersion, v))
+}
+
 // SessionID applies equality check predicate on the "session_id" field. It's identical to SessionIDEQ.
 func SessionID(v int) predicate.RefreshToken {
 	return predicate.RefreshToken(sql.FieldEQ(FieldSessionID, v))
@@ -293,6 +298,46 @@ func UpdatedByIsNil() predicate.RefreshToken {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.RefreshToken {
 	return predicate.RefreshToken(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.RefreshToken {
+	return predicate.RefreshToken(sql.FieldLTE(FieldVersion, v))
 }
 
 // SessionIDEQ applies the EQ predicate on the "session_id" field.

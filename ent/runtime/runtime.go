@@ -48,6 +48,8 @@ func init() {
 	apitokenMixinHooks0 := apitokenMixin[0].Hooks()
 
 	apitoken.Hooks[1] = apitokenMixinHooks0[0]
+
+	apitoken.Hooks[2] = apitokenMixinHooks0[1]
 	apitokenMixinInters0 := apitokenMixin[0].Interceptors()
 	apitoken.Interceptors[0] = apitokenMixinInters0[0]
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
@@ -64,6 +66,10 @@ func init() {
 	apitoken.DefaultUpdatedAt = apitokenDescUpdatedAt.Default.(func() time.Time)
 	// apitoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	apitoken.UpdateDefaultUpdatedAt = apitokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// apitokenDescVersion is the schema descriptor for version field.
+	apitokenDescVersion := apitokenMixinFields0[5].Descriptor()
+	// apitoken.DefaultVersion holds the default value on creation for the version field.
+	apitoken.DefaultVersion = apitokenDescVersion.Default.(int)
 	// apitokenDescName is the schema descriptor for name field.
 	apitokenDescName := apitokenFields[0].Descriptor()
 	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -121,6 +127,8 @@ func init() {
 	assetMixinHooks0 := assetMixin[0].Hooks()
 
 	asset.Hooks[1] = assetMixinHooks0[0]
+
+	asset.Hooks[2] = assetMixinHooks0[1]
 	assetMixinInters0 := assetMixin[0].Interceptors()
 	asset.Interceptors[0] = assetMixinInters0[0]
 	assetMixinFields0 := assetMixin[0].Fields()
@@ -137,6 +145,10 @@ func init() {
 	asset.DefaultUpdatedAt = assetDescUpdatedAt.Default.(func() time.Time)
 	// asset.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	asset.UpdateDefaultUpdatedAt = assetDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assetDescVersion is the schema descriptor for version field.
+	assetDescVersion := assetMixinFields0[5].Descriptor()
+	// asset.DefaultVersion holds the default value on creation for the version field.
+	asset.DefaultVersion = assetDescVersion.Default.(int)
 	// assetDescCode is the schema descriptor for code field.
 	assetDescCode := assetFields[0].Descriptor()
 	// asset.CodeValidator is a validator for the "code" field. It is called by the builders before save.
@@ -222,6 +234,8 @@ func init() {
 	assetcodecounterMixinHooks0 := assetcodecounterMixin[0].Hooks()
 
 	assetcodecounter.Hooks[1] = assetcodecounterMixinHooks0[0]
+
+	assetcodecounter.Hooks[2] = assetcodecounterMixinHooks0[1]
 	assetcodecounterMixinInters0 := assetcodecounterMixin[0].Interceptors()
 	assetcodecounter.Interceptors[0] = assetcodecounterMixinInters0[0]
 	assetcodecounterMixinFields0 := assetcodecounterMixin[0].Fields()
@@ -238,6 +252,10 @@ func init() {
 	assetcodecounter.DefaultUpdatedAt = assetcodecounterDescUpdatedAt.Default.(func() time.Time)
 	// assetcodecounter.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	assetcodecounter.UpdateDefaultUpdatedAt = assetcodecounterDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assetcodecounterDescVersion is the schema descriptor for version field.
+	assetcodecounterDescVersion := assetcodecounterMixinFields0[5].Descriptor()
+	// assetcodecounter.DefaultVersion holds the default value on creation for the version field.
+	assetcodecounter.DefaultVersion = assetcodecounterDescVersion.Default.(int)
 	// assetcodecounterDescAssetType is the schema descriptor for asset_type field.
 	assetcodecounterDescAssetType := assetcodecounterFields[0].Descriptor()
 	// assetcodecounter.AssetTypeValidator is a validator for the "asset_type" field. It is called by the builders before save.
@@ -275,6 +293,8 @@ func init() {
 	assetplacementchangeMixinHooks0 := assetplacementchangeMixin[0].Hooks()
 
 	assetplacementchange.Hooks[1] = assetplacementchangeMixinHooks0[0]
+
+	assetplacementchange.Hooks[2] = assetplacementchangeMixinHooks0[1]
 	assetplacementchangeMixinInters0 := assetplacementchangeMixin[0].Interceptors()
 	assetplacementchange.Interceptors[0] = assetplacementchangeMixinInters0[0]
 	assetplacementchangeMixinFields0 := assetplacementchangeMixin[0].Fields()
@@ -291,6 +311,10 @@ func init() {
 	assetplacementchange.DefaultUpdatedAt = assetplacementchangeDescUpdatedAt.Default.(func() time.Time)
 	// assetplacementchange.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	assetplacementchange.UpdateDefaultUpdatedAt = assetplacementchangeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assetplacementchangeDescVersion is the schema descriptor for version field.
+	assetplacementchangeDescVersion := assetplacementchangeMixinFields0[5].Descriptor()
+	// assetplacementchange.DefaultVersion holds the default value on creation for the version field.
+	assetplacementchange.DefaultVersion = assetplacementchangeDescVersion.Default.(int)
 	// assetplacementchangeDescFromRackName is the schema descriptor for from_rack_name field.
 	assetplacementchangeDescFromRackName := assetplacementchangeFields[2].Descriptor()
 	// assetplacementchange.FromRackNameValidator is a validator for the "from_rack_name" field. It is called by the builders before save.
@@ -312,6 +336,8 @@ func init() {
 	assetstatuschangeMixinHooks0 := assetstatuschangeMixin[0].Hooks()
 
 	assetstatuschange.Hooks[1] = assetstatuschangeMixinHooks0[0]
+
+	assetstatuschange.Hooks[2] = assetstatuschangeMixinHooks0[1]
 	assetstatuschangeMixinInters0 := assetstatuschangeMixin[0].Interceptors()
 	assetstatuschange.Interceptors[0] = assetstatuschangeMixinInters0[0]
 	assetstatuschangeMixinFields0 := assetstatuschangeMixin[0].Fields()
@@ -328,6 +354,10 @@ func init() {
 	assetstatuschange.DefaultUpdatedAt = assetstatuschangeDescUpdatedAt.Default.(func() time.Time)
 	// assetstatuschange.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	assetstatuschange.UpdateDefaultUpdatedAt = assetstatuschangeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// assetstatuschangeDescVersion is the schema descriptor for version field.
+	assetstatuschangeDescVersion := assetstatuschangeMixinFields0[5].Descriptor()
+	// assetstatuschange.DefaultVersion holds the default value on creation for the version field.
+	assetstatuschange.DefaultVersion = assetstatuschangeDescVersion.Default.(int)
 	// assetstatuschangeDescReason is the schema descriptor for reason field.
 	assetstatuschangeDescReason := assetstatuschangeFields[3].Descriptor()
 	// assetstatuschange.DefaultReason holds the default value on creation for the reason field.
@@ -408,6 +438,8 @@ func init() {
 	datacenterMixinHooks0 := datacenterMixin[0].Hooks()
 
 	datacenter.Hooks[1] = datacenterMixinHooks0[0]
+
+	datacenter.Hooks[2] = datacenterMixinHooks0[1]
 	datacenterMixinInters0 := datacenterMixin[0].Interceptors()
 	datacenter.Interceptors[0] = datacenterMixinInters0[0]
 	datacenterMixinFields0 := datacenterMixin[0].Fields()
@@ -424,6 +456,10 @@ func init() {
 	datacenter.DefaultUpdatedAt = datacenterDescUpdatedAt.Default.(func() time.Time)
 	// datacenter.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	datacenter.UpdateDefaultUpdatedAt = datacenterDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// datacenterDescVersion is the schema descriptor for version field.
+	datacenterDescVersion := datacenterMixinFields0[5].Descriptor()
+	// datacenter.DefaultVersion holds the default value on creation for the version field.
+	datacenter.DefaultVersion = datacenterDescVersion.Default.(int)
 	// datacenterDescName is the schema descriptor for name field.
 	datacenterDescName := datacenterFields[0].Descriptor()
 	// datacenter.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -477,6 +513,8 @@ func init() {
 	mailmessageMixinHooks0 := mailmessageMixin[0].Hooks()
 
 	mailmessage.Hooks[1] = mailmessageMixinHooks0[0]
+
+	mailmessage.Hooks[2] = mailmessageMixinHooks0[1]
 	mailmessageMixinInters0 := mailmessageMixin[0].Interceptors()
 	mailmessage.Interceptors[0] = mailmessageMixinInters0[0]
 	mailmessageMixinFields0 := mailmessageMixin[0].Fields()
@@ -493,6 +531,10 @@ func init() {
 	mailmessage.DefaultUpdatedAt = mailmessageDescUpdatedAt.Default.(func() time.Time)
 	// mailmessage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	mailmessage.UpdateDefaultUpdatedAt = mailmessageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// mailmessageDescVersion is the schema descriptor for version field.
+	mailmessageDescVersion := mailmessageMixinFields0[5].Descriptor()
+	// mailmessage.DefaultVersion holds the default value on creation for the version field.
+	mailmessage.DefaultVersion = mailmessageDescVersion.Default.(int)
 	// mailmessageDescToAddress is the schema descriptor for to_address field.
 	mailmessageDescToAddress := mailmessageFields[0].Descriptor()
 	// mailmessage.ToAddressValidator is a validator for the "to_address" field. It is called by the builders before save.
@@ -548,6 +590,8 @@ func init() {
 	rackMixinHooks0 := rackMixin[0].Hooks()
 
 	rack.Hooks[1] = rackMixinHooks0[0]
+
+	rack.Hooks[2] = rackMixinHooks0[1]
 	rackMixinInters0 := rackMixin[0].Interceptors()
 	rack.Interceptors[0] = rackMixinInters0[0]
 	rackMixinFields0 := rackMixin[0].Fields()
@@ -564,6 +608,10 @@ func init() {
 	rack.DefaultUpdatedAt = rackDescUpdatedAt.Default.(func() time.Time)
 	// rack.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	rack.UpdateDefaultUpdatedAt = rackDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackDescVersion is the schema descriptor for version field.
+	rackDescVersion := rackMixinFields0[5].Descriptor()
+	// rack.DefaultVersion holds the default value on creation for the version field.
+	rack.DefaultVersion = rackDescVersion.Default.(int)
 	// rackDescName is the schema descriptor for name field.
 	rackDescName := rackFields[3].Descriptor()
 	// rack.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -631,6 +679,8 @@ func init() {
 	rackreservationMixinHooks0 := rackreservationMixin[0].Hooks()
 
 	rackreservation.Hooks[1] = rackreservationMixinHooks0[0]
+
+	rackreservation.Hooks[2] = rackreservationMixinHooks0[1]
 	rackreservationMixinInters0 := rackreservationMixin[0].Interceptors()
 	rackreservation.Interceptors[0] = rackreservationMixinInters0[0]
 	rackreservationMixinFields0 := rackreservationMixin[0].Fields()
@@ -647,6 +697,10 @@ func init() {
 	rackreservation.DefaultUpdatedAt = rackreservationDescUpdatedAt.Default.(func() time.Time)
 	// rackreservation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	rackreservation.UpdateDefaultUpdatedAt = rackreservationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackreservationDescVersion is the schema descriptor for version field.
+	rackreservationDescVersion := rackreservationMixinFields0[5].Descriptor()
+	// rackreservation.DefaultVersion holds the default value on creation for the version field.
+	rackreservation.DefaultVersion = rackreservationDescVersion.Default.(int)
 	// rackreservationDescPosition is the schema descriptor for position field.
 	rackreservationDescPosition := rackreservationFields[1].Descriptor()
 	// rackreservation.PositionValidator is a validator for the "position" field. It is called by the builders before save.
@@ -690,6 +744,8 @@ func init() {
 	rackrowMixinHooks0 := rackrowMixin[0].Hooks()
 
 	rackrow.Hooks[1] = rackrowMixinHooks0[0]
+
+	rackrow.Hooks[2] = rackrowMixinHooks0[1]
 	rackrowMixinInters0 := rackrowMixin[0].Interceptors()
 	rackrow.Interceptors[0] = rackrowMixinInters0[0]
 	rackrowMixinFields0 := rackrowMixin[0].Fields()
@@ -706,6 +762,10 @@ func init() {
 	rackrow.DefaultUpdatedAt = rackrowDescUpdatedAt.Default.(func() time.Time)
 	// rackrow.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	rackrow.UpdateDefaultUpdatedAt = rackrowDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rackrowDescVersion is the schema descriptor for version field.
+	rackrowDescVersion := rackrowMixinFields0[5].Descriptor()
+	// rackrow.DefaultVersion holds the default value on creation for the version field.
+	rackrow.DefaultVersion = rackrowDescVersion.Default.(int)
 	// rackrowDescName is the schema descriptor for name field.
 	rackrowDescName := rackrowFields[1].Descriptor()
 	// rackrow.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -737,6 +797,8 @@ func init() {
 	refreshtokenMixinHooks0 := refreshtokenMixin[0].Hooks()
 
 	refreshtoken.Hooks[1] = refreshtokenMixinHooks0[0]
+
+	refreshtoken.Hooks[2] = refreshtokenMixinHooks0[1]
 	refreshtokenMixinInters0 := refreshtokenMixin[0].Interceptors()
 	refreshtoken.Interceptors[0] = refreshtokenMixinInters0[0]
 	refreshtokenMixinFields0 := refreshtokenMixin[0].Fields()
@@ -753,6 +815,10 @@ func init() {
 	refreshtoken.DefaultUpdatedAt = refreshtokenDescUpdatedAt.Default.(func() time.Time)
 	// refreshtoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	refreshtoken.UpdateDefaultUpdatedAt = refreshtokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// refreshtokenDescVersion is the schema descriptor for version field.
+	refreshtokenDescVersion := refreshtokenMixinFields0[5].Descriptor()
+	// refreshtoken.DefaultVersion holds the default value on creation for the version field.
+	refreshtoken.DefaultVersion = refreshtokenDescVersion.Default.(int)
 	// refreshtokenDescTokenHash is the schema descriptor for token_hash field.
 	refreshtokenDescTokenHash := refreshtokenFields[1].Descriptor()
 	// refreshtoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
@@ -784,6 +850,8 @@ func init() {
 	roomMixinHooks0 := roomMixin[0].Hooks()
 
 	room.Hooks[1] = roomMixinHooks0[0]
+
+	room.Hooks[2] = roomMixinHooks0[1]
 	roomMixinInters0 := roomMixin[0].Interceptors()
 	room.Interceptors[0] = roomMixinInters0[0]
 	roomMixinFields0 := roomMixin[0].Fields()
@@ -800,6 +868,10 @@ func init() {
 	room.DefaultUpdatedAt = roomDescUpdatedAt.Default.(func() time.Time)
 	// room.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	room.UpdateDefaultUpdatedAt = roomDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roomDescVersion is the schema descriptor for version field.
+	roomDescVersion := roomMixinFields0[5].Descriptor()
+	// room.DefaultVersion holds the default value on creation for the version field.
+	room.DefaultVersion = roomDescVersion.Default.(int)
 	// roomDescName is the schema descriptor for name field.
 	roomDescName := roomFields[1].Descriptor()
 	// room.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -857,6 +929,8 @@ func init() {
 	securityeventMixinHooks0 := securityeventMixin[0].Hooks()
 
 	securityevent.Hooks[1] = securityeventMixinHooks0[0]
+
+	securityevent.Hooks[2] = securityeventMixinHooks0[1]
 	securityeventMixinInters0 := securityeventMixin[0].Interceptors()
 	securityevent.Interceptors[0] = securityeventMixinInters0[0]
 	securityeventMixinFields0 := securityeventMixin[0].Fields()
@@ -873,6 +947,10 @@ func init() {
 	securityevent.DefaultUpdatedAt = securityeventDescUpdatedAt.Default.(func() time.Time)
 	// securityevent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	securityevent.UpdateDefaultUpdatedAt = securityeventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// securityeventDescVersion is the schema descriptor for version field.
+	securityeventDescVersion := securityeventMixinFields0[5].Descriptor()
+	// securityevent.DefaultVersion holds the default value on creation for the version field.
+	securityevent.DefaultVersion = securityeventDescVersion.Default.(int)
 	// securityeventDescType is the schema descriptor for type field.
 	securityeventDescType := securityeventFields[0].Descriptor()
 	// securityevent.TypeValidator is a validator for the "type" field. It is called by the builders before save.
@@ -922,6 +1000,8 @@ func init() {
 	sessionMixinHooks0 := sessionMixin[0].Hooks()
 
 	session.Hooks[1] = sessionMixinHooks0[0]
+
+	session.Hooks[2] = sessionMixinHooks0[1]
 	sessionMixinInters0 := sessionMixin[0].Interceptors()
 	session.Interceptors[0] = sessionMixinInters0[0]
 	sessionMixinFields0 := sessionMixin[0].Fields()
@@ -938,6 +1018,10 @@ func init() {
 	session.DefaultUpdatedAt = sessionDescUpdatedAt.Default.(func() time.Time)
 	// session.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	session.UpdateDefaultUpdatedAt = sessionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// sessionDescVersion is the schema descriptor for version field.
+	sessionDescVersion := sessionMixinFields0[5].Descriptor()
+	// session.DefaultVersion holds the default value on creation for the version field.
+	session.DefaultVersion = sessionDescVersion.Default.(int)
 	teamMixin := schema.Team{}.Mixin()
 	team.Policy = privacy.NewPolicies(teamMixin[0], schema.Team{})
 	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -951,6 +1035,8 @@ func init() {
 	teamMixinHooks0 := teamMixin[0].Hooks()
 
 	team.Hooks[1] = teamMixinHooks0[0]
+
+	team.Hooks[2] = teamMixinHooks0[1]
 	teamMixinInters0 := teamMixin[0].Interceptors()
 	team.Interceptors[0] = teamMixinInters0[0]
 	teamMixinFields0 := teamMixin[0].Fields()
@@ -967,6 +1053,10 @@ func init() {
 	team.DefaultUpdatedAt = teamDescUpdatedAt.Default.(func() time.Time)
 	// team.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	team.UpdateDefaultUpdatedAt = teamDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// teamDescVersion is the schema descriptor for version field.
+	teamDescVersion := teamMixinFields0[5].Descriptor()
+	// team.DefaultVersion holds the default value on creation for the version field.
+	team.DefaultVersion = teamDescVersion.Default.(int)
 	// teamDescName is the schema descriptor for name field.
 	teamDescName := teamFields[0].Descriptor()
 	// team.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -1008,6 +1098,8 @@ func init() {
 	teammembershipMixinHooks0 := teammembershipMixin[0].Hooks()
 
 	teammembership.Hooks[1] = teammembershipMixinHooks0[0]
+
+	teammembership.Hooks[2] = teammembershipMixinHooks0[1]
 	teammembershipMixinInters0 := teammembershipMixin[0].Interceptors()
 	teammembership.Interceptors[0] = teammembershipMixinInters0[0]
 	teammembershipMixinFields0 := teammembershipMixin[0].Fields()
@@ -1024,6 +1116,10 @@ func init() {
 	teammembership.DefaultUpdatedAt = teammembershipDescUpdatedAt.Default.(func() time.Time)
 	// teammembership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	teammembership.UpdateDefaultUpdatedAt = teammembershipDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// teammembershipDescVersion is the schema descriptor for version field.
+	teammembershipDescVersion := teammembershipMixinFields0[5].Descriptor()
+	// teammembership.DefaultVersion holds the default value on creation for the version field.
+	teammembership.DefaultVersion = teammembershipDescVersion.Default.(int)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(userMixin[0], schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1037,6 +1133,8 @@ func init() {
 	userMixinHooks0 := userMixin[0].Hooks()
 
 	user.Hooks[1] = userMixinHooks0[0]
+
+	user.Hooks[2] = userMixinHooks0[1]
 	userMixinInters0 := userMixin[0].Interceptors()
 	user.Interceptors[0] = userMixinInters0[0]
 	userMixinFields0 := userMixin[0].Fields()
@@ -1053,6 +1151,10 @@ func init() {
 	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
 	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescVersion is the schema descriptor for version field.
+	userDescVersion := userMixinFields0[5].Descriptor()
+	// user.DefaultVersion holds the default value on creation for the version field.
+	user.DefaultVersion = userDescVersion.Default.(int)
 	// userDescEmail is the schema descriptor for email field.
 	userDescEmail := userFields[0].Descriptor()
 	// user.EmailValidator is a validator for the "email" field. It is called by the builders before save.
@@ -1112,6 +1214,8 @@ func init() {
 	usertokenMixinHooks0 := usertokenMixin[0].Hooks()
 
 	usertoken.Hooks[1] = usertokenMixinHooks0[0]
+
+	usertoken.Hooks[2] = usertokenMixinHooks0[1]
 	usertokenMixinInters0 := usertokenMixin[0].Interceptors()
 	usertoken.Interceptors[0] = usertokenMixinInters0[0]
 	usertokenMixinFields0 := usertokenMixin[0].Fields()
@@ -1128,6 +1232,10 @@ func init() {
 	usertoken.DefaultUpdatedAt = usertokenDescUpdatedAt.Default.(func() time.Time)
 	// usertoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	usertoken.UpdateDefaultUpdatedAt = usertokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// usertokenDescVersion is the schema descriptor for version field.
+	usertokenDescVersion := usertokenMixinFields0[5].Descriptor()
+	// usertoken.DefaultVersion holds the default value on creation for the version field.
+	usertoken.DefaultVersion = usertokenDescVersion.Default.(int)
 	// usertokenDescTokenHash is the schema descriptor for token_hash field.
 	usertokenDescTokenHash := usertokenFields[2].Descriptor()
 	// usertoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.

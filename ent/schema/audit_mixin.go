@@ -50,6 +50,9 @@ func (AuditMixin) Fields() []ent.Field {
 		// deactivated, never deleted.
 		field.Int("created_by").Optional().Nillable().Immutable(),
 		field.Int("updated_by").Optional().Nillable(),
+		// version counts the writes of the row (versionRows); the ETag of
+		// the row is made of it.
+		field.Int(versionField).Default(1),
 	}
 }
 
@@ -61,11 +64,12 @@ func (AuditMixin) Edges() []ent.Edge {
 }
 
 // Hooks of the AuditMixin stamp the company and the author of every write
-// and check every row it links to. The privacy policy runs before these
+// and check every row it links to; the second counts the versions of every
+// row and holds a write to the version the request's If-Match names. The privacy policy runs before these
 // hooks and sees no company on a create, so the create rule lives here: a
 // create may not name another company than the tenant's.
 func (AuditMixin) Hooks() []ent.Hook {
-	return []ent.Hook{stampTenant}
+	return []ent.Hook{stampTenant, versionRows}
 }
 
 // Interceptors of the AuditMixin add the tenant condition to every query,

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldEQ(FieldVersion, v))
+}
+
 // Type applies equality check predicate on the "type" field. It's identical to TypeEQ.
 func Type(v string) predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldEQ(FieldType, v))
@@ -308,6 +313,46 @@ func UpdatedByIsNil() predicate.SecurityEvent {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.SecurityEvent {
 	return predicate.SecurityEvent(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.SecurityEvent {
+	return predicate.SecurityEvent(sql.FieldLTE(FieldVersion, v))
 }
 
 // TypeEQ applies the EQ predicate on the "type" field.

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.TeamMembership {
 	return predicate.TeamMembership(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldEQ(FieldVersion, v))
+}
+
 // TeamID applies equality check predicate on the "team_id" field. It's identical to TeamIDEQ.
 func TeamID(v int) predicate.TeamMembership {
 	return predicate.TeamMembership(sql.FieldEQ(FieldTeamID, v))
@@ -288,6 +293,46 @@ func UpdatedByIsNil() predicate.TeamMembership {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.TeamMembership {
 	return predicate.TeamMembership(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.TeamMembership {
+	return predicate.TeamMembership(sql.FieldLTE(FieldVersion, v))
 }
 
 // TeamIDEQ applies the EQ predicate on the "team_id" field.

@@ -80,6 +80,11 @@ func UpdatedBy(v int) predicate.UserToken {
 	return predicate.UserToken(sql.FieldEQ(FieldUpdatedBy, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldEQ(FieldVersion, v))
+}
+
 // UserID applies equality check predicate on the "user_id" field. It's identical to UserIDEQ.
 func UserID(v int) predicate.UserToken {
 	return predicate.UserToken(sql.FieldEQ(FieldUserID, v))
@@ -298,6 +303,46 @@ func UpdatedByIsNil() predicate.UserToken {
 // UpdatedByNotNil applies the NotNil predicate on the "updated_by" field.
 func UpdatedByNotNil() predicate.UserToken {
 	return predicate.UserToken(sql.FieldNotNull(FieldUpdatedBy))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.UserToken {
+	return predicate.UserToken(sql.FieldLTE(FieldVersion, v))
 }
 
 // UserIDEQ applies the EQ predicate on the "user_id" field.

@@ -63,14 +63,14 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error)
 	// ListAPITokens invokes listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -85,11 +85,14 @@ type APITokensInvoker interface {
 	//
 	// The token stops working at once.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error)
 }
 
 // AssetsInvoker invokes operations described by OpenAPI v3 specification.
@@ -109,21 +112,24 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error)
 	// GetAsset invokes getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error)
 	// ListAssetPlacementHistory invokes listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -168,17 +174,23 @@ type AssetsInvoker interface {
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error)
+	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -186,17 +198,20 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error)
+	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error)
 }
 
 // AuthInvoker invokes operations described by OpenAPI v3 specification.
@@ -338,22 +353,25 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error)
 	// ListDatacenters invokes listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -367,20 +385,26 @@ type DatacentersInvoker interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error)
 }
 
 // PermissionsInvoker invokes operations described by OpenAPI v3 specification.
@@ -486,24 +510,27 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams) error
+	DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error)
 	// GetRack invokes getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error)
 	// ListRacks invokes listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -520,21 +547,27 @@ type RacksInvoker interface {
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (*Rack, error)
+	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (*Rack, error)
+	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (UpdateRackRes, error)
 }
 
 // ReservationsInvoker invokes operations described by OpenAPI v3 specification.
@@ -583,24 +616,27 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error)
 	// GetRoom invokes getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error)
 	// ListRooms invokes listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -615,21 +651,27 @@ type RoomsInvoker interface {
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (*Room, error)
+	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (*Room, error)
+	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error)
 }
 
 // RowsInvoker invokes operations described by OpenAPI v3 specification.
@@ -643,23 +685,26 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams) error
+	DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error)
 	// GetRow invokes getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error)
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -673,19 +718,25 @@ type RowsInvoker interface {
 	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (*Row, error)
+	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error)
 	// UpdateRow invokes updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (*Row, error)
+	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (UpdateRowRes, error)
 }
 
 // SecurityEventsInvoker invokes operations described by OpenAPI v3 specification.
@@ -730,25 +781,28 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error)
 	// GetTeam invokes getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error)
 	// ListTeams invokes listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -776,18 +830,24 @@ type TeamsInvoker interface {
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -795,7 +855,7 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error)
+	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error)
 }
 
 // UsersInvoker invokes operations described by OpenAPI v3 specification.
@@ -818,25 +878,28 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error)
 	// GetUser invokes getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error)
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -857,6 +920,9 @@ type UsersInvoker interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -866,7 +932,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error)
+	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
@@ -877,6 +943,9 @@ type UsersInvoker interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -886,7 +955,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error)
+	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (UpdateUserRes, error)
 }
 
 // Client implements OAS client.
@@ -1388,12 +1457,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error) {
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error) {
 	res, err := c.sendCreateAPIToken(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1512,12 +1581,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error) {
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error) {
 	res, err := c.sendCreateAsset(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1629,12 +1698,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error) {
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error) {
 	res, err := c.sendCreateDatacenter(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1750,12 +1819,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*Rack, error) {
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error) {
 	res, err := c.sendCreateRack(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2010,12 +2079,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error) {
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error) {
 	res, err := c.sendCreateRoom(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2128,12 +2197,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*Row, error) {
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error) {
 	res, err := c.sendCreateRow(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2248,12 +2317,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error) {
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error) {
 	res, err := c.sendCreateTeam(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2375,12 +2444,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*User, error) {
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error) {
 	res, err := c.sendCreateUser(ctx, request)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2488,16 +2557,19 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *
 
 // DeleteAsset invokes deleteAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
-func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams) error {
-	_, err := c.sendDeleteAsset(ctx, params)
-	return err
+func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error) {
+	res, err := c.sendDeleteAsset(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) (res *DeleteAssetNoContent, err error) {
+func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) (res DeleteAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteAsset"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2562,6 +2634,23 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2620,17 +2709,20 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams) 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 // detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
-func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
-	_, err := c.sendDeleteDatacenter(ctx, params)
-	return err
+func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error) {
+	res, err := c.sendDeleteDatacenter(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (res *DeleteDatacenterNoContent, err error) {
+func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (res DeleteDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteDatacenter"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2695,6 +2787,23 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2755,17 +2864,20 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 //
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 // detail says how many of each).
 //
 // DELETE /api/racks/{id}
-func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams) error {
-	_, err := c.sendDeleteRack(ctx, params)
-	return err
+func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error) {
+	res, err := c.sendDeleteRack(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (res *DeleteRackNoContent, err error) {
+func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (res DeleteRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRack"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2828,6 +2940,23 @@ func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams) (r
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3041,17 +3170,20 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 //
 // Deletes an empty room. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 // of each).
 //
 // DELETE /api/rooms/{id}
-func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams) error {
-	_, err := c.sendDeleteRoom(ctx, params)
-	return err
+func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error) {
+	res, err := c.sendDeleteRoom(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (res *DeleteRoomNoContent, err error) {
+func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (res DeleteRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRoom"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3116,6 +3248,23 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (r
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3176,16 +3325,19 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams) (r
 //
 // Deletes an empty row. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 //
 // DELETE /api/rows/{id}
-func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams) error {
-	_, err := c.sendDeleteRow(ctx, params)
-	return err
+func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error) {
+	res, err := c.sendDeleteRow(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res *DeleteRowNoContent, err error) {
+func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res DeleteRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRow"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3250,6 +3402,23 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3311,17 +3480,20 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams) (res
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 // `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
-func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
-	_, err := c.sendDeleteTeam(ctx, params)
-	return err
+func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error) {
+	res, err := c.sendDeleteTeam(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (res *DeleteTeamNoContent, err error) {
+func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (res DeleteTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteTeam"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3386,6 +3558,23 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3447,17 +3636,20 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams) (r
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 // `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
-func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) error {
-	_, err := c.sendDeleteUser(ctx, params)
-	return err
+func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error) {
+	res, err := c.sendDeleteUser(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (res *DeleteUserNoContent, err error) {
+func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (res DeleteUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteUser"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3520,6 +3712,23 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams) (r
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3841,12 +4050,12 @@ func (c *Client) sendFindRackSpace(ctx context.Context, params FindRackSpacePara
 // (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
-func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error) {
+func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error) {
 	res, err := c.sendGetAPIToken(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) (res *APIToken, err error) {
+func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) (res *APITokenHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAPIToken"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -3973,12 +4182,12 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams) 
 // `tenant_not_found`.
 //
 // GET /api/assets/{id}
-func (c *Client) GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error) {
+func (c *Client) GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error) {
 	res, err := c.sendGetAsset(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *Asset, err error) {
+func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAsset"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4105,12 +4314,12 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams) (res *
 // `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
-func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error) {
+func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error) {
 	res, err := c.sendGetDatacenter(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getDatacenter"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4571,12 +4780,12 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context) (res GetOpenAPISpecOK, 
 // `tenant_not_found`.
 //
 // GET /api/racks/{id}
-func (c *Client) GetRack(ctx context.Context, params GetRackParams) (*Rack, error) {
+func (c *Client) GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error) {
 	res, err := c.sendGetRack(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRack(ctx context.Context, params GetRackParams) (res *Rack, err error) {
+func (c *Client) sendGetRack(ctx context.Context, params GetRackParams) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRack"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5019,12 +5228,12 @@ func (c *Client) sendGetRackElevationSVG(ctx context.Context, params GetRackElev
 // `tenant_not_found`.
 //
 // GET /api/rooms/{id}
-func (c *Client) GetRoom(ctx context.Context, params GetRoomParams) (*Room, error) {
+func (c *Client) GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error) {
 	res, err := c.sendGetRoom(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams) (res *Room, err error) {
+func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRoom"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5287,12 +5496,12 @@ func (c *Client) sendGetRoomCapacity(ctx context.Context, params GetRoomCapacity
 // `tenant_not_found`.
 //
 // GET /api/rows/{id}
-func (c *Client) GetRow(ctx context.Context, params GetRowParams) (*Row, error) {
+func (c *Client) GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error) {
 	res, err := c.sendGetRow(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *Row, err error) {
+func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRow"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5419,12 +5628,12 @@ func (c *Client) sendGetRow(ctx context.Context, params GetRowParams) (res *Row,
 // `tenant_not_found`.
 //
 // GET /api/teams/{id}
-func (c *Client) GetTeam(ctx context.Context, params GetTeamParams) (*Team, error) {
+func (c *Client) GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error) {
 	res, err := c.sendGetTeam(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *Team, err error) {
+func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getTeam"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5551,12 +5760,12 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams) (res *Te
 // `tenant_not_found`.
 //
 // GET /api/users/{id}
-func (c *Client) GetUser(ctx context.Context, params GetUserParams) (*User, error) {
+func (c *Client) GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error) {
 	res, err := c.sendGetUser(ctx, params)
 	return res, err
 }
 
-func (c *Client) sendGetUser(ctx context.Context, params GetUserParams) (res *User, err error) {
+func (c *Client) sendGetUser(ctx context.Context, params GetUserParams) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getUser"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -9244,18 +9453,21 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PUT /api/assets/{id}
-func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (*Asset, error) {
+func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error) {
 	res, err := c.sendReplaceAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (res *Asset, err error) {
+func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams) (res ReplaceAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceAsset"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9323,6 +9535,23 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9383,16 +9612,19 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
-func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error) {
+func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error) {
 	res, err := c.sendReplaceDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams) (res ReplaceDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9460,6 +9692,23 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9522,17 +9771,20 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 // reservation outside the rack or in another datacenter, naming it); `413`.
 //
 // PUT /api/racks/{id}
-func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (*Rack, error) {
+func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error) {
 	res, err := c.sendReplaceRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (res *Rack, err error) {
+func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams) (res ReplaceRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRack"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9600,6 +9852,23 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9661,17 +9930,20 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 // the datacenter); `413`.
 //
 // PUT /api/rooms/{id}
-func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (*Room, error) {
+func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error) {
 	res, err := c.sendReplaceRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (res *Room, err error) {
+func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams) (res ReplaceRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRoom"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9739,6 +10011,23 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9799,17 +10088,20 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 //
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 // the room); `413`.
 //
 // PUT /api/rows/{id}
-func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (*Row, error) {
+func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error) {
 	res, err := c.sendReplaceRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (res *Row, err error) {
+func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams) (res ReplaceRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRow"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -9877,6 +10169,23 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -9939,18 +10248,21 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
-func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (*Team, error) {
+func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error) {
 	res, err := c.sendReplaceTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (res *Team, err error) {
+func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams) (res ReplaceTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceTeam"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10016,6 +10328,23 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 	}
 	if err := encodeReplaceTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -10085,6 +10414,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -10094,12 +10426,12 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // admin); `413`.
 //
 // PUT /api/users/{id}
-func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (*User, error) {
+func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error) {
 	res, err := c.sendReplaceUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (res *User, err error) {
+func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams) (res ReplaceUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceUser"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10165,6 +10497,23 @@ func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, para
 	}
 	if err := encodeReplaceUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -10319,16 +10668,19 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 //
 // The token stops working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
-func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
-	_, err := c.sendRevokeAPIToken(ctx, params)
-	return err
+func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error) {
+	res, err := c.sendRevokeAPIToken(ctx, params)
+	return res, err
 }
 
-func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (res *RevokeAPITokenNoContent, err error) {
+func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (res RevokeAPITokenRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("revokeAPIToken"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -10393,6 +10745,23 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10454,18 +10823,21 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PATCH /api/assets/{id}
-func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (*Asset, error) {
+func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error) {
 	res, err := c.sendUpdateAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (res *Asset, err error) {
+func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams) (res UpdateAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAsset"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10533,6 +10905,23 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10594,16 +10983,19 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
-func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error) {
+func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error) {
 	res, err := c.sendUpdateAssetStatus(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (res *Asset, err error) {
+func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams) (res UpdateAssetStatusRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAssetStatus"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10672,6 +11064,23 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10732,16 +11141,19 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
-func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error) {
+func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error) {
 	res, err := c.sendUpdateDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (res *Datacenter, err error) {
+func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams) (res UpdateDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10809,6 +11221,23 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10869,16 +11298,19 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 //
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 //
 // PATCH /api/racks/{id}
-func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (*Rack, error) {
+func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (UpdateRackRes, error) {
 	res, err := c.sendUpdateRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (res *Rack, err error) {
+func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams) (res UpdateRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRack"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -10946,6 +11378,23 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11006,16 +11455,19 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 //
 // Changes the fields given; `null` clears `floor` or `description`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 //
 // PATCH /api/rooms/{id}
-func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (*Room, error) {
+func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error) {
 	res, err := c.sendUpdateRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (res *Room, err error) {
+func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams) (res UpdateRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRoom"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11083,6 +11535,23 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11141,16 +11610,19 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 
 // UpdateRow invokes updateRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 //
 // PATCH /api/rows/{id}
-func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (*Row, error) {
+func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (UpdateRowRes, error) {
 	res, err := c.sendUpdateRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (res *Row, err error) {
+func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams) (res UpdateRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRow"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11218,6 +11690,23 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11280,18 +11769,21 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
-func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (*Team, error) {
+func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error) {
 	res, err := c.sendUpdateTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (res *Team, err error) {
+func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams) (res UpdateTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateTeam"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11357,6 +11849,23 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 	}
 	if err := encodeUpdateTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -11425,6 +11934,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -11434,12 +11946,12 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // admin); `413`.
 //
 // PATCH /api/users/{id}
-func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (*User, error) {
+func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (UpdateUserRes, error) {
 	res, err := c.sendUpdateUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (res *User, err error) {
+func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams) (res UpdateUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateUser"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11505,6 +12017,23 @@ func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params 
 	}
 	if err := encodeUpdateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

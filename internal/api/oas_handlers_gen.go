@@ -932,7 +932,7 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 		}
 	}()
 
-	var response *APITokenCreated
+	var response *APITokenCreatedHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -948,7 +948,7 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 		type (
 			Request  = *APITokenCreate
 			Params   = struct{}
-			Response = *APITokenCreated
+			Response = *APITokenCreatedHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1140,7 +1140,7 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Asset
+	var response *AssetHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1156,7 +1156,7 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 		type (
 			Request  = *AssetCreate
 			Params   = struct{}
-			Response = *Asset
+			Response = *AssetHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1341,7 +1341,7 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 		}
 	}()
 
-	var response *Datacenter
+	var response *DatacenterHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1357,7 +1357,7 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 		type (
 			Request  = *DatacenterCreate
 			Params   = struct{}
-			Response = *Datacenter
+			Response = *DatacenterHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1546,7 +1546,7 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Rack
+	var response *RackHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1562,7 +1562,7 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *RackCreate
 			Params   = struct{}
-			Response = *Rack
+			Response = *RackHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -1970,7 +1970,7 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Room
+	var response *RoomHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -1986,7 +1986,7 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *RoomCreate
 			Params   = struct{}
-			Response = *Room
+			Response = *RoomHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2172,7 +2172,7 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 		}
 	}()
 
-	var response *Row
+	var response *RowHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2188,7 +2188,7 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 		type (
 			Request  = *RowCreate
 			Params   = struct{}
-			Response = *Row
+			Response = *RowHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2376,7 +2376,7 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Team
+	var response *TeamHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2392,7 +2392,7 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *TeamCreate
 			Params   = struct{}
-			Response = *Team
+			Response = *TeamHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2587,7 +2587,7 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *User
+	var response *UserHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2603,7 +2603,7 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 		type (
 			Request  = *UserCreate
 			Params   = struct{}
-			Response = *User
+			Response = *UserHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2648,6 +2648,9 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 }
 
 // handleDeleteAssetRequest handles deleteAsset operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
@@ -2783,7 +2786,7 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 
 	var rawBody []byte
 
-	var response *DeleteAssetNoContent
+	var response DeleteAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2793,6 +2796,10 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -2804,7 +2811,7 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = struct{}
 			Params   = DeleteAssetParams
-			Response = *DeleteAssetNoContent
+			Response = DeleteAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -2815,12 +2822,12 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 			mreq,
 			unpackDeleteAssetParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteAsset(ctx, params)
+				response, err = s.h.DeleteAsset(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteAsset(ctx, params)
+		response, err = s.h.DeleteAsset(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -2849,6 +2856,9 @@ func (s *Server) handleDeleteAssetRequest(args [1]string, argsEscaped bool, w ht
 }
 
 // handleDeleteDatacenterRequest handles deleteDatacenter operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
@@ -2985,7 +2995,7 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 
 	var rawBody []byte
 
-	var response *DeleteDatacenterNoContent
+	var response DeleteDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -2995,6 +3005,10 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3006,7 +3020,7 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 		type (
 			Request  = struct{}
 			Params   = DeleteDatacenterParams
-			Response = *DeleteDatacenterNoContent
+			Response = DeleteDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3017,12 +3031,12 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 			mreq,
 			unpackDeleteDatacenterParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteDatacenter(ctx, params)
+				response, err = s.h.DeleteDatacenter(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteDatacenter(ctx, params)
+		response, err = s.h.DeleteDatacenter(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3053,6 +3067,9 @@ func (s *Server) handleDeleteDatacenterRequest(args [1]string, argsEscaped bool,
 // handleDeleteRackRequest handles deleteRack operation.
 //
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
@@ -3189,7 +3206,7 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteRackNoContent
+	var response DeleteRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3199,6 +3216,10 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3210,7 +3231,7 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteRackParams
-			Response = *DeleteRackNoContent
+			Response = DeleteRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3221,12 +3242,12 @@ func (s *Server) handleDeleteRackRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteRackParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRack(ctx, params)
+				response, err = s.h.DeleteRack(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRack(ctx, params)
+		response, err = s.h.DeleteRack(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3463,6 +3484,9 @@ func (s *Server) handleDeleteRackReservationRequest(args [2]string, argsEscaped 
 //
 // Deletes an empty room. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 // of each).
@@ -3598,7 +3622,7 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteRoomNoContent
+	var response DeleteRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3608,6 +3632,10 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3619,7 +3647,7 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteRoomParams
-			Response = *DeleteRoomNoContent
+			Response = DeleteRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3630,12 +3658,12 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteRoomParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRoom(ctx, params)
+				response, err = s.h.DeleteRoom(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRoom(ctx, params)
+		response, err = s.h.DeleteRoom(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3666,6 +3694,9 @@ func (s *Server) handleDeleteRoomRequest(args [1]string, argsEscaped bool, w htt
 // handleDeleteRowRequest handles deleteRow operation.
 //
 // Deletes an empty row. Nothing is deleted along with it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
@@ -3801,7 +3832,7 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 
 	var rawBody []byte
 
-	var response *DeleteRowNoContent
+	var response DeleteRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -3811,6 +3842,10 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -3822,7 +3857,7 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 		type (
 			Request  = struct{}
 			Params   = DeleteRowParams
-			Response = *DeleteRowNoContent
+			Response = DeleteRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -3833,12 +3868,12 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 			mreq,
 			unpackDeleteRowParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteRow(ctx, params)
+				response, err = s.h.DeleteRow(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteRow(ctx, params)
+		response, err = s.h.DeleteRow(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -3870,6 +3905,9 @@ func (s *Server) handleDeleteRowRequest(args [1]string, argsEscaped bool, w http
 //
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
@@ -4006,7 +4044,7 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteTeamNoContent
+	var response DeleteTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4016,6 +4054,10 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -4027,7 +4069,7 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteTeamParams
-			Response = *DeleteTeamNoContent
+			Response = DeleteTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4038,12 +4080,12 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteTeamParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteTeam(ctx, params)
+				response, err = s.h.DeleteTeam(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteTeam(ctx, params)
+		response, err = s.h.DeleteTeam(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -4075,6 +4117,9 @@ func (s *Server) handleDeleteTeamRequest(args [1]string, argsEscaped bool, w htt
 //
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
@@ -4211,7 +4256,7 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 
 	var rawBody []byte
 
-	var response *DeleteUserNoContent
+	var response DeleteUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4221,6 +4266,10 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -4232,7 +4281,7 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = struct{}
 			Params   = DeleteUserParams
-			Response = *DeleteUserNoContent
+			Response = DeleteUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4243,12 +4292,12 @@ func (s *Server) handleDeleteUserRequest(args [1]string, argsEscaped bool, w htt
 			mreq,
 			unpackDeleteUserParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.DeleteUser(ctx, params)
+				response, err = s.h.DeleteUser(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.DeleteUser(ctx, params)
+		response, err = s.h.DeleteUser(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -4647,7 +4696,7 @@ func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w ht
 
 	var rawBody []byte
 
-	var response *APIToken
+	var response *APITokenHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4668,7 +4717,7 @@ func (s *Server) handleGetAPITokenRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = struct{}
 			Params   = GetAPITokenParams
-			Response = *APIToken
+			Response = *APITokenHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -4848,7 +4897,7 @@ func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.
 
 	var rawBody []byte
 
-	var response *Asset
+	var response *AssetHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -4869,7 +4918,7 @@ func (s *Server) handleGetAssetRequest(args [1]string, argsEscaped bool, w http.
 		type (
 			Request  = struct{}
 			Params   = GetAssetParams
-			Response = *Asset
+			Response = *AssetHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -5049,7 +5098,7 @@ func (s *Server) handleGetDatacenterRequest(args [1]string, argsEscaped bool, w 
 
 	var rawBody []byte
 
-	var response *Datacenter
+	var response *DatacenterHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -5070,7 +5119,7 @@ func (s *Server) handleGetDatacenterRequest(args [1]string, argsEscaped bool, w 
 		type (
 			Request  = struct{}
 			Params   = GetDatacenterParams
-			Response = *Datacenter
+			Response = *DatacenterHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -5779,7 +5828,7 @@ func (s *Server) handleGetRackRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Rack
+	var response *RackHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -5800,7 +5849,7 @@ func (s *Server) handleGetRackRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetRackParams
-			Response = *Rack
+			Response = *RackHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -6398,7 +6447,7 @@ func (s *Server) handleGetRoomRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Room
+	var response *RoomHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -6419,7 +6468,7 @@ func (s *Server) handleGetRoomRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetRoomParams
-			Response = *Room
+			Response = *RoomHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -6803,7 +6852,7 @@ func (s *Server) handleGetRowRequest(args [1]string, argsEscaped bool, w http.Re
 
 	var rawBody []byte
 
-	var response *Row
+	var response *RowHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -6824,7 +6873,7 @@ func (s *Server) handleGetRowRequest(args [1]string, argsEscaped bool, w http.Re
 		type (
 			Request  = struct{}
 			Params   = GetRowParams
-			Response = *Row
+			Response = *RowHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -7004,7 +7053,7 @@ func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *Team
+	var response *TeamHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -7025,7 +7074,7 @@ func (s *Server) handleGetTeamRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetTeamParams
-			Response = *Team
+			Response = *TeamHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -7205,7 +7254,7 @@ func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.R
 
 	var rawBody []byte
 
-	var response *User
+	var response *UserHeaders
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -7226,7 +7275,7 @@ func (s *Server) handleGetUserRequest(args [1]string, argsEscaped bool, w http.R
 		type (
 			Request  = struct{}
 			Params   = GetUserParams
-			Response = *User
+			Response = *UserHeaders
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11313,6 +11362,9 @@ func (s *Server) handleRemoveTeamMemberRequest(args [2]string, argsEscaped bool,
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
@@ -11464,7 +11516,7 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 		}
 	}()
 
-	var response *Asset
+	var response ReplaceAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11474,6 +11526,10 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11485,7 +11541,7 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 		type (
 			Request  = *AssetReplace
 			Params   = ReplaceAssetParams
-			Response = *Asset
+			Response = ReplaceAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11532,6 +11588,9 @@ func (s *Server) handleReplaceAssetRequest(args [1]string, argsEscaped bool, w h
 // handleReplaceDatacenterRequest handles replaceDatacenter operation.
 //
 // Replaces every writable field; an omitted `address` is cleared.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -11682,7 +11741,7 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 		}
 	}()
 
-	var response *Datacenter
+	var response ReplaceDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11692,6 +11751,10 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11703,7 +11766,7 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 		type (
 			Request  = *DatacenterCreate
 			Params   = ReplaceDatacenterParams
-			Response = *Datacenter
+			Response = ReplaceDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11752,6 +11815,9 @@ func (s *Server) handleReplaceDatacenterRequest(args [1]string, argsEscaped bool
 // Sets every field; omitted optional fields are cleared and omitted fields with a default take it. A
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
@@ -11903,7 +11969,7 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Rack
+	var response ReplaceRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -11913,6 +11979,10 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -11924,7 +11994,7 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *RackCreate
 			Params   = ReplaceRackParams
-			Response = *Rack
+			Response = ReplaceRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -11972,6 +12042,9 @@ func (s *Server) handleReplaceRackRequest(args [1]string, argsEscaped bool, w ht
 //
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
@@ -12123,7 +12196,7 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Room
+	var response ReplaceRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12133,6 +12206,10 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12144,7 +12221,7 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *RoomCreate
 			Params   = ReplaceRoomParams
-			Response = *Room
+			Response = ReplaceRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12191,6 +12268,9 @@ func (s *Server) handleReplaceRoomRequest(args [1]string, argsEscaped bool, w ht
 // handleReplaceRowRequest handles replaceRow operation.
 //
 // Sets every field. A row never moves to another room: `room_id` must be its own.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
@@ -12342,7 +12422,7 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Row
+	var response ReplaceRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12352,6 +12432,10 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12363,7 +12447,7 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RowCreate
 			Params   = ReplaceRowParams
-			Response = *Row
+			Response = ReplaceRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12412,6 +12496,9 @@ func (s *Server) handleReplaceRowRequest(args [1]string, argsEscaped bool, w htt
 // Replaces every writable field; an omitted `description` is cleared. An API token may rename a team
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -12564,7 +12651,7 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Team
+	var response ReplaceTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12574,6 +12661,10 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12585,7 +12676,7 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *TeamCreate
 			Params   = ReplaceTeamParams
-			Response = *Team
+			Response = ReplaceTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -12639,6 +12730,9 @@ func (s *Server) handleReplaceTeamRequest(args [1]string, argsEscaped bool, w ht
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -12794,7 +12888,7 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *User
+	var response ReplaceUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -12804,6 +12898,10 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -12815,7 +12913,7 @@ func (s *Server) handleReplaceUserRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *UserReplace
 			Params   = ReplaceUserParams
-			Response = *User
+			Response = ReplaceUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13026,6 +13124,9 @@ func (s *Server) handleRequestPasswordResetRequest(args [0]string, argsEscaped b
 //
 // The token stops working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
@@ -13160,7 +13261,7 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 
 	var rawBody []byte
 
-	var response *RevokeAPITokenNoContent
+	var response RevokeAPITokenRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13170,6 +13271,10 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 			Body:             nil,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13181,7 +13286,7 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 		type (
 			Request  = struct{}
 			Params   = RevokeAPITokenParams
-			Response = *RevokeAPITokenNoContent
+			Response = RevokeAPITokenRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13192,12 +13297,12 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 			mreq,
 			unpackRevokeAPITokenParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				err = s.h.RevokeAPIToken(ctx, params)
+				response, err = s.h.RevokeAPIToken(ctx, params)
 				return response, err
 			},
 		)
 	} else {
-		err = s.h.RevokeAPIToken(ctx, params)
+		response, err = s.h.RevokeAPIToken(ctx, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -13229,6 +13334,9 @@ func (s *Server) handleRevokeAPITokenRequest(args [1]string, argsEscaped bool, w
 //
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -13381,7 +13489,7 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 		}
 	}()
 
-	var response *Asset
+	var response UpdateAssetRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13391,6 +13499,10 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13402,7 +13514,7 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 		type (
 			Request  = *AssetPatch
 			Params   = UpdateAssetParams
-			Response = *Asset
+			Response = UpdateAssetRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13450,6 +13562,9 @@ func (s *Server) handleUpdateAssetRequest(args [1]string, argsEscaped bool, w ht
 //
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
@@ -13600,7 +13715,7 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 		}
 	}()
 
-	var response *Asset
+	var response UpdateAssetStatusRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13610,6 +13725,10 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13621,7 +13740,7 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 		type (
 			Request  = *StatusUpdate
 			Params   = UpdateAssetStatusParams
-			Response = *Asset
+			Response = UpdateAssetStatusRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13668,6 +13787,9 @@ func (s *Server) handleUpdateAssetStatusRequest(args [1]string, argsEscaped bool
 // handleUpdateDatacenterRequest handles updateDatacenter operation.
 //
 // Changes only the fields sent; `address: null` clears the address.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -13818,7 +13940,7 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 		}
 	}()
 
-	var response *Datacenter
+	var response UpdateDatacenterRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -13828,6 +13950,10 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -13839,7 +13965,7 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 		type (
 			Request  = *DatacenterPatch
 			Params   = UpdateDatacenterParams
-			Response = *Datacenter
+			Response = UpdateDatacenterRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -13886,6 +14012,9 @@ func (s *Server) handleUpdateDatacenterRequest(args [1]string, argsEscaped bool,
 // handleUpdateRackRequest handles updateRack operation.
 //
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -14036,7 +14165,7 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Rack
+	var response UpdateRackRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14046,6 +14175,10 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14057,7 +14190,7 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RackPatch
 			Params   = UpdateRackParams
-			Response = *Rack
+			Response = UpdateRackRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14104,6 +14237,9 @@ func (s *Server) handleUpdateRackRequest(args [1]string, argsEscaped bool, w htt
 // handleUpdateRoomRequest handles updateRoom operation.
 //
 // Changes the fields given; `null` clears `floor` or `description`.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
@@ -14254,7 +14390,7 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Room
+	var response UpdateRoomRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14264,6 +14400,10 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14275,7 +14415,7 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *RoomPatch
 			Params   = UpdateRoomParams
-			Response = *Room
+			Response = UpdateRoomRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14320,6 +14460,9 @@ func (s *Server) handleUpdateRoomRequest(args [1]string, argsEscaped bool, w htt
 }
 
 // handleUpdateRowRequest handles updateRow operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
@@ -14470,7 +14613,7 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 		}
 	}()
 
-	var response *Row
+	var response UpdateRowRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14480,6 +14623,10 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14491,7 +14638,7 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 		type (
 			Request  = *RowPatch
 			Params   = UpdateRowParams
-			Response = *Row
+			Response = UpdateRowRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14540,6 +14687,9 @@ func (s *Server) handleUpdateRowRequest(args [1]string, argsEscaped bool, w http
 // Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -14692,7 +14842,7 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *Team
+	var response UpdateTeamRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14702,6 +14852,10 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14713,7 +14867,7 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *TeamPatch
 			Params   = UpdateTeamParams
-			Response = *Team
+			Response = UpdateTeamRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,
@@ -14766,6 +14920,9 @@ func (s *Server) handleUpdateTeamRequest(args [1]string, argsEscaped bool, w htt
 // (`is_active` from false to true), changing their teams (a `team_ids` that differs from their teams),
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
@@ -14921,7 +15078,7 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 		}
 	}()
 
-	var response *User
+	var response UpdateUserRes
 	if m := s.cfg.Middleware; m != nil {
 		mreq := middleware.Request{
 			Context:          ctx,
@@ -14931,6 +15088,10 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 			Body:             request,
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
+				{
+					Name: "If-Match",
+					In:   "header",
+				}: params.IfMatch,
 				{
 					Name: "id",
 					In:   "path",
@@ -14942,7 +15103,7 @@ func (s *Server) handleUpdateUserRequest(args [1]string, argsEscaped bool, w htt
 		type (
 			Request  = *UserPatch
 			Params   = UpdateUserParams
-			Response = *User
+			Response = UpdateUserRes
 		)
 		response, err = middleware.HookMiddleware[
 			Request,

@@ -16,7 +16,7 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn37AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
 	}
 	rn11AllowedHeaders = map[string]string{
@@ -27,10 +27,10 @@ var (
 		"GET": "Authorization",
 	}
 	rn24AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn47AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -39,7 +39,7 @@ var (
 		"GET": "Authorization",
 	}
 	rn61AllowedHeaders = map[string]string{
-		"PATCH": "Authorization,Content-Type",
+		"PATCH": "Authorization,Content-Type,If-Match",
 	}
 	rn1AllowedHeaders = map[string]string{
 		"POST": "Content-Type",
@@ -70,10 +70,10 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn26AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn38AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -89,10 +89,10 @@ var (
 		"GET": "Authorization",
 	}
 	rn15AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn42AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -112,10 +112,10 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn30AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn44AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -125,10 +125,10 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn32AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn52AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -138,10 +138,10 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn4AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 	rn5AllowedHeaders = map[string]string{
 		"POST": "Authorization,Content-Type",
@@ -154,10 +154,10 @@ var (
 		"POST": "Authorization,Content-Type",
 	}
 	rn34AllowedHeaders = map[string]string{
-		"DELETE": "Authorization",
+		"DELETE": "Authorization,If-Match",
 		"GET":    "Authorization",
-		"PATCH":  "Authorization,Content-Type",
-		"PUT":    "Authorization,Content-Type",
+		"PATCH":  "Authorization,Content-Type,If-Match",
+		"PUT":    "Authorization,Content-Type,If-Match",
 	}
 )
 

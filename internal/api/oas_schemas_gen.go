@@ -250,6 +250,58 @@ func (s *APITokenCreated) SetToken(val string) {
 	s.Token = val
 }
 
+// APITokenCreatedHeaders wraps APITokenCreated with response headers.
+type APITokenCreatedHeaders struct {
+	ETag     string
+	Response APITokenCreated
+}
+
+// GetETag returns the value of ETag.
+func (s *APITokenCreatedHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *APITokenCreatedHeaders) GetResponse() APITokenCreated {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *APITokenCreatedHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *APITokenCreatedHeaders) SetResponse(val APITokenCreated) {
+	s.Response = val
+}
+
+// APITokenHeaders wraps APIToken with response headers.
+type APITokenHeaders struct {
+	ETag     string
+	Response APIToken
+}
+
+// GetETag returns the value of ETag.
+func (s *APITokenHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *APITokenHeaders) GetResponse() APIToken {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *APITokenHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *APITokenHeaders) SetResponse(val APIToken) {
+	s.Response = val
+}
+
 // Ref: #/components/schemas/APITokenList
 type APITokenList struct {
 	// Number of matching items across all pages.
@@ -730,6 +782,36 @@ func (AssetCreateStatus) AllValues() []AssetCreateStatus {
 		AssetCreateStatus0,
 	}
 }
+
+// AssetHeaders wraps Asset with response headers.
+type AssetHeaders struct {
+	ETag     string
+	Response Asset
+}
+
+// GetETag returns the value of ETag.
+func (s *AssetHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *AssetHeaders) GetResponse() Asset {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *AssetHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *AssetHeaders) SetResponse(val Asset) {
+	s.Response = val
+}
+
+func (*AssetHeaders) replaceAssetRes()      {}
+func (*AssetHeaders) updateAssetRes()       {}
+func (*AssetHeaders) updateAssetStatusRes() {}
 
 // Ref: #/components/schemas/AssetList
 type AssetList struct {
@@ -1608,6 +1690,35 @@ func (s *DatacenterCreate) SetAddress(val OptNilString) {
 	s.Address = val
 }
 
+// DatacenterHeaders wraps Datacenter with response headers.
+type DatacenterHeaders struct {
+	ETag     string
+	Response Datacenter
+}
+
+// GetETag returns the value of ETag.
+func (s *DatacenterHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *DatacenterHeaders) GetResponse() Datacenter {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *DatacenterHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *DatacenterHeaders) SetResponse(val Datacenter) {
+	s.Response = val
+}
+
+func (*DatacenterHeaders) replaceDatacenterRes() {}
+func (*DatacenterHeaders) updateDatacenterRes()  {}
+
 // Ref: #/components/schemas/DatacenterList
 type DatacenterList struct {
 	// Number of matching items across all pages.
@@ -1807,11 +1918,17 @@ func (s *DatacenterRef) SetName(val string) {
 // DeleteAssetNoContent is response for DeleteAsset operation.
 type DeleteAssetNoContent struct{}
 
+func (*DeleteAssetNoContent) deleteAssetRes() {}
+
 // DeleteDatacenterNoContent is response for DeleteDatacenter operation.
 type DeleteDatacenterNoContent struct{}
 
+func (*DeleteDatacenterNoContent) deleteDatacenterRes() {}
+
 // DeleteRackNoContent is response for DeleteRack operation.
 type DeleteRackNoContent struct{}
+
+func (*DeleteRackNoContent) deleteRackRes() {}
 
 // DeleteRackReservationNoContent is response for DeleteRackReservation operation.
 type DeleteRackReservationNoContent struct{}
@@ -1819,14 +1936,22 @@ type DeleteRackReservationNoContent struct{}
 // DeleteRoomNoContent is response for DeleteRoom operation.
 type DeleteRoomNoContent struct{}
 
+func (*DeleteRoomNoContent) deleteRoomRes() {}
+
 // DeleteRowNoContent is response for DeleteRow operation.
 type DeleteRowNoContent struct{}
+
+func (*DeleteRowNoContent) deleteRowRes() {}
 
 // DeleteTeamNoContent is response for DeleteTeam operation.
 type DeleteTeamNoContent struct{}
 
+func (*DeleteTeamNoContent) deleteTeamRes() {}
+
 // DeleteUserNoContent is response for DeleteUser operation.
 type DeleteUserNoContent struct{}
+
+func (*DeleteUserNoContent) deleteUserRes() {}
 
 // Merged schema.
 // Ref: #/components/schemas/Elevation
@@ -4448,6 +4573,30 @@ func (s *Problem) SetErrors(val []FieldError) {
 	s.Errors = val
 }
 
+func (*Problem) deleteAssetRes()       {}
+func (*Problem) deleteDatacenterRes()  {}
+func (*Problem) deleteRackRes()        {}
+func (*Problem) deleteRoomRes()        {}
+func (*Problem) deleteRowRes()         {}
+func (*Problem) deleteTeamRes()        {}
+func (*Problem) deleteUserRes()        {}
+func (*Problem) replaceAssetRes()      {}
+func (*Problem) replaceDatacenterRes() {}
+func (*Problem) replaceRackRes()       {}
+func (*Problem) replaceRoomRes()       {}
+func (*Problem) replaceRowRes()        {}
+func (*Problem) replaceTeamRes()       {}
+func (*Problem) replaceUserRes()       {}
+func (*Problem) revokeAPITokenRes()    {}
+func (*Problem) updateAssetRes()       {}
+func (*Problem) updateAssetStatusRes() {}
+func (*Problem) updateDatacenterRes()  {}
+func (*Problem) updateRackRes()        {}
+func (*Problem) updateRoomRes()        {}
+func (*Problem) updateRowRes()         {}
+func (*Problem) updateTeamRes()        {}
+func (*Problem) updateUserRes()        {}
+
 // Merged schema.
 // Ref: #/components/schemas/Rack
 type Rack struct {
@@ -4864,6 +5013,35 @@ func (s *RackCreateStatus) UnmarshalText(data []byte) error {
 		return errors.Errorf("invalid value: %q", data)
 	}
 }
+
+// RackHeaders wraps Rack with response headers.
+type RackHeaders struct {
+	ETag     string
+	Response Rack
+}
+
+// GetETag returns the value of ETag.
+func (s *RackHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *RackHeaders) GetResponse() Rack {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *RackHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *RackHeaders) SetResponse(val Rack) {
+	s.Response = val
+}
+
+func (*RackHeaders) replaceRackRes() {}
+func (*RackHeaders) updateRackRes()  {}
 
 // Ref: #/components/schemas/RackList
 type RackList struct {
@@ -5597,6 +5775,8 @@ func (s *ReservationList) SetResults(val []Reservation) {
 // RevokeAPITokenNoContent is response for RevokeAPIToken operation.
 type RevokeAPITokenNoContent struct{}
 
+func (*RevokeAPITokenNoContent) revokeAPITokenRes() {}
+
 // Ref: #/components/schemas/Room
 type Room struct {
 	ID         int64         `json:"id"`
@@ -5752,6 +5932,35 @@ func (s *RoomCreate) SetFloor(val OptNilString) {
 func (s *RoomCreate) SetDescription(val OptNilString) {
 	s.Description = val
 }
+
+// RoomHeaders wraps Room with response headers.
+type RoomHeaders struct {
+	ETag     string
+	Response Room
+}
+
+// GetETag returns the value of ETag.
+func (s *RoomHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *RoomHeaders) GetResponse() Room {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *RoomHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *RoomHeaders) SetResponse(val Room) {
+	s.Response = val
+}
+
+func (*RoomHeaders) replaceRoomRes() {}
+func (*RoomHeaders) updateRoomRes()  {}
 
 // Ref: #/components/schemas/RoomList
 type RoomList struct {
@@ -6048,6 +6257,35 @@ func (s *RowCreate) SetRoomID(val int64) {
 func (s *RowCreate) SetName(val string) {
 	s.Name = val
 }
+
+// RowHeaders wraps Row with response headers.
+type RowHeaders struct {
+	ETag     string
+	Response Row
+}
+
+// GetETag returns the value of ETag.
+func (s *RowHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *RowHeaders) GetResponse() Row {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *RowHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *RowHeaders) SetResponse(val Row) {
+	s.Response = val
+}
+
+func (*RowHeaders) replaceRowRes() {}
+func (*RowHeaders) updateRowRes()  {}
 
 // Ref: #/components/schemas/RowList
 type RowList struct {
@@ -6725,6 +6963,35 @@ func (s *TeamCreate) SetPermissions(val []string) {
 	s.Permissions = val
 }
 
+// TeamHeaders wraps Team with response headers.
+type TeamHeaders struct {
+	ETag     string
+	Response Team
+}
+
+// GetETag returns the value of ETag.
+func (s *TeamHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *TeamHeaders) GetResponse() Team {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *TeamHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *TeamHeaders) SetResponse(val Team) {
+	s.Response = val
+}
+
+func (*TeamHeaders) replaceTeamRes() {}
+func (*TeamHeaders) updateTeamRes()  {}
+
 // Ref: #/components/schemas/TeamList
 type TeamList struct {
 	// Number of matching items across all pages.
@@ -7180,6 +7447,35 @@ func (s *UserCreate) SetIsAdmin(val OptBool) {
 func (s *UserCreate) SetTeamIds(val []int64) {
 	s.TeamIds = val
 }
+
+// UserHeaders wraps User with response headers.
+type UserHeaders struct {
+	ETag     string
+	Response User
+}
+
+// GetETag returns the value of ETag.
+func (s *UserHeaders) GetETag() string {
+	return s.ETag
+}
+
+// GetResponse returns the value of Response.
+func (s *UserHeaders) GetResponse() User {
+	return s.Response
+}
+
+// SetETag sets the value of ETag.
+func (s *UserHeaders) SetETag(val string) {
+	s.ETag = val
+}
+
+// SetResponse sets the value of Response.
+func (s *UserHeaders) SetResponse(val User) {
+	s.Response = val
+}
+
+func (*UserHeaders) replaceUserRes() {}
+func (*UserHeaders) updateUserRes()  {}
 
 // Ref: #/components/schemas/UserList
 type UserList struct {

@@ -46,14 +46,14 @@ type APITokensHandler interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreatedHeaders, error)
 	// GetAPIToken implements getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams) (*APITokenHeaders, error)
 	// ListAPITokens implements listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -68,11 +68,14 @@ type APITokensHandler interface {
 	//
 	// The token stops working at once.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (RevokeAPITokenRes, error)
 }
 
 // AssetsHandler handles operations described by OpenAPI v3 specification.
@@ -92,21 +95,24 @@ type AssetsHandler interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, req *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, req *AssetCreate) (*AssetHeaders, error)
 	// DeleteAsset implements deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams) (DeleteAssetRes, error)
 	// GetAsset implements getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams) (*AssetHeaders, error)
 	// ListAssetPlacementHistory implements listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -151,17 +157,23 @@ type AssetsHandler interface {
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (*Asset, error)
+	ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (ReplaceAssetRes, error)
 	// UpdateAsset implements updateAsset operation.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -169,17 +181,20 @@ type AssetsHandler interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (*Asset, error)
+	UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (UpdateAssetRes, error)
 	// UpdateAssetStatus implements updateAssetStatus operation.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (UpdateAssetStatusRes, error)
 }
 
 // AuthHandler handles operations described by OpenAPI v3 specification.
@@ -321,22 +336,25 @@ type DatacentersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*DatacenterHeaders, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (DeleteDatacenterRes, error)
 	// GetDatacenter implements getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams) (*DatacenterHeaders, error)
 	// ListDatacenters implements listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -350,20 +368,26 @@ type DatacentersHandler interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter implements updateDatacenter operation.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (UpdateDatacenterRes, error)
 }
 
 // PermissionsHandler handles operations described by OpenAPI v3 specification.
@@ -469,24 +493,27 @@ type RacksHandler interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, req *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, req *RackCreate) (*RackHeaders, error)
 	// DeleteRack implements deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams) error
+	DeleteRack(ctx context.Context, params DeleteRackParams) (DeleteRackRes, error)
 	// GetRack implements getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams) (*RackHeaders, error)
 	// ListRacks implements listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -503,21 +530,27 @@ type RacksHandler interface {
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (*Rack, error)
+	ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (ReplaceRackRes, error)
 	// UpdateRack implements updateRack operation.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (*Rack, error)
+	UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (UpdateRackRes, error)
 }
 
 // ReservationsHandler handles operations described by OpenAPI v3 specification.
@@ -566,24 +599,27 @@ type RoomsHandler interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, req *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, req *RoomCreate) (*RoomHeaders, error)
 	// DeleteRoom implements deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams) (DeleteRoomRes, error)
 	// GetRoom implements getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams) (*RoomHeaders, error)
 	// ListRooms implements listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -598,21 +634,27 @@ type RoomsHandler interface {
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (*Room, error)
+	ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (ReplaceRoomRes, error)
 	// UpdateRoom implements updateRoom operation.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (*Room, error)
+	UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (UpdateRoomRes, error)
 }
 
 // RowsHandler handles operations described by OpenAPI v3 specification.
@@ -626,23 +668,26 @@ type RowsHandler interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, req *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, req *RowCreate) (*RowHeaders, error)
 	// DeleteRow implements deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams) error
+	DeleteRow(ctx context.Context, params DeleteRowParams) (DeleteRowRes, error)
 	// GetRow implements getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams) (*RowHeaders, error)
 	// ListRows implements listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -656,19 +701,25 @@ type RowsHandler interface {
 	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (*Row, error)
+	ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (ReplaceRowRes, error)
 	// UpdateRow implements updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (*Row, error)
+	UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (UpdateRowRes, error)
 }
 
 // SecurityEventsHandler handles operations described by OpenAPI v3 specification.
@@ -713,25 +764,28 @@ type TeamsHandler interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, req *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, req *TeamCreate) (*TeamHeaders, error)
 	// DeleteTeam implements deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams) (DeleteTeamRes, error)
 	// GetTeam implements getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams) (*TeamHeaders, error)
 	// ListTeams implements listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -759,18 +813,24 @@ type TeamsHandler interface {
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (*Team, error)
+	ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (ReplaceTeamRes, error)
 	// UpdateTeam implements updateTeam operation.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -778,7 +838,7 @@ type TeamsHandler interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (*Team, error)
+	UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (UpdateTeamRes, error)
 }
 
 // UsersHandler handles operations described by OpenAPI v3 specification.
@@ -801,25 +861,28 @@ type UsersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, req *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, req *UserCreate) (*UserHeaders, error)
 	// DeleteUser implements deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams) error
+	DeleteUser(ctx context.Context, params DeleteUserParams) (DeleteUserRes, error)
 	// GetUser implements getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams) (*UserHeaders, error)
 	// ListUsers implements listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -840,6 +903,9 @@ type UsersHandler interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -849,7 +915,7 @@ type UsersHandler interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (*User, error)
+	ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (ReplaceUserRes, error)
 	// UpdateUser implements updateUser operation.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
@@ -860,6 +926,9 @@ type UsersHandler interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -869,7 +938,7 @@ type UsersHandler interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (*User, error)
+	UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (UpdateUserRes, error)
 }
 
 // Server implements http server based on OpenAPI v3 specification and

@@ -90,7 +90,7 @@ func (UnimplementedHandler) ConfirmPasswordReset(ctx context.Context, req *Passw
 // `413`.
 //
 // POST /api/api-tokens
-func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCreate) (r *APITokenCreated, _ error) {
+func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCreate) (r *APITokenCreatedHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -107,7 +107,7 @@ func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCre
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (r *Asset, _ error) {
+func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (r *AssetHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -117,7 +117,7 @@ func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *DatacenterCreate) (r *Datacenter, _ error) {
+func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *DatacenterCreate) (r *DatacenterHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -131,7 +131,7 @@ func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *Datacente
 // already); `413`.
 //
 // POST /api/racks
-func (UnimplementedHandler) CreateRack(ctx context.Context, req *RackCreate) (r *Rack, _ error) {
+func (UnimplementedHandler) CreateRack(ctx context.Context, req *RackCreate) (r *RackHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -158,7 +158,7 @@ func (UnimplementedHandler) CreateRackReservation(ctx context.Context, req *Rese
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r *Room, _ error) {
+func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r *RoomHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -169,7 +169,7 @@ func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r 
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *Row, _ error) {
+func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *RowHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -182,7 +182,7 @@ func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *R
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r *Team, _ error) {
+func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r *TeamHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -202,42 +202,51 @@ func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r 
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate) (r *User, _ error) {
+func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate) (r *UserHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
 // DeleteAsset implements deleteAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
-func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteAsset(ctx context.Context, params DeleteAssetParams) (r DeleteAssetRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteDatacenter implements deleteDatacenter operation.
+//
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 // detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
-func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams) (r DeleteDatacenterRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteRack implements deleteRack operation.
 //
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 // detail says how many of each).
 //
 // DELETE /api/racks/{id}
-func (UnimplementedHandler) DeleteRack(ctx context.Context, params DeleteRackParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteRack(ctx context.Context, params DeleteRackParams) (r DeleteRackRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteRackReservation implements deleteRackReservation operation.
@@ -254,25 +263,31 @@ func (UnimplementedHandler) DeleteRackReservation(ctx context.Context, params De
 //
 // Deletes an empty room. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 // of each).
 //
 // DELETE /api/rooms/{id}
-func (UnimplementedHandler) DeleteRoom(ctx context.Context, params DeleteRoomParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteRoom(ctx context.Context, params DeleteRoomParams) (r DeleteRoomRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteRow implements deleteRow operation.
 //
 // Deletes an empty row. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 //
 // DELETE /api/rows/{id}
-func (UnimplementedHandler) DeleteRow(ctx context.Context, params DeleteRowParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteRow(ctx context.Context, params DeleteRowParams) (r DeleteRowRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteTeam implements deleteTeam operation.
@@ -280,13 +295,16 @@ func (UnimplementedHandler) DeleteRow(ctx context.Context, params DeleteRowParam
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 // `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
-func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamParams) (r DeleteTeamRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // DeleteUser implements deleteUser operation.
@@ -294,13 +312,16 @@ func (UnimplementedHandler) DeleteTeam(ctx context.Context, params DeleteTeamPar
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 // `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
-func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) DeleteUser(ctx context.Context, params DeleteUserParams) (r DeleteUserRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // FindRackSpace implements findRackSpace operation.
@@ -325,7 +346,7 @@ func (UnimplementedHandler) FindRackSpace(ctx context.Context, params FindRackSp
 // (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
-func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenParams) (r *APIToken, _ error) {
+func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenParams) (r *APITokenHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -335,7 +356,7 @@ func (UnimplementedHandler) GetAPIToken(ctx context.Context, params GetAPITokenP
 // `tenant_not_found`.
 //
 // GET /api/assets/{id}
-func (UnimplementedHandler) GetAsset(ctx context.Context, params GetAssetParams) (r *Asset, _ error) {
+func (UnimplementedHandler) GetAsset(ctx context.Context, params GetAssetParams) (r *AssetHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -345,7 +366,7 @@ func (UnimplementedHandler) GetAsset(ctx context.Context, params GetAssetParams)
 // `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
-func (UnimplementedHandler) GetDatacenter(ctx context.Context, params GetDatacenterParams) (r *Datacenter, _ error) {
+func (UnimplementedHandler) GetDatacenter(ctx context.Context, params GetDatacenterParams) (r *DatacenterHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -391,7 +412,7 @@ func (UnimplementedHandler) GetOpenAPISpec(ctx context.Context) (r GetOpenAPISpe
 // `tenant_not_found`.
 //
 // GET /api/racks/{id}
-func (UnimplementedHandler) GetRack(ctx context.Context, params GetRackParams) (r *Rack, _ error) {
+func (UnimplementedHandler) GetRack(ctx context.Context, params GetRackParams) (r *RackHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -429,7 +450,7 @@ func (UnimplementedHandler) GetRackElevationSVG(ctx context.Context, params GetR
 // `tenant_not_found`.
 //
 // GET /api/rooms/{id}
-func (UnimplementedHandler) GetRoom(ctx context.Context, params GetRoomParams) (r *Room, _ error) {
+func (UnimplementedHandler) GetRoom(ctx context.Context, params GetRoomParams) (r *RoomHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -452,7 +473,7 @@ func (UnimplementedHandler) GetRoomCapacity(ctx context.Context, params GetRoomC
 // `tenant_not_found`.
 //
 // GET /api/rows/{id}
-func (UnimplementedHandler) GetRow(ctx context.Context, params GetRowParams) (r *Row, _ error) {
+func (UnimplementedHandler) GetRow(ctx context.Context, params GetRowParams) (r *RowHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -462,7 +483,7 @@ func (UnimplementedHandler) GetRow(ctx context.Context, params GetRowParams) (r 
 // `tenant_not_found`.
 //
 // GET /api/teams/{id}
-func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (r *Team, _ error) {
+func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (r *TeamHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -472,7 +493,7 @@ func (UnimplementedHandler) GetTeam(ctx context.Context, params GetTeamParams) (
 // `tenant_not_found`.
 //
 // GET /api/users/{id}
-func (UnimplementedHandler) GetUser(ctx context.Context, params GetUserParams) (r *User, _ error) {
+func (UnimplementedHandler) GetUser(ctx context.Context, params GetUserParams) (r *UserHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -738,13 +759,16 @@ func (UnimplementedHandler) RemoveTeamMember(ctx context.Context, params RemoveT
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PUT /api/assets/{id}
-func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (r *Asset, _ error) {
+func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace, params ReplaceAssetParams) (r ReplaceAssetRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -752,11 +776,14 @@ func (UnimplementedHandler) ReplaceAsset(ctx context.Context, req *AssetReplace,
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
-func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (r *Datacenter, _ error) {
+func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *DatacenterCreate, params ReplaceDatacenterParams) (r ReplaceDatacenterRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -766,12 +793,15 @@ func (UnimplementedHandler) ReplaceDatacenter(ctx context.Context, req *Datacent
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 // reservation outside the rack or in another datacenter, naming it); `413`.
 //
 // PUT /api/racks/{id}
-func (UnimplementedHandler) ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (r *Rack, _ error) {
+func (UnimplementedHandler) ReplaceRack(ctx context.Context, req *RackCreate, params ReplaceRackParams) (r ReplaceRackRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -780,12 +810,15 @@ func (UnimplementedHandler) ReplaceRack(ctx context.Context, req *RackCreate, pa
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 // the datacenter); `413`.
 //
 // PUT /api/rooms/{id}
-func (UnimplementedHandler) ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (r *Room, _ error) {
+func (UnimplementedHandler) ReplaceRoom(ctx context.Context, req *RoomCreate, params ReplaceRoomParams) (r ReplaceRoomRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -793,12 +826,15 @@ func (UnimplementedHandler) ReplaceRoom(ctx context.Context, req *RoomCreate, pa
 //
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 // the room); `413`.
 //
 // PUT /api/rows/{id}
-func (UnimplementedHandler) ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (r *Row, _ error) {
+func (UnimplementedHandler) ReplaceRow(ctx context.Context, req *RowCreate, params ReplaceRowParams) (r ReplaceRowRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -808,13 +844,16 @@ func (UnimplementedHandler) ReplaceRow(ctx context.Context, req *RowCreate, para
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
-func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (r *Team, _ error) {
+func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, params ReplaceTeamParams) (r ReplaceTeamRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -829,6 +868,9 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -838,7 +880,7 @@ func (UnimplementedHandler) ReplaceTeam(ctx context.Context, req *TeamCreate, pa
 // admin); `413`.
 //
 // PUT /api/users/{id}
-func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (r *User, _ error) {
+func (UnimplementedHandler) ReplaceUser(ctx context.Context, req *UserReplace, params ReplaceUserParams) (r ReplaceUserRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -864,12 +906,15 @@ func (UnimplementedHandler) RequestPasswordReset(ctx context.Context, req *Passw
 //
 // The token stops working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
-func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) error {
-	return ht.ErrNotImplemented
+func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams) (r RevokeAPITokenRes, _ error) {
+	return r, ht.ErrNotImplemented
 }
 
 // UpdateAsset implements updateAsset operation.
@@ -877,13 +922,16 @@ func (UnimplementedHandler) RevokeAPIToken(ctx context.Context, params RevokeAPI
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PATCH /api/assets/{id}
-func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (r *Asset, _ error) {
+func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, params UpdateAssetParams) (r UpdateAssetRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -892,11 +940,14 @@ func (UnimplementedHandler) UpdateAsset(ctx context.Context, req *AssetPatch, pa
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
-func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (r *Asset, _ error) {
+func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUpdate, params UpdateAssetStatusParams) (r UpdateAssetStatusRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -904,11 +955,14 @@ func (UnimplementedHandler) UpdateAssetStatus(ctx context.Context, req *StatusUp
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
-func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (r *Datacenter, _ error) {
+func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *DatacenterPatch, params UpdateDatacenterParams) (r UpdateDatacenterRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -916,11 +970,14 @@ func (UnimplementedHandler) UpdateDatacenter(ctx context.Context, req *Datacente
 //
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 //
 // PATCH /api/racks/{id}
-func (UnimplementedHandler) UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (r *Rack, _ error) {
+func (UnimplementedHandler) UpdateRack(ctx context.Context, req *RackPatch, params UpdateRackParams) (r UpdateRackRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -928,21 +985,27 @@ func (UnimplementedHandler) UpdateRack(ctx context.Context, req *RackPatch, para
 //
 // Changes the fields given; `null` clears `floor` or `description`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 //
 // PATCH /api/rooms/{id}
-func (UnimplementedHandler) UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (r *Room, _ error) {
+func (UnimplementedHandler) UpdateRoom(ctx context.Context, req *RoomPatch, params UpdateRoomParams) (r UpdateRoomRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
 // UpdateRow implements updateRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 //
 // PATCH /api/rows/{id}
-func (UnimplementedHandler) UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (r *Row, _ error) {
+func (UnimplementedHandler) UpdateRow(ctx context.Context, req *RowPatch, params UpdateRowParams) (r UpdateRowRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -952,13 +1015,16 @@ func (UnimplementedHandler) UpdateRow(ctx context.Context, req *RowPatch, params
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
-func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (r *Team, _ error) {
+func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, params UpdateTeamParams) (r UpdateTeamRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -972,6 +1038,9 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -981,7 +1050,7 @@ func (UnimplementedHandler) UpdateTeam(ctx context.Context, req *TeamPatch, para
 // admin); `413`.
 //
 // PATCH /api/users/{id}
-func (UnimplementedHandler) UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (r *User, _ error) {
+func (UnimplementedHandler) UpdateUser(ctx context.Context, req *UserPatch, params UpdateUserParams) (r UpdateUserRes, _ error) {
 	return r, ht.ErrNotImplemented
 }
 

@@ -3,7 +3,10 @@
 // convert files need, written once.
 package apiconv
 
-import "github.com/binora/binora/internal/api"
+import (
+	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/precondition"
+)
 
 // Ptr is the value of an optional field as its Get returns it, or nil when
 // it was not sent (or sent as null): Ptr(req.Name.Get()).
@@ -48,4 +51,27 @@ func NilInt(v *int) api.NilInt {
 		out.SetTo(*v)
 	}
 	return out
+}
+
+// Tagged is body in the generated response type W that carries the ETag
+// header, tagged with version of row id (precondition.ETag):
+// Tagged[api.AssetHeaders](out, a.ID, a.Version).
+func Tagged[W any, PW interface {
+	*W
+	SetETag(string)
+	SetResponse(T)
+}, T any](body *T, id, version int) PW {
+	w := PW(new(W))
+	w.SetETag(precondition.ETag(id, version))
+	w.SetResponse(*body)
+	return w
+}
+
+// NoContent answers a write whose success has no body: err when it failed,
+// else the operation's empty answer W (api.DeleteAssetNoContent).
+func NoContent[W any](err error) (*W, error) {
+	if err != nil {
+		return nil, err
+	}
+	return new(W), nil
 }

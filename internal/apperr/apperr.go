@@ -23,6 +23,9 @@ const (
 	KindRateLimited
 	// KindUnavailable is a dependency that cannot be reached; the request may be retried.
 	KindUnavailable
+	// KindPreconditionFailed is a write whose If-Match names another version
+	// of the object than the current one.
+	KindPreconditionFailed
 )
 
 // FieldError names one input field and what is wrong with it.

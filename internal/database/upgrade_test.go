@@ -48,6 +48,9 @@ func TestMigrate_UpgradesAPopulatedDatabaseWithoutLosingRows(t *testing.T) {
 			require.NoError(t, db.SQL.QueryRowContext(ctx,
 				`SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id`).Scan(&sessions))
 			assert.Equal(t, 1, sessions, "the session still points at its user")
+			var version int
+			require.NoError(t, db.SQL.QueryRowContext(ctx, `SELECT version FROM users`).Scan(&version))
+			assert.Equal(t, 1, version, "a row written before versions starts at version 1")
 		})
 	}
 }

@@ -18,13 +18,14 @@ import (
 )
 
 var kindStatus = map[apperr.Kind]int{
-	apperr.KindInvalid:         http.StatusBadRequest,
-	apperr.KindNotFound:        http.StatusNotFound,
-	apperr.KindConflict:        http.StatusConflict,
-	apperr.KindForbidden:       http.StatusForbidden,
-	apperr.KindUnauthenticated: http.StatusUnauthorized,
-	apperr.KindRateLimited:     http.StatusTooManyRequests,
-	apperr.KindUnavailable:     http.StatusServiceUnavailable,
+	apperr.KindInvalid:            http.StatusBadRequest,
+	apperr.KindNotFound:           http.StatusNotFound,
+	apperr.KindConflict:           http.StatusConflict,
+	apperr.KindForbidden:          http.StatusForbidden,
+	apperr.KindUnauthenticated:    http.StatusUnauthorized,
+	apperr.KindRateLimited:        http.StatusTooManyRequests,
+	apperr.KindUnavailable:        http.StatusServiceUnavailable,
+	apperr.KindPreconditionFailed: http.StatusPreconditionFailed,
 }
 
 // errMissingToken is the answer when an operation needs a token and the

@@ -99,7 +99,7 @@ func New(cfg Config) (http.Handler, error) {
 		}),
 		api.WithNotFound(notFound),
 		api.WithMethodNotAllowed(methodNotAllowed),
-		api.WithMiddleware(requirePermissions, retryReads),
+		api.WithMiddleware(requirePermissions, carryIfMatch, retryReads),
 		tracerOption(cfg.TracerProvider),
 	)
 	if err != nil {

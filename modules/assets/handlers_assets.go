@@ -6,6 +6,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/listing/envelope"
 )
@@ -68,53 +69,41 @@ func (h *Handlers) ListMaintenanceAssets(ctx context.Context, params api.ListMai
 }
 
 // CreateAsset implements POST /api/assets.
-func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.Asset, error) {
+func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.AssetHeaders, error) {
 	a, err := h.svc.Create(ctx, createInput(req))
-	if err != nil {
-		return nil, err
-	}
-	return h.asset(ctx, a)
+	return h.taggedAsset(ctx, a, err)
 }
 
 // GetAsset implements GET /api/assets/{id}.
-func (h *Handlers) GetAsset(ctx context.Context, params api.GetAssetParams) (*api.Asset, error) {
+func (h *Handlers) GetAsset(ctx context.Context, params api.GetAssetParams) (*api.AssetHeaders, error) {
 	a, err := h.svc.Get(ctx, int(params.ID))
-	if err != nil {
-		return nil, err
-	}
-	return h.asset(ctx, a)
+	return h.taggedAsset(ctx, a, err)
 }
 
 // ReplaceAsset implements PUT /api/assets/{id}.
-func (h *Handlers) ReplaceAsset(ctx context.Context, req *api.AssetReplace, params api.ReplaceAssetParams) (*api.Asset, error) {
+func (h *Handlers) ReplaceAsset(ctx context.Context, req *api.AssetReplace, params api.ReplaceAssetParams) (api.ReplaceAssetRes, error) {
 	a, err := h.svc.Update(ctx, int(params.ID), replaceInput(req))
-	if err != nil {
-		return nil, err
-	}
-	return h.asset(ctx, a)
+	return h.taggedAsset(ctx, a, err)
 }
 
 // UpdateAsset implements PATCH /api/assets/{id}.
-func (h *Handlers) UpdateAsset(ctx context.Context, req *api.AssetPatch, params api.UpdateAssetParams) (*api.Asset, error) {
+func (h *Handlers) UpdateAsset(ctx context.Context, req *api.AssetPatch, params api.UpdateAssetParams) (api.UpdateAssetRes, error) {
 	a, err := h.svc.Update(ctx, int(params.ID), patchInput(req))
-	if err != nil {
-		return nil, err
-	}
-	return h.asset(ctx, a)
+	return h.taggedAsset(ctx, a, err)
 }
 
 // DeleteAsset implements DELETE /api/assets/{id}.
-func (h *Handlers) DeleteAsset(ctx context.Context, params api.DeleteAssetParams) error {
-	return h.svc.Delete(ctx, int(params.ID))
+func (h *Handlers) DeleteAsset(ctx context.Context, params api.DeleteAssetParams) (api.DeleteAssetRes, error) {
+	if err := h.svc.Delete(ctx, int(params.ID)); err != nil {
+		return nil, err
+	}
+	return &api.DeleteAssetNoContent{}, nil
 }
 
 // UpdateAssetStatus implements PATCH /api/assets/{id}/update-status.
-func (h *Handlers) UpdateAssetStatus(ctx context.Context, req *api.StatusUpdate, params api.UpdateAssetStatusParams) (*api.Asset, error) {
+func (h *Handlers) UpdateAssetStatus(ctx context.Context, req *api.StatusUpdate, params api.UpdateAssetStatusParams) (api.UpdateAssetStatusRes, error) {
 	a, err := h.svc.UpdateStatus(ctx, int(params.ID), int(req.Status), req.Reason.Or(""))
-	if err != nil {
-		return nil, err
-	}
-	return h.asset(ctx, a)
+	return h.taggedAsset(ctx, a, err)
 }
 
 // ListAssetStatusHistory implements GET /api/assets/{id}/status-history.
@@ -131,6 +120,19 @@ func (h *Handlers) ListAssetStatusHistory(ctx context.Context, params api.ListAs
 		return toAPIStatusChange(c, users)
 	}))
 	return &out, nil
+}
+
+// taggedAsset answers a service call that returned one asset: the asset
+// with its ETag.
+func (h *Handlers) taggedAsset(ctx context.Context, a *ent.Asset, err error) (*api.AssetHeaders, error) {
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.asset(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return apiconv.Tagged[api.AssetHeaders](out, a.ID, a.Version), nil
 }
 
 // asset renders one asset, resolving its authors.

@@ -73,7 +73,7 @@ func TestUpdateAssetStatusHandler_DelegatesToTheService(t *testing.T) {
 			changedAt := time.Date(2025, 1, 23, 10, 0, 0, 0, time.UTC)
 			author, editor := 7, 8
 			returned := &ent.Asset{
-				ID: 42, Code: "SRV-00042", Name: "web-42", AssetType: "SRV", Status: 100,
+				ID: 42, Code: "SRV-00042", Name: "web-42", AssetType: "SRV", Status: 100, Version: 3,
 				DatacenterID: 3, UHeight: 1, FullDepth: true,
 				CreatedAt: changedAt.Add(-time.Hour), UpdatedAt: changedAt,
 				CreatedBy: &author, UpdatedBy: &editor,
@@ -90,7 +90,7 @@ func TestUpdateAssetStatusHandler_DelegatesToTheService(t *testing.T) {
 
 			require.NoError(t, err)
 			assert.Equal(t, []statusCall{tt.want}, svc.calls)
-			want := &api.Asset{
+			want := &api.AssetHeaders{ETag: `"42-3"`, Response: api.Asset{
 				ID: 42, Code: "SRV-00042", Name: "web-42",
 				AssetType: api.AssetTypeSRV, AssetTypeDisplay: "Server",
 				Status: api.AssetStatus100, StatusDisplay: "In production",
@@ -105,7 +105,7 @@ func TestUpdateAssetStatusHandler_DelegatesToTheService(t *testing.T) {
 				CreatedAt:    changedAt.Add(-time.Hour), UpdatedAt: changedAt,
 				CreatedBy: api.NewNilUserRef(api.UserRef{ID: 7, Email: "admin@example.com"}),
 				UpdatedBy: api.NewNilUserRef(api.UserRef{ID: 8, Email: "tech@example.com"}),
-			}
+			}}
 			assert.Equal(t, want, got)
 		})
 	}

@@ -87,12 +87,13 @@ func (s *Service) Revoke(ctx context.Context, id int) error {
 			return database.Classify(err, "API token")
 		}
 		// The condition on revoked_at makes a concurrent revoke record once.
-		n, err := tx.APIToken.Update().Where(apitoken.ID(id), apitoken.RevokedAtIsNil()).SetRevokedAt(s.now()).Save(ctx)
+		// A single-row update, so that an If-Match holds it to a version.
+		err = tx.APIToken.UpdateOneID(id).Where(apitoken.RevokedAtIsNil()).SetRevokedAt(s.now()).Exec(ctx)
+		if ent.IsNotFound(err) {
+			return errNotFound
+		}
 		if err != nil {
 			return fmt.Errorf("revoke api token: %w", err)
-		}
-		if n == 0 {
-			return errNotFound
 		}
 		return s.events.Record(ctx, tx.Client(), events.Event{Type: events.APITokenRevoked, ActorID: a.UserID, Subject: subject(tok)})
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 )
 
@@ -18,25 +19,25 @@ func (h *Handlers) ListAPITokens(ctx context.Context, params api.ListAPITokensPa
 }
 
 // CreateAPIToken implements POST /api/api-tokens.
-func (h *Handlers) CreateAPIToken(ctx context.Context, req *api.APITokenCreate) (*api.APITokenCreated, error) {
+func (h *Handlers) CreateAPIToken(ctx context.Context, req *api.APITokenCreate) (*api.APITokenCreatedHeaders, error) {
 	t, bearer, err := h.svc.Create(ctx, createOf(req))
 	if err != nil {
 		return nil, err
 	}
-	return toAPITokenCreated(t, bearer), nil
+	return apiconv.Tagged[api.APITokenCreatedHeaders](toAPITokenCreated(t, bearer), t.ID, t.Version), nil
 }
 
 // GetAPIToken implements GET /api/api-tokens/{id}.
-func (h *Handlers) GetAPIToken(ctx context.Context, params api.GetAPITokenParams) (*api.APIToken, error) {
+func (h *Handlers) GetAPIToken(ctx context.Context, params api.GetAPITokenParams) (*api.APITokenHeaders, error) {
 	t, err := h.svc.Get(ctx, int(params.ID))
 	if err != nil {
 		return nil, err
 	}
 	out := toAPIToken(t)
-	return &out, nil
+	return apiconv.Tagged[api.APITokenHeaders](&out, t.ID, t.Version), nil
 }
 
 // RevokeAPIToken implements DELETE /api/api-tokens/{id}.
-func (h *Handlers) RevokeAPIToken(ctx context.Context, params api.RevokeAPITokenParams) error {
-	return h.svc.Revoke(ctx, int(params.ID))
+func (h *Handlers) RevokeAPIToken(ctx context.Context, params api.RevokeAPITokenParams) (api.RevokeAPITokenRes, error) {
+	return apiconv.NoContent[api.RevokeAPITokenNoContent](h.svc.Revoke(ctx, int(params.ID)))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 )
 
@@ -24,32 +25,32 @@ func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*
 }
 
 // CreateTeam implements POST /api/teams.
-func (h *Handlers) CreateTeam(ctx context.Context, req *api.TeamCreate) (*api.Team, error) {
+func (h *Handlers) CreateTeam(ctx context.Context, req *api.TeamCreate) (*api.TeamHeaders, error) {
 	t, err := h.svc.CreateTeam(ctx, teamCreate(req))
 	return h.team(ctx, t, err)
 }
 
 // GetTeam implements GET /api/teams/{id}.
-func (h *Handlers) GetTeam(ctx context.Context, params api.GetTeamParams) (*api.Team, error) {
+func (h *Handlers) GetTeam(ctx context.Context, params api.GetTeamParams) (*api.TeamHeaders, error) {
 	t, err := h.svc.GetTeam(ctx, int(params.ID))
 	return h.team(ctx, t, err)
 }
 
 // ReplaceTeam implements PUT /api/teams/{id}.
-func (h *Handlers) ReplaceTeam(ctx context.Context, req *api.TeamCreate, params api.ReplaceTeamParams) (*api.Team, error) {
+func (h *Handlers) ReplaceTeam(ctx context.Context, req *api.TeamCreate, params api.ReplaceTeamParams) (api.ReplaceTeamRes, error) {
 	t, err := h.svc.ReplaceTeam(ctx, int(params.ID), teamCreate(req))
 	return h.team(ctx, t, err)
 }
 
 // UpdateTeam implements PATCH /api/teams/{id}.
-func (h *Handlers) UpdateTeam(ctx context.Context, req *api.TeamPatch, params api.UpdateTeamParams) (*api.Team, error) {
+func (h *Handlers) UpdateTeam(ctx context.Context, req *api.TeamPatch, params api.UpdateTeamParams) (api.UpdateTeamRes, error) {
 	t, err := h.svc.UpdateTeam(ctx, int(params.ID), teamPatch(req))
 	return h.team(ctx, t, err)
 }
 
 // DeleteTeam implements DELETE /api/teams/{id}.
-func (h *Handlers) DeleteTeam(ctx context.Context, params api.DeleteTeamParams) error {
-	return h.svc.DeleteTeam(ctx, int(params.ID))
+func (h *Handlers) DeleteTeam(ctx context.Context, params api.DeleteTeamParams) (api.DeleteTeamRes, error) {
+	return apiconv.NoContent[api.DeleteTeamNoContent](h.svc.DeleteTeam(ctx, int(params.ID)))
 }
 
 // AddTeamMember implements POST /api/teams/{id}/members.
@@ -64,7 +65,7 @@ func (h *Handlers) RemoveTeamMember(ctx context.Context, params api.RemoveTeamMe
 
 // team encodes the answer of a service call that returned one team, with
 // its member count.
-func (h *Handlers) team(ctx context.Context, t *ent.Team, err error) (*api.Team, error) {
+func (h *Handlers) team(ctx context.Context, t *ent.Team, err error) (*api.TeamHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -73,5 +74,5 @@ func (h *Handlers) team(ctx context.Context, t *ent.Team, err error) (*api.Team,
 		return nil, err
 	}
 	out := toAPITeam(t, counts[t.ID])
-	return &out, nil
+	return apiconv.Tagged[api.TeamHeaders](&out, t.ID, t.Version), nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 )
 
@@ -23,37 +24,37 @@ func (h *Handlers) ListUsers(ctx context.Context, params api.ListUsersParams) (*
 }
 
 // CreateUser implements POST /api/users.
-func (h *Handlers) CreateUser(ctx context.Context, req *api.UserCreate) (*api.User, error) {
+func (h *Handlers) CreateUser(ctx context.Context, req *api.UserCreate) (*api.UserHeaders, error) {
 	u, err := h.svc.CreateUser(ctx, userCreate(req))
 	return h.user(ctx, u, err)
 }
 
 // GetUser implements GET /api/users/{id}.
-func (h *Handlers) GetUser(ctx context.Context, params api.GetUserParams) (*api.User, error) {
+func (h *Handlers) GetUser(ctx context.Context, params api.GetUserParams) (*api.UserHeaders, error) {
 	u, err := h.svc.GetUser(ctx, int(params.ID))
 	return h.user(ctx, u, err)
 }
 
 // ReplaceUser implements PUT /api/users/{id}.
-func (h *Handlers) ReplaceUser(ctx context.Context, req *api.UserReplace, params api.ReplaceUserParams) (*api.User, error) {
+func (h *Handlers) ReplaceUser(ctx context.Context, req *api.UserReplace, params api.ReplaceUserParams) (api.ReplaceUserRes, error) {
 	u, err := h.svc.UpdateUser(ctx, int(params.ID), userReplace(req))
 	return h.user(ctx, u, err)
 }
 
 // UpdateUser implements PATCH /api/users/{id}.
-func (h *Handlers) UpdateUser(ctx context.Context, req *api.UserPatch, params api.UpdateUserParams) (*api.User, error) {
+func (h *Handlers) UpdateUser(ctx context.Context, req *api.UserPatch, params api.UpdateUserParams) (api.UpdateUserRes, error) {
 	u, err := h.svc.UpdateUser(ctx, int(params.ID), userPatch(req))
 	return h.user(ctx, u, err)
 }
 
 // DeleteUser implements DELETE /api/users/{id}: the user is deactivated.
-func (h *Handlers) DeleteUser(ctx context.Context, params api.DeleteUserParams) error {
-	return h.svc.DeactivateUser(ctx, int(params.ID))
+func (h *Handlers) DeleteUser(ctx context.Context, params api.DeleteUserParams) (api.DeleteUserRes, error) {
+	return apiconv.NoContent[api.DeleteUserNoContent](h.svc.DeactivateUser(ctx, int(params.ID)))
 }
 
 // user encodes the answer of a service call that returned one user, with
 // the user's teams.
-func (h *Handlers) user(ctx context.Context, u *ent.User, err error) (*api.User, error) {
+func (h *Handlers) user(ctx context.Context, u *ent.User, err error) (*api.UserHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -62,5 +63,5 @@ func (h *Handlers) user(ctx context.Context, u *ent.User, err error) (*api.User,
 		return nil, err
 	}
 	out := ToAPIUser(u, teams[u.ID])
-	return &out, nil
+	return apiconv.Tagged[api.UserHeaders](&out, u.ID, u.Version), nil
 }

@@ -3,6 +3,7 @@ package datacenters
 import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 )
 
 func toAPIDatacenter(dc *ent.Datacenter) api.Datacenter {
@@ -16,12 +17,12 @@ func toAPIDatacenter(dc *ent.Datacenter) api.Datacenter {
 }
 
 // toAPI shows the answer of a call that returned one datacenter.
-func toAPI(dc *ent.Datacenter, err error) (*api.Datacenter, error) {
+func toAPI(dc *ent.Datacenter, err error) (*api.DatacenterHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := toAPIDatacenter(dc)
-	return &out, nil
+	return apiconv.Tagged[api.DatacenterHeaders](&out, dc.ID, dc.Version), nil
 }
 
 // createOf reads a create or replace body; an address that is omitted or

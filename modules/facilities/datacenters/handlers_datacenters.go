@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/binora/binora/internal/api"
+	"github.com/binora/binora/internal/apiconv"
 	"github.com/binora/binora/internal/listing/envelope"
 )
 
@@ -30,26 +31,26 @@ func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacente
 }
 
 // CreateDatacenter implements POST /api/datacenters.
-func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate) (*api.Datacenter, error) {
+func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate) (*api.DatacenterHeaders, error) {
 	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 
 // GetDatacenter implements GET /api/datacenters/{id}.
-func (h *Handlers) GetDatacenter(ctx context.Context, params api.GetDatacenterParams) (*api.Datacenter, error) {
+func (h *Handlers) GetDatacenter(ctx context.Context, params api.GetDatacenterParams) (*api.DatacenterHeaders, error) {
 	return toAPI(h.svc.Get(ctx, int(params.ID)))
 }
 
 // ReplaceDatacenter implements PUT /api/datacenters/{id}.
-func (h *Handlers) ReplaceDatacenter(ctx context.Context, req *api.DatacenterCreate, params api.ReplaceDatacenterParams) (*api.Datacenter, error) {
+func (h *Handlers) ReplaceDatacenter(ctx context.Context, req *api.DatacenterCreate, params api.ReplaceDatacenterParams) (api.ReplaceDatacenterRes, error) {
 	return toAPI(h.svc.Replace(ctx, int(params.ID), createOf(req)))
 }
 
 // UpdateDatacenter implements PATCH /api/datacenters/{id}.
-func (h *Handlers) UpdateDatacenter(ctx context.Context, req *api.DatacenterPatch, params api.UpdateDatacenterParams) (*api.Datacenter, error) {
+func (h *Handlers) UpdateDatacenter(ctx context.Context, req *api.DatacenterPatch, params api.UpdateDatacenterParams) (api.UpdateDatacenterRes, error) {
 	return toAPI(h.svc.Update(ctx, int(params.ID), patchOf(req)))
 }
 
 // DeleteDatacenter implements DELETE /api/datacenters/{id}.
-func (h *Handlers) DeleteDatacenter(ctx context.Context, params api.DeleteDatacenterParams) error {
-	return h.svc.Delete(ctx, int(params.ID))
+func (h *Handlers) DeleteDatacenter(ctx context.Context, params api.DeleteDatacenterParams) (api.DeleteDatacenterRes, error) {
+	return apiconv.NoContent[api.DeleteDatacenterNoContent](h.svc.Delete(ctx, int(params.ID)))
 }

@@ -86,10 +86,10 @@ func toAPIRack(r Rack) api.Rack {
 }
 
 // toAPI shows the answer of a call that returned one rack.
-func toAPI(r Rack, err error) (*api.Rack, error) {
+func toAPI(r Rack, err error) (*api.RackHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := toAPIRack(r)
-	return &out, nil
+	return apiconv.Tagged[api.RackHeaders](&out, r.ID, r.Version), nil
 }

@@ -42,10 +42,10 @@ func toAPIRoom(r *ent.Room) api.Room {
 }
 
 // showRoom shows the answer of a call that returned one room.
-func showRoom(r *ent.Room, err error) (*api.Room, error) {
+func showRoom(r *ent.Room, err error) (*api.RoomHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := toAPIRoom(r)
-	return &out, nil
+	return apiconv.Tagged[api.RoomHeaders](&out, r.ID, r.Version), nil
 }

@@ -34,10 +34,10 @@ func toAPIRow(r *ent.RackRow) api.Row {
 }
 
 // showRow shows the answer of a call that returned one row.
-func showRow(r *ent.RackRow, err error) (*api.Row, error) {
+func showRow(r *ent.RackRow, err error) (*api.RowHeaders, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := toAPIRow(r)
-	return &out, nil
+	return apiconv.Tagged[api.RowHeaders](&out, r.ID, r.Version), nil
 }

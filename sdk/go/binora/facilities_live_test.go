@@ -28,17 +28,17 @@ type site struct {
 
 func newSite(t *testing.T, ctx context.Context, c *binora.Client) site {
 	t.Helper()
-	dc, err := c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Madrid 1", Code: "MAD1"})
+	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Madrid 1", Code: "MAD1"}))
 	require.NoError(t, err)
-	room, err := c.CreateRoom(ctx, &binoraapi.RoomCreate{
+	room, _, err := binora.Object[binoraapi.Room](c.CreateRoom(ctx, &binoraapi.RoomCreate{
 		DatacenterID: dc.ID, Name: "Hall 1", Code: "H1", Floor: binoraapi.NewOptNilString("2"),
-	})
+	}))
 	require.NoError(t, err)
-	row, err := c.CreateRow(ctx, &binoraapi.RowCreate{RoomID: room.ID, Name: "A"})
+	row, _, err := binora.Object[binoraapi.Row](c.CreateRow(ctx, &binoraapi.RowCreate{RoomID: room.ID, Name: "A"}))
 	require.NoError(t, err)
-	rack, err := c.CreateRack(ctx, &binoraapi.RackCreate{
+	rack, _, err := binora.Object[binoraapi.Rack](c.CreateRack(ctx, &binoraapi.RackCreate{
 		RoomID: room.ID, RowID: binoraapi.NewOptNilInt64(row.ID), Name: "R01",
-	})
+	}))
 	require.NoError(t, err)
 	return site{dc: dc, room: room, row: row, rack: rack}
 }
@@ -66,7 +66,8 @@ func placeAsset(ctx context.Context, c *binora.Client, rackID int64, name string
 	if m.reservationID != 0 {
 		req.ReservationID = binoraapi.NewOptInt64(m.reservationID)
 	}
-	return c.CreateAsset(ctx, req)
+	a, _, err := binora.Object[binoraapi.Asset](c.CreateAsset(ctx, req))
+	return a, err
 }
 
 func mustPlace(t *testing.T, ctx context.Context, c *binora.Client, rackID int64, name string, m mount) *binoraapi.Asset {
@@ -79,7 +80,7 @@ func mustPlace(t *testing.T, ctx context.Context, c *binora.Client, rackID int64
 // assertUnits checks a rack's unit counts as the API reports them now.
 func assertUnits(t *testing.T, ctx context.Context, c *binora.Client, rackID int64, used, reserved, free int) {
 	t.Helper()
-	r, err := c.GetRack(ctx, binoraapi.GetRackParams{ID: rackID})
+	r, _, err := binora.Object[binoraapi.Rack](c.GetRack(ctx, binoraapi.GetRackParams{ID: rackID}))
 	require.NoError(t, err)
 	assert.Equal(t, []int{used, reserved, free}, []int{r.UnitsUsed, r.UnitsReserved, r.UnitsFree},
 		"units used, reserved, free")
@@ -193,8 +194,8 @@ func TestFacilities_MoveIsInPlacementHistoryNewestFirst(t *testing.T) {
 	s := newSite(t, ctx, c)
 	a := mustPlace(t, ctx, c, s.rack.ID, "db-01", mount{position: 5, uHeight: 1, face: binoraapi.FaceFront})
 
-	moved, err := c.UpdateAsset(ctx, &binoraapi.AssetPatch{Position: binoraapi.NewOptNilInt(30)},
-		binoraapi.UpdateAssetParams{ID: a.ID})
+	moved, _, err := binora.Object[binoraapi.Asset](c.UpdateAsset(ctx, &binoraapi.AssetPatch{Position: binoraapi.NewOptNilInt(30)},
+		binoraapi.UpdateAssetParams{ID: a.ID}))
 	require.NoError(t, err)
 	assert.Equal(t, binoraapi.NewNilInt(30), moved.Position)
 	assert.Equal(t, binoraapi.NewNilFace(binoraapi.FaceFront), moved.Face)

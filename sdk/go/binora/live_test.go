@@ -194,15 +194,15 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 	ctx := testContext(t)
 	c := login(t, tn, nil)
 
-	dc, err := c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{
+	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{
 		Name:    "Paris 1",
 		Code:    "PAR1",
 		Address: binoraapi.NewOptNilString("1 rue de la Paix"),
-	})
+	}))
 	require.NoError(t, err)
 	assert.Equal(t, "PAR1", dc.Code)
 
-	_, err = c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1 bis", Code: "PAR1"})
+	_, _, err = binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1 bis", Code: "PAR1"}))
 	requireProblem(t, err, http.StatusConflict, "conflict")
 
 	dcs, err := c.ListDatacenters(ctx, binoraapi.ListDatacentersParams{})
@@ -210,20 +210,20 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 	require.Equal(t, 1, dcs.Count)
 	assert.Equal(t, dc.ID, dcs.Results[0].ID)
 
-	asset, err := c.CreateAsset(ctx, &binoraapi.AssetCreate{
+	asset, _, err := binora.Object[binoraapi.Asset](c.CreateAsset(ctx, &binoraapi.AssetCreate{
 		Name:         "web-01",
 		AssetType:    binoraapi.AssetTypeSRV,
 		SerialNumber: binoraapi.NewOptNilString("SN-0001"),
 		DatacenterID: binoraapi.NewOptInt64(dc.ID),
-	})
+	}))
 	require.NoError(t, err)
 	assert.Equal(t, "SRV-00001", asset.Code)
 	assert.Equal(t, binoraapi.AssetStatus50, asset.Status)
 	assert.Equal(t, dc.ID, asset.Datacenter.ID)
 
-	updated, err := c.UpdateAssetStatus(ctx,
+	updated, _, err := binora.Object[binoraapi.Asset](c.UpdateAssetStatus(ctx,
 		&binoraapi.StatusUpdate{Status: binoraapi.AssetStatus60, Reason: binoraapi.NewOptString("fan failure")},
-		binoraapi.UpdateAssetStatusParams{ID: asset.ID})
+		binoraapi.UpdateAssetStatusParams{ID: asset.ID}))
 	require.NoError(t, err)
 	assert.Equal(t, binoraapi.AssetStatus60, updated.Status)
 	assert.Equal(t, "Maintenance", updated.StatusDisplay)
@@ -249,11 +249,11 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, assets.Count)
 
-	_, err = c.UpdateAssetStatus(ctx, &binoraapi.StatusUpdate{Status: binoraapi.AssetStatus0},
-		binoraapi.UpdateAssetStatusParams{ID: asset.ID})
+	_, _, err = binora.Object[binoraapi.Asset](c.UpdateAssetStatus(ctx, &binoraapi.StatusUpdate{Status: binoraapi.AssetStatus0},
+		binoraapi.UpdateAssetStatusParams{ID: asset.ID}))
 	require.NoError(t, err)
-	_, err = c.UpdateAssetStatus(ctx, &binoraapi.StatusUpdate{Status: binoraapi.AssetStatus100},
-		binoraapi.UpdateAssetStatusParams{ID: asset.ID})
+	_, _, err = binora.Object[binoraapi.Asset](c.UpdateAssetStatus(ctx, &binoraapi.StatusUpdate{Status: binoraapi.AssetStatus100},
+		binoraapi.UpdateAssetStatusParams{ID: asset.ID}))
 	requireProblem(t, err, http.StatusConflict, "")
 }
 
@@ -263,16 +263,16 @@ func TestOtherTenantsObjectsAreNotFound(t *testing.T) {
 	a := login(t, newTenant(t), nil)
 	b := login(t, newTenant(t), nil)
 
-	dc, err := a.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Tenant A", Code: "TA1"})
+	dc, _, err := binora.Object[binoraapi.Datacenter](a.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Tenant A", Code: "TA1"}))
 	require.NoError(t, err)
-	asset, err := a.CreateAsset(ctx, &binoraapi.AssetCreate{
+	asset, _, err := binora.Object[binoraapi.Asset](a.CreateAsset(ctx, &binoraapi.AssetCreate{
 		Name: "switch", AssetType: binoraapi.AssetTypeSWT, DatacenterID: binoraapi.NewOptInt64(dc.ID),
-	})
+	}))
 	require.NoError(t, err)
 
-	_, err = b.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID})
+	_, _, err = binora.Object[binoraapi.Datacenter](b.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID}))
 	requireProblem(t, err, http.StatusNotFound, "not_found")
-	_, err = b.GetAsset(ctx, binoraapi.GetAssetParams{ID: asset.ID})
+	_, _, err = binora.Object[binoraapi.Asset](b.GetAsset(ctx, binoraapi.GetAssetParams{ID: asset.ID}))
 	requireProblem(t, err, http.StatusNotFound, "not_found")
 	_, err = b.ListAssetStatusHistory(ctx, binoraapi.ListAssetStatusHistoryParams{ID: asset.ID})
 	requireProblem(t, err, http.StatusNotFound, "not_found")
@@ -282,7 +282,7 @@ func TestOtherTenantsObjectsAreNotFound(t *testing.T) {
 	assert.Equal(t, 0, list.Count)
 
 	// Tenant A still sees its own objects.
-	got, err := a.GetAsset(ctx, binoraapi.GetAssetParams{ID: asset.ID})
+	got, _, err := binora.Object[binoraapi.Asset](a.GetAsset(ctx, binoraapi.GetAssetParams{ID: asset.ID}))
 	require.NoError(t, err)
 	assert.Equal(t, asset.Code, got.Code)
 }

@@ -30,7 +30,7 @@ func TestRefreshOn401(t *testing.T) {
 	// A garbage access token with a valid refresh token: the request is
 	// answered 401, refreshed once and retried.
 	c.SetTokens(binora.Tokens{Access: "garbage", Refresh: valid.Refresh})
-	dc, err := c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "After refresh", Code: "AR1"})
+	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "After refresh", Code: "AR1"}))
 	require.NoError(t, err, "the request body must be replayed after the refresh")
 	assert.Equal(t, "AR1", dc.Code)
 	assert.Equal(t, 1, tr.count("/api/auth/refresh"))
@@ -42,7 +42,7 @@ func TestRefreshOn401(t *testing.T) {
 	assert.NotEqual(t, valid.Refresh, now.Refresh, "the refresh token rotates")
 
 	// The new tokens work without another refresh.
-	_, err = c.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID})
+	_, _, err = binora.Object[binoraapi.Datacenter](c.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID}))
 	require.NoError(t, err)
 	assert.Equal(t, 1, tr.count("/api/auth/refresh"))
 
@@ -179,12 +179,12 @@ func TestAPIToken(t *testing.T) {
 	tn := newTenant(t)
 	ctx := testContext(t)
 	admin := login(t, tn, nil)
-	_, err := admin.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Lyon", Code: "LYS1"})
+	_, _, err := binora.Object[binoraapi.Datacenter](admin.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Lyon", Code: "LYS1"}))
 	require.NoError(t, err)
-	created, err := admin.CreateAPIToken(ctx, &binoraapi.APITokenCreate{
+	created, _, err := binora.Object[binoraapi.APITokenCreated](admin.CreateAPIToken(ctx, &binoraapi.APITokenCreate{
 		Name:        "sdk test",
 		Permissions: []string{"core.datacenters.read"},
-	})
+	}))
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(created.Token, "bnr_"), created.Token)
 
@@ -210,7 +210,7 @@ func TestAPIToken(t *testing.T) {
 	require.ErrorIs(t, c.Refresh(ctx), binora.ErrAPITokenMode)
 
 	// A revoked token answers 401, with no refresh attempt.
-	require.NoError(t, admin.RevokeAPIToken(ctx, binoraapi.RevokeAPITokenParams{ID: created.ID}))
+	require.NoError(t, binora.Done(admin.RevokeAPIToken(ctx, binoraapi.RevokeAPITokenParams{ID: created.ID})))
 	_, err = c.ListDatacenters(ctx, binoraapi.ListDatacentersParams{})
 	requireProblem(t, err, http.StatusUnauthorized, "")
 	assert.Equal(t, 0, tr.count("/api/auth/refresh"))

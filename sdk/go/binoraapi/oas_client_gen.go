@@ -122,14 +122,14 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also a revoked token) or `tenant_not_found`.
 	//
 	// GET /api/api-tokens/{id}
-	GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error)
+	GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APITokenHeaders, error)
 	// ListAPITokens invokes listAPITokens operation.
 	//
 	// The company's API tokens that are not revoked, paginated, newest first. The secret `token` is never
@@ -144,11 +144,14 @@ type APITokensInvoker interface {
 	//
 	// The token stops working at once.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 	// (also an already revoked token) or `tenant_not_found`.
 	//
 	// DELETE /api/api-tokens/{id}
-	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error
+	RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) (RevokeAPITokenRes, error)
 }
 
 // AssetsInvoker invokes operations described by OpenAPI v3 specification.
@@ -168,21 +171,24 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (the asset still has children).
 	//
 	// DELETE /api/assets/{id}
-	DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error
+	DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) (DeleteAssetRes, error)
 	// GetAsset invokes getAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/assets/{id}
-	GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error)
+	GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*AssetHeaders, error)
 	// ListAssetPlacementHistory invokes listAssetPlacementHistory operation.
 	//
 	// The asset's moves, newest first: every change of its rack, position or face, with where it was and
@@ -227,17 +233,23 @@ type AssetsInvoker interface {
 	// Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 	// rules as `update-status` and leaves one history entry.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 	// retired rack); `413`.
 	//
 	// PUT /api/assets/{id}
-	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error)
+	ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (ReplaceAssetRes, error)
 	// UpdateAsset invokes updateAsset operation.
 	//
 	// Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 	// change follows the same rules as `update-status`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 	// rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -245,17 +257,20 @@ type AssetsInvoker interface {
 	// retired rack); `413`.
 	//
 	// PATCH /api/assets/{id}
-	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error)
+	UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (UpdateAssetRes, error)
 	// UpdateAssetStatus invokes updateAssetStatus operation.
 	//
 	// Moves the asset to another status and records a history entry. Setting the current status again is a
 	// no-op that records nothing.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 	// `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 	//
 	// PATCH /api/assets/{id}/update-status
-	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error)
+	UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (UpdateAssetStatusRes, error)
 }
 
 // AuthInvoker invokes operations described by OpenAPI v3 specification.
@@ -397,22 +412,25 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 	// detail says how many of each).
 	//
 	// DELETE /api/datacenters/{id}
-	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error
+	DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) (DeleteDatacenterRes, error)
 	// GetDatacenter invokes getDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/datacenters/{id}
-	GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error)
 	// ListDatacenters invokes listDatacenters operation.
 	//
 	// The company's datacenters, paginated.
@@ -426,20 +444,26 @@ type DatacentersInvoker interface {
 	//
 	// Replaces every writable field; an omitted `address` is cleared.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PUT /api/datacenters/{id}
-	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (ReplaceDatacenterRes, error)
 	// UpdateDatacenter invokes updateDatacenter operation.
 	//
 	// Changes only the fields sent; `address: null` clears the address.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 	//
 	// PATCH /api/datacenters/{id}
-	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error)
+	UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (UpdateDatacenterRes, error)
 }
 
 // PermissionsInvoker invokes operations described by OpenAPI v3 specification.
@@ -545,24 +569,27 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 	// detail says how many of each).
 	//
 	// DELETE /api/racks/{id}
-	DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) error
+	DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) (DeleteRackRes, error)
 	// GetRack invokes getRack operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/racks/{id}
-	GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*Rack, error)
+	GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*RackHeaders, error)
 	// ListRacks invokes listRacks operation.
 	//
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
@@ -579,21 +606,27 @@ type RacksInvoker interface {
 	// rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 	// (`u_height`, `starting_unit`) so that one of them would fall outside it.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 	// reservation outside the rack or in another datacenter, naming it); `413`.
 	//
 	// PUT /api/racks/{id}
-	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (*Rack, error)
+	ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (ReplaceRackRes, error)
 	// UpdateRack invokes updateRack operation.
 	//
 	// Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 	//
 	// PATCH /api/racks/{id}
-	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (*Rack, error)
+	UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (UpdateRackRes, error)
 }
 
 // ReservationsInvoker invokes operations described by OpenAPI v3 specification.
@@ -642,24 +675,27 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 	// of each).
 	//
 	// DELETE /api/rooms/{id}
-	DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) error
+	DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) (DeleteRoomRes, error)
 	// GetRoom invokes getRoom operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rooms/{id}
-	GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*Room, error)
+	GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*RoomHeaders, error)
 	// ListRooms invokes listRooms operation.
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
@@ -674,21 +710,27 @@ type RoomsInvoker interface {
 	// Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 	// datacenter: `datacenter_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 	// the datacenter); `413`.
 	//
 	// PUT /api/rooms/{id}
-	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (*Room, error)
+	ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (ReplaceRoomRes, error)
 	// UpdateRoom invokes updateRoom operation.
 	//
 	// Changes the fields given; `null` clears `floor` or `description`.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 	//
 	// PATCH /api/rooms/{id}
-	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (*Room, error)
+	UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (UpdateRoomRes, error)
 }
 
 // RowsInvoker invokes operations described by OpenAPI v3 specification.
@@ -702,23 +744,26 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 	//
 	// DELETE /api/rows/{id}
-	DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) error
+	DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) (DeleteRowRes, error)
 	// GetRow invokes getRow operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/rows/{id}
-	GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*Row, error)
+	GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*RowHeaders, error)
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
@@ -732,19 +777,25 @@ type RowsInvoker interface {
 	//
 	// Sets every field. A row never moves to another room: `room_id` must be its own.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 	// `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 	// the room); `413`.
 	//
 	// PUT /api/rows/{id}
-	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (*Row, error)
+	ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (ReplaceRowRes, error)
 	// UpdateRow invokes updateRow operation.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 	//
 	// PATCH /api/rows/{id}
-	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (*Row, error)
+	UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (UpdateRowRes, error)
 }
 
 // SecurityEventsInvoker invokes operations described by OpenAPI v3 specification.
@@ -789,25 +840,28 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 	// the team. An API token may delete only a team without members.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 	// code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// DELETE /api/teams/{id}
-	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error
+	DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) (DeleteTeamRes, error)
 	// GetTeam invokes getTeam operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/teams/{id}
-	GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error)
+	GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*TeamHeaders, error)
 	// ListTeams invokes listTeams operation.
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
@@ -835,18 +889,24 @@ type TeamsInvoker interface {
 	// and change its description, but not its `permissions` (what its members hold must not change through
 	// a token that can be revoked): sending them unchanged is accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 	// `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 	// name, naming `name`); `413`.
 	//
 	// PUT /api/teams/{id}
-	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error)
+	ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (ReplaceTeamRes, error)
 	// UpdateTeam invokes updateTeam operation.
 	//
 	// Changes only the fields sent; `permissions` replaces the team's codes. An API token may rename a
 	// team and change its description, but not its `permissions` (what its members hold must not change
 	// through a token that can be revoked): sending them unchanged is accepted.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 	// `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
@@ -854,7 +914,7 @@ type TeamsInvoker interface {
 	// name, naming `name`); `413`.
 	//
 	// PATCH /api/teams/{id}
-	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error)
+	UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (UpdateTeamRes, error)
 }
 
 // UsersInvoker invokes operations described by OpenAPI v3 specification.
@@ -877,25 +937,28 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 	// stop working at once.
+	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 	// permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 	// `tenant_not_found`; `409 last_admin` (the last active admin).
 	//
 	// DELETE /api/users/{id}
-	DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error
+	DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) (DeleteUserRes, error)
 	// GetUser invokes getUser operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 	// `tenant_not_found`.
 	//
 	// GET /api/users/{id}
-	GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error)
+	GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*UserHeaders, error)
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
@@ -916,6 +979,9 @@ type UsersInvoker interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -925,7 +991,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PUT /api/users/{id}
-	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error)
+	ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (ReplaceUserRes, error)
 	// UpdateUser invokes updateUser operation.
 	//
 	// Changes only the fields sent; `team_ids` replaces the user's teams. `password` is not a field here
@@ -936,6 +1002,9 @@ type UsersInvoker interface {
 	// changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 	// are accepted.
 	//
+	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+	// answers `412 precondition_failed` and changes nothing.
+	//
 	// Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 	// `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 	// or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -945,7 +1014,7 @@ type UsersInvoker interface {
 	// admin); `413`.
 	//
 	// PATCH /api/users/{id}
-	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error)
+	UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (UpdateUserRes, error)
 }
 
 // Client implements OAS client.
@@ -1504,12 +1573,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error) {
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error) {
 	res, err := c.sendCreateAPIToken(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1646,12 +1715,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error) {
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error) {
 	res, err := c.sendCreateAsset(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1781,12 +1850,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error) {
 	res, err := c.sendCreateDatacenter(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1920,12 +1989,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error) {
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error) {
 	res, err := c.sendCreateRack(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2216,12 +2285,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error) {
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error) {
 	res, err := c.sendCreateRoom(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2352,12 +2421,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error) {
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error) {
 	res, err := c.sendCreateRow(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2490,12 +2559,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error) {
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error) {
 	res, err := c.sendCreateTeam(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2635,12 +2704,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error) {
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error) {
 	res, err := c.sendCreateUser(ctx, request, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2766,16 +2835,19 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, reques
 
 // DeleteAsset invokes deleteAsset operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (the asset still has children).
 //
 // DELETE /api/assets/{id}
-func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) error {
-	_, err := c.sendDeleteAsset(ctx, params, options...)
-	return err
+func (c *Client) DeleteAsset(ctx context.Context, params DeleteAssetParams, options ...RequestOption) (DeleteAssetRes, error) {
+	res, err := c.sendDeleteAsset(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, requestOptions ...RequestOption) (res *DeleteAssetNoContent, err error) {
+func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, requestOptions ...RequestOption) (res DeleteAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteAsset"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -2850,6 +2922,23 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, 
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2916,17 +3005,20 @@ func (c *Client) sendDeleteAsset(ctx context.Context, params DeleteAssetParams, 
 
 // DeleteDatacenter invokes deleteDatacenter operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the datacenter still holds rooms, racks or assets (the
 // detail says how many of each).
 //
 // DELETE /api/datacenters/{id}
-func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) error {
-	_, err := c.sendDeleteDatacenter(ctx, params, options...)
-	return err
+func (c *Client) DeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, options ...RequestOption) (DeleteDatacenterRes, error) {
+	res, err := c.sendDeleteDatacenter(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, requestOptions ...RequestOption) (res *DeleteDatacenterNoContent, err error) {
+func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacenterParams, requestOptions ...RequestOption) (res DeleteDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteDatacenter"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3001,6 +3093,23 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3069,17 +3178,20 @@ func (c *Client) sendDeleteDatacenter(ctx context.Context, params DeleteDatacent
 //
 // Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when assets or live reservations are still in the rack (the
 // detail says how many of each).
 //
 // DELETE /api/racks/{id}
-func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRack(ctx, params, options...)
-	return err
+func (c *Client) DeleteRack(ctx context.Context, params DeleteRackParams, options ...RequestOption) (DeleteRackRes, error) {
+	res, err := c.sendDeleteRack(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, requestOptions ...RequestOption) (res *DeleteRackNoContent, err error) {
+func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, requestOptions ...RequestOption) (res DeleteRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRack"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3152,6 +3264,23 @@ func (c *Client) sendDeleteRack(ctx context.Context, params DeleteRackParams, re
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -3391,17 +3520,20 @@ func (c *Client) sendDeleteRackReservation(ctx context.Context, params DeleteRac
 //
 // Deletes an empty room. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when the room still holds rows or racks (the detail says how many
 // of each).
 //
 // DELETE /api/rooms/{id}
-func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRoom(ctx, params, options...)
-	return err
+func (c *Client) DeleteRoom(ctx context.Context, params DeleteRoomParams, options ...RequestOption) (DeleteRoomRes, error) {
+	res, err := c.sendDeleteRoom(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, requestOptions ...RequestOption) (res *DeleteRoomNoContent, err error) {
+func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, requestOptions ...RequestOption) (res DeleteRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRoom"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3476,6 +3608,23 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, re
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3544,16 +3693,19 @@ func (c *Client) sendDeleteRoom(ctx context.Context, params DeleteRoomParams, re
 //
 // Deletes an empty row. Nothing is deleted along with it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` when racks still stand in the row (the detail says how many).
 //
 // DELETE /api/rows/{id}
-func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) error {
-	_, err := c.sendDeleteRow(ctx, params, options...)
-	return err
+func (c *Client) DeleteRow(ctx context.Context, params DeleteRowParams, options ...RequestOption) (DeleteRowRes, error) {
+	res, err := c.sendDeleteRow(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requestOptions ...RequestOption) (res *DeleteRowNoContent, err error) {
+func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requestOptions ...RequestOption) (res DeleteRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteRow"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3628,6 +3780,23 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3697,17 +3866,20 @@ func (c *Client) sendDeleteRow(ctx context.Context, params DeleteRowParams, requ
 // Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
 // the team. An API token may delete only a team without members.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a team with a
 // code the caller does not hold, a team with members deleted with an API token); `404 not_found` or
 // `tenant_not_found`.
 //
 // DELETE /api/teams/{id}
-func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) error {
-	_, err := c.sendDeleteTeam(ctx, params, options...)
-	return err
+func (c *Client) DeleteTeam(ctx context.Context, params DeleteTeamParams, options ...RequestOption) (DeleteTeamRes, error) {
+	res, err := c.sendDeleteTeam(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, requestOptions ...RequestOption) (res *DeleteTeamNoContent, err error) {
+func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, requestOptions ...RequestOption) (res DeleteTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteTeam"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3782,6 +3954,23 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -3851,17 +4040,20 @@ func (c *Client) sendDeleteTeam(ctx context.Context, params DeleteTeamParams, re
 // Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
 // stop working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who holds a
 // permission the caller lacks, or an admin deactivated by a non-admin); `404 not_found` or
 // `tenant_not_found`; `409 last_admin` (the last active admin).
 //
 // DELETE /api/users/{id}
-func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) error {
-	_, err := c.sendDeleteUser(ctx, params, options...)
-	return err
+func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, options ...RequestOption) (DeleteUserRes, error) {
+	res, err := c.sendDeleteUser(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, requestOptions ...RequestOption) (res *DeleteUserNoContent, err error) {
+func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, requestOptions ...RequestOption) (res DeleteUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("deleteUser"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -3934,6 +4126,23 @@ func (c *Client) sendDeleteUser(ctx context.Context, params DeleteUserParams, re
 	r, err := ht.NewRequest(ctx, "DELETE", u)
 	if err != nil {
 		return res, errors.Wrap(err, "create request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -4281,12 +4490,12 @@ func (c *Client) sendFindRackSpace(ctx context.Context, params FindRackSpacePara
 // (also a revoked token) or `tenant_not_found`.
 //
 // GET /api/api-tokens/{id}
-func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APIToken, error) {
+func (c *Client) GetAPIToken(ctx context.Context, params GetAPITokenParams, options ...RequestOption) (*APITokenHeaders, error) {
 	res, err := c.sendGetAPIToken(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, requestOptions ...RequestOption) (res *APIToken, err error) {
+func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, requestOptions ...RequestOption) (res *APITokenHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAPIToken"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4431,12 +4640,12 @@ func (c *Client) sendGetAPIToken(ctx context.Context, params GetAPITokenParams, 
 // `tenant_not_found`.
 //
 // GET /api/assets/{id}
-func (c *Client) GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) GetAsset(ctx context.Context, params GetAssetParams, options ...RequestOption) (*AssetHeaders, error) {
 	res, err := c.sendGetAsset(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getAsset"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -4581,12 +4790,12 @@ func (c *Client) sendGetAsset(ctx context.Context, params GetAssetParams, reques
 // `tenant_not_found`.
 //
 // GET /api/datacenters/{id}
-func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) GetDatacenter(ctx context.Context, params GetDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error) {
 	res, err := c.sendGetDatacenter(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendGetDatacenter(ctx context.Context, params GetDatacenterParams, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getDatacenter"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5119,12 +5328,12 @@ func (c *Client) sendGetOpenAPISpec(ctx context.Context, requestOptions ...Reque
 // `tenant_not_found`.
 //
 // GET /api/racks/{id}
-func (c *Client) GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) GetRack(ctx context.Context, params GetRackParams, options ...RequestOption) (*RackHeaders, error) {
 	res, err := c.sendGetRack(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRack(ctx context.Context, params GetRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendGetRack(ctx context.Context, params GetRackParams, requestOptions ...RequestOption) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRack"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5621,12 +5830,12 @@ func (c *Client) sendGetRackElevationSVG(ctx context.Context, params GetRackElev
 // `tenant_not_found`.
 //
 // GET /api/rooms/{id}
-func (c *Client) GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) GetRoom(ctx context.Context, params GetRoomParams, options ...RequestOption) (*RoomHeaders, error) {
 	res, err := c.sendGetRoom(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendGetRoom(ctx context.Context, params GetRoomParams, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRoom"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -5925,12 +6134,12 @@ func (c *Client) sendGetRoomCapacity(ctx context.Context, params GetRoomCapacity
 // `tenant_not_found`.
 //
 // GET /api/rows/{id}
-func (c *Client) GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) GetRow(ctx context.Context, params GetRowParams, options ...RequestOption) (*RowHeaders, error) {
 	res, err := c.sendGetRow(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOptions ...RequestOption) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getRow"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -6075,12 +6284,12 @@ func (c *Client) sendGetRow(ctx context.Context, params GetRowParams, requestOpt
 // `tenant_not_found`.
 //
 // GET /api/teams/{id}
-func (c *Client) GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) GetTeam(ctx context.Context, params GetTeamParams, options ...RequestOption) (*TeamHeaders, error) {
 	res, err := c.sendGetTeam(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getTeam"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -6225,12 +6434,12 @@ func (c *Client) sendGetTeam(ctx context.Context, params GetTeamParams, requestO
 // `tenant_not_found`.
 //
 // GET /api/users/{id}
-func (c *Client) GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) GetUser(ctx context.Context, params GetUserParams, options ...RequestOption) (*UserHeaders, error) {
 	res, err := c.sendGetUser(ctx, params, options...)
 	return res, err
 }
 
-func (c *Client) sendGetUser(ctx context.Context, params GetUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendGetUser(ctx context.Context, params GetUserParams, requestOptions ...RequestOption) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("getUser"),
 		semconv.HTTPRequestMethodKey.String("GET"),
@@ -10296,18 +10505,21 @@ func (c *Client) sendRemoveTeamMember(ctx context.Context, params RemoveTeamMemb
 // Replaces every writable field; omitted optional fields are cleared. A status change follows the same
 // rules as `update-status` and leaves one history entry.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PUT /api/assets/{id}
-func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) ReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, options ...RequestOption) (ReplaceAssetRes, error) {
 	res, err := c.sendReplaceAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, params ReplaceAssetParams, requestOptions ...RequestOption) (res ReplaceAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceAsset"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10385,6 +10597,23 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10453,16 +10682,19 @@ func (c *Client) sendReplaceAsset(ctx context.Context, request *AssetReplace, pa
 //
 // Replaces every writable field; an omitted `address` is cleared.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PUT /api/datacenters/{id}
-func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) ReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, options ...RequestOption) (ReplaceDatacenterRes, error) {
 	res, err := c.sendReplaceDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterCreate, params ReplaceDatacenterParams, requestOptions ...RequestOption) (res ReplaceDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10540,6 +10772,23 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10610,17 +10859,20 @@ func (c *Client) sendReplaceDatacenter(ctx context.Context, request *DatacenterC
 // rack that holds assets or reservations cannot move to a room of another datacenter, nor shrink
 // (`u_height`, `starting_unit`) so that one of them would fall outside it.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a duplicate, or a change that would leave an asset or
 // reservation outside the rack or in another datacenter, naming it); `413`.
 //
 // PUT /api/racks/{id}
-func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) ReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, options ...RequestOption) (ReplaceRackRes, error) {
 	res, err := c.sendReplaceRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, params ReplaceRackParams, requestOptions ...RequestOption) (res ReplaceRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRack"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10698,6 +10950,23 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10767,17 +11036,20 @@ func (c *Client) sendReplaceRack(ctx context.Context, request *RackCreate, param
 // Sets every field; an omitted `floor` or `description` is cleared. A room never moves to another
 // datacenter: `datacenter_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in
 // the datacenter); `413`.
 //
 // PUT /api/rooms/{id}
-func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) ReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, options ...RequestOption) (ReplaceRoomRes, error) {
 	res, err := c.sendReplaceRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, params ReplaceRoomParams, requestOptions ...RequestOption) (res ReplaceRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRoom"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -10855,6 +11127,23 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -10923,17 +11212,20 @@ func (c *Client) sendReplaceRoom(ctx context.Context, request *RoomCreate, param
 //
 // Sets every field. A row never moves to another room: `room_id` must be its own.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
 // `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in
 // the room); `413`.
 //
 // PUT /api/rows/{id}
-func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) ReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, options ...RequestOption) (ReplaceRowRes, error) {
 	res, err := c.sendReplaceRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params ReplaceRowParams, requestOptions ...RequestOption) (res ReplaceRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceRow"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11011,6 +11303,23 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11081,18 +11390,21 @@ func (c *Client) sendReplaceRow(ctx context.Context, request *RowCreate, params 
 // and change its description, but not its `permissions` (what its members hold must not change through
 // a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PUT /api/teams/{id}
-func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) ReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, options ...RequestOption) (ReplaceTeamRes, error) {
 	res, err := c.sendReplaceTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, params ReplaceTeamParams, requestOptions ...RequestOption) (res ReplaceTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceTeam"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11170,6 +11482,23 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11245,6 +11574,9 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -11254,12 +11586,12 @@ func (c *Client) sendReplaceTeam(ctx context.Context, request *TeamCreate, param
 // admin); `413`.
 //
 // PUT /api/users/{id}
-func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) ReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, options ...RequestOption) (ReplaceUserRes, error) {
 	res, err := c.sendReplaceUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, params ReplaceUserParams, requestOptions ...RequestOption) (res ReplaceUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("replaceUser"),
 		semconv.HTTPRequestMethodKey.String("PUT"),
@@ -11335,6 +11667,23 @@ func (c *Client) sendReplaceUser(ctx context.Context, request *UserReplace, para
 	}
 	if err := encodeReplaceUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -11515,16 +11864,19 @@ func (c *Client) sendRequestPasswordReset(ctx context.Context, request *Password
 //
 // The token stops working at once.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
 // (also an already revoked token) or `tenant_not_found`.
 //
 // DELETE /api/api-tokens/{id}
-func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) error {
-	_, err := c.sendRevokeAPIToken(ctx, params, options...)
-	return err
+func (c *Client) RevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, options ...RequestOption) (RevokeAPITokenRes, error) {
+	res, err := c.sendRevokeAPIToken(ctx, params, options...)
+	return res, err
 }
 
-func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, requestOptions ...RequestOption) (res *RevokeAPITokenNoContent, err error) {
+func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenParams, requestOptions ...RequestOption) (res RevokeAPITokenRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("revokeAPIToken"),
 		semconv.HTTPRequestMethodKey.String("DELETE"),
@@ -11599,6 +11951,23 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 		return res, errors.Wrap(err, "create request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11668,18 +12037,21 @@ func (c *Client) sendRevokeAPIToken(ctx context.Context, params RevokeAPITokenPa
 // Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them. A status
 // change follows the same rules as `update-status`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that breaks a
 // rule, as for a create); `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (a forbidden status transition, a unit taken or reserved, a
 // retired rack); `413`.
 //
 // PATCH /api/assets/{id}
-func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) UpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, options ...RequestOption) (UpdateAssetRes, error) {
 	res, err := c.sendUpdateAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, params UpdateAssetParams, requestOptions ...RequestOption) (res UpdateAssetRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAsset"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11757,6 +12129,23 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11826,16 +12215,19 @@ func (c *Client) sendUpdateAsset(ctx context.Context, request *AssetPatch, param
 // Moves the asset to another status and records a history entry. Setting the current status again is a
 // no-op that records nothing.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (unknown status); `401 unauthenticated`; `403 permission_denied`;
 // `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot reactivate disposed asset`); `413`.
 //
 // PATCH /api/assets/{id}/update-status
-func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (*Asset, error) {
+func (c *Client) UpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, options ...RequestOption) (UpdateAssetStatusRes, error) {
 	res, err := c.sendUpdateAssetStatus(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdate, params UpdateAssetStatusParams, requestOptions ...RequestOption) (res UpdateAssetStatusRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateAssetStatus"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -11914,6 +12306,23 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -11982,16 +12391,19 @@ func (c *Client) sendUpdateAssetStatus(ctx context.Context, request *StatusUpdat
 //
 // Changes only the fields sent; `address: null` clears the address.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
 //
 // PATCH /api/datacenters/{id}
-func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+func (c *Client) UpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, options ...RequestOption) (UpdateDatacenterRes, error) {
 	res, err := c.sendUpdateDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPatch, params UpdateDatacenterParams, requestOptions ...RequestOption) (res UpdateDatacenterRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateDatacenter"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12069,6 +12481,23 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12137,16 +12566,19 @@ func (c *Client) sendUpdateDatacenter(ctx context.Context, request *DatacenterPa
 //
 // Changes the fields given; `null` clears an optional field. The rules of a replace apply.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (as for a replace); `413`.
 //
 // PATCH /api/racks/{id}
-func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (*Rack, error) {
+func (c *Client) UpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, options ...RequestOption) (UpdateRackRes, error) {
 	res, err := c.sendUpdateRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params UpdateRackParams, requestOptions ...RequestOption) (res UpdateRackRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRack"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12224,6 +12656,23 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12292,16 +12741,19 @@ func (c *Client) sendUpdateRack(ctx context.Context, request *RackPatch, params 
 //
 // Changes the fields given; `null` clears `floor` or `description`.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate code in the datacenter); `413`.
 //
 // PATCH /api/rooms/{id}
-func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (*Room, error) {
+func (c *Client) UpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, options ...RequestOption) (UpdateRoomRes, error) {
 	res, err := c.sendUpdateRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params UpdateRoomParams, requestOptions ...RequestOption) (res UpdateRoomRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRoom"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12379,6 +12831,23 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12445,16 +12914,19 @@ func (c *Client) sendUpdateRoom(ctx context.Context, request *RoomPatch, params 
 
 // UpdateRow invokes updateRow operation.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
 // `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
 //
 // PATCH /api/rows/{id}
-func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (*Row, error) {
+func (c *Client) UpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, options ...RequestOption) (UpdateRowRes, error) {
 	res, err := c.sendUpdateRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params UpdateRowParams, requestOptions ...RequestOption) (res UpdateRowRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateRow"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12532,6 +13004,23 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12602,18 +13091,21 @@ func (c *Client) sendUpdateRow(ctx context.Context, request *RowPatch, params Up
 // team and change its description, but not its `permissions` (what its members hold must not change
 // through a token that can be revoked): sending them unchanged is accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown code in `permissions`); `401 unauthenticated`;
 // `403 permission_denied` (also granting or taking away a code the caller does not hold, changing
 // `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
 // name, naming `name`); `413`.
 //
 // PATCH /api/teams/{id}
-func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (*Team, error) {
+func (c *Client) UpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, options ...RequestOption) (UpdateTeamRes, error) {
 	res, err := c.sendUpdateTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params UpdateTeamParams, requestOptions ...RequestOption) (res UpdateTeamRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateTeam"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12691,6 +13183,23 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -12765,6 +13274,9 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields sent unchanged
 // are accepted.
 //
+// Send `If-Match` with the ETag of a read to write only over that version: another write since then
+// answers `412 precondition_failed` and changes nothing.
+//
 // Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
 // `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without being admin
 // or with an API token, a team whose permissions the caller does not all hold, a user who holds a
@@ -12774,12 +13286,12 @@ func (c *Client) sendUpdateTeam(ctx context.Context, request *TeamPatch, params 
 // admin); `413`.
 //
 // PATCH /api/users/{id}
-func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (*User, error) {
+func (c *Client) UpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, options ...RequestOption) (UpdateUserRes, error) {
 	res, err := c.sendUpdateUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params UpdateUserParams, requestOptions ...RequestOption) (res UpdateUserRes, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("updateUser"),
 		semconv.HTTPRequestMethodKey.String("PATCH"),
@@ -12855,6 +13367,23 @@ func (c *Client) sendUpdateUser(ctx context.Context, request *UserPatch, params 
 	}
 	if err := encodeUpdateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "If-Match",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IfMatch.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

@@ -16,18 +16,33 @@ type CreateRackReservationParams struct {
 
 // DeleteAssetParams is parameters of deleteAsset operation.
 type DeleteAssetParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // DeleteDatacenterParams is parameters of deleteDatacenter operation.
 type DeleteDatacenterParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // DeleteRackParams is parameters of deleteRack operation.
 type DeleteRackParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
@@ -42,24 +57,44 @@ type DeleteRackReservationParams struct {
 
 // DeleteRoomParams is parameters of deleteRoom operation.
 type DeleteRoomParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // DeleteRowParams is parameters of deleteRow operation.
 type DeleteRowParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // DeleteTeamParams is parameters of deleteTeam operation.
 type DeleteTeamParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // DeleteUserParams is parameters of deleteUser operation.
 type DeleteUserParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
@@ -379,96 +414,176 @@ type RemoveTeamMemberParams struct {
 
 // ReplaceAssetParams is parameters of replaceAsset operation.
 type ReplaceAssetParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceDatacenterParams is parameters of replaceDatacenter operation.
 type ReplaceDatacenterParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceRackParams is parameters of replaceRack operation.
 type ReplaceRackParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceRoomParams is parameters of replaceRoom operation.
 type ReplaceRoomParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceRowParams is parameters of replaceRow operation.
 type ReplaceRowParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceTeamParams is parameters of replaceTeam operation.
 type ReplaceTeamParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // ReplaceUserParams is parameters of replaceUser operation.
 type ReplaceUserParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // RevokeAPITokenParams is parameters of revokeAPIToken operation.
 type RevokeAPITokenParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateAssetParams is parameters of updateAsset operation.
 type UpdateAssetParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateAssetStatusParams is parameters of updateAssetStatus operation.
 type UpdateAssetStatusParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateDatacenterParams is parameters of updateDatacenter operation.
 type UpdateDatacenterParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateRackParams is parameters of updateRack operation.
 type UpdateRackParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateRoomParams is parameters of updateRoom operation.
 type UpdateRoomParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateRowParams is parameters of updateRow operation.
 type UpdateRowParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateTeamParams is parameters of updateTeam operation.
 type UpdateTeamParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 // UpdateUserParams is parameters of updateUser operation.
 type UpdateUserParams struct {
+	// The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an earlier
+	// write answered it; several may be given, separated by commas. Another version answers
+	// `412 precondition_failed` and nothing is written; `*` matches any existing object. Without the
+	// header the write happens whatever the version.
+	IfMatch OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }

@@ -7,7 +7,7 @@ import type {
   Middleware,
 } from "openapi-fetch";
 
-import { BinoraProblemError, unwrap, type SuccessData } from "./errors.js";
+import { BinoraProblemError, unwrap, unwrapTagged, type SuccessData, type Tagged } from "./errors.js";
 import type { components, paths } from "./schema.js";
 
 /** Every schema of openapi.yaml, e.g. `Schemas["Asset"]`. */
@@ -58,8 +58,17 @@ type MediaType = `${string}/${string}`;
 type Method = "get" | "put" | "post" | "patch" | "delete";
 type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
 type ResponseOf<Op, Init> = Op extends Record<string | number, any> ? FetchResponse<Op, Init, MediaType> : never;
+/**
+ * What every call takes besides openapi-fetch's own options: `ifMatch`, the ETag of the version
+ * a write is based on, sent as `If-Match` (a stale one is thrown as `412 precondition_failed`).
+ */
+export interface WriteOptions {
+  ifMatch?: string;
+}
 type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+  RequiredKeysOf<Init> extends never
+    ? [(Init & WriteOptions & { [key: string]: unknown })?]
+    : [Init & WriteOptions & { [key: string]: unknown }];
 
 /**
  * A typed call that resolves to the answer's data (`undefined` for `204`) and throws
@@ -72,6 +81,18 @@ export type ThrowingMethod<M extends Method> = <
   url: P,
   ...init: InitParam<I>
 ) => Promise<SuccessData<ResponseOf<paths[P][M], I>>>;
+
+/**
+ * A typed call like {@link ThrowingMethod} that resolves to the answer's data together with its
+ * `ETag` header.
+ */
+export type TaggedMethod<M extends Method> = <
+  P extends ClientPathsWithMethod<Client<paths>, M>,
+  I extends MaybeOptionalInit<paths[P], M>,
+>(
+  url: P,
+  ...init: InitParam<I>
+) => Promise<Tagged<SuccessData<ResponseOf<paths[P][M], I>>>>;
 
 export interface BinoraClient {
   /**
@@ -90,6 +111,16 @@ export interface BinoraClient {
   readonly PATCH: ThrowingMethod<"patch">;
   /** DELETE; resolves to `undefined`, throws BinoraProblemError. */
   readonly DELETE: ThrowingMethod<"delete">;
+  /**
+   * The same calls resolving to `{ data, etag }`: the object and its `ETag`, to send back as
+   * `ifMatch` so that a write never overwrites a change made since the read.
+   */
+  readonly tagged: {
+    readonly GET: TaggedMethod<"get">;
+    readonly POST: TaggedMethod<"post">;
+    readonly PUT: TaggedMethod<"put">;
+    readonly PATCH: TaggedMethod<"patch">;
+  };
 
   /** Logs in inside the client's tenant and keeps the session. Throws BinoraProblemError. */
   login(email: string, password: string): Promise<TokenPair>;
@@ -250,10 +281,17 @@ export function createBinoraClient(options: BinoraClientOptions): BinoraClient {
   };
   raw.use(middleware);
 
+  type RawCall = (u: string, ...i: unknown[]) => Promise<FetchResponse<never, never, MediaType>>;
+  const call = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, init: unknown[]) =>
+    (raw[method] as RawCall)(url, ...withIfMatch(init));
   const throwing =
     (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") =>
     (url: string, ...init: unknown[]) =>
-      unwrap((raw[method] as (u: string, ...i: unknown[]) => Promise<FetchResponse<never, never, MediaType>>)(url, ...init));
+      unwrap(call(method, url, init));
+  const tagged =
+    (method: "GET" | "POST" | "PUT" | "PATCH") =>
+    (url: string, ...init: unknown[]) =>
+      unwrapTagged(call(method, url, init));
 
   return {
     raw,
@@ -262,6 +300,12 @@ export function createBinoraClient(options: BinoraClientOptions): BinoraClient {
     PUT: throwing("PUT") as ThrowingMethod<"put">,
     PATCH: throwing("PATCH") as ThrowingMethod<"patch">,
     DELETE: throwing("DELETE") as ThrowingMethod<"delete">,
+    tagged: {
+      GET: tagged("GET") as TaggedMethod<"get">,
+      POST: tagged("POST") as TaggedMethod<"post">,
+      PUT: tagged("PUT") as TaggedMethod<"put">,
+      PATCH: tagged("PATCH") as TaggedMethod<"patch">,
+    },
 
     async login(email, password) {
       if (apiToken) throw new Error("this client authenticates with an API token; login() is not available");
@@ -300,4 +344,14 @@ export function createBinoraClient(options: BinoraClientOptions): BinoraClient {
 
     usesApiToken: apiToken !== undefined,
   };
+}
+
+/** Moves the `ifMatch` option of a call's init into its `If-Match` header parameter. */
+function withIfMatch(init: unknown[]): unknown[] {
+  const [first, ...rest] = init;
+  if (typeof first !== "object" || first === null || !("ifMatch" in first)) return init;
+  const { ifMatch, ...others } = first as WriteOptions & { params?: { header?: Record<string, unknown> } };
+  if (ifMatch === undefined) return [others, ...rest];
+  const params = others.params ?? {};
+  return [{ ...others, params: { ...params, header: { ...params.header, "If-Match": ifMatch } } }, ...rest];
 }

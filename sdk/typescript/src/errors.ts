@@ -111,3 +111,22 @@ export async function unwrap<R extends FetchResult<unknown>>(result: R | Promise
   if (r.response.ok) return r.data as SuccessData<R>;
   throw BinoraProblemError.fromResponse(r.response, r.error);
 }
+
+/** An answer's data together with its `ETag` header (`null` when the answer has none). */
+export interface Tagged<T> {
+  data: T;
+  etag: string | null;
+}
+
+/**
+ * Like {@link unwrap}, and also returns the answer's `ETag`, to send back as `ifMatch`:
+ *
+ * ```ts
+ * const { data, etag } = await unwrapTagged(client.raw.GET("/api/assets/{id}", { params: { path: { id } } }));
+ * ```
+ */
+export async function unwrapTagged<R extends FetchResult<unknown>>(result: R | Promise<R>): Promise<Tagged<SuccessData<R>>> {
+  const r = await result;
+  const data = await unwrap(r);
+  return { data, etag: r.response.headers.get("ETag") };
+}

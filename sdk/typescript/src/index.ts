@@ -4,7 +4,9 @@ export {
   type BinoraClientOptions,
   type FetchFn,
   type Schemas,
+  type TaggedMethod,
   type ThrowingMethod,
+  type WriteOptions,
   type TokenPair,
   type Tokens,
 } from "./client.js";
@@ -13,9 +15,11 @@ export {
   NON_PROBLEM_CODE,
   isProblem,
   unwrap,
+  unwrapTagged,
   type FetchResult,
   type FieldError,
   type Problem,
   type SuccessData,
+  type Tagged,
 } from "./errors.js";
 export type { components, operations, paths } from "./schema.js";

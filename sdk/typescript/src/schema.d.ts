@@ -308,6 +308,9 @@ export interface paths {
          *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
          *     sent unchanged are accepted.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
          *     being admin or with an API token, a team whose permissions the caller does not all hold, a
@@ -322,6 +325,9 @@ export interface paths {
          * Deactivate a user
          * @description Deactivates the user: the user is kept with `is_active: false`, and their sessions and API
          *     tokens stop working at once.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (a user who
          *     holds a permission the caller lacks, or an admin deactivated by a non-admin);
@@ -340,6 +346,9 @@ export interface paths {
          *     (`is_active` from false to true), changing their teams (a `team_ids` that differs from their
          *     teams), changing `is_admin` or `email`. Names may be edited, a user deactivated, and fields
          *     sent unchanged are accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown field such as `password`, an unknown team in
          *     `team_ids`); `401 unauthenticated`; `403 permission_denied` (changing `is_admin` without
@@ -408,6 +417,9 @@ export interface paths {
          *     a team and change its description, but not its `permissions` (what its members hold must
          *     not change through a token that can be revoked): sending them unchanged is accepted.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
          *     caller does not hold, changing `permissions` with an API token); `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
@@ -420,6 +432,9 @@ export interface paths {
          * @description Deletes the team; its members lose the permissions it granted, so the caller must hold
          *     every code of the team. An API token may delete only a team without members.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied` (also a
          *     team with a code the caller does not hold, a team with members deleted with an API token); `404 not_found` or `tenant_not_found`.
          */
@@ -431,6 +446,9 @@ export interface paths {
          * @description Changes only the fields sent; `permissions` replaces the team's codes. An API token may
          *     rename a team and change its description, but not its `permissions` (what its members hold
          *     must not change through a token that can be revoked): sending them unchanged is accepted.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also an unknown code in `permissions`);
          *     `401 unauthenticated`; `403 permission_denied` (also granting or taking away a code the
@@ -570,6 +588,9 @@ export interface paths {
          * Revoke an API token
          * @description The token stops working at once.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` (also an already revoked token) or `tenant_not_found`.
          */
@@ -655,6 +676,9 @@ export interface paths {
          * Replace a datacenter
          * @description Replaces every writable field; an omitted `address` is cleared.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
          */
@@ -662,7 +686,10 @@ export interface paths {
         post?: never;
         /**
          * Delete a datacenter
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when the datacenter still holds rooms,
          *     racks or assets (the detail says how many of each).
          */
@@ -672,6 +699,9 @@ export interface paths {
         /**
          * Update a datacenter
          * @description Changes only the fields sent; `address: null` clears the address.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name or code); `413`.
@@ -763,6 +793,9 @@ export interface paths {
          * @description Replaces every writable field; omitted optional fields are cleared. A status change
          *     follows the same rules as `update-status` and leaves one history entry.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
          *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (a forbidden status transition, a
@@ -772,7 +805,10 @@ export interface paths {
         post?: never;
         /**
          * Delete an asset
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (the asset still has children).
          */
         delete: operations["deleteAsset"];
@@ -782,6 +818,9 @@ export interface paths {
          * Update an asset
          * @description Changes only the fields sent; `serial_number: null` or `parent_id: null` clears them.
          *     A status change follows the same rules as `update-status`.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (also a bad reference, a parent cycle or a placement that
          *     breaks a rule, as for a create); `401 unauthenticated`; `403 permission_denied`;
@@ -814,6 +853,9 @@ export interface paths {
          * Change an asset's status
          * @description Moves the asset to another status and records a history entry. Setting the current status
          *     again is a no-op that records nothing.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error` (unknown status); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (`Cannot
@@ -935,6 +977,9 @@ export interface paths {
          * @description Sets every field; an omitted `floor` or `description` is cleared. A room never moves to
          *     another datacenter: `datacenter_id` must be its own.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error` (also for another `datacenter_id`); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
          *     code in the datacenter); `413`.
@@ -944,6 +989,9 @@ export interface paths {
         /**
          * Delete a room
          * @description Deletes an empty room. Nothing is deleted along with it.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when the room still holds rows or
@@ -955,6 +1003,9 @@ export interface paths {
         /**
          * Update a room
          * @description Changes the fields given; `null` clears `floor` or `description`.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate code in the datacenter);
@@ -1045,6 +1096,9 @@ export interface paths {
          * Replace a row
          * @description Sets every field. A row never moves to another room: `room_id` must be its own.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error` (also for another `room_id`); `401 unauthenticated`;
          *     `403 permission_denied`; `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate
          *     name in the room); `413`.
@@ -1055,6 +1109,9 @@ export interface paths {
          * Delete a row
          * @description Deletes an empty row. Nothing is deleted along with it.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when racks still stand in the row
          *     (the detail says how many).
@@ -1064,7 +1121,10 @@ export interface paths {
         head?: never;
         /**
          * Update a row
-         * @description Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
+         * @description Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
+         *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (duplicate name in the room); `413`.
          */
         patch: operations["updateRow"];
@@ -1155,6 +1215,9 @@ export interface paths {
          *     it. A rack that holds assets or reservations cannot move to a room of another datacenter,
          *     nor shrink (`u_height`, `starting_unit`) so that one of them would fall outside it.
          *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (a duplicate, or a change that would
          *     leave an asset or reservation outside the rack or in another datacenter, naming it); `413`.
@@ -1164,6 +1227,9 @@ export interface paths {
         /**
          * Delete a rack
          * @description Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` when assets or live reservations are
@@ -1175,6 +1241,9 @@ export interface paths {
         /**
          * Update a rack
          * @description Changes the fields given; `null` clears an optional field. The rules of a replace apply.
+         *
+         *     Send `If-Match` with the ETag of a read to write only over that version: another
+         *     write since then answers `412 precondition_failed` and changes nothing.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 not_found` or `tenant_not_found`; `409 conflict` (as for a replace); `413`.
@@ -2439,10 +2508,32 @@ export interface components {
     };
     responses: {
         /**
+         * @description The object changed since the version named in `If-Match`: nothing was written. Read it
+         *     again, then retry with the new ETag. `code` is `precondition_failed`.
+         */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://binora.dev/problems/precondition_failed",
+                 *       "title": "Precondition Failed",
+                 *       "status": 412,
+                 *       "detail": "The object changed since the version named in If-Match.",
+                 *       "code": "precondition_failed"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description An error, as an RFC 9457 problem. `code` is one of `validation_error` or
          *     `tenant_required` (400), `unauthenticated` or `token_tenant_mismatch` (401),
          *     `permission_denied` (403), `not_found` or `tenant_not_found` (404),
          *     `method_not_allowed` (405, with an `Allow` header), `conflict` or `last_admin` (409),
+         *     `precondition_failed` (412, a write whose `If-Match` names another version),
          *     `payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429, with a
          *     `Retry-After` header in seconds),
          *     `internal_error` (500, the detail quotes the request id), `not_ready` (503),
@@ -2461,6 +2552,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+         *     earlier write answered it; several may be given, separated by commas. Another version
+         *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+         *     object. Without the header the write happens whatever the version.
+         * @example "42-3"
+         */
+        IfMatch: string;
         /**
          * @description The object's id.
          * @example 42
@@ -2543,7 +2642,15 @@ export interface components {
         SinceFilter: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description A strong entity tag of this version of the object (RFC 9110, section 8.8.3): it changes
+         *     on every write to the object. Send it back in `If-Match` to write only over this version.
+         *     Opaque: compare it, never parse it.
+         * @example "42-3"
+         */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3066,6 +3173,7 @@ export interface operations {
             /** @description The user was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,6 +3221,7 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3145,7 +3254,16 @@ export interface operations {
     replaceUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3177,6 +3295,7 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3207,13 +3326,23 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3232,13 +3361,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3262,6 +3401,7 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3288,6 +3428,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3386,6 +3527,7 @@ export interface operations {
             /** @description The team was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3428,6 +3570,7 @@ export interface operations {
             /** @description The team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3455,7 +3598,16 @@ export interface operations {
     replaceTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3486,6 +3638,7 @@ export interface operations {
             /** @description The updated team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3508,13 +3661,23 @@ export interface operations {
                     "application/json": components["schemas"]["Team"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3533,13 +3696,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3566,6 +3739,7 @@ export interface operations {
             /** @description The updated team. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3586,6 +3760,7 @@ export interface operations {
                     "application/json": components["schemas"]["Team"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3729,6 +3904,7 @@ export interface operations {
             /** @description The token was created; `token` is shown this once. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3772,6 +3948,7 @@ export interface operations {
             /** @description The API token, without its secret. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3799,7 +3976,16 @@ export interface operations {
     revokeAPIToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -3818,6 +4004,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -3983,6 +4170,7 @@ export interface operations {
             /** @description The datacenter was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4020,6 +4208,7 @@ export interface operations {
             /** @description The datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4042,7 +4231,16 @@ export interface operations {
     replaceDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4068,6 +4266,7 @@ export interface operations {
             /** @description The updated datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,13 +4283,23 @@ export interface operations {
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4109,13 +4318,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4139,6 +4358,7 @@ export interface operations {
             /** @description The updated datacenter. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4155,6 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["Datacenter"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -4313,6 +4534,7 @@ export interface operations {
             /** @description The asset was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4472,6 +4694,7 @@ export interface operations {
             /** @description The asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4520,7 +4743,16 @@ export interface operations {
     replaceAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4549,6 +4781,7 @@ export interface operations {
             /** @description The updated asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4591,13 +4824,23 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4616,13 +4859,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4647,6 +4900,7 @@ export interface operations {
             /** @description The updated asset. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4689,13 +4943,23 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateAssetStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -4720,6 +4984,7 @@ export interface operations {
             /** @description The asset after the change. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4762,6 +5027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Asset"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -4993,6 +5259,7 @@ export interface operations {
             /** @description The room was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5036,6 +5303,7 @@ export interface operations {
             /** @description The room. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5064,7 +5332,16 @@ export interface operations {
     replaceRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5092,6 +5369,7 @@ export interface operations {
             /** @description The room as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5114,13 +5392,23 @@ export interface operations {
                     "application/json": components["schemas"]["Room"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5139,13 +5427,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5169,6 +5467,7 @@ export interface operations {
             /** @description The room as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5191,6 +5490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Room"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -5313,6 +5613,7 @@ export interface operations {
             /** @description The row was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5353,6 +5654,7 @@ export interface operations {
             /** @description The row. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5378,7 +5680,16 @@ export interface operations {
     replaceRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5403,6 +5714,7 @@ export interface operations {
             /** @description The row as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5422,13 +5734,23 @@ export interface operations {
                     "application/json": components["schemas"]["Row"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5447,13 +5769,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5477,6 +5809,7 @@ export interface operations {
             /** @description The row as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5496,6 +5829,7 @@ export interface operations {
                     "application/json": components["schemas"]["Row"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
@@ -5610,6 +5944,7 @@ export interface operations {
             /** @description The rack was created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5768,6 +6103,7 @@ export interface operations {
             /** @description The rack. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5812,7 +6148,16 @@ export interface operations {
     replaceRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5838,6 +6183,7 @@ export interface operations {
             /** @description The rack as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5876,13 +6222,23 @@ export interface operations {
                     "application/json": components["schemas"]["Rack"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     deleteRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5901,13 +6257,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
     updateRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version the write is based on (RFC 9110, section 13.1.1), as a read or an
+                 *     earlier write answered it; several may be given, separated by commas. Another version
+                 *     answers `412 precondition_failed` and nothing is written; `*` matches any existing
+                 *     object. Without the header the write happens whatever the version.
+                 * @example "42-3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The object's id.
@@ -5931,6 +6297,7 @@ export interface operations {
             /** @description The rack as it now is. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5969,6 +6336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Rack"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             default: components["responses"]["Error"];
         };
     };
