@@ -174,6 +174,23 @@ func (m *DatacenterMutation) RememberTenantRow(ctx context.Context, v Value) {
 }
 
 // CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of IdempotencyKey when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *IdempotencyKeyMutation) CheckTenantReferences(ctx context.Context) error {
+	return nil
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// IdempotencyKey of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *IdempotencyKeyMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*IdempotencyKey); ok {
+		rememberTenantRows(ctx, m.driver, "idempotency_keys", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
 // the mutation adds to an edge of MailMessage when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.

@@ -63,7 +63,7 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (*APITokenCreated, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -109,7 +109,7 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (*Asset, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -335,7 +335,7 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (*Datacenter, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -482,7 +482,7 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (*Rack, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -579,7 +579,7 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (*Room, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -639,7 +639,7 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (*Row, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -726,7 +726,7 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (*Team, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -814,7 +814,7 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (*User, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
@@ -1384,12 +1384,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreated, error) {
-	res, err := c.sendCreateAPIToken(ctx, request)
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (*APITokenCreated, error) {
+	res, err := c.sendCreateAPIToken(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (res *APITokenCreated, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1437,6 +1437,23 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 	}
 	if err := encodeCreateAPITokenRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1508,12 +1525,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*Asset, error) {
-	res, err := c.sendCreateAsset(ctx, request)
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (*Asset, error) {
+	res, err := c.sendCreateAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (res *Asset, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1561,6 +1578,23 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 	}
 	if err := encodeCreateAssetRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1625,12 +1659,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*Datacenter, error) {
-	res, err := c.sendCreateDatacenter(ctx, request)
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (*Datacenter, error) {
+	res, err := c.sendCreateDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (res *Datacenter, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1678,6 +1712,23 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 	}
 	if err := encodeCreateDatacenterRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1746,12 +1797,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*Rack, error) {
-	res, err := c.sendCreateRack(ctx, request)
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (*Rack, error) {
+	res, err := c.sendCreateRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (res *Rack, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1799,6 +1850,23 @@ func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *
 	}
 	if err := encodeCreateRackRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1943,6 +2011,23 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2006,12 +2091,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*Room, error) {
-	res, err := c.sendCreateRoom(ctx, request)
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (*Room, error) {
+	res, err := c.sendCreateRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (res *Room, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2059,6 +2144,23 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 	}
 	if err := encodeCreateRoomRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2124,12 +2226,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*Row, error) {
-	res, err := c.sendCreateRow(ctx, request)
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (*Row, error) {
+	res, err := c.sendCreateRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (res *Row, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2177,6 +2279,23 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 	}
 	if err := encodeCreateRowRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2244,12 +2363,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*Team, error) {
-	res, err := c.sendCreateTeam(ctx, request)
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (*Team, error) {
+	res, err := c.sendCreateTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (res *Team, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2297,6 +2416,23 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 	}
 	if err := encodeCreateTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2371,12 +2507,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*User, error) {
-	res, err := c.sendCreateUser(ctx, request)
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (*User, error) {
+	res, err := c.sendCreateUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (res *User, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2424,6 +2560,23 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *
 	}
 	if err := encodeCreateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

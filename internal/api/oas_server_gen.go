@@ -46,7 +46,7 @@ type APITokensHandler interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, req *APITokenCreate, params CreateAPITokenParams) (*APITokenCreated, error)
 	// GetAPIToken implements getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -92,7 +92,7 @@ type AssetsHandler interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, req *AssetCreate) (*Asset, error)
+	CreateAsset(ctx context.Context, req *AssetCreate, params CreateAssetParams) (*Asset, error)
 	// DeleteAsset implements deleteAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -318,7 +318,7 @@ type DatacentersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, req *DatacenterCreate, params CreateDatacenterParams) (*Datacenter, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -465,7 +465,7 @@ type RacksHandler interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, req *RackCreate) (*Rack, error)
+	CreateRack(ctx context.Context, req *RackCreate, params CreateRackParams) (*Rack, error)
 	// DeleteRack implements deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -562,7 +562,7 @@ type RoomsHandler interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, req *RoomCreate) (*Room, error)
+	CreateRoom(ctx context.Context, req *RoomCreate, params CreateRoomParams) (*Room, error)
 	// DeleteRoom implements deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -622,7 +622,7 @@ type RowsHandler interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, req *RowCreate) (*Row, error)
+	CreateRow(ctx context.Context, req *RowCreate, params CreateRowParams) (*Row, error)
 	// DeleteRow implements deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -709,7 +709,7 @@ type TeamsHandler interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, req *TeamCreate) (*Team, error)
+	CreateTeam(ctx context.Context, req *TeamCreate, params CreateTeamParams) (*Team, error)
 	// DeleteTeam implements deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -797,7 +797,7 @@ type UsersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, req *UserCreate) (*User, error)
+	CreateUser(ctx context.Context, req *UserCreate, params CreateUserParams) (*User, error)
 	// DeleteUser implements deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens

@@ -16,6 +16,7 @@ import (
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/httpserver"
+	"github.com/binora/binora/internal/idempotency"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/metrics"
 	"github.com/binora/binora/internal/ratelimit"
@@ -84,6 +85,10 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
+	keys, err := idempotency.NewStore(db.Client, cfg.JWTSecret, opts.Now)
+	if err != nil {
+		return nil, err
+	}
 	handler, err := httpserver.New(httpserver.Config{
 		Handlers:       operations{core.handlers(db), facilities.handlers(core.Directory), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,
@@ -93,6 +98,7 @@ func build(db *database.DB, cfg *config.Config, opts Options, mailer mail.Mailer
 		TrustedProxies: cfg.TrustedProxies,
 		Logger:         opts.Logger,
 		Observer:       m,
+		Idempotency:    keys,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)

@@ -23,6 +23,9 @@ const (
 	KindRateLimited
 	// KindUnavailable is a dependency that cannot be reached; the request may be retried.
 	KindUnavailable
+	// KindUnprocessable is a well-formed request that cannot be carried out
+	// as sent, such as an Idempotency-Key reused for a different request.
+	KindUnprocessable
 )
 
 // FieldError names one input field and what is wrong with it.

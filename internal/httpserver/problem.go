@@ -24,6 +24,7 @@ var kindStatus = map[apperr.Kind]int{
 	apperr.KindUnauthenticated: http.StatusUnauthorized,
 	apperr.KindRateLimited:     http.StatusTooManyRequests,
 	apperr.KindUnavailable:     http.StatusServiceUnavailable,
+	apperr.KindUnprocessable:   http.StatusUnprocessableEntity,
 }
 
 // errMissingToken is the answer when an operation needs a token and the

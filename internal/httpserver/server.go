@@ -17,6 +17,7 @@ import (
 
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/docs"
+	"github.com/binora/binora/internal/idempotency"
 )
 
 // Handlers is every operation of the API: one interface per operation
@@ -55,6 +56,9 @@ type Config struct {
 	Logger         *slog.Logger
 	// Observer, when set, is told of every answered request (metrics).
 	Observer Observer
+	// Idempotency remembers creates sent with an Idempotency-Key; nil
+	// ignores the header.
+	Idempotency *idempotency.Store
 }
 
 // composite satisfies api.Handler with the module handlers and the one
@@ -95,7 +99,7 @@ func New(cfg Config) (http.Handler, error) {
 		}),
 		api.WithNotFound(notFound),
 		api.WithMethodNotAllowed(methodNotAllowed),
-		api.WithMiddleware(requirePermissions),
+		api.WithMiddleware(requirePermissions, idempotencyGate{store: cfg.Idempotency}.check),
 	)
 	if err != nil {
 		return nil, err
@@ -109,7 +113,8 @@ func New(cfg Config) (http.Handler, error) {
 		}
 	}
 	r.Use(requestInfo(cfg.TrustedProxies, public), observe(cfg.Observer), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
-		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
+		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError),
+		keepAnswers(cfg.Idempotency, logger))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned
 	// /api/docs/ into /api/docs.

@@ -68,7 +68,7 @@ func (h *Handlers) ListMaintenanceAssets(ctx context.Context, params api.ListMai
 }
 
 // CreateAsset implements POST /api/assets.
-func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.Asset, error) {
+func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate, _ api.CreateAssetParams) (*api.Asset, error) {
 	a, err := h.svc.Create(ctx, createInput(req))
 	if err != nil {
 		return nil, err

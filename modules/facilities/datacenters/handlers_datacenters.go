@@ -30,7 +30,7 @@ func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacente
 }
 
 // CreateDatacenter implements POST /api/datacenters.
-func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate) (*api.Datacenter, error) {
+func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate, _ api.CreateDatacenterParams) (*api.Datacenter, error) {
 	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 

@@ -20,7 +20,7 @@ func (h *Handlers) ListRacks(ctx context.Context, params api.ListRacksParams) (*
 }
 
 // CreateRack implements POST /api/racks.
-func (h *Handlers) CreateRack(ctx context.Context, req *api.RackCreate) (*api.Rack, error) {
+func (h *Handlers) CreateRack(ctx context.Context, req *api.RackCreate, _ api.CreateRackParams) (*api.Rack, error) {
 	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 
