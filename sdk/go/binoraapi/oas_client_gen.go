@@ -122,7 +122,7 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, options ...RequestOption) (*APITokenCreated, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -168,7 +168,7 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, options ...RequestOption) (*Asset, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -394,7 +394,7 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, options ...RequestOption) (*Datacenter, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found` or
@@ -541,7 +541,7 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error)
+	CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, options ...RequestOption) (*Rack, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -638,7 +638,7 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, options ...RequestOption) (*Room, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -698,7 +698,7 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error)
+	CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, options ...RequestOption) (*Row, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -785,7 +785,7 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, options ...RequestOption) (*Team, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -873,7 +873,7 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error)
+	CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, options ...RequestOption) (*User, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
@@ -1500,12 +1500,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreated, error) {
-	res, err := c.sendCreateAPIToken(ctx, request, options...)
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, options ...RequestOption) (*APITokenCreated, error) {
+	res, err := c.sendCreateAPIToken(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreated, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, requestOptions ...RequestOption) (res *APITokenCreated, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1563,6 +1563,23 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 	}
 	if err := encodeCreateAPITokenRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1642,12 +1659,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*Asset, error) {
-	res, err := c.sendCreateAsset(ctx, request, options...)
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, options ...RequestOption) (*Asset, error) {
+	res, err := c.sendCreateAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *Asset, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, requestOptions ...RequestOption) (res *Asset, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1705,6 +1722,23 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 	}
 	if err := encodeCreateAssetRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1777,12 +1811,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*Datacenter, error) {
-	res, err := c.sendCreateDatacenter(ctx, request, options...)
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, options ...RequestOption) (*Datacenter, error) {
+	res, err := c.sendCreateDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *Datacenter, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, requestOptions ...RequestOption) (res *Datacenter, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1840,6 +1874,23 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 	}
 	if err := encodeCreateDatacenterRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1916,12 +1967,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*Rack, error) {
-	res, err := c.sendCreateRack(ctx, request, options...)
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, options ...RequestOption) (*Rack, error) {
+	res, err := c.sendCreateRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *Rack, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, requestOptions ...RequestOption) (res *Rack, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1979,6 +2030,23 @@ func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, reques
 	}
 	if err := encodeCreateRackRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2141,6 +2209,23 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2212,12 +2297,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*Room, error) {
-	res, err := c.sendCreateRoom(ctx, request, options...)
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, options ...RequestOption) (*Room, error) {
+	res, err := c.sendCreateRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *Room, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, requestOptions ...RequestOption) (res *Room, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2275,6 +2360,23 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 	}
 	if err := encodeCreateRoomRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2348,12 +2450,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*Row, error) {
-	res, err := c.sendCreateRow(ctx, request, options...)
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, options ...RequestOption) (*Row, error) {
+	res, err := c.sendCreateRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *Row, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, requestOptions ...RequestOption) (res *Row, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2411,6 +2513,23 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 	}
 	if err := encodeCreateRowRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2486,12 +2605,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*Team, error) {
-	res, err := c.sendCreateTeam(ctx, request, options...)
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, options ...RequestOption) (*Team, error) {
+	res, err := c.sendCreateTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *Team, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, requestOptions ...RequestOption) (res *Team, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2549,6 +2668,23 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 	}
 	if err := encodeCreateTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2631,12 +2767,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*User, error) {
-	res, err := c.sendCreateUser(ctx, request, options...)
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, options ...RequestOption) (*User, error) {
+	res, err := c.sendCreateUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *User, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, requestOptions ...RequestOption) (res *User, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2694,6 +2830,23 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, reques
 	}
 	if err := encodeCreateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
