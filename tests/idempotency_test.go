@@ -209,3 +209,26 @@ func TestIdempotencyKey_Malformed_IsRefusedNamingTheHeader(t *testing.T) {
 		assert.Equal(t, 1, s.assetCount(t))
 	})
 }
+
+func TestIdempotencyKey_APITokenCreate_ReplaysTheTokenButStoresItSealed(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		s := newSite(t, env)
+		req := &api.APITokenCreate{Name: "sync", Permissions: []string{dcReadCode}}
+		params := api.CreateAPITokenParams{IdempotencyKey: api.NewOptString("token-once")}
+		first, err := s.admin.CreateAPIToken(t.Context(), req, params)
+		require.NoError(t, err)
+
+		again, err := s.admin.CreateAPIToken(t.Context(), req, params)
+
+		require.NoError(t, err)
+		assert.Equal(t, first.ID, again.ID)
+		assert.Equal(t, first.Token, again.Token, "the retry gets the token the first answer showed")
+		stored, err := s.env.App.DB.Client.IdempotencyKey.Query().Only(s.tn.Ctx())
+		require.NoError(t, err)
+		assert.NotContains(t, stored.ResponseBody, first.Token)
+		assert.NotContains(t, stored.ResponseBody, "bnr_")
+		tokens, err := s.admin.ListAPITokens(t.Context(), api.ListAPITokensParams{})
+		require.NoError(t, err)
+		assert.Equal(t, 1, tokens.Count)
+	})
+}

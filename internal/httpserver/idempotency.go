@@ -124,6 +124,16 @@ func keepAnswers(store *idempotency.Store, logger *slog.Logger) func(http.Handle
 			}
 			ex := &exchange{}
 			held := &heldAnswer{header: w.Header(), status: http.StatusOK}
+			defer func() {
+				// A create that panicked failed: free its key for a retry.
+				if rec := recover(); rec != nil {
+					if ex.reservation != nil {
+						held.status = http.StatusInternalServerError
+						settle(tenancy.WithActor(r.Context(), ex.companyID, ex.actor), store, logger, ex.reservation, held)
+					}
+					panic(rec)
+				}
+			}()
 			next.ServeHTTP(held, r.WithContext(context.WithValue(r.Context(), exchangeKey{}, ex)))
 			switch {
 			case ex.replay != nil:
