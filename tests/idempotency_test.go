@@ -13,6 +13,7 @@ import (
 
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/app"
+	"github.com/binora/binora/internal/idempotency"
 	"github.com/binora/binora/internal/testsupport"
 )
 
@@ -184,6 +185,29 @@ func TestIdempotencyKey_After24Hours_IsForgotten(t *testing.T) {
 			assert.Equal(t, first.ID, withinADay.ID)
 			assert.NotEqual(t, first.ID, afterADay.ID)
 			assert.Equal(t, 2, s.assetCount(t))
+		})
+	}
+}
+
+func TestIdempotencyKey_AbandonedReservation_IsFreeAfterItsLease(t *testing.T) {
+	for _, target := range testsupport.Targets() {
+		t.Run(target.Name, func(t *testing.T) {
+			clock := testsupport.NewClock()
+			s := newSite(t, testsupport.NewEnv(t, target, app.Options{Now: clock.Now}))
+			dc := s.createDatacenter(t, "IDM1")
+			// What a server that stopped mid-request leaves behind.
+			_, err := s.env.App.DB.Client.IdempotencyKey.Create().SetKey("orphan").SetOperation("createAsset").
+				SetFingerprint(strings.Repeat("0", 64)).SetExpiresAt(clock.Now().Add(idempotency.Lease)).Save(s.tn.Ctx())
+			require.NoError(t, err)
+
+			_, during := keyedAsset(t, s.admin, dc, "web-1", "orphan")
+			clock.Advance(idempotency.Lease)
+			after, err := keyedAsset(t, s.admin, dc, "web-1", "orphan")
+
+			clientProblem(t, during, http.StatusConflict, "idempotency_key_in_progress")
+			require.NoError(t, err)
+			assert.Equal(t, after.ID, s.getAsset(t, after.ID).ID)
+			assert.Equal(t, 1, s.assetCount(t))
 		})
 	}
 }
