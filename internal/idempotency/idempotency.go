@@ -100,22 +100,22 @@ func (s *Store) Begin(ctx context.Context, req Request) (*Reservation, *Answer, 
 	if !ent.IsConstraintError(err) {
 		return nil, nil, fmt.Errorf("reserve idempotency key: %w", err)
 	}
-	answer, err := s.existing(ctx, req, now)
+	answer, err := s.existing(ctx, req)
 	return nil, answer, err
 }
 
 // existing decides a request whose key the tenant holds already.
-func (s *Store) existing(ctx context.Context, req Request, now time.Time) (*Answer, error) {
+func (s *Store) existing(ctx context.Context, req Request) (*Answer, error) {
 	row, err := s.client.IdempotencyKey.Query().Where(idempotencykey.KeyEQ(req.Key)).Only(ctx)
 	if ent.IsNotFound(err) {
 		// Its request failed and gave the key up a moment ago.
-		return nil, inProgress(time.Second)
+		return nil, errInProgress
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read idempotency key: %w", err)
 	}
 	if row.StatusCode == nil {
-		return nil, inProgress(row.ExpiresAt.Sub(now))
+		return nil, errInProgress
 	}
 	if row.Operation != req.Operation || row.Fingerprint != req.Fingerprint {
 		return nil, ErrKeyReused
@@ -127,12 +127,12 @@ func (s *Store) existing(ctx context.Context, req Request, now time.Time) (*Answ
 	return &Answer{Status: *row.StatusCode, Body: body}, nil
 }
 
-// inProgress answers a key whose first request is still running.
-func inProgress(wait time.Duration) error {
-	return &apperr.Error{Kind: apperr.KindConflict, Code: "idempotency_key_in_progress",
-		Detail:     "A request with this Idempotency-Key is still running; retry after it finished.",
-		RetryAfter: max(wait, time.Second)}
-}
+// errInProgress answers a key whose first request is still running.
+// Creates take well under a second, so a second is the wait to suggest,
+// not the rest of the lease (which only matters after a crash).
+var errInProgress = &apperr.Error{Kind: apperr.KindConflict, Code: "idempotency_key_in_progress",
+	Detail:     "A request with this Idempotency-Key is still running; retry after it finished.",
+	RetryAfter: time.Second}
 
 // Finish stores the answer of the create that r reserved, to replay for
 // Retention from the first request.
