@@ -90,7 +90,7 @@ check-static: check-generated check-tidy lint lint-spec
 	.ci/api-compat
 
 ## check-live: the race detector, the API reference and a rack drawing in Chromium, both SDKs against
-## a live server
+## a live server (each SDK retries a create with its Idempotency-Key and sees it replayed)
 check-live: test-race
 	.ci/docs-page
 	.ci/elevation-page

@@ -22,6 +22,7 @@ import (
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/idempotencykey"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
@@ -55,6 +56,8 @@ type Client struct {
 	Company *CompanyClient
 	// Datacenter is the client for interacting with the Datacenter builders.
 	Datacenter *DatacenterClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// MailMessage is the client for interacting with the MailMessage builders.
 	MailMessage *MailMessageClient
 	// Rack is the client for interacting with the Rack builders.
@@ -97,6 +100,7 @@ func (c *Client) init() {
 	c.AssetStatusChange = NewAssetStatusChangeClient(c.config)
 	c.Company = NewCompanyClient(c.config)
 	c.Datacenter = NewDatacenterClient(c.config)
+	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
 	c.MailMessage = NewMailMessageClient(c.config)
 	c.Rack = NewRackClient(c.config)
 	c.RackReservation = NewRackReservationClient(c.config)
@@ -208,6 +212,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AssetStatusChange:    NewAssetStatusChangeClient(cfg),
 		Company:              NewCompanyClient(cfg),
 		Datacenter:           NewDatacenterClient(cfg),
+		IdempotencyKey:       NewIdempotencyKeyClient(cfg),
 		MailMessage:          NewMailMessageClient(cfg),
 		Rack:                 NewRackClient(cfg),
 		RackReservation:      NewRackReservationClient(cfg),
@@ -246,6 +251,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AssetStatusChange:    NewAssetStatusChangeClient(cfg),
 		Company:              NewCompanyClient(cfg),
 		Datacenter:           NewDatacenterClient(cfg),
+		IdempotencyKey:       NewIdempotencyKeyClient(cfg),
 		MailMessage:          NewMailMessageClient(cfg),
 		Rack:                 NewRackClient(cfg),
 		RackReservation:      NewRackReservationClient(cfg),
@@ -288,8 +294,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
-		c.AssetStatusChange, c.Company, c.Datacenter, c.MailMessage, c.Rack,
-		c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
+		c.AssetStatusChange, c.Company, c.Datacenter, c.IdempotencyKey, c.MailMessage,
+		c.Rack, c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
 		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
 	} {
 		n.Use(hooks...)
@@ -301,8 +307,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
-		c.AssetStatusChange, c.Company, c.Datacenter, c.MailMessage, c.Rack,
-		c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
+		c.AssetStatusChange, c.Company, c.Datacenter, c.IdempotencyKey, c.MailMessage,
+		c.Rack, c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
 		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
 	} {
 		n.Intercept(interceptors...)
@@ -326,6 +332,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Company.mutate(ctx, m)
 	case *DatacenterMutation:
 		return c.Datacenter.mutate(ctx, m)
+	case *IdempotencyKeyMutation:
+		return c.IdempotencyKey.mutate(ctx, m)
 	case *MailMessageMutation:
 		return c.MailMessage.mutate(ctx, m)
 	case *RackMutation:
@@ -1520,6 +1528,157 @@ func (c *DatacenterClient) mutate(ctx context.Context, m *DatacenterMutation) (V
 		return (&DatacenterDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Datacenter mutation op: %q", m.Op())
+	}
+}
+
+// IdempotencyKeyClient is a client for the IdempotencyKey schema.
+type IdempotencyKeyClient struct {
+	config
+}
+
+// NewIdempotencyKeyClient returns a client for the IdempotencyKey from the given config.
+func NewIdempotencyKeyClient(c config) *IdempotencyKeyClient {
+	return &IdempotencyKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `idempotencykey.Hooks(f(g(h())))`.
+func (c *IdempotencyKeyClient) Use(hooks ...Hook) {
+	c.hooks.IdempotencyKey = append(c.hooks.IdempotencyKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `idempotencykey.Intercept(f(g(h())))`.
+func (c *IdempotencyKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IdempotencyKey = append(c.inters.IdempotencyKey, interceptors...)
+}
+
+// Create returns a builder for creating a IdempotencyKey entity.
+func (c *IdempotencyKeyClient) Create() *IdempotencyKeyCreate {
+	mutation := newIdempotencyKeyMutation(c.config, OpCreate)
+	return &IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IdempotencyKey entities.
+func (c *IdempotencyKeyClient) CreateBulk(builders ...*IdempotencyKeyCreate) *IdempotencyKeyCreateBulk {
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IdempotencyKeyClient) MapCreateBulk(slice any, setFunc func(*IdempotencyKeyCreate, int)) *IdempotencyKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IdempotencyKeyCreateBulk{err: fmt.Errorf("calling to IdempotencyKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IdempotencyKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Update() *IdempotencyKeyUpdate {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdate)
+	return &IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IdempotencyKeyClient) UpdateOne(_m *IdempotencyKey) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKey(_m))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IdempotencyKeyClient) UpdateOneID(id int) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKeyID(id))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Delete() *IdempotencyKeyDelete {
+	mutation := newIdempotencyKeyMutation(c.config, OpDelete)
+	return &IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IdempotencyKeyClient) DeleteOne(_m *IdempotencyKey) *IdempotencyKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IdempotencyKeyClient) DeleteOneID(id int) *IdempotencyKeyDeleteOne {
+	builder := c.Delete().Where(idempotencykey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IdempotencyKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Query() *IdempotencyKeyQuery {
+	return &IdempotencyKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIdempotencyKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IdempotencyKey entity by its id.
+func (c *IdempotencyKeyClient) Get(ctx context.Context, id int) (*IdempotencyKey, error) {
+	return c.Query().Where(idempotencykey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IdempotencyKeyClient) GetX(ctx context.Context, id int) *IdempotencyKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCompany queries the company edge of a IdempotencyKey.
+func (c *IdempotencyKeyClient) QueryCompany(_m *IdempotencyKey) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(idempotencykey.Table, idempotencykey.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, idempotencykey.CompanyTable, idempotencykey.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IdempotencyKeyClient) Hooks() []Hook {
+	hooks := c.hooks.IdempotencyKey
+	return append(hooks[:len(hooks):len(hooks)], idempotencykey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IdempotencyKeyClient) Interceptors() []Interceptor {
+	inters := c.inters.IdempotencyKey
+	return append(inters[:len(inters):len(inters)], idempotencykey.Interceptors[:]...)
+}
+
+func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IdempotencyKey mutation op: %q", m.Op())
 	}
 }
 
@@ -3531,13 +3690,14 @@ func (c *UserTokenClient) mutate(ctx context.Context, m *UserTokenMutation) (Val
 type (
 	hooks struct {
 		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
-		Company, Datacenter, MailMessage, Rack, RackReservation, RackRow, RefreshToken,
-		Room, SecurityEvent, Session, Team, TeamMembership, User, UserToken []ent.Hook
+		Company, Datacenter, IdempotencyKey, MailMessage, Rack, RackReservation,
+		RackRow, RefreshToken, Room, SecurityEvent, Session, Team, TeamMembership,
+		User, UserToken []ent.Hook
 	}
 	inters struct {
 		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
-		Company, Datacenter, MailMessage, Rack, RackReservation, RackRow, RefreshToken,
-		Room, SecurityEvent, Session, Team, TeamMembership, User,
-		UserToken []ent.Interceptor
+		Company, Datacenter, IdempotencyKey, MailMessage, Rack, RackReservation,
+		RackRow, RefreshToken, Room, SecurityEvent, Session, Team, TeamMembership,
+		User, UserToken []ent.Interceptor
 	}
 )

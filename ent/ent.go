@@ -19,6 +19,7 @@ import (
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/company"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/idempotencykey"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
@@ -98,6 +99,7 @@ func checkColumn(t, c string) error {
 			assetstatuschange.Table:    assetstatuschange.ValidColumn,
 			company.Table:              company.ValidColumn,
 			datacenter.Table:           datacenter.ValidColumn,
+			idempotencykey.Table:       idempotencykey.ValidColumn,
 			mailmessage.Table:          mailmessage.ValidColumn,
 			rack.Table:                 rack.ValidColumn,
 			rackreservation.Table:      rackreservation.ValidColumn,

@@ -15,6 +15,7 @@ import (
 	"github.com/binora/binora/ent/assetplacementchange"
 	"github.com/binora/binora/ent/assetstatuschange"
 	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/idempotencykey"
 	"github.com/binora/binora/ent/mailmessage"
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
@@ -255,6 +256,36 @@ func (m *DatacenterMutation) IsNotFound(err error) bool {
 func (m *DatacenterMutation) RememberTenantRow(ctx context.Context, v Value) {
 	if e, ok := v.(*Datacenter); ok {
 		rememberTenantRows(ctx, m.driver, "datacenters", e.ID)
+	}
+}
+
+// CheckTenantReferences refuses, with a *tenancy.ReferenceError, an id that
+// the mutation adds to an edge of IdempotencyKey when it names no row the
+// tenant of ctx can see. It reads through the mutation's client: inside the
+// same transaction, under the same tenant interceptor as any other read.
+func (m *IdempotencyKeyMutation) CheckTenantReferences(ctx context.Context) error {
+	return nil
+}
+
+// TenantRowExists reports whether the tenant of ctx sees the IdempotencyKey
+// id, read through the mutation's client (in its transaction): it tells a
+// write that an If-Match stopped from a write of a missing row.
+func (m *IdempotencyKeyMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
+	return m.Client().IdempotencyKey.Query().Where(idempotencykey.ID(id)).Exist(ctx)
+}
+
+// IsNotFound reports whether err is Ent's not-found error, for the schema's
+// hooks, which cannot import this package.
+func (m *IdempotencyKeyMutation) IsNotFound(err error) bool {
+	return IsNotFound(err)
+}
+
+// RememberTenantRow notes that the transaction of the mutation wrote v, a
+// IdempotencyKey of the tenant of ctx: a later link to it in the same
+// transaction needs no check.
+func (m *IdempotencyKeyMutation) RememberTenantRow(ctx context.Context, v Value) {
+	if e, ok := v.(*IdempotencyKey); ok {
+		rememberTenantRows(ctx, m.driver, "idempotency_keys", e.ID)
 	}
 }
 

@@ -26,6 +26,8 @@ type Tx struct {
 	Company *CompanyClient
 	// Datacenter is the client for interacting with the Datacenter builders.
 	Datacenter *DatacenterClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// MailMessage is the client for interacting with the MailMessage builders.
 	MailMessage *MailMessageClient
 	// Rack is the client for interacting with the Rack builders.
@@ -188,6 +190,7 @@ func (tx *Tx) init() {
 	tx.AssetStatusChange = NewAssetStatusChangeClient(tx.config)
 	tx.Company = NewCompanyClient(tx.config)
 	tx.Datacenter = NewDatacenterClient(tx.config)
+	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
 	tx.MailMessage = NewMailMessageClient(tx.config)
 	tx.Rack = NewRackClient(tx.config)
 	tx.RackReservation = NewRackReservationClient(tx.config)

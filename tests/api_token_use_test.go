@@ -60,7 +60,7 @@ func TestAPIToken_IsAllowedWhatItHoldsAndRefusedTheRest(t *testing.T) {
 		c := s.tokenClient(t, created.Token)
 
 		_, listErr := listDatacenters(t, c)
-		_, createErr := c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "X", Code: "X"})
+		_, createErr := c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "X", Code: "X"}, api.CreateDatacenterParams{})
 		_, assetsErr := c.ListAssets(t.Context(), api.ListAssetsParams{})
 		_, tokensErr := c.ListAPITokens(t.Context(), api.ListAPITokensParams{})
 
@@ -81,12 +81,12 @@ func TestAPIToken_NeverHoldsMoreThanItsCreatorNow(t *testing.T) {
 		creator := s.tn.Login(t, s.url, email, password)
 		created := createToken(t, creator, api.APITokenCreate{Name: "sync", Permissions: []string{dcReadCode, dcWriteCode}})
 		c := s.tokenClient(t, created.Token)
-		_, err := c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Madrid", Code: "MAD1"})
+		_, err := c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Madrid", Code: "MAD1"}, api.CreateDatacenterParams{})
 		require.NoError(t, err, "the creator holds core.datacenters.write")
 
 		s.tn.SetTeamPermissions(t, team, dcReadCode, tokenWriteCode)
 
-		_, err = c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Lisbon", Code: "LIS1"})
+		_, err = c.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Lisbon", Code: "LIS1"}, api.CreateDatacenterParams{})
 		clientProblem(t, err, http.StatusForbidden, "permission_denied")
 		_, err = listDatacenters(t, c)
 		assert.NoError(t, err, "what both still hold keeps working")

@@ -25,7 +25,7 @@ const (
 // createToken creates an API token through c and returns the answer.
 func createToken(t *testing.T, c *testsupport.Client, req api.APITokenCreate) *api.APITokenCreated {
 	t.Helper()
-	created, err := c.CreateAPIToken(t.Context(), &req)
+	created, err := c.CreateAPIToken(t.Context(), &req, api.CreateAPITokenParams{})
 	require.NoError(t, err)
 	return created
 }
@@ -115,7 +115,7 @@ func TestCreateAPIToken_PermissionTheCreatorLacks_Is403(t *testing.T) {
 		s.tn.TokenCreator(t, email, password, dcReadCode, tokenWriteCode, "core.api_tokens.read")
 		creator := s.tn.Login(t, s.url, email, password)
 
-		_, err := creator.CreateAPIToken(t.Context(), &api.APITokenCreate{Name: "sync", Permissions: []string{dcReadCode, dcWriteCode}})
+		_, err := creator.CreateAPIToken(t.Context(), &api.APITokenCreate{Name: "sync", Permissions: []string{dcReadCode, dcWriteCode}}, api.CreateAPITokenParams{})
 
 		clientProblem(t, err, http.StatusForbidden, "permission_denied")
 		list, err := s.admin.ListAPITokens(t.Context(), api.ListAPITokensParams{})
@@ -130,7 +130,7 @@ func TestCreateAPIToken_WithAnAPIToken_Is403(t *testing.T) {
 		s := newSite(t, env)
 		created := createToken(t, s.admin, api.APITokenCreate{Name: "minter", Permissions: []string{tokenWriteCode, dcReadCode}})
 
-		_, err := s.tokenClient(t, created.Token).CreateAPIToken(t.Context(), &api.APITokenCreate{Name: "child", Permissions: []string{dcReadCode}})
+		_, err := s.tokenClient(t, created.Token).CreateAPIToken(t.Context(), &api.APITokenCreate{Name: "child", Permissions: []string{dcReadCode}}, api.CreateAPITokenParams{})
 
 		clientProblem(t, err, http.StatusForbidden, "permission_denied")
 	})

@@ -20,7 +20,7 @@ func TestCreateAsset_ParentInAnotherDatacenter_Is400NamingParentID(t *testing.T)
 
 		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{
 			Name: "blade", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(bcn.ID), ParentID: api.NewOptNilInt64(parent.ID),
-		})
+		}, api.CreateAssetParams{})
 
 		p := clientProblem(t, err, http.StatusBadRequest, "validation_error")
 		assert.Equal(t, []string{"parent_id"}, fieldNames(p))

@@ -73,7 +73,7 @@ func TestCreateAsset_CodesAreNeverReused(t *testing.T) {
 		dc := s.createDatacenter(t, "MAD1")
 		first := s.server(t, dc, "web-01")
 		require.NoError(t, s.admin.DeleteAsset(t.Context(), api.DeleteAssetParams{ID: first.ID}))
-		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "bad", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(missingID)})
+		_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "bad", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(missingID)}, api.CreateAssetParams{})
 		require.Error(t, err)
 
 		next := s.server(t, dc, "web-02")

@@ -185,7 +185,7 @@ func BenchmarkCreateAsset(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := c.CreateAsset(ctx, req); err != nil {
+		if _, err := c.CreateAsset(ctx, req, api.CreateAssetParams{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -197,7 +197,7 @@ func BenchmarkUpdateStatus(b *testing.B) {
 	dc := tn.Datacenter(b, "BENCH")
 	c := tn.AdminClient(b, url)
 	ctx := context.Background()
-	a, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(dc.ID))})
+	a, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "bench-server", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(dc.ID))}, api.CreateAssetParams{})
 	if err != nil {
 		b.Fatal(err)
 	}

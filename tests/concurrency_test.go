@@ -33,7 +33,7 @@ func TestCreateAsset_Concurrently_GivesDistinctConsecutiveCodes(t *testing.T) {
 		codes := make([]string, n)
 
 		errs := concurrently(n, func(i int) error {
-			a, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: fmt.Sprint("web-", i), AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)})
+			a, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: fmt.Sprint("web-", i), AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)}, api.CreateAssetParams{})
 			if err == nil {
 				codes[i] = a.Code
 			}

@@ -60,7 +60,7 @@ func TestDatacenter_DuplicateNameOrCode_Is409NamingTheField(t *testing.T) {
 		other := s.createDatacenter(t, "BCN1")
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				_, createErr := s.admin.CreateDatacenter(t.Context(), &tt.give)
+				_, createErr := s.admin.CreateDatacenter(t.Context(), &tt.give, api.CreateDatacenterParams{})
 				_, putErr := s.admin.ReplaceDatacenter(t.Context(), &tt.give, api.ReplaceDatacenterParams{ID: other.ID})
 				patch := api.DatacenterPatch{Name: api.NewOptString(tt.give.Name)}
 				if tt.field == "code" {
@@ -86,7 +86,7 @@ func TestDatacenter_SameNameAndCodeInAnotherTenant_IsAllowed(t *testing.T) {
 		b := a.otherTenant(t)
 		a.createDatacenter(t, "MAD1")
 
-		_, err := b.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Datacenter MAD1", Code: "MAD1"})
+		_, err := b.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Datacenter MAD1", Code: "MAD1"}, api.CreateDatacenterParams{})
 
 		assert.NoError(t, err)
 	})
@@ -96,7 +96,7 @@ func TestReplaceDatacenter_SetsEveryFieldAndClearsAnOmittedAddress(t *testing.T)
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
-		dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Old", Code: "OLD", Address: api.NewOptNilString("Old street")})
+		dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Old", Code: "OLD", Address: api.NewOptNilString("Old street")}, api.CreateDatacenterParams{})
 		require.NoError(t, err)
 
 		got, err := s.admin.ReplaceDatacenter(t.Context(), &api.DatacenterCreate{Name: "New", Code: "NEW"}, api.ReplaceDatacenterParams{ID: dc.ID})
@@ -114,7 +114,7 @@ func TestUpdateDatacenter_ChangesOnlyWhatIsSent(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
-		dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Old", Code: "OLD", Address: api.NewOptNilString("Old street")})
+		dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Old", Code: "OLD", Address: api.NewOptNilString("Old street")}, api.CreateDatacenterParams{})
 		require.NoError(t, err)
 
 		renamed, err := s.admin.UpdateDatacenter(t.Context(), &api.DatacenterPatch{Name: api.NewOptString("Renamed")}, api.UpdateDatacenterParams{ID: dc.ID})
@@ -221,7 +221,7 @@ func TestListDatacenters_OrdersAndSearches(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		for _, dc := range []api.DatacenterCreate{{Name: "Middle", Code: "M1"}, {Name: "Zulu", Code: "A1"}, {Name: "Alpha", Code: "Z1"}} {
-			_, err := s.admin.CreateDatacenter(t.Context(), &dc)
+			_, err := s.admin.CreateDatacenter(t.Context(), &dc, api.CreateDatacenterParams{})
 			require.NoError(t, err)
 		}
 		for _, tt := range tests {

@@ -39,7 +39,7 @@ var versionedKinds = []versioned{
 	{
 		name: "datacenter",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: fmt.Sprint("DC ", n), Code: fmt.Sprint("DC", n)})
+			res, err := s.admin.Client.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: fmt.Sprint("DC ", n), Code: fmt.Sprint("DC", n)}, api.CreateDatacenterParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -57,7 +57,7 @@ var versionedKinds = []versioned{
 		name: "room",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
 			dc := s.createDatacenter(t, fmt.Sprint("R", n))
-			res, err := s.admin.Client.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall", Code: "H1"})
+			res, err := s.admin.Client.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall", Code: "H1"}, api.CreateRoomParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -74,7 +74,7 @@ var versionedKinds = []versioned{
 	{
 		name: "row",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateRow(t.Context(), &api.RowCreate{RoomID: s.room(t, n), Name: "A"})
+			res, err := s.admin.Client.CreateRow(t.Context(), &api.RowCreate{RoomID: s.room(t, n), Name: "A"}, api.CreateRowParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -91,7 +91,7 @@ var versionedKinds = []versioned{
 	{
 		name: "rack",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateRack(t.Context(), &api.RackCreate{RoomID: s.room(t, n), Name: "R01"})
+			res, err := s.admin.Client.CreateRack(t.Context(), &api.RackCreate{RoomID: s.room(t, n), Name: "R01"}, api.CreateRackParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -109,7 +109,7 @@ var versionedKinds = []versioned{
 		name: "asset status",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
 			dc := s.createDatacenter(t, fmt.Sprint("A", n))
-			res, err := s.admin.Client.CreateAsset(t.Context(), &api.AssetCreate{Name: "web", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)})
+			res, err := s.admin.Client.CreateAsset(t.Context(), &api.AssetCreate{Name: "web", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)}, api.CreateAssetParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -126,7 +126,7 @@ var versionedKinds = []versioned{
 	{
 		name: "user",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateUser(t.Context(), &api.UserCreate{Email: fmt.Sprintf("user%d@example.com", n)})
+			res, err := s.admin.Client.CreateUser(t.Context(), &api.UserCreate{Email: fmt.Sprintf("user%d@example.com", n)}, api.CreateUserParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -143,7 +143,7 @@ var versionedKinds = []versioned{
 	{
 		name: "team",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateTeam(t.Context(), &api.TeamCreate{Name: fmt.Sprint("Team ", n)})
+			res, err := s.admin.Client.CreateTeam(t.Context(), &api.TeamCreate{Name: fmt.Sprint("Team ", n)}, api.CreateTeamParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -160,7 +160,7 @@ var versionedKinds = []versioned{
 	{
 		name: "api token",
 		make: func(t *testing.T, s *site, n int) (int64, tagged) {
-			res, err := s.admin.Client.CreateAPIToken(t.Context(), &api.APITokenCreate{Name: fmt.Sprint("sync ", n), Permissions: []string{"core.datacenters.read"}})
+			res, err := s.admin.Client.CreateAPIToken(t.Context(), &api.APITokenCreate{Name: fmt.Sprint("sync ", n), Permissions: []string{"core.datacenters.read"}}, api.CreateAPITokenParams{})
 			require.NoError(t, err)
 			return res.Response.ID, res
 		},
@@ -177,7 +177,7 @@ var versionedKinds = []versioned{
 func (s *site) room(t *testing.T, n int) int64 {
 	t.Helper()
 	dc := s.createDatacenter(t, fmt.Sprint("RM", n))
-	r, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall", Code: "H1"})
+	r, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall", Code: "H1"}, api.CreateRoomParams{})
 	require.NoError(t, err)
 	return r.ID
 }

@@ -46,7 +46,7 @@ func TestAssetETag_StaysAcrossReadsAndChangesWithEveryWrite(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
-		created, err := s.admin.Client.CreateAsset(t.Context(), &api.AssetCreate{Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)})
+		created, err := s.admin.Client.CreateAsset(t.Context(), &api.AssetCreate{Name: "web-01", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(dc.ID)}, api.CreateAssetParams{})
 		require.NoError(t, err)
 		id := created.Response.ID
 

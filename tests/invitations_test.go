@@ -203,7 +203,7 @@ func TestInvitation_FromTheUsersEndpoint_CanBeAccepted(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
-		created, err := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: "via-api@invited.test"})
+		created, err := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: "via-api@invited.test"}, api.CreateUserParams{})
 		require.NoError(t, err)
 		require.True(t, created.InvitationPending)
 

@@ -122,7 +122,7 @@ func TestReferences_ToAnotherTenantsObjects_Are400AndWriteNothing(t *testing.T) 
 			} else {
 				req.ParentID = api.NewOptNilInt64(ref)
 			}
-			_, err := s.admin.CreateAsset(t.Context(), &req)
+			_, err := s.admin.CreateAsset(t.Context(), &req, api.CreateAssetParams{})
 			return err
 		}
 	}

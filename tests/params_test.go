@@ -95,11 +95,11 @@ func TestOutOfRange_ThroughTheGeneratedClient_Is400(t *testing.T) {
 			return err
 		}, "id"},
 		{"create name of 101 characters", func(t *testing.T, s inputSite) error {
-			_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: strings.Repeat("n", 101), AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(s.dc.ID)})
+			_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: strings.Repeat("n", 101), AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(s.dc.ID)}, api.CreateAssetParams{})
 			return err
 		}, "name"},
 		{"create unknown asset_type", func(t *testing.T, s inputSite) error {
-			_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "web-02", AssetType: "XYZ", DatacenterID: api.NewOptInt64(s.dc.ID)})
+			_, err := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "web-02", AssetType: "XYZ", DatacenterID: api.NewOptInt64(s.dc.ID)}, api.CreateAssetParams{})
 			return err
 		}, "asset_type"},
 		{"update-status 999", func(t *testing.T, s inputSite) error {
@@ -107,7 +107,7 @@ func TestOutOfRange_ThroughTheGeneratedClient_Is400(t *testing.T) {
 			return err
 		}, "status"},
 		{"create datacenter code of 21 characters", func(t *testing.T, s inputSite) error {
-			_, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Berlin", Code: strings.Repeat("C", 21)})
+			_, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Berlin", Code: strings.Repeat("C", 21)}, api.CreateDatacenterParams{})
 			return err
 		}, "code"},
 	}

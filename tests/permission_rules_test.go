@@ -64,7 +64,7 @@ func TestUserAndTeamEndpoints_AreDeniedWithoutTheirPermissionAndAllowedWithIt(t 
 			return err
 		}},
 		{"create user", "core.users.write", func(t *testing.T, c *testsupport.Client, _ ruleTargets) error {
-			_, err := c.CreateUser(t.Context(), &api.UserCreate{Email: "new-" + unique() + "@example.com"})
+			_, err := c.CreateUser(t.Context(), &api.UserCreate{Email: "new-" + unique() + "@example.com"}, api.CreateUserParams{})
 			return err
 		}},
 		{"replace user", "core.users.write", func(t *testing.T, c *testsupport.Client, x ruleTargets) error {
@@ -88,7 +88,7 @@ func TestUserAndTeamEndpoints_AreDeniedWithoutTheirPermissionAndAllowedWithIt(t 
 			return err
 		}},
 		{"create team", "core.teams.write", func(t *testing.T, c *testsupport.Client, _ ruleTargets) error {
-			_, err := c.CreateTeam(t.Context(), &api.TeamCreate{Name: "New " + unique(), Permissions: []string{}})
+			_, err := c.CreateTeam(t.Context(), &api.TeamCreate{Name: "New " + unique(), Permissions: []string{}}, api.CreateTeamParams{})
 			return err
 		}},
 		{"replace team", "core.teams.write", func(t *testing.T, c *testsupport.Client, x ruleTargets) error {
@@ -139,7 +139,7 @@ func TestTeamCodes_TheCallerDoesNotHold_Are403(t *testing.T) {
 		beyond := []string{"assets.assets.read", "assets.assets.write"}
 		ctx := t.Context()
 
-		_, createErr := m.Client.CreateTeam(ctx, &api.TeamCreate{Name: "Writers", Permissions: beyond})
+		_, createErr := m.Client.CreateTeam(ctx, &api.TeamCreate{Name: "Writers", Permissions: beyond}, api.CreateTeamParams{})
 		_, putErr := m.Client.ReplaceTeam(ctx, &api.TeamCreate{Name: "Readers", Permissions: beyond}, api.ReplaceTeamParams{ID: team.ID})
 		_, patchErr := m.Client.UpdateTeam(ctx, &api.TeamPatch{Permissions: beyond}, api.UpdateTeamParams{ID: team.ID})
 
@@ -148,7 +148,7 @@ func TestTeamCodes_TheCallerDoesNotHold_Are403(t *testing.T) {
 		}
 		assert.Equal(t, team, s.getTeam(t, team.ID))
 		assert.Equal(t, 2, s.teamCount(t), "no team was created")
-		_, err := m.Client.CreateTeam(ctx, &api.TeamCreate{Name: "Writers", Permissions: []string{"assets.assets.read"}})
+		_, err := m.Client.CreateTeam(ctx, &api.TeamCreate{Name: "Writers", Permissions: []string{"assets.assets.read"}}, api.CreateTeamParams{})
 		assert.NoError(t, err, "codes the caller holds may be granted")
 	})
 }
@@ -164,7 +164,7 @@ func TestPuttingSomeoneInATeamWithCodesTheCallerLacks_Is403(t *testing.T) {
 		ctx := t.Context()
 		users := s.userCount(t)
 
-		_, createErr := m.Client.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", TeamIds: []int64{readers.ID, powerful.ID}})
+		_, createErr := m.Client.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", TeamIds: []int64{readers.ID, powerful.ID}}, api.CreateUserParams{})
 		_, putErr := m.Client.ReplaceUser(ctx, &api.UserReplace{Email: target.Email, IsActive: true, TeamIds: []int64{powerful.ID}},
 			api.ReplaceUserParams{ID: target.ID})
 		_, patchErr := m.Client.UpdateUser(ctx, &api.UserPatch{TeamIds: []int64{powerful.ID}}, api.UpdateUserParams{ID: target.ID})
@@ -190,7 +190,7 @@ func TestAdminFlag_OnlyAnAdminMayChangeIt(t *testing.T) {
 		ctx := t.Context()
 		users := s.userCount(t)
 
-		_, createErr := m.Client.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", IsAdmin: api.NewOptBool(true)})
+		_, createErr := m.Client.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", IsAdmin: api.NewOptBool(true)}, api.CreateUserParams{})
 		_, patchErr := m.Client.UpdateUser(ctx, &api.UserPatch{IsAdmin: api.NewOptBool(true)}, api.UpdateUserParams{ID: target.ID})
 		_, putErr := m.Client.ReplaceUser(ctx, &api.UserReplace{Email: target.Email, IsAdmin: true, IsActive: true, TeamIds: []int64{}},
 			api.ReplaceUserParams{ID: target.ID})
@@ -251,7 +251,7 @@ func TestAPIToken_CannotChangeTheAdminFlag(t *testing.T) {
 		ctx := t.Context()
 		users := s.userCount(t)
 
-		_, createErr := c.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", IsAdmin: api.NewOptBool(true)})
+		_, createErr := c.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", IsAdmin: api.NewOptBool(true)}, api.CreateUserParams{})
 		_, patchErr := c.UpdateUser(ctx, &api.UserPatch{IsAdmin: api.NewOptBool(true)}, api.UpdateUserParams{ID: target.ID})
 		_, demoteErr := c.UpdateUser(ctx, &api.UserPatch{IsAdmin: api.NewOptBool(false)}, api.UpdateUserParams{ID: int64(s.tn.Admin.ID)})
 

@@ -40,7 +40,7 @@ func TestNonAdmin_IsDeniedAssetsAndDatacentersButMayReadThemselves(t *testing.T)
 				return err
 			},
 			"create asset": func() error {
-				_, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "x", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(s.dc.ID)})
+				_, err := c.CreateAsset(ctx, &api.AssetCreate{Name: "x", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(s.dc.ID)}, api.CreateAssetParams{})
 				return err
 			},
 			"update status": func() error {
@@ -48,7 +48,7 @@ func TestNonAdmin_IsDeniedAssetsAndDatacentersButMayReadThemselves(t *testing.T)
 				return err
 			},
 			"create datacenter": func() error {
-				_, err := c.CreateDatacenter(ctx, &api.DatacenterCreate{Name: "X", Code: "X"})
+				_, err := c.CreateDatacenter(ctx, &api.DatacenterCreate{Name: "X", Code: "X"}, api.CreateDatacenterParams{})
 				return err
 			},
 		}

@@ -57,7 +57,7 @@ func TestCreateAsset_RacingForTheSameUnits_ExactlyOneWins(t *testing.T) {
 			errs := concurrently(racers, func(i int) error {
 				req := sized(mount(fmt.Sprintf("r%d-w%d", round, i), r, 1+i%2, faces[i%2]), 2, true)
 				req.AssetType = types[i%len(types)]
-				a, err := s.admin.CreateAsset(t.Context(), &req)
+				a, err := s.admin.CreateAsset(t.Context(), &req, api.CreateAssetParams{})
 				if err == nil {
 					ids[i] = a.ID
 				}

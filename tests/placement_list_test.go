@@ -93,14 +93,14 @@ func TestPlacement_AnotherTenantsRackOrReservation_Is400AndChangesNothing(t *tes
 		mine := s.createAsset(t, mount("mine", s.rack, 1, api.FaceFront))
 		foreign := api.NewOptNilInt64(int64(victim.rack.ID))
 
-		_, created := s.admin.CreateAsset(t.Context(), ptrTo(mount("intruder", victim.rack, 2, api.FaceFront)))
+		_, created := s.admin.CreateAsset(t.Context(), ptrTo(mount("intruder", victim.rack, 2, api.FaceFront)), api.CreateAssetParams{})
 		_, createdWithDC := s.admin.CreateAsset(t.Context(), &api.AssetCreate{Name: "intruder", AssetType: api.AssetTypeSRV,
-			DatacenterID: api.NewOptInt64(s.dc.ID), RackID: foreign})
+			DatacenterID: api.NewOptInt64(s.dc.ID), RackID: foreign}, api.CreateAssetParams{})
 		_, moved := s.patch(t, mine.ID, api.AssetPatch{RackID: foreign})
 		_, movedUnplaced := s.patch(t, mine.ID, api.AssetPatch{RackID: foreign, Position: api.OptNilInt{Set: true, Null: true}})
 		withTheirRes := mount("intruder", s.rack, 5, api.FaceFront)
 		withTheirRes.ReservationID = api.NewOptInt64(int64(theirRes.ID))
-		_, reserved := s.admin.CreateAsset(t.Context(), &withTheirRes)
+		_, reserved := s.admin.CreateAsset(t.Context(), &withTheirRes, api.CreateAssetParams{})
 
 		for _, err := range []error{created, createdWithDC, moved, movedUnplaced} {
 			assertRefused(t, err, http.StatusBadRequest, "validation_error", "rack_id", "No such rack.")

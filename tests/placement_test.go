@@ -56,7 +56,7 @@ func TestCreateAsset_WithoutRackOrDatacenter_Is400NamingTheField(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				_, err := s.admin.CreateAsset(t.Context(), &tt.give)
+				_, err := s.admin.CreateAsset(t.Context(), &tt.give, api.CreateAssetParams{})
 
 				assertRefused(t, err, http.StatusBadRequest, "validation_error", tt.field, tt.message)
 			})
@@ -70,7 +70,7 @@ func TestCreateAsset_UnitsOutsideTheRack_Is400NamingPosition(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newRackSite(t, env)
 
-		_, err := s.admin.CreateAsset(t.Context(), ptrTo(sized(mount("san", s.rack, 9, api.FaceFront), 3, true)))
+		_, err := s.admin.CreateAsset(t.Context(), ptrTo(sized(mount("san", s.rack, 9, api.FaceFront), 3, true)), api.CreateAssetParams{})
 
 		assertRefused(t, err, http.StatusBadRequest, "validation_error", "position",
 			"Units 9 to 11 are not all in the rack, whose units are 1 to 10.")
@@ -93,10 +93,10 @@ func TestCreateAsset_OnATakenUnit_Is409NamingTheUnitAndTheAsset(t *testing.T) {
 		rearOfFull := sized(mount("c", s.rack, 7, api.FaceRear), 1, false)
 		rearOfHalf := sized(mount("d", s.rack, 3, api.FaceRear), 2, false)
 
-		_, errSame := s.admin.CreateAsset(t.Context(), &sameFace)
-		_, errFull := s.admin.CreateAsset(t.Context(), &fullOverHalf)
-		_, errRear := s.admin.CreateAsset(t.Context(), &rearOfFull)
-		fits, errFits := s.admin.CreateAsset(t.Context(), &rearOfHalf)
+		_, errSame := s.admin.CreateAsset(t.Context(), &sameFace, api.CreateAssetParams{})
+		_, errFull := s.admin.CreateAsset(t.Context(), &fullOverHalf, api.CreateAssetParams{})
+		_, errRear := s.admin.CreateAsset(t.Context(), &rearOfFull, api.CreateAssetParams{})
+		fits, errFits := s.admin.CreateAsset(t.Context(), &rearOfHalf, api.CreateAssetParams{})
 
 		assertRefused(t, errSame, http.StatusConflict, "conflict", "position", "Unit 4 (front)", sw.Code, `"tor"`)
 		assertRefused(t, errFull, http.StatusConflict, "conflict", "position", "Unit 3 (front)", sw.Code)
@@ -119,14 +119,14 @@ func TestCreateAsset_IntoReservedUnits_Is409UnlessTheReservationIsNamed(t *testi
 		s.tn.Reservation(t, s.rack, testsupport.ReservationSpec{Position: 8, Height: 1, Face: rackreservation.FaceFront,
 			Description: "expired", Expires: time.Now().Add(-time.Hour)})
 
-		_, reserved := s.admin.CreateAsset(t.Context(), ptrTo(mount("gpu-1", s.rack, 6, api.FaceFront)))
+		_, reserved := s.admin.CreateAsset(t.Context(), ptrTo(mount("gpu-1", s.rack, 6, api.FaceFront)), api.CreateAssetParams{})
 		wrong := mount("gpu-1", s.rack, 6, api.FaceFront)
 		wrong.ReservationID = api.NewOptInt64(int64(elsewhere.ID))
-		_, wrongErr := s.admin.CreateAsset(t.Context(), &wrong)
+		_, wrongErr := s.admin.CreateAsset(t.Context(), &wrong, api.CreateAssetParams{})
 		named := mount("gpu-1", s.rack, 6, api.FaceFront)
 		named.ReservationID = api.NewOptInt64(int64(res.ID))
-		placed, namedErr := s.admin.CreateAsset(t.Context(), &named)
-		_, expiredErr := s.admin.CreateAsset(t.Context(), ptrTo(mount("web", s.rack, 8, api.FaceFront)))
+		placed, namedErr := s.admin.CreateAsset(t.Context(), &named, api.CreateAssetParams{})
+		_, expiredErr := s.admin.CreateAsset(t.Context(), ptrTo(mount("web", s.rack, 8, api.FaceFront)), api.CreateAssetParams{})
 
 		assertRefused(t, reserved, http.StatusConflict, "conflict", "position", "Unit 6 (front)", `"GPU delivery"`)
 		assertRefused(t, wrongErr, http.StatusBadRequest, "validation_error", "reservation_id", "No such reservation in this rack.")
@@ -144,11 +144,11 @@ func TestCreateAsset_RackInAnotherDatacenter_Is400NamingDatacenterID(t *testing.
 		req := mount("web", s.rack, 1, api.FaceFront)
 		req.DatacenterID = api.NewOptInt64(bcn.ID)
 
-		_, err := s.admin.CreateAsset(t.Context(), &req)
+		_, err := s.admin.CreateAsset(t.Context(), &req, api.CreateAssetParams{})
 
 		assertRefused(t, err, http.StatusBadRequest, "validation_error", "datacenter_id", "The rack is in another datacenter.")
 		req.DatacenterID = api.NewOptInt64(s.dc.ID)
-		_, err = s.admin.CreateAsset(t.Context(), &req)
+		_, err = s.admin.CreateAsset(t.Context(), &req, api.CreateAssetParams{})
 		require.NoError(t, err, "the rack's own datacenter may be named")
 	})
 }
@@ -161,11 +161,11 @@ func TestCreateAsset_ChildAtAPosition_Is400NamingPositionButAChildMayBeInTheRack
 		blade := mount("blade", s.rack, 6, api.FaceFront)
 		blade.ParentID = api.NewOptNilInt64(chassis.ID)
 
-		_, err := s.admin.CreateAsset(t.Context(), &blade)
+		_, err := s.admin.CreateAsset(t.Context(), &blade, api.CreateAssetParams{})
 
 		assertRefused(t, err, http.StatusBadRequest, "validation_error", "position", "child")
 		blade.Position, blade.Face = api.OptNilInt{}, api.OptNilFace{}
-		inRack, err := s.admin.CreateAsset(t.Context(), &blade)
+		inRack, err := s.admin.CreateAsset(t.Context(), &blade, api.CreateAssetParams{})
 		require.NoError(t, err)
 		assert.Equal(t, where{Rack: int64(s.rack.ID)}, whereOf(inRack))
 	})
@@ -179,7 +179,7 @@ func TestRetiredRack_TakesNoNewAssetButKeepsAndEditsItsOwn(t *testing.T) {
 		outside := s.server(t, s.dc, "outside")
 		retireRack(t, s)
 
-		_, createErr := s.admin.CreateAsset(t.Context(), ptrTo(mount("new", s.rack, 5, api.FaceFront)))
+		_, createErr := s.admin.CreateAsset(t.Context(), ptrTo(mount("new", s.rack, 5, api.FaceFront)), api.CreateAssetParams{})
 		_, moveInErr := s.patch(t, outside.ID, api.AssetPatch{RackID: api.NewOptNilInt64(int64(s.rack.ID))})
 		moved, editErr := s.patch(t, kept.ID, api.AssetPatch{Position: api.NewOptNilInt(2), Name: api.NewOptString("old-2")})
 

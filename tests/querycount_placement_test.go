@@ -28,7 +28,7 @@ func (s *meteredSite) placementCosts(t *testing.T, a, b *ent.Rack) placementCost
 	var created *api.Asset
 	c.Create = s.statements(t, func(ctx context.Context) (err error) {
 		created, err = s.admin.CreateAsset(ctx, &api.AssetCreate{Name: "probe", AssetType: api.AssetTypeSRV,
-			RackID: api.NewOptNilInt64(int64(a.ID)), Position: api.NewOptNilInt(40), Face: api.NewOptNilFace(api.FaceFront)})
+			RackID: api.NewOptNilInt64(int64(a.ID)), Position: api.NewOptNilInt(40), Face: api.NewOptNilFace(api.FaceFront)}, api.CreateAssetParams{})
 		return err
 	})
 	c.Move = s.statements(t, func(ctx context.Context) error {

@@ -216,7 +216,7 @@ func (s *meteredSite) writeStatements(t *testing.T, wantCode string) (create, up
 	create = s.statements(t, func(ctx context.Context) (err error) {
 		created, err = s.admin.CreateAsset(ctx, &api.AssetCreate{
 			Name: "web-new", AssetType: api.AssetTypeSRV, DatacenterID: api.NewOptInt64(int64(s.dcs[0].ID)),
-		})
+		}, api.CreateAssetParams{})
 		return err
 	})
 	require.Equal(t, wantCode, created.Code)

@@ -125,11 +125,11 @@ func TestRackWrites_NamingAnotherTenantsRoomOrRow_Are400NamingTheField(t *testin
 			field string
 		}{
 			{"create in their room", func() error {
-				_, err := attacker.admin.CreateRack(ctx, &api.RackCreate{RoomID: theirRoom, Name: "R9"})
+				_, err := attacker.admin.CreateRack(ctx, &api.RackCreate{RoomID: theirRoom, Name: "R9"}, api.CreateRackParams{})
 				return err
 			}, "room_id"},
 			{"create in their row", func() error {
-				_, err := attacker.admin.CreateRack(ctx, &api.RackCreate{RoomID: ownRoom, RowID: api.NewOptNilInt64(theirRow), Name: "R9"})
+				_, err := attacker.admin.CreateRack(ctx, &api.RackCreate{RoomID: ownRoom, RowID: api.NewOptNilInt64(theirRow), Name: "R9"}, api.CreateRackParams{})
 				return err
 			}, "row_id"},
 			{"move to their room", func() error {

@@ -48,7 +48,7 @@ func (m *meteredRacks) seedTo(t *testing.T, n int) {
 		if row := m.rows[i%2]; row != nil {
 			req.RowID = api.NewOptNilInt64(int64(row.ID))
 		}
-		r, err := m.admin.CreateRack(t.Context(), &req)
+		r, err := m.admin.CreateRack(t.Context(), &req, api.CreateRackParams{})
 		require.NoError(t, err)
 		m.racks = append(m.racks, r)
 		_, err = c.Asset.Create().SetCode(fmt.Sprintf("SRV-8%04d", i)).SetName(fmt.Sprint("web-", i)).SetAssetType("SRV").
@@ -151,7 +151,7 @@ func TestRackWrites_StatementCount(t *testing.T) {
 			call func(ctx context.Context) error
 		}{
 			{"create rack", func(ctx context.Context) (err error) {
-				created, err = m.admin.CreateRack(ctx, &api.RackCreate{RoomID: int64(m.rooms[0].ID), RowID: api.NewOptNilInt64(int64(m.rows[0].ID)), Name: "NEW"})
+				created, err = m.admin.CreateRack(ctx, &api.RackCreate{RoomID: int64(m.rooms[0].ID), RowID: api.NewOptNilInt64(int64(m.rows[0].ID)), Name: "NEW"}, api.CreateRackParams{})
 				return err
 			}},
 			{"patch rack name", func(ctx context.Context) error {

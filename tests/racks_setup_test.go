@@ -81,7 +81,7 @@ func (f *rackFloor) rack(t *testing.T, name string) *api.Rack {
 
 func (f *rackFloor) rackFrom(t *testing.T, req api.RackCreate) *api.Rack {
 	t.Helper()
-	r, err := f.admin.CreateRack(t.Context(), &req)
+	r, err := f.admin.CreateRack(t.Context(), &req, api.CreateRackParams{})
 	require.NoError(t, err)
 	return r
 }

@@ -116,7 +116,7 @@ func TestRack_Duplicates_Are409NamingTheField(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				_, createErr := f.admin.CreateRack(t.Context(), &tt.give)
+				_, createErr := f.admin.CreateRack(t.Context(), &tt.give, api.CreateRackParams{})
 				_, putErr := f.admin.ReplaceRack(t.Context(), &tt.give, api.ReplaceRackParams{ID: other.ID})
 
 				for _, err := range []error{createErr, putErr} {
@@ -127,8 +127,8 @@ func TestRack_Duplicates_Are409NamingTheField(t *testing.T) {
 			})
 		}
 
-		_, sameNameElsewhere := f.admin.CreateRack(t.Context(), &api.RackCreate{RoomID: int64(elsewhere.ID), Name: "R01", FacilityID: api.NewOptNilString("F-1")})
-		_, noTags := f.admin.CreateRack(t.Context(), &api.RackCreate{RoomID: int64(f.room.ID), Name: "R04", AssetTag: api.NewOptNilString(" ")})
+		_, sameNameElsewhere := f.admin.CreateRack(t.Context(), &api.RackCreate{RoomID: int64(elsewhere.ID), Name: "R01", FacilityID: api.NewOptNilString("F-1")}, api.CreateRackParams{})
+		_, noTags := f.admin.CreateRack(t.Context(), &api.RackCreate{RoomID: int64(f.room.ID), Name: "R04", AssetTag: api.NewOptNilString(" ")}, api.CreateRackParams{})
 		assert.NoError(t, sameNameElsewhere, "names and facility ids are unique per datacenter")
 		assert.NoError(t, noTags, "a blank asset tag is none, like R02's")
 	})

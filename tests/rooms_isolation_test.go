@@ -25,7 +25,7 @@ func newRoomVictim(t *testing.T, s *site) roomVictim {
 	t.Helper()
 	dc := s.createDatacenter(t, "VIC1")
 	room, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Victim hall", Code: "VH1",
-		Floor: api.NewOptNilString("1")})
+		Floor: api.NewOptNilString("1")}, api.CreateRoomParams{})
 	require.NoError(t, err)
 	row := s.createRow(t, room, "Victim row")
 	s.standRack(t, room, row, "Victim rack")
@@ -116,11 +116,11 @@ func TestRoomAndRowCreates_NamingAnotherTenantsParent_Are400AndWriteNothing(t *t
 		s := newSite(t, env)
 		v := newRoomVictim(t, s.otherTenant(t))
 		createRoom := func(dc int64) error {
-			_, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc, Name: "Intruder", Code: "INT"})
+			_, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc, Name: "Intruder", Code: "INT"}, api.CreateRoomParams{})
 			return err
 		}
 		createRow := func(room int64) error {
-			_, err := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room, Name: "Intruder"})
+			_, err := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room, Name: "Intruder"}, api.CreateRowParams{})
 			return err
 		}
 

@@ -71,7 +71,7 @@ func TestListRooms_FiltersOrdersSearchesAndPages(t *testing.T) {
 		mad, bcn := s.createDatacenter(t, "MAD1"), s.createDatacenter(t, "BCN1")
 		for _, r := range []api.RoomCreate{{DatacenterID: mad.ID, Name: "Middle", Code: "M1"}, {DatacenterID: mad.ID, Name: "Zulu", Code: "A1"},
 			{DatacenterID: mad.ID, Name: "Alpha", Code: "Z1"}, {DatacenterID: bcn.ID, Name: "Beta", Code: "B1"}} {
-			_, err := s.admin.CreateRoom(t.Context(), &r)
+			_, err := s.admin.CreateRoom(t.Context(), &r, api.CreateRoomParams{})
 			require.NoError(t, err)
 		}
 		dcs := map[int64]*api.Datacenter{mad.ID: mad, bcn.ID: bcn}

@@ -99,7 +99,7 @@ func TestRoomAndRowRequests_StatementCount(t *testing.T) {
 		cost := func(call func(ctx context.Context) error) int { return s.statements(t, call) }
 
 		createRoom := cost(func(ctx context.Context) (err error) {
-			room, err = s.admin.CreateRoom(ctx, &api.RoomCreate{DatacenterID: int64(dc.ID), Name: "Hall", Code: "H1"})
+			room, err = s.admin.CreateRoom(ctx, &api.RoomCreate{DatacenterID: int64(dc.ID), Name: "Hall", Code: "H1"}, api.CreateRoomParams{})
 			return err
 		})
 		getRoom := cost(func(ctx context.Context) error {
@@ -111,7 +111,7 @@ func TestRoomAndRowRequests_StatementCount(t *testing.T) {
 			return err
 		})
 		createRow := cost(func(ctx context.Context) (err error) {
-			row, err = s.admin.CreateRow(ctx, &api.RowCreate{RoomID: room.ID, Name: "A"})
+			row, err = s.admin.CreateRow(ctx, &api.RowCreate{RoomID: room.ID, Name: "A"}, api.CreateRowParams{})
 			return err
 		})
 		getRow := cost(func(ctx context.Context) error {

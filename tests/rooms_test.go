@@ -15,7 +15,7 @@ import (
 
 func (s *site) createRoom(t *testing.T, dc *api.Datacenter, code string) *api.Room {
 	t.Helper()
-	r, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall " + code, Code: code})
+	r, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Hall " + code, Code: code}, api.CreateRoomParams{})
 	require.NoError(t, err)
 	return r
 }
@@ -84,7 +84,7 @@ func TestRoom_DuplicateCodeInTheDatacenter_Is409NamingCode(t *testing.T) {
 		other := s.createRoom(t, mad, "H2")
 		elsewhere := s.createRoom(t, bcn, "H1")
 
-		_, createErr := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: mad.ID, Name: "Another", Code: "H1"})
+		_, createErr := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: mad.ID, Name: "Another", Code: "H1"}, api.CreateRoomParams{})
 		_, putErr := s.admin.ReplaceRoom(t.Context(), &api.RoomCreate{DatacenterID: mad.ID, Name: "Another", Code: "H1"},
 			api.ReplaceRoomParams{ID: other.ID})
 		_, patchErr := s.admin.UpdateRoom(t.Context(), &api.RoomPatch{Code: api.NewOptString("H1")}, api.UpdateRoomParams{ID: other.ID})
@@ -105,7 +105,7 @@ func TestReplaceRoom_SetsEveryFieldAndClearsOmittedOnes(t *testing.T) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
 		room, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Old", Code: "OLD",
-			Floor: api.NewOptNilString("1"), Description: api.NewOptNilString("Cold aisle")})
+			Floor: api.NewOptNilString("1"), Description: api.NewOptNilString("Cold aisle")}, api.CreateRoomParams{})
 		require.NoError(t, err)
 
 		got, err := s.admin.ReplaceRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "New", Code: "NEW",
@@ -146,7 +146,7 @@ func TestUpdateRoom_ChangesOnlyWhatIsSent(t *testing.T) {
 		s := newSite(t, env)
 		dc := s.createDatacenter(t, "MAD1")
 		room, err := s.admin.CreateRoom(t.Context(), &api.RoomCreate{DatacenterID: dc.ID, Name: "Old", Code: "OLD",
-			Floor: api.NewOptNilString("1"), Description: api.NewOptNilString("Cold aisle")})
+			Floor: api.NewOptNilString("1"), Description: api.NewOptNilString("Cold aisle")}, api.CreateRoomParams{})
 		require.NoError(t, err)
 
 		renamed, err := s.admin.UpdateRoom(t.Context(), &api.RoomPatch{Name: api.NewOptString("Renamed")}, api.UpdateRoomParams{ID: room.ID})

@@ -15,7 +15,7 @@ import (
 
 func (s *site) createRow(t *testing.T, room *api.Room, name string) *api.Row {
 	t.Helper()
-	r, err := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room.ID, Name: name})
+	r, err := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room.ID, Name: name}, api.CreateRowParams{})
 	require.NoError(t, err)
 	return r
 }
@@ -62,10 +62,10 @@ func TestRow_DuplicateNameInTheRoom_Is409NamingName(t *testing.T) {
 		s.createRow(t, room, "A")
 		other := s.createRow(t, room, "B")
 
-		_, createErr := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room.ID, Name: "A"})
+		_, createErr := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: room.ID, Name: "A"}, api.CreateRowParams{})
 		_, putErr := s.admin.ReplaceRow(t.Context(), &api.RowCreate{RoomID: room.ID, Name: "A"}, api.ReplaceRowParams{ID: other.ID})
 		_, patchErr := s.admin.UpdateRow(t.Context(), &api.RowPatch{Name: api.NewOptString("A")}, api.UpdateRowParams{ID: other.ID})
-		_, elsewhereErr := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: otherRoom.ID, Name: "A"})
+		_, elsewhereErr := s.admin.CreateRow(t.Context(), &api.RowCreate{RoomID: otherRoom.ID, Name: "A"}, api.CreateRowParams{})
 
 		for _, err := range []error{createErr, putErr, patchErr} {
 			p := clientProblem(t, err, http.StatusConflict, "conflict")

@@ -49,14 +49,14 @@ func (s *site) client(t *testing.T) *testsupport.Client {
 
 func (s *site) createDatacenter(t *testing.T, code string) *api.Datacenter {
 	t.Helper()
-	dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Datacenter " + code, Code: code})
+	dc, err := s.admin.CreateDatacenter(t.Context(), &api.DatacenterCreate{Name: "Datacenter " + code, Code: code}, api.CreateDatacenterParams{})
 	require.NoError(t, err)
 	return dc
 }
 
 func (s *site) createAsset(t *testing.T, req api.AssetCreate) *api.Asset {
 	t.Helper()
-	a, err := s.admin.CreateAsset(t.Context(), &req)
+	a, err := s.admin.CreateAsset(t.Context(), &req, api.CreateAssetParams{})
 	require.NoError(t, err)
 	return a
 }

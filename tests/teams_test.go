@@ -18,7 +18,7 @@ func (s *site) createTeam(t *testing.T, name string, codes ...string) *api.Team 
 	if codes == nil {
 		codes = []string{}
 	}
-	team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: name, Permissions: codes})
+	team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: name, Permissions: codes}, api.CreateTeamParams{})
 	require.NoError(t, err)
 	return team
 }
@@ -50,7 +50,7 @@ func TestCreateTeam_Is201WithSortedCodesAndNoMembers(t *testing.T) {
 		team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{
 			Name: "Operators", Description: api.NewOptString("Night shift"),
 			Permissions: []string{"core.datacenters.write", "assets.assets.read"},
-		})
+		}, api.CreateTeamParams{})
 
 		require.NoError(t, err)
 		assert.Positive(t, team.ID)
@@ -120,7 +120,7 @@ func TestReplaceAndUpdateTeam(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
-		team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: "Ops", Description: api.NewOptString("x"), Permissions: []string{"assets.assets.read"}})
+		team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: "Ops", Description: api.NewOptString("x"), Permissions: []string{"assets.assets.read"}}, api.CreateTeamParams{})
 		require.NoError(t, err)
 
 		put, err := s.admin.ReplaceTeam(t.Context(), &api.TeamCreate{Name: "Operators", Permissions: []string{"core.datacenters.read"}},
@@ -167,7 +167,7 @@ func TestTeam_DuplicateName_Is409NamingName(t *testing.T) {
 		other := s.createTeam(t, "Auditors")
 		ctx := t.Context()
 
-		_, createErr := s.admin.CreateTeam(ctx, &api.TeamCreate{Name: "Operators", Permissions: []string{}})
+		_, createErr := s.admin.CreateTeam(ctx, &api.TeamCreate{Name: "Operators", Permissions: []string{}}, api.CreateTeamParams{})
 		_, putErr := s.admin.ReplaceTeam(ctx, &api.TeamCreate{Name: "Operators", Permissions: []string{}}, api.ReplaceTeamParams{ID: other.ID})
 		_, patchErr := s.admin.UpdateTeam(ctx, &api.TeamPatch{Name: api.NewOptString("Operators")}, api.UpdateTeamParams{ID: other.ID})
 
@@ -177,7 +177,7 @@ func TestTeam_DuplicateName_Is409NamingName(t *testing.T) {
 		}
 		assert.Equal(t, 2, s.teamCount(t))
 		assert.Equal(t, other, s.getTeam(t, other.ID))
-		_, err := s.otherTenant(t).admin.CreateTeam(ctx, &api.TeamCreate{Name: "Operators", Permissions: []string{}})
+		_, err := s.otherTenant(t).admin.CreateTeam(ctx, &api.TeamCreate{Name: "Operators", Permissions: []string{}}, api.CreateTeamParams{})
 		assert.NoError(t, err, "the same name in another tenant")
 	})
 }

@@ -83,10 +83,10 @@ func newLimitsSite(t *testing.T, env *testsupport.Env) *limitsSite {
 	s := &limitsSite{site: newSite(t, env)}
 	s.dc = s.createDatacenter(t, "LIM1")
 	s.asset = s.server(t, s.dc, "web-01")
-	team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: "Limits", Permissions: []string{}})
+	team, err := s.admin.CreateTeam(t.Context(), &api.TeamCreate{Name: "Limits", Permissions: []string{}}, api.CreateTeamParams{})
 	require.NoError(t, err)
 	s.team = team
-	u, err := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: s.email()})
+	u, err := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: s.email()}, api.CreateUserParams{})
 	require.NoError(t, err)
 	s.user = u
 	return s

@@ -29,7 +29,7 @@ func TestAPIToken_EditsThatDoNotOutliveIt_Work(t *testing.T) {
 		_, err = c.UpdateTeam(ctx, &api.TeamPatch{Name: api.NewOptString("Operations"), Permissions: f.teamPermissions},
 			api.UpdateTeamParams{ID: int64(f.team.ID)})
 		require.NoError(t, err, "a rename with unchanged permissions is accepted")
-		empty, err := c.CreateTeam(ctx, &api.TeamCreate{Name: "Future team", Permissions: []string{"assets.assets.read"}})
+		empty, err := c.CreateTeam(ctx, &api.TeamCreate{Name: "Future team", Permissions: []string{"assets.assets.read"}}, api.CreateTeamParams{})
 		require.NoError(t, err, "a team without members grants nothing yet")
 		require.NoError(t, c.DeleteTeam(ctx, api.DeleteTeamParams{ID: empty.ID}))
 		require.NoError(t, c.DeleteUser(ctx, api.DeleteUserParams{ID: int64(f.loner.ID)}))
@@ -47,9 +47,9 @@ func TestPerson_IdentityChangesRefusedToTokens_StillWork(t *testing.T) {
 		ctx, c := t.Context(), f.admin
 		team := int64(f.team.ID)
 
-		_, err := c.CreateUser(ctx, &api.UserCreate{Email: "hired@example.com", Password: api.NewOptString("chosen-by-a-person-1")})
+		_, err := c.CreateUser(ctx, &api.UserCreate{Email: "hired@example.com", Password: api.NewOptString("chosen-by-a-person-1")}, api.CreateUserParams{})
 		require.NoError(t, err)
-		_, err = c.CreateUser(ctx, &api.UserCreate{Email: "invited@example.com"})
+		_, err = c.CreateUser(ctx, &api.UserCreate{Email: "invited@example.com"}, api.CreateUserParams{})
 		require.NoError(t, err)
 		_, err = c.UpdateUser(ctx, &api.UserPatch{IsActive: api.NewOptBool(true)}, api.UpdateUserParams{ID: int64(f.inactive.ID)})
 		require.NoError(t, err)

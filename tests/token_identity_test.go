@@ -74,11 +74,11 @@ func (f *identityFixture) refusals(t *testing.T) map[string]func() error {
 	team := int64(f.team.ID)
 	return map[string]func() error{
 		"create with a password": func() error {
-			_, err := c.CreateUser(ctx, &api.UserCreate{Email: "minted@evil.example", Password: api.NewOptString("chosen-by-the-token-1")})
+			_, err := c.CreateUser(ctx, &api.UserCreate{Email: "minted@evil.example", Password: api.NewOptString("chosen-by-the-token-1")}, api.CreateUserParams{})
 			return err
 		},
 		"create with an invitation": func() error {
-			_, err := c.CreateUser(ctx, &api.UserCreate{Email: "invited@evil.example"})
+			_, err := c.CreateUser(ctx, &api.UserCreate{Email: "invited@evil.example"}, api.CreateUserParams{})
 			return err
 		},
 		"reactivate by PATCH": func() error {

@@ -18,7 +18,7 @@ const newUserPassword = "correct-horse-battery-7"
 
 func (s *site) createUser(t *testing.T, req api.UserCreate) *api.User {
 	t.Helper()
-	u, err := s.admin.CreateUser(t.Context(), &req)
+	u, err := s.admin.CreateUser(t.Context(), &req, api.CreateUserParams{})
 	require.NoError(t, err)
 	return u
 }
@@ -244,7 +244,7 @@ func TestUser_DuplicateEmail_Is409NamingEmail(t *testing.T) {
 		s.createUser(t, api.UserCreate{Email: "jane@example.com"})
 		other := s.createUser(t, api.UserCreate{Email: "john@example.com"})
 
-		_, createErr := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: "JANE@example.com"})
+		_, createErr := s.admin.CreateUser(t.Context(), &api.UserCreate{Email: "JANE@example.com"}, api.CreateUserParams{})
 		_, putErr := s.admin.ReplaceUser(t.Context(), &api.UserReplace{Email: "jane@example.com", IsActive: true, TeamIds: []int64{}},
 			api.ReplaceUserParams{ID: other.ID})
 		_, patchErr := s.admin.UpdateUser(t.Context(), &api.UserPatch{Email: api.NewOptString("jane@example.com")},
@@ -336,7 +336,7 @@ func TestUserEndpoints_WithAnotherTenantsIDs_Are404Or400AndChangeNothing(t *test
 			clientProblem(t, err, http.StatusNotFound, "not_found")
 		}
 		own := s.createUser(t, api.UserCreate{Email: "own@example.com"})
-		_, createErr := s.admin.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", TeamIds: []int64{vTeam.ID}})
+		_, createErr := s.admin.CreateUser(ctx, &api.UserCreate{Email: "new@example.com", TeamIds: []int64{vTeam.ID}}, api.CreateUserParams{})
 		_, refErr := s.admin.UpdateUser(ctx, &api.UserPatch{TeamIds: []int64{vTeam.ID}}, api.UpdateUserParams{ID: own.ID})
 		for _, err := range []error{createErr, refErr} {
 			p := clientProblem(t, err, http.StatusBadRequest, "validation_error")

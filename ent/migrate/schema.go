@@ -301,6 +301,48 @@ var (
 			},
 		},
 	}
+	// IdempotencyKeysColumns holds the columns for the "idempotency_keys" table.
+	IdempotencyKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "updated_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "key", Type: field.TypeString, Size: 255},
+		{Name: "operation", Type: field.TypeString, Size: 64},
+		{Name: "fingerprint", Type: field.TypeString, Size: 64},
+		{Name: "status_code", Type: field.TypeInt, Nullable: true},
+		{Name: "response_body", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "company_id", Type: field.TypeInt},
+	}
+	// IdempotencyKeysTable holds the schema information for the "idempotency_keys" table.
+	IdempotencyKeysTable = &schema.Table{
+		Name:       "idempotency_keys",
+		Columns:    IdempotencyKeysColumns,
+		PrimaryKey: []*schema.Column{IdempotencyKeysColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "idempotency_keys_companies_company",
+				Columns:    []*schema.Column{IdempotencyKeysColumns[12]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "idempotencykey_company_id_key",
+				Unique:  true,
+				Columns: []*schema.Column{IdempotencyKeysColumns[12], IdempotencyKeysColumns[6]},
+			},
+			{
+				Name:    "idempotencykey_company_id_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{IdempotencyKeysColumns[12], IdempotencyKeysColumns[11]},
+			},
+		},
+	}
 	// MailMessagesColumns holds the columns for the "mail_messages" table.
 	MailMessagesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -838,6 +880,7 @@ var (
 		AssetStatusChangesTable,
 		CompaniesTable,
 		DatacentersTable,
+		IdempotencyKeysTable,
 		MailMessagesTable,
 		RacksTable,
 		RackReservationsTable,
@@ -865,6 +908,7 @@ func init() {
 	AssetStatusChangesTable.ForeignKeys[0].RefTable = AssetsTable
 	AssetStatusChangesTable.ForeignKeys[1].RefTable = CompaniesTable
 	DatacentersTable.ForeignKeys[0].RefTable = CompaniesTable
+	IdempotencyKeysTable.ForeignKeys[0].RefTable = CompaniesTable
 	MailMessagesTable.ForeignKeys[0].RefTable = CompaniesTable
 	RacksTable.ForeignKeys[0].RefTable = CompaniesTable
 	RacksTable.ForeignKeys[1].RefTable = DatacentersTable

@@ -27,6 +27,9 @@ type Company func(*sql.Selector)
 // Datacenter is the predicate function for datacenter builders.
 type Datacenter func(*sql.Selector)
 
+// IdempotencyKey is the predicate function for idempotencykey builders.
+type IdempotencyKey func(*sql.Selector)
+
 // MailMessage is the predicate function for mailmessage builders.
 type MailMessage func(*sql.Selector)
 

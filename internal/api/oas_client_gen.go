@@ -63,7 +63,7 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -112,7 +112,7 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -353,7 +353,7 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -510,7 +510,7 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error)
+	CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -616,7 +616,7 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -685,7 +685,7 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error)
+	CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -781,7 +781,7 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -878,7 +878,7 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error)
+	CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
@@ -1457,12 +1457,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate) (*APITokenCreatedHeaders, error) {
-	res, err := c.sendCreateAPIToken(ctx, request)
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (*APITokenCreatedHeaders, error) {
+	res, err := c.sendCreateAPIToken(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate) (res *APITokenCreatedHeaders, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1510,6 +1510,23 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 	}
 	if err := encodeCreateAPITokenRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1581,12 +1598,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate) (*AssetHeaders, error) {
-	res, err := c.sendCreateAsset(ctx, request)
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (*AssetHeaders, error) {
+	res, err := c.sendCreateAsset(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res *AssetHeaders, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1634,6 +1651,23 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 	}
 	if err := encodeCreateAssetRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1698,12 +1732,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate) (res
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate) (*DatacenterHeaders, error) {
-	res, err := c.sendCreateDatacenter(ctx, request)
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (*DatacenterHeaders, error) {
+	res, err := c.sendCreateDatacenter(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate) (res *DatacenterHeaders, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1751,6 +1785,23 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 	}
 	if err := encodeCreateDatacenterRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1819,12 +1870,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate) (*RackHeaders, error) {
-	res, err := c.sendCreateRack(ctx, request)
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (*RackHeaders, error) {
+	res, err := c.sendCreateRack(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *RackHeaders, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, params CreateRackParams) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1872,6 +1923,23 @@ func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate) (res *
 	}
 	if err := encodeCreateRackRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2016,6 +2084,23 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2079,12 +2164,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate) (*RoomHeaders, error) {
-	res, err := c.sendCreateRoom(ctx, request)
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (*RoomHeaders, error) {
+	res, err := c.sendCreateRoom(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *RoomHeaders, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2132,6 +2217,23 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 	}
 	if err := encodeCreateRoomRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2197,12 +2299,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate) (res *
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate) (*RowHeaders, error) {
-	res, err := c.sendCreateRow(ctx, request)
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (*RowHeaders, error) {
+	res, err := c.sendCreateRow(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *RowHeaders, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, params CreateRowParams) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2250,6 +2352,23 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 	}
 	if err := encodeCreateRowRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2317,12 +2436,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate) (res *Ro
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate) (*TeamHeaders, error) {
-	res, err := c.sendCreateTeam(ctx, request)
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (*TeamHeaders, error) {
+	res, err := c.sendCreateTeam(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *TeamHeaders, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2370,6 +2489,23 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 	}
 	if err := encodeCreateTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2444,12 +2580,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate) (res *
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate) (*UserHeaders, error) {
-	res, err := c.sendCreateUser(ctx, request)
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (*UserHeaders, error) {
+	res, err := c.sendCreateUser(ctx, request, params)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *UserHeaders, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, params CreateUserParams) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2497,6 +2633,23 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate) (res *
 	}
 	if err := encodeCreateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

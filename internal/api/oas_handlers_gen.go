@@ -914,6 +914,16 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 			return
 		}
 	}
+	params, err := decodeCreateAPITokenParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateAPITokenRequest(r)
@@ -941,13 +951,18 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 			OperationID:      "createAPIToken",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *APITokenCreate
-			Params   = struct{}
+			Params   = CreateAPITokenParams
 			Response = *APITokenCreatedHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -957,14 +972,14 @@ func (s *Server) handleCreateAPITokenRequest(args [0]string, argsEscaped bool, w
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateAPITokenParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateAPIToken(ctx, request)
+				response, err = s.h.CreateAPIToken(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateAPIToken(ctx, request)
+		response, err = s.h.CreateAPIToken(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -1122,6 +1137,16 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 			return
 		}
 	}
+	params, err := decodeCreateAssetParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateAssetRequest(r)
@@ -1149,13 +1174,18 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 			OperationID:      "createAsset",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *AssetCreate
-			Params   = struct{}
+			Params   = CreateAssetParams
 			Response = *AssetHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -1165,14 +1195,14 @@ func (s *Server) handleCreateAssetRequest(args [0]string, argsEscaped bool, w ht
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateAssetParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateAsset(ctx, request)
+				response, err = s.h.CreateAsset(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateAsset(ctx, request)
+		response, err = s.h.CreateAsset(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -1323,6 +1353,16 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 			return
 		}
 	}
+	params, err := decodeCreateDatacenterParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateDatacenterRequest(r)
@@ -1350,13 +1390,18 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 			OperationID:      "createDatacenter",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *DatacenterCreate
-			Params   = struct{}
+			Params   = CreateDatacenterParams
 			Response = *DatacenterHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -1366,14 +1411,14 @@ func (s *Server) handleCreateDatacenterRequest(args [0]string, argsEscaped bool,
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateDatacenterParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateDatacenter(ctx, request)
+				response, err = s.h.CreateDatacenter(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateDatacenter(ctx, request)
+		response, err = s.h.CreateDatacenter(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -1528,6 +1573,16 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 			return
 		}
 	}
+	params, err := decodeCreateRackParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateRackRequest(r)
@@ -1555,13 +1610,18 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 			OperationID:      "createRack",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *RackCreate
-			Params   = struct{}
+			Params   = CreateRackParams
 			Response = *RackHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -1571,14 +1631,14 @@ func (s *Server) handleCreateRackRequest(args [0]string, argsEscaped bool, w htt
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateRackParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateRack(ctx, request)
+				response, err = s.h.CreateRack(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateRack(ctx, request)
+		response, err = s.h.CreateRack(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -1774,6 +1834,10 @@ func (s *Server) handleCreateRackReservationRequest(args [1]string, argsEscaped 
 			RawBody:          rawBody,
 			Params: middleware.Parameters{
 				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+				{
 					Name: "id",
 					In:   "path",
 				}: params.ID,
@@ -1952,6 +2016,16 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 			return
 		}
 	}
+	params, err := decodeCreateRoomParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateRoomRequest(r)
@@ -1979,13 +2053,18 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 			OperationID:      "createRoom",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *RoomCreate
-			Params   = struct{}
+			Params   = CreateRoomParams
 			Response = *RoomHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -1995,14 +2074,14 @@ func (s *Server) handleCreateRoomRequest(args [0]string, argsEscaped bool, w htt
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateRoomParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateRoom(ctx, request)
+				response, err = s.h.CreateRoom(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateRoom(ctx, request)
+		response, err = s.h.CreateRoom(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -2154,6 +2233,16 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 			return
 		}
 	}
+	params, err := decodeCreateRowParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateRowRequest(r)
@@ -2181,13 +2270,18 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 			OperationID:      "createRow",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *RowCreate
-			Params   = struct{}
+			Params   = CreateRowParams
 			Response = *RowHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -2197,14 +2291,14 @@ func (s *Server) handleCreateRowRequest(args [0]string, argsEscaped bool, w http
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateRowParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateRow(ctx, request)
+				response, err = s.h.CreateRow(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateRow(ctx, request)
+		response, err = s.h.CreateRow(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -2358,6 +2452,16 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 			return
 		}
 	}
+	params, err := decodeCreateTeamParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateTeamRequest(r)
@@ -2385,13 +2489,18 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 			OperationID:      "createTeam",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *TeamCreate
-			Params   = struct{}
+			Params   = CreateTeamParams
 			Response = *TeamHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -2401,14 +2510,14 @@ func (s *Server) handleCreateTeamRequest(args [0]string, argsEscaped bool, w htt
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateTeamParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateTeam(ctx, request)
+				response, err = s.h.CreateTeam(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateTeam(ctx, request)
+		response, err = s.h.CreateTeam(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {
@@ -2569,6 +2678,16 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 			return
 		}
 	}
+	params, err := decodeCreateUserParams(args, argsEscaped, r)
+	if err != nil {
+		err = &ogenerrors.DecodeParamsError{
+			OperationContext: opErrContext,
+			Err:              err,
+		}
+		defer recordError("DecodeParams", err)
+		s.cfg.ErrorHandler(ctx, w, r, err)
+		return
+	}
 
 	var rawBody []byte
 	request, rawBody, close, err := s.decodeCreateUserRequest(r)
@@ -2596,13 +2715,18 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 			OperationID:      "createUser",
 			Body:             request,
 			RawBody:          rawBody,
-			Params:           middleware.Parameters{},
-			Raw:              r,
+			Params: middleware.Parameters{
+				{
+					Name: "Idempotency-Key",
+					In:   "header",
+				}: params.IdempotencyKey,
+			},
+			Raw: r,
 		}
 
 		type (
 			Request  = *UserCreate
-			Params   = struct{}
+			Params   = CreateUserParams
 			Response = *UserHeaders
 		)
 		response, err = middleware.HookMiddleware[
@@ -2612,14 +2736,14 @@ func (s *Server) handleCreateUserRequest(args [0]string, argsEscaped bool, w htt
 		](
 			m,
 			mreq,
-			nil,
+			unpackCreateUserParams,
 			func(ctx context.Context, request Request, params Params) (response Response, err error) {
-				response, err = s.h.CreateUser(ctx, request)
+				response, err = s.h.CreateUser(ctx, request, params)
 				return response, err
 			},
 		)
 	} else {
-		response, err = s.h.CreateUser(ctx, request)
+		response, err = s.h.CreateUser(ctx, request, params)
 	}
 	if err != nil {
 		if errRes, ok := errors.Into[*ErrorStatusCode](err); ok {

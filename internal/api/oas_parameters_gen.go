@@ -100,13 +100,449 @@ func decodeAddTeamMemberParams(args [1]string, argsEscaped bool, r *http.Request
 	return params, nil
 }
 
+// CreateAPITokenParams is parameters of createAPIToken operation.
+type CreateAPITokenParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateAPITokenParams(packed middleware.Parameters) (params CreateAPITokenParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateAPITokenParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateAPITokenParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateAssetParams is parameters of createAsset operation.
+type CreateAssetParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateAssetParams(packed middleware.Parameters) (params CreateAssetParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateAssetParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateAssetParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateDatacenterParams is parameters of createDatacenter operation.
+type CreateDatacenterParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateDatacenterParams(packed middleware.Parameters) (params CreateDatacenterParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateDatacenterParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateDatacenterParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateRackParams is parameters of createRack operation.
+type CreateRackParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateRackParams(packed middleware.Parameters) (params CreateRackParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateRackParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateRackParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
 // CreateRackReservationParams is parameters of createRackReservation operation.
 type CreateRackReservationParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
 }
 
 func unpackCreateRackReservationParams(packed middleware.Parameters) (params CreateRackReservationParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
 	{
 		key := middleware.ParameterKey{
 			Name: "id",
@@ -118,6 +554,73 @@ func unpackCreateRackReservationParams(packed middleware.Parameters) (params Cre
 }
 
 func decodeCreateRackReservationParams(args [1]string, argsEscaped bool, r *http.Request) (params CreateRackReservationParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
 	// Decode path: id.
 	if err := func() error {
 		param := args[0]
@@ -178,6 +681,418 @@ func decodeCreateRackReservationParams(args [1]string, argsEscaped bool, r *http
 		return params, &ogenerrors.DecodeParamError{
 			Name: "id",
 			In:   "path",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateRoomParams is parameters of createRoom operation.
+type CreateRoomParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateRoomParams(packed middleware.Parameters) (params CreateRoomParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateRoomParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateRoomParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateRowParams is parameters of createRow operation.
+type CreateRowParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateRowParams(packed middleware.Parameters) (params CreateRowParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateRowParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateRowParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateTeamParams is parameters of createTeam operation.
+type CreateTeamParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateTeamParams(packed middleware.Parameters) (params CreateTeamParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateTeamParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateTeamParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
+			Err:  err,
+		}
+	}
+	return params, nil
+}
+
+// CreateUserParams is parameters of createUser operation.
+type CreateUserParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+func unpackCreateUserParams(packed middleware.Parameters) (params CreateUserParams) {
+	{
+		key := middleware.ParameterKey{
+			Name: "Idempotency-Key",
+			In:   "header",
+		}
+		if v, ok := packed[key]; ok {
+			params.IdempotencyKey = v.(OptString)
+		}
+	}
+	return params
+}
+
+func decodeCreateUserParams(args [0]string, argsEscaped bool, r *http.Request) (params CreateUserParams, _ error) {
+	h := uri.NewHeaderDecoder(r.Header)
+	// Decode header: Idempotency-Key.
+	if err := func() error {
+		cfg := uri.HeaderParameterDecodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.HasParam(cfg); err == nil {
+			if err := h.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotIdempotencyKeyVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotIdempotencyKeyVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.IdempotencyKey.SetTo(paramsDotIdempotencyKeyVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.IdempotencyKey.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     1,
+							MinLengthSet:  true,
+							MaxLength:     255,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         regexMap["^[\\x21-\\x7E]+$"],
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "Idempotency-Key",
+			In:   "header",
 			Err:  err,
 		}
 	}

@@ -13,7 +13,7 @@ import (
 var (
 	rn10AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn37AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",
@@ -21,7 +21,7 @@ var (
 	}
 	rn11AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn50AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -67,7 +67,7 @@ var (
 	}
 	rn12AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn26AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",
@@ -83,7 +83,7 @@ var (
 	}
 	rn13AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn35AllowedHeaders = map[string]string{
 		"GET": "Authorization",
@@ -102,14 +102,14 @@ var (
 	}
 	rn16AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn28AllowedHeaders = map[string]string{
 		"DELETE": "Authorization",
 	}
 	rn18AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn30AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",
@@ -122,7 +122,7 @@ var (
 	}
 	rn20AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn32AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",
@@ -135,7 +135,7 @@ var (
 	}
 	rn21AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn4AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",
@@ -151,7 +151,7 @@ var (
 	}
 	rn22AllowedHeaders = map[string]string{
 		"GET":  "Authorization",
-		"POST": "Authorization,Content-Type",
+		"POST": "Authorization,Content-Type,Idempotency-Key",
 	}
 	rn34AllowedHeaders = map[string]string{
 		"DELETE": "Authorization,If-Match",

@@ -46,7 +46,7 @@ type APITokensHandler interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, req *APITokenCreate) (*APITokenCreatedHeaders, error)
+	CreateAPIToken(ctx context.Context, req *APITokenCreate, params CreateAPITokenParams) (*APITokenCreatedHeaders, error)
 	// GetAPIToken implements getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -95,7 +95,7 @@ type AssetsHandler interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, req *AssetCreate) (*AssetHeaders, error)
+	CreateAsset(ctx context.Context, req *AssetCreate, params CreateAssetParams) (*AssetHeaders, error)
 	// DeleteAsset implements deleteAsset operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -336,7 +336,7 @@ type DatacentersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, req *DatacenterCreate) (*DatacenterHeaders, error)
+	CreateDatacenter(ctx context.Context, req *DatacenterCreate, params CreateDatacenterParams) (*DatacenterHeaders, error)
 	// DeleteDatacenter implements deleteDatacenter operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -493,7 +493,7 @@ type RacksHandler interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, req *RackCreate) (*RackHeaders, error)
+	CreateRack(ctx context.Context, req *RackCreate, params CreateRackParams) (*RackHeaders, error)
 	// DeleteRack implements deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -599,7 +599,7 @@ type RoomsHandler interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, req *RoomCreate) (*RoomHeaders, error)
+	CreateRoom(ctx context.Context, req *RoomCreate, params CreateRoomParams) (*RoomHeaders, error)
 	// DeleteRoom implements deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -668,7 +668,7 @@ type RowsHandler interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, req *RowCreate) (*RowHeaders, error)
+	CreateRow(ctx context.Context, req *RowCreate, params CreateRowParams) (*RowHeaders, error)
 	// DeleteRow implements deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -764,7 +764,7 @@ type TeamsHandler interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, req *TeamCreate) (*TeamHeaders, error)
+	CreateTeam(ctx context.Context, req *TeamCreate, params CreateTeamParams) (*TeamHeaders, error)
 	// DeleteTeam implements deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -861,7 +861,7 @@ type UsersHandler interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, req *UserCreate) (*UserHeaders, error)
+	CreateUser(ctx context.Context, req *UserCreate, params CreateUserParams) (*UserHeaders, error)
 	// DeleteUser implements deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens

@@ -90,7 +90,7 @@ func (UnimplementedHandler) ConfirmPasswordReset(ctx context.Context, req *Passw
 // `413`.
 //
 // POST /api/api-tokens
-func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCreate) (r *APITokenCreatedHeaders, _ error) {
+func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCreate, params CreateAPITokenParams) (r *APITokenCreatedHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -107,7 +107,7 @@ func (UnimplementedHandler) CreateAPIToken(ctx context.Context, req *APITokenCre
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (r *AssetHeaders, _ error) {
+func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate, params CreateAssetParams) (r *AssetHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -117,7 +117,7 @@ func (UnimplementedHandler) CreateAsset(ctx context.Context, req *AssetCreate) (
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *DatacenterCreate) (r *DatacenterHeaders, _ error) {
+func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *DatacenterCreate, params CreateDatacenterParams) (r *DatacenterHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -131,7 +131,7 @@ func (UnimplementedHandler) CreateDatacenter(ctx context.Context, req *Datacente
 // already); `413`.
 //
 // POST /api/racks
-func (UnimplementedHandler) CreateRack(ctx context.Context, req *RackCreate) (r *RackHeaders, _ error) {
+func (UnimplementedHandler) CreateRack(ctx context.Context, req *RackCreate, params CreateRackParams) (r *RackHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -158,7 +158,7 @@ func (UnimplementedHandler) CreateRackReservation(ctx context.Context, req *Rese
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r *RoomHeaders, _ error) {
+func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate, params CreateRoomParams) (r *RoomHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -169,7 +169,7 @@ func (UnimplementedHandler) CreateRoom(ctx context.Context, req *RoomCreate) (r 
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *RowHeaders, _ error) {
+func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate, params CreateRowParams) (r *RowHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -182,7 +182,7 @@ func (UnimplementedHandler) CreateRow(ctx context.Context, req *RowCreate) (r *R
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r *TeamHeaders, _ error) {
+func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate, params CreateTeamParams) (r *TeamHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 
@@ -202,7 +202,7 @@ func (UnimplementedHandler) CreateTeam(ctx context.Context, req *TeamCreate) (r 
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate) (r *UserHeaders, _ error) {
+func (UnimplementedHandler) CreateUser(ctx context.Context, req *UserCreate, params CreateUserParams) (r *UserHeaders, _ error) {
 	return r, ht.ErrNotImplemented
 }
 

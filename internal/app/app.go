@@ -18,6 +18,7 @@ import (
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/database/notify"
 	"github.com/binora/binora/internal/httpserver"
+	"github.com/binora/binora/internal/idempotency"
 	"github.com/binora/binora/internal/mail"
 	"github.com/binora/binora/internal/metrics"
 	"github.com/binora/binora/internal/ratelimit"
@@ -99,6 +100,10 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
+	keys, err := idempotency.NewStore(db.Client, cfg.JWTSecret, opts.Now)
+	if err != nil {
+		return nil, err
+	}
 	handler, err := httpserver.New(httpserver.Config{
 		Handlers:       operations{core.handlers(db), facilities.handlers(core.Directory), assets.NewHandlers(assetSvc, core.Directory)},
 		Auth:           core.Sessions,
@@ -109,6 +114,7 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 		Logger:         opts.Logger,
 		Observer:       m,
 		TracerProvider: opts.TracerProvider,
+		Idempotency:    keys,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)

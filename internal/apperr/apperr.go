@@ -26,6 +26,9 @@ const (
 	// KindPreconditionFailed is a write whose If-Match names another version
 	// of the object than the current one.
 	KindPreconditionFailed
+	// KindUnprocessable is a well-formed request that cannot be carried out
+	// as sent, such as an Idempotency-Key reused for a different request.
+	KindUnprocessable
 )
 
 // FieldError names one input field and what is wrong with it.

@@ -26,6 +26,7 @@ var kindStatus = map[apperr.Kind]int{
 	apperr.KindRateLimited:        http.StatusTooManyRequests,
 	apperr.KindUnavailable:        http.StatusServiceUnavailable,
 	apperr.KindPreconditionFailed: http.StatusPreconditionFailed,
+	apperr.KindUnprocessable:      http.StatusUnprocessableEntity,
 }
 
 // errMissingToken is the answer when an operation needs a token and the

@@ -18,6 +18,7 @@ import (
 
 	"github.com/binora/binora/internal/api"
 	"github.com/binora/binora/internal/docs"
+	"github.com/binora/binora/internal/idempotency"
 )
 
 // Handlers is every operation of the API: one interface per operation
@@ -59,6 +60,9 @@ type Config struct {
 	// TracerProvider, when set, receives a span per operation, continued
 	// from the caller's traceparent; nil records no spans.
 	TracerProvider trace.TracerProvider
+	// Idempotency remembers creates sent with an Idempotency-Key; nil
+	// ignores the header.
+	Idempotency *idempotency.Store
 }
 
 // composite satisfies api.Handler with the module handlers and the one
@@ -99,7 +103,7 @@ func New(cfg Config) (http.Handler, error) {
 		}),
 		api.WithNotFound(notFound),
 		api.WithMethodNotAllowed(methodNotAllowed),
-		api.WithMiddleware(requirePermissions, carryIfMatch, retryReads),
+		api.WithMiddleware(requirePermissions, idempotencyGate{store: cfg.Idempotency}.check, carryIfMatch, retryReads),
 		tracerOption(cfg.TracerProvider),
 	)
 	if err != nil {
@@ -114,7 +118,8 @@ func New(cfg Config) (http.Handler, error) {
 		}
 	}
 	r.Use(continueTrace(cfg.TracerProvider), requestInfo(cfg.TrustedProxies, public), observe(cfg.Observer), accessLog(logger), recoverer(logger), limitBody, refuseBadText, stripSlash,
-		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError))
+		routeOperation(srv.FindRoute), resolveTenant(cfg.Tenants, cfg.BaseDomain, onError),
+		keepAnswers(cfg.Idempotency, logger))
 	// The API reference (no tenant, no token), before the generated server,
 	// which answers everything else. stripSlash has already turned
 	// /api/docs/ into /api/docs.

@@ -46,8 +46,8 @@ func (c *Client) GetAsset(ctx context.Context, p api.GetAssetParams) (*api.Asset
 }
 
 // CreateAsset is the generated call without the ETag.
-func (c *Client) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.Asset, error) {
-	return Body[api.Asset](c.Client.CreateAsset(ctx, req))
+func (c *Client) CreateAsset(ctx context.Context, req *api.AssetCreate, p api.CreateAssetParams) (*api.Asset, error) {
+	return Body[api.Asset](c.Client.CreateAsset(ctx, req, p))
 }
 
 // ReplaceAsset is the generated call without the ETag.
@@ -76,8 +76,8 @@ func (c *Client) GetDatacenter(ctx context.Context, p api.GetDatacenterParams) (
 }
 
 // CreateDatacenter is the generated call without the ETag.
-func (c *Client) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate) (*api.Datacenter, error) {
-	return Body[api.Datacenter](c.Client.CreateDatacenter(ctx, req))
+func (c *Client) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate, p api.CreateDatacenterParams) (*api.Datacenter, error) {
+	return Body[api.Datacenter](c.Client.CreateDatacenter(ctx, req, p))
 }
 
 // ReplaceDatacenter is the generated call without the ETag.
@@ -101,8 +101,8 @@ func (c *Client) GetRoom(ctx context.Context, p api.GetRoomParams) (*api.Room, e
 }
 
 // CreateRoom is the generated call without the ETag.
-func (c *Client) CreateRoom(ctx context.Context, req *api.RoomCreate) (*api.Room, error) {
-	return Body[api.Room](c.Client.CreateRoom(ctx, req))
+func (c *Client) CreateRoom(ctx context.Context, req *api.RoomCreate, p api.CreateRoomParams) (*api.Room, error) {
+	return Body[api.Room](c.Client.CreateRoom(ctx, req, p))
 }
 
 // ReplaceRoom is the generated call without the ETag.
@@ -126,8 +126,8 @@ func (c *Client) GetRow(ctx context.Context, p api.GetRowParams) (*api.Row, erro
 }
 
 // CreateRow is the generated call without the ETag.
-func (c *Client) CreateRow(ctx context.Context, req *api.RowCreate) (*api.Row, error) {
-	return Body[api.Row](c.Client.CreateRow(ctx, req))
+func (c *Client) CreateRow(ctx context.Context, req *api.RowCreate, p api.CreateRowParams) (*api.Row, error) {
+	return Body[api.Row](c.Client.CreateRow(ctx, req, p))
 }
 
 // ReplaceRow is the generated call without the ETag.
@@ -151,8 +151,8 @@ func (c *Client) GetRack(ctx context.Context, p api.GetRackParams) (*api.Rack, e
 }
 
 // CreateRack is the generated call without the ETag.
-func (c *Client) CreateRack(ctx context.Context, req *api.RackCreate) (*api.Rack, error) {
-	return Body[api.Rack](c.Client.CreateRack(ctx, req))
+func (c *Client) CreateRack(ctx context.Context, req *api.RackCreate, p api.CreateRackParams) (*api.Rack, error) {
+	return Body[api.Rack](c.Client.CreateRack(ctx, req, p))
 }
 
 // ReplaceRack is the generated call without the ETag.
@@ -176,8 +176,8 @@ func (c *Client) GetUser(ctx context.Context, p api.GetUserParams) (*api.User, e
 }
 
 // CreateUser is the generated call without the ETag.
-func (c *Client) CreateUser(ctx context.Context, req *api.UserCreate) (*api.User, error) {
-	return Body[api.User](c.Client.CreateUser(ctx, req))
+func (c *Client) CreateUser(ctx context.Context, req *api.UserCreate, p api.CreateUserParams) (*api.User, error) {
+	return Body[api.User](c.Client.CreateUser(ctx, req, p))
 }
 
 // ReplaceUser is the generated call without the ETag.
@@ -201,8 +201,8 @@ func (c *Client) GetTeam(ctx context.Context, p api.GetTeamParams) (*api.Team, e
 }
 
 // CreateTeam is the generated call without the ETag.
-func (c *Client) CreateTeam(ctx context.Context, req *api.TeamCreate) (*api.Team, error) {
-	return Body[api.Team](c.Client.CreateTeam(ctx, req))
+func (c *Client) CreateTeam(ctx context.Context, req *api.TeamCreate, p api.CreateTeamParams) (*api.Team, error) {
+	return Body[api.Team](c.Client.CreateTeam(ctx, req, p))
 }
 
 // ReplaceTeam is the generated call without the ETag.
@@ -226,8 +226,8 @@ func (c *Client) GetAPIToken(ctx context.Context, p api.GetAPITokenParams) (*api
 }
 
 // CreateAPIToken is the generated call without the ETag.
-func (c *Client) CreateAPIToken(ctx context.Context, req *api.APITokenCreate) (*api.APITokenCreated, error) {
-	return Body[api.APITokenCreated](c.Client.CreateAPIToken(ctx, req))
+func (c *Client) CreateAPIToken(ctx context.Context, req *api.APITokenCreate, p api.CreateAPITokenParams) (*api.APITokenCreated, error) {
+	return Body[api.APITokenCreated](c.Client.CreateAPIToken(ctx, req, p))
 }
 
 // RevokeAPIToken is the generated call with every problem as an error.

@@ -69,7 +69,7 @@ func (h *Handlers) ListMaintenanceAssets(ctx context.Context, params api.ListMai
 }
 
 // CreateAsset implements POST /api/assets.
-func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate) (*api.AssetHeaders, error) {
+func (h *Handlers) CreateAsset(ctx context.Context, req *api.AssetCreate, _ api.CreateAssetParams) (*api.AssetHeaders, error) {
 	a, err := h.svc.Create(ctx, createInput(req))
 	return h.taggedAsset(ctx, a, err)
 }

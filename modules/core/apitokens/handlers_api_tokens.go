@@ -19,7 +19,7 @@ func (h *Handlers) ListAPITokens(ctx context.Context, params api.ListAPITokensPa
 }
 
 // CreateAPIToken implements POST /api/api-tokens.
-func (h *Handlers) CreateAPIToken(ctx context.Context, req *api.APITokenCreate) (*api.APITokenCreatedHeaders, error) {
+func (h *Handlers) CreateAPIToken(ctx context.Context, req *api.APITokenCreate, _ api.CreateAPITokenParams) (*api.APITokenCreatedHeaders, error) {
 	t, bearer, err := h.svc.Create(ctx, createOf(req))
 	if err != nil {
 		return nil, err

@@ -25,7 +25,7 @@ func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*
 }
 
 // CreateTeam implements POST /api/teams.
-func (h *Handlers) CreateTeam(ctx context.Context, req *api.TeamCreate) (*api.TeamHeaders, error) {
+func (h *Handlers) CreateTeam(ctx context.Context, req *api.TeamCreate, _ api.CreateTeamParams) (*api.TeamHeaders, error) {
 	t, err := h.svc.CreateTeam(ctx, teamCreate(req))
 	return h.team(ctx, t, err)
 }

@@ -24,7 +24,7 @@ func (h *Handlers) ListUsers(ctx context.Context, params api.ListUsersParams) (*
 }
 
 // CreateUser implements POST /api/users.
-func (h *Handlers) CreateUser(ctx context.Context, req *api.UserCreate) (*api.UserHeaders, error) {
+func (h *Handlers) CreateUser(ctx context.Context, req *api.UserCreate, _ api.CreateUserParams) (*api.UserHeaders, error) {
 	u, err := h.svc.CreateUser(ctx, userCreate(req))
 	return h.user(ctx, u, err)
 }

@@ -31,7 +31,7 @@ func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacente
 }
 
 // CreateDatacenter implements POST /api/datacenters.
-func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate) (*api.DatacenterHeaders, error) {
+func (h *Handlers) CreateDatacenter(ctx context.Context, req *api.DatacenterCreate, _ api.CreateDatacenterParams) (*api.DatacenterHeaders, error) {
 	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 

@@ -21,7 +21,7 @@ func (h *Handlers) ListRacks(ctx context.Context, params api.ListRacksParams) (*
 }
 
 // CreateRack implements POST /api/racks.
-func (h *Handlers) CreateRack(ctx context.Context, req *api.RackCreate) (*api.RackHeaders, error) {
+func (h *Handlers) CreateRack(ctx context.Context, req *api.RackCreate, _ api.CreateRackParams) (*api.RackHeaders, error) {
 	return toAPI(h.svc.Create(ctx, createOf(req)))
 }
 

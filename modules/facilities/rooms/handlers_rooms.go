@@ -21,7 +21,7 @@ func (h *Handlers) ListRooms(ctx context.Context, params api.ListRoomsParams) (*
 }
 
 // CreateRoom implements POST /api/rooms.
-func (h *Handlers) CreateRoom(ctx context.Context, req *api.RoomCreate) (*api.RoomHeaders, error) {
+func (h *Handlers) CreateRoom(ctx context.Context, req *api.RoomCreate, _ api.CreateRoomParams) (*api.RoomHeaders, error) {
 	return showRoom(h.svc.CreateRoom(ctx, roomCreateOf(req)))
 }
 

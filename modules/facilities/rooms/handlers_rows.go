@@ -21,7 +21,7 @@ func (h *Handlers) ListRows(ctx context.Context, params api.ListRowsParams) (*ap
 }
 
 // CreateRow implements POST /api/rows.
-func (h *Handlers) CreateRow(ctx context.Context, req *api.RowCreate) (*api.RowHeaders, error) {
+func (h *Handlers) CreateRow(ctx context.Context, req *api.RowCreate, _ api.CreateRowParams) (*api.RowHeaders, error) {
 	return showRow(h.svc.CreateRow(ctx, rowCreateOf(req)))
 }
 

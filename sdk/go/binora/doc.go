@@ -14,7 +14,11 @@
 //   - API tokens: with WithAPIToken the client sends a `bnr_…` token, which
 //     names its own tenant, and never refreshes;
 //   - errors: every answer outside 2xx is an error holding the problem+json
-//     document, which AsProblem extracts.
+//     document, which AsProblem extracts;
+//   - safe retries: every create carries an Idempotency-Key, a fresh one
+//     unless the caller passes its own (NewIdempotencyKey), so that a retry
+//     with the same key answers the first create's result instead of
+//     creating a second resource.
 //
 // # Usage
 //
@@ -28,7 +32,8 @@
 //	}
 //	defer c.Logout(ctx)
 //
-//	dc, err := c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1", Code: "PAR1"})
+//	dc, err := c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1", Code: "PAR1"},
+//		binoraapi.CreateDatacenterParams{})
 //	if err != nil {
 //		if p, ok := binora.AsProblem(err); ok && p.StatusCode == http.StatusConflict {
 //			log.Fatalf("already exists: %s", p.Response.Detail)

@@ -15,7 +15,7 @@ func TestUpdateWithIfMatch_StaleETagIsPreconditionFailed(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t)
 	c := login(t, newTenant(t), nil)
-	dc, created, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Bilbao 1", Code: "BIO1"}))
+	dc, created, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Bilbao 1", Code: "BIO1"}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err)
 	_, read, err := binora.Object[binoraapi.Datacenter](c.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID}))
 	require.NoError(t, err)

@@ -28,17 +28,17 @@ type site struct {
 
 func newSite(t *testing.T, ctx context.Context, c *binora.Client) site {
 	t.Helper()
-	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Madrid 1", Code: "MAD1"}))
+	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Madrid 1", Code: "MAD1"}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err)
 	room, _, err := binora.Object[binoraapi.Room](c.CreateRoom(ctx, &binoraapi.RoomCreate{
 		DatacenterID: dc.ID, Name: "Hall 1", Code: "H1", Floor: binoraapi.NewOptNilString("2"),
-	}))
+	}, binoraapi.CreateRoomParams{}))
 	require.NoError(t, err)
-	row, _, err := binora.Object[binoraapi.Row](c.CreateRow(ctx, &binoraapi.RowCreate{RoomID: room.ID, Name: "A"}))
+	row, _, err := binora.Object[binoraapi.Row](c.CreateRow(ctx, &binoraapi.RowCreate{RoomID: room.ID, Name: "A"}, binoraapi.CreateRowParams{}))
 	require.NoError(t, err)
 	rack, _, err := binora.Object[binoraapi.Rack](c.CreateRack(ctx, &binoraapi.RackCreate{
 		RoomID: room.ID, RowID: binoraapi.NewOptNilInt64(row.ID), Name: "R01",
-	}))
+	}, binoraapi.CreateRackParams{}))
 	require.NoError(t, err)
 	return site{dc: dc, room: room, row: row, rack: rack}
 }
@@ -66,7 +66,7 @@ func placeAsset(ctx context.Context, c *binora.Client, rackID int64, name string
 	if m.reservationID != 0 {
 		req.ReservationID = binoraapi.NewOptInt64(m.reservationID)
 	}
-	a, _, err := binora.Object[binoraapi.Asset](c.CreateAsset(ctx, req))
+	a, _, err := binora.Object[binoraapi.Asset](c.CreateAsset(ctx, req, binoraapi.CreateAssetParams{}))
 	return a, err
 }
 

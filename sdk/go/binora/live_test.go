@@ -198,11 +198,11 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 		Name:    "Paris 1",
 		Code:    "PAR1",
 		Address: binoraapi.NewOptNilString("1 rue de la Paix"),
-	}))
+	}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err)
 	assert.Equal(t, "PAR1", dc.Code)
 
-	_, _, err = binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1 bis", Code: "PAR1"}))
+	_, _, err = binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Paris 1 bis", Code: "PAR1"}, binoraapi.CreateDatacenterParams{}))
 	requireProblem(t, err, http.StatusConflict, "conflict")
 
 	dcs, err := c.ListDatacenters(ctx, binoraapi.ListDatacentersParams{})
@@ -215,7 +215,7 @@ func TestDatacenterAndAssetLifecycle(t *testing.T) {
 		AssetType:    binoraapi.AssetTypeSRV,
 		SerialNumber: binoraapi.NewOptNilString("SN-0001"),
 		DatacenterID: binoraapi.NewOptInt64(dc.ID),
-	}))
+	}, binoraapi.CreateAssetParams{}))
 	require.NoError(t, err)
 	assert.Equal(t, "SRV-00001", asset.Code)
 	assert.Equal(t, binoraapi.AssetStatus50, asset.Status)
@@ -263,11 +263,11 @@ func TestOtherTenantsObjectsAreNotFound(t *testing.T) {
 	a := login(t, newTenant(t), nil)
 	b := login(t, newTenant(t), nil)
 
-	dc, _, err := binora.Object[binoraapi.Datacenter](a.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Tenant A", Code: "TA1"}))
+	dc, _, err := binora.Object[binoraapi.Datacenter](a.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Tenant A", Code: "TA1"}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err)
 	asset, _, err := binora.Object[binoraapi.Asset](a.CreateAsset(ctx, &binoraapi.AssetCreate{
 		Name: "switch", AssetType: binoraapi.AssetTypeSWT, DatacenterID: binoraapi.NewOptInt64(dc.ID),
-	}))
+	}, binoraapi.CreateAssetParams{}))
 	require.NoError(t, err)
 
 	_, _, err = binora.Object[binoraapi.Datacenter](b.GetDatacenter(ctx, binoraapi.GetDatacenterParams{ID: dc.ID}))

@@ -95,7 +95,7 @@ func TestRackViews_FreeSpaceAndDatacenterCapacity(t *testing.T) {
 	mustPlace(t, ctx, c, s.rack.ID, "blade-b", mount{position: 23, uHeight: 20, face: binoraapi.FaceFront, fullDepth: true})
 	_, err := c.CreateAsset(ctx, &binoraapi.AssetCreate{
 		Name: "spare-disk", AssetType: binoraapi.AssetTypeSTO, DatacenterID: binoraapi.NewOptInt64(s.dc.ID),
-	})
+	}, binoraapi.CreateAssetParams{})
 	require.NoError(t, err)
 
 	two, err := c.FindRackSpace(ctx, binoraapi.FindRackSpaceParams{Units: 2, DatacenterID: binoraapi.NewOptInt64(s.dc.ID)})

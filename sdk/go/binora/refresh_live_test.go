@@ -30,7 +30,7 @@ func TestRefreshOn401(t *testing.T) {
 	// A garbage access token with a valid refresh token: the request is
 	// answered 401, refreshed once and retried.
 	c.SetTokens(binora.Tokens{Access: "garbage", Refresh: valid.Refresh})
-	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "After refresh", Code: "AR1"}))
+	dc, _, err := binora.Object[binoraapi.Datacenter](c.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "After refresh", Code: "AR1"}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err, "the request body must be replayed after the refresh")
 	assert.Equal(t, "AR1", dc.Code)
 	assert.Equal(t, 1, tr.count("/api/auth/refresh"))
@@ -179,12 +179,12 @@ func TestAPIToken(t *testing.T) {
 	tn := newTenant(t)
 	ctx := testContext(t)
 	admin := login(t, tn, nil)
-	_, _, err := binora.Object[binoraapi.Datacenter](admin.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Lyon", Code: "LYS1"}))
+	_, _, err := binora.Object[binoraapi.Datacenter](admin.CreateDatacenter(ctx, &binoraapi.DatacenterCreate{Name: "Lyon", Code: "LYS1"}, binoraapi.CreateDatacenterParams{}))
 	require.NoError(t, err)
 	created, _, err := binora.Object[binoraapi.APITokenCreated](admin.CreateAPIToken(ctx, &binoraapi.APITokenCreate{
 		Name:        "sdk test",
 		Permissions: []string{"core.datacenters.read"},
-	}))
+	}, binoraapi.CreateAPITokenParams{}))
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(created.Token, "bnr_"), created.Token)
 

@@ -130,8 +130,9 @@ func (s securitySource) BearerAuth(ctx context.Context, _ binoraapi.OperationNam
 	return binoraapi.BearerAuth{Token: access}, nil
 }
 
-// doer sends the generated client's requests: it adds the tenant header and,
-// for a session, retries a request answered 401 once after a refresh.
+// doer sends the generated client's requests: it adds the tenant header and
+// an Idempotency-Key to each create that has none, and, for a session,
+// retries a request answered 401 once after a refresh.
 type doer struct{ c *Client }
 
 func (d doer) Do(req *http.Request) (*http.Response, error) {
@@ -139,6 +140,7 @@ func (d doer) Do(req *http.Request) (*http.Response, error) {
 	if c.tenant != "" && req.Header.Get(TenantHeader) == "" {
 		req.Header.Set(TenantHeader, c.tenant)
 	}
+	withIdempotencyKey(req)
 	resp, err := c.httpClient.Do(req)
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || c.apiToken != "" {
 		return resp, err

@@ -122,7 +122,7 @@ type APITokensInvoker interface {
 	// `413`.
 	//
 	// POST /api/api-tokens
-	CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error)
+	CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, options ...RequestOption) (*APITokenCreatedHeaders, error)
 	// GetAPIToken invokes getAPIToken operation.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`; `404 not_found`
@@ -171,7 +171,7 @@ type AssetsInvoker interface {
 	// by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 	//
 	// POST /api/assets
-	CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error)
+	CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, options ...RequestOption) (*AssetHeaders, error)
 	// DeleteAsset invokes deleteAsset operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -412,7 +412,7 @@ type DatacentersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 	//
 	// POST /api/datacenters
-	CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error)
+	CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error)
 	// DeleteDatacenter invokes deleteDatacenter operation.
 	//
 	// Send `If-Match` with the ETag of a read to write only over that version: another write since then
@@ -569,7 +569,7 @@ type RacksInvoker interface {
 	// already); `413`.
 	//
 	// POST /api/racks
-	CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error)
+	CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, options ...RequestOption) (*RackHeaders, error)
 	// DeleteRack invokes deleteRack operation.
 	//
 	// Deletes an empty rack, with its expired reservations. Nothing else is deleted along with it.
@@ -675,7 +675,7 @@ type RoomsInvoker interface {
 	// this code in the datacenter already, naming `code`); `413`.
 	//
 	// POST /api/rooms
-	CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error)
+	CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, options ...RequestOption) (*RoomHeaders, error)
 	// DeleteRoom invokes deleteRoom operation.
 	//
 	// Deletes an empty room. Nothing is deleted along with it.
@@ -744,7 +744,7 @@ type RowsInvoker interface {
 	// already, naming `name`); `413`.
 	//
 	// POST /api/rows
-	CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error)
+	CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, options ...RequestOption) (*RowHeaders, error)
 	// DeleteRow invokes deleteRow operation.
 	//
 	// Deletes an empty row. Nothing is deleted along with it.
@@ -840,7 +840,7 @@ type TeamsInvoker interface {
 	// `409 conflict` (duplicate name, naming `name`); `413`.
 	//
 	// POST /api/teams
-	CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error)
+	CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, options ...RequestOption) (*TeamHeaders, error)
 	// DeleteTeam invokes deleteTeam operation.
 	//
 	// Deletes the team; its members lose the permissions it granted, so the caller must hold every code of
@@ -937,7 +937,7 @@ type UsersInvoker interface {
 	// `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 	//
 	// POST /api/users
-	CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error)
+	CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, options ...RequestOption) (*UserHeaders, error)
 	// DeleteUser invokes deleteUser operation.
 	//
 	// Deactivates the user: the user is kept with `is_active: false`, and their sessions and API tokens
@@ -1573,12 +1573,12 @@ func (c *Client) sendConfirmPasswordReset(ctx context.Context, request *Password
 // `413`.
 //
 // POST /api/api-tokens
-func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, options ...RequestOption) (*APITokenCreatedHeaders, error) {
-	res, err := c.sendCreateAPIToken(ctx, request, options...)
+func (c *Client) CreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, options ...RequestOption) (*APITokenCreatedHeaders, error) {
+	res, err := c.sendCreateAPIToken(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, requestOptions ...RequestOption) (res *APITokenCreatedHeaders, err error) {
+func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate, params CreateAPITokenParams, requestOptions ...RequestOption) (res *APITokenCreatedHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAPIToken"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1636,6 +1636,23 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 	}
 	if err := encodeCreateAPITokenRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1715,12 +1732,12 @@ func (c *Client) sendCreateAPIToken(ctx context.Context, request *APITokenCreate
 // by another asset or reserved, naming the unit and what holds it; a retired rack); `413`.
 //
 // POST /api/assets
-func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, options ...RequestOption) (*AssetHeaders, error) {
-	res, err := c.sendCreateAsset(ctx, request, options...)
+func (c *Client) CreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, options ...RequestOption) (*AssetHeaders, error) {
+	res, err := c.sendCreateAsset(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
+func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, params CreateAssetParams, requestOptions ...RequestOption) (res *AssetHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createAsset"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1778,6 +1795,23 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 	}
 	if err := encodeCreateAssetRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1850,12 +1884,12 @@ func (c *Client) sendCreateAsset(ctx context.Context, request *AssetCreate, requ
 // `404 tenant_not_found`; `409 conflict` (duplicate name or code, naming the field); `413`.
 //
 // POST /api/datacenters
-func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, options ...RequestOption) (*DatacenterHeaders, error) {
-	res, err := c.sendCreateDatacenter(ctx, request, options...)
+func (c *Client) CreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, options ...RequestOption) (*DatacenterHeaders, error) {
+	res, err := c.sendCreateDatacenter(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
+func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCreate, params CreateDatacenterParams, requestOptions ...RequestOption) (res *DatacenterHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createDatacenter"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -1913,6 +1947,23 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 	}
 	if err := encodeCreateDatacenterRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -1989,12 +2040,12 @@ func (c *Client) sendCreateDatacenter(ctx context.Context, request *DatacenterCr
 // already); `413`.
 //
 // POST /api/racks
-func (c *Client) CreateRack(ctx context.Context, request *RackCreate, options ...RequestOption) (*RackHeaders, error) {
-	res, err := c.sendCreateRack(ctx, request, options...)
+func (c *Client) CreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, options ...RequestOption) (*RackHeaders, error) {
+	res, err := c.sendCreateRack(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, requestOptions ...RequestOption) (res *RackHeaders, err error) {
+func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, params CreateRackParams, requestOptions ...RequestOption) (res *RackHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRack"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2052,6 +2103,23 @@ func (c *Client) sendCreateRack(ctx context.Context, request *RackCreate, reques
 	}
 	if err := encodeCreateRackRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2214,6 +2282,23 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 		return res, errors.Wrap(err, "encode request")
 	}
 
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
+	}
+
 	{
 		type bitset = [1]uint8
 		var satisfied bitset
@@ -2285,12 +2370,12 @@ func (c *Client) sendCreateRackReservation(ctx context.Context, request *Reserva
 // this code in the datacenter already, naming `code`); `413`.
 //
 // POST /api/rooms
-func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, options ...RequestOption) (*RoomHeaders, error) {
-	res, err := c.sendCreateRoom(ctx, request, options...)
+func (c *Client) CreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, options ...RequestOption) (*RoomHeaders, error) {
+	res, err := c.sendCreateRoom(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
+func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, params CreateRoomParams, requestOptions ...RequestOption) (res *RoomHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRoom"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2348,6 +2433,23 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 	}
 	if err := encodeCreateRoomRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2421,12 +2523,12 @@ func (c *Client) sendCreateRoom(ctx context.Context, request *RoomCreate, reques
 // already, naming `name`); `413`.
 //
 // POST /api/rows
-func (c *Client) CreateRow(ctx context.Context, request *RowCreate, options ...RequestOption) (*RowHeaders, error) {
-	res, err := c.sendCreateRow(ctx, request, options...)
+func (c *Client) CreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, options ...RequestOption) (*RowHeaders, error) {
+	res, err := c.sendCreateRow(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestOptions ...RequestOption) (res *RowHeaders, err error) {
+func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, params CreateRowParams, requestOptions ...RequestOption) (res *RowHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createRow"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2484,6 +2586,23 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 	}
 	if err := encodeCreateRowRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2559,12 +2678,12 @@ func (c *Client) sendCreateRow(ctx context.Context, request *RowCreate, requestO
 // `409 conflict` (duplicate name, naming `name`); `413`.
 //
 // POST /api/teams
-func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, options ...RequestOption) (*TeamHeaders, error) {
-	res, err := c.sendCreateTeam(ctx, request, options...)
+func (c *Client) CreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, options ...RequestOption) (*TeamHeaders, error) {
+	res, err := c.sendCreateTeam(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
+func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, params CreateTeamParams, requestOptions ...RequestOption) (res *TeamHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createTeam"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2622,6 +2741,23 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 	}
 	if err := encodeCreateTeamRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{
@@ -2704,12 +2840,12 @@ func (c *Client) sendCreateTeam(ctx context.Context, request *TeamCreate, reques
 // `404 tenant_not_found`; `409 conflict` (duplicate email, naming `email`); `413`.
 //
 // POST /api/users
-func (c *Client) CreateUser(ctx context.Context, request *UserCreate, options ...RequestOption) (*UserHeaders, error) {
-	res, err := c.sendCreateUser(ctx, request, options...)
+func (c *Client) CreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, options ...RequestOption) (*UserHeaders, error) {
+	res, err := c.sendCreateUser(ctx, request, params, options...)
 	return res, err
 }
 
-func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, requestOptions ...RequestOption) (res *UserHeaders, err error) {
+func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, params CreateUserParams, requestOptions ...RequestOption) (res *UserHeaders, err error) {
 	otelAttrs := []attribute.KeyValue{
 		otelogen.OperationID("createUser"),
 		semconv.HTTPRequestMethodKey.String("POST"),
@@ -2767,6 +2903,23 @@ func (c *Client) sendCreateUser(ctx context.Context, request *UserCreate, reques
 	}
 	if err := encodeCreateUserRequest(request, r); err != nil {
 		return res, errors.Wrap(err, "encode request")
+	}
+
+	stage = "EncodeHeaderParams"
+	h := uri.NewHeaderEncoder(r.Header)
+	{
+		cfg := uri.HeaderParameterEncodingConfig{
+			Name:    "Idempotency-Key",
+			Explode: false,
+		}
+		if err := h.EncodeParam(cfg, func(e uri.Encoder) error {
+			if val, ok := params.IdempotencyKey.Get(); ok {
+				return e.EncodeValue(conv.StringToString(val))
+			}
+			return nil
+		}); err != nil {
+			return res, errors.Wrap(err, "encode header")
+		}
 	}
 
 	{

@@ -8,10 +8,177 @@ type AddTeamMemberParams struct {
 	ID int64
 }
 
+// CreateAPITokenParams is parameters of createAPIToken operation.
+type CreateAPITokenParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateAssetParams is parameters of createAsset operation.
+type CreateAssetParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateDatacenterParams is parameters of createDatacenter operation.
+type CreateDatacenterParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateRackParams is parameters of createRack operation.
+type CreateRackParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
 // CreateRackReservationParams is parameters of createRackReservation operation.
 type CreateRackReservationParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
+}
+
+// CreateRoomParams is parameters of createRoom operation.
+type CreateRoomParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateRowParams is parameters of createRow operation.
+type CreateRowParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateTeamParams is parameters of createTeam operation.
+type CreateTeamParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
+}
+
+// CreateUserParams is parameters of createUser operation.
+type CreateUserParams struct {
+	// Makes a retried create safe: send a new random value (a UUID, say) with each create you mean, and
+	// the same value again when you retry it. Keys belong to the tenant and last 24 hours from the first
+	// request.
+	//
+	//  - The same key with the same request (same operation, path, body and caller) answers what the first
+	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
+	//    creates nothing.
+	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
+	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
+	//    is free again, so a corrected request may reuse it. A request whose server stopped before its
+	//    answer was stored holds the key for 60 seconds; a retry after that runs the create again. Without
+	//    the header a create behaves as always. 1 to 255 visible ASCII characters (no spaces); anything
+	//    else is `400 validation_error` naming `Idempotency-Key`.
+	IdempotencyKey OptString `json:",omitempty,omitzero"`
 }
 
 // DeleteAssetParams is parameters of deleteAsset operation.

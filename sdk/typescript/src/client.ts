@@ -155,6 +155,45 @@ const SESSION_ENDPOINTS: ReadonlySet<string> = new Set<keyof paths>([
   "/api/auth/password-reset/confirm",
 ]);
 
+/** The request header that makes a create safe to retry (docs/idempotency.md). */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+/** The answer header that marks a repeat of a create's first answer. */
+export const REPLAYED_HEADER = "Idempotent-Replayed";
+
+/** The paths of openapi.yaml whose POST declares the `Idempotency-Key` header. */
+type KeyedCreatePath = {
+  [P in keyof paths]: paths[P] extends { post: { parameters: { header?: infer H } } }
+    ? [NonNullable<H>] extends [never]
+      ? never
+      : typeof IDEMPOTENCY_KEY_HEADER extends keyof NonNullable<H>
+        ? P
+        : never
+    : never;
+}[keyof paths];
+
+const createPaths = [
+  "/api/users",
+  "/api/teams",
+  "/api/api-tokens",
+  "/api/datacenters",
+  "/api/assets",
+  "/api/rooms",
+  "/api/rows",
+  "/api/racks",
+  "/api/racks/{id}/reservations",
+] as const satisfies readonly KeyedCreatePath[];
+// Fails to compile when the spec gains a keyed create this list lacks.
+const everyCreateListed: [Exclude<KeyedCreatePath, (typeof createPaths)[number]>] extends [never] ? true : never = true;
+void everyCreateListed;
+
+/** Paths whose POST creates a resource: the client gives each such call an `Idempotency-Key`. */
+const CREATE_PATHS: ReadonlySet<string> = new Set<string>(createPaths);
+
+/** A fresh random key for a create whose key the caller keeps, to send it again later. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 /** A `401` with this code is not about an expired token: refreshing would not help. */
 const NO_REFRESH_CODES: ReadonlySet<string> = new Set(["token_tenant_mismatch"]);
 
@@ -234,6 +273,10 @@ export function createBinoraClient(options: BinoraClientOptions): BinoraClient {
   const middleware: Middleware = {
     async onRequest({ request, schemaPath, id }) {
       if (options.tenant && !request.headers.has("X-Tenant")) request.headers.set("X-Tenant", options.tenant);
+      // One key per call: the copy kept for the retry after a refresh carries the same one.
+      if (request.method === "POST" && CREATE_PATHS.has(schemaPath) && !request.headers.has(IDEMPOTENCY_KEY_HEADER)) {
+        request.headers.set(IDEMPOTENCY_KEY_HEADER, newIdempotencyKey());
+      }
       if (request.headers.has("Authorization") || SESSION_ENDPOINTS.has(schemaPath)) return request;
       if (apiToken) {
         request.headers.set("Authorization", `Bearer ${apiToken}`);

@@ -1,5 +1,8 @@
 export {
   createBinoraClient,
+  IDEMPOTENCY_KEY_HEADER,
+  newIdempotencyKey,
+  REPLAYED_HEADER,
   type BinoraClient,
   type BinoraClientOptions,
   type FetchFn,

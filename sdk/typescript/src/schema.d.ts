@@ -2534,6 +2534,9 @@ export interface components {
          *     `permission_denied` (403), `not_found` or `tenant_not_found` (404),
          *     `method_not_allowed` (405, with an `Allow` header), `conflict` or `last_admin` (409),
          *     `precondition_failed` (412, a write whose `If-Match` names another version),
+         *     `idempotency_key_in_progress` (409, with a `Retry-After` header: a create with the same
+         *     `Idempotency-Key` is still running), `idempotency_key_reused` (422: the `Idempotency-Key`
+         *     was used for a different request),
          *     `payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429, with a
          *     `Retry-After` header in seconds),
          *     `internal_error` (500, the detail quotes the request id), `not_ready` (503),
@@ -2560,6 +2563,24 @@ export interface components {
          * @example "42-3"
          */
         IfMatch: string;
+        /**
+         * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+         *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+         *     hours from the first request.
+         *     - The same key with the same request (same operation, path, body and caller) answers
+         *       what the first request answered: the same status and body, with the header
+         *       `Idempotent-Replayed: true`, and creates nothing.
+         *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+         *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+         *       with `Retry-After` (seconds).
+         *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+         *     so a corrected request may reuse it. A request whose server stopped before its answer
+         *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+         *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+         *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+         * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+         */
+        IdempotencyKey: string;
         /**
          * @description The object's id.
          * @example 42
@@ -3150,7 +3171,26 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3503,7 +3543,26 @@ export interface operations {
     createTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3879,7 +3938,26 @@ export interface operations {
     createAPIToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4150,7 +4228,26 @@ export interface operations {
     createDatacenter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4512,7 +4609,26 @@ export interface operations {
     createAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5238,7 +5354,26 @@ export interface operations {
     createRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5594,7 +5729,26 @@ export interface operations {
     createRow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5920,7 +6074,26 @@ export interface operations {
     createRack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6525,7 +6698,26 @@ export interface operations {
     createRackReservation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe: send a new random value (a UUID, say) with each create you
+                 *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
+                 *     hours from the first request.
+                 *     - The same key with the same request (same operation, path, body and caller) answers
+                 *       what the first request answered: the same status and body, with the header
+                 *       `Idempotent-Replayed: true`, and creates nothing.
+                 *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
+                 *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
+                 *       with `Retry-After` (seconds).
+                 *     Only a create that succeeded (2xx) is remembered: after an error the key is free again,
+                 *     so a corrected request may reuse it. A request whose server stopped before its answer
+                 *     was stored holds the key for 60 seconds; a retry after that runs the create again.
+                 *     Without the header a create behaves as always. 1 to 255 visible ASCII characters (no
+                 *     spaces); anything else is `400 validation_error` naming `Idempotency-Key`.
+                 * @example 3f1c9a52-8f0e-4c1e-9d4b-2a7e5b0c6d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The object's id.
