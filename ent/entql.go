@@ -225,6 +225,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldFingerprint:  {Type: field.TypeString, Column: idempotencykey.FieldFingerprint},
 			idempotencykey.FieldStatusCode:   {Type: field.TypeInt, Column: idempotencykey.FieldStatusCode},
 			idempotencykey.FieldResponseBody: {Type: field.TypeString, Column: idempotencykey.FieldResponseBody},
+			idempotencykey.FieldResponseEtag: {Type: field.TypeString, Column: idempotencykey.FieldResponseEtag},
 			idempotencykey.FieldExpiresAt:    {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
 		},
 	}
@@ -1954,6 +1955,11 @@ func (f *IdempotencyKeyFilter) WhereStatusCode(p entql.IntP) {
 // WhereResponseBody applies the entql string predicate on the response_body field.
 func (f *IdempotencyKeyFilter) WhereResponseBody(p entql.StringP) {
 	f.Where(p.Field(idempotencykey.FieldResponseBody))
+}
+
+// WhereResponseEtag applies the entql string predicate on the response_etag field.
+func (f *IdempotencyKeyFilter) WhereResponseEtag(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldResponseEtag))
 }
 
 // WhereExpiresAt applies the entql time.Time predicate on the expires_at field.

@@ -40,6 +40,8 @@ type IdempotencyKey struct {
 	StatusCode *int `json:"status_code,omitempty"`
 	// ResponseBody holds the value of the "response_body" field.
 	ResponseBody string `json:"-"`
+	// ResponseEtag holds the value of the "response_etag" field.
+	ResponseEtag string `json:"response_etag,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
 	ExpiresAt time.Time `json:"expires_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -75,7 +77,7 @@ func (*IdempotencyKey) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case idempotencykey.FieldID, idempotencykey.FieldCompanyID, idempotencykey.FieldCreatedBy, idempotencykey.FieldUpdatedBy, idempotencykey.FieldVersion, idempotencykey.FieldStatusCode:
 			values[i] = new(sql.NullInt64)
-		case idempotencykey.FieldKey, idempotencykey.FieldOperation, idempotencykey.FieldFingerprint, idempotencykey.FieldResponseBody:
+		case idempotencykey.FieldKey, idempotencykey.FieldOperation, idempotencykey.FieldFingerprint, idempotencykey.FieldResponseBody, idempotencykey.FieldResponseEtag:
 			values[i] = new(sql.NullString)
 		case idempotencykey.FieldCreatedAt, idempotencykey.FieldUpdatedAt, idempotencykey.FieldExpiresAt:
 			values[i] = new(sql.NullTime)
@@ -169,6 +171,12 @@ func (_m *IdempotencyKey) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ResponseBody = value.String
 			}
+		case idempotencykey.FieldResponseEtag:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field response_etag", values[i])
+			} else if value.Valid {
+				_m.ResponseEtag = value.String
+			}
 		case idempotencykey.FieldExpiresAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
@@ -253,6 +261,9 @@ func (_m *IdempotencyKey) String() string {
 	}
 	builder.WriteString(", ")
 	builder.WriteString("response_body=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("response_etag=")
+	builder.WriteString(_m.ResponseEtag)
 	builder.WriteString(", ")
 	builder.WriteString("expires_at=")
 	builder.WriteString(_m.ExpiresAt.Format(time.ANSIC))

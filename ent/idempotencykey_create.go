@@ -145,6 +145,20 @@ func (_c *IdempotencyKeyCreate) SetNillableResponseBody(v *string) *IdempotencyK
 	return _c
 }
 
+// SetResponseEtag sets the "response_etag" field.
+func (_c *IdempotencyKeyCreate) SetResponseEtag(v string) *IdempotencyKeyCreate {
+	_c.mutation.SetResponseEtag(v)
+	return _c
+}
+
+// SetNillableResponseEtag sets the "response_etag" field if the given value is not nil.
+func (_c *IdempotencyKeyCreate) SetNillableResponseEtag(v *string) *IdempotencyKeyCreate {
+	if v != nil {
+		_c.SetResponseEtag(*v)
+	}
+	return _c
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_c *IdempotencyKeyCreate) SetExpiresAt(v time.Time) *IdempotencyKeyCreate {
 	_c.mutation.SetExpiresAt(v)
@@ -252,6 +266,11 @@ func (_c *IdempotencyKeyCreate) check() error {
 			return &ValidationError{Name: "fingerprint", err: fmt.Errorf(`ent: validator failed for field "IdempotencyKey.fingerprint": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ResponseEtag(); ok {
+		if err := idempotencykey.ResponseEtagValidator(v); err != nil {
+			return &ValidationError{Name: "response_etag", err: fmt.Errorf(`ent: validator failed for field "IdempotencyKey.response_etag": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ExpiresAt(); !ok {
 		return &ValidationError{Name: "expires_at", err: errors.New(`ent: missing required field "IdempotencyKey.expires_at"`)}
 	}
@@ -324,6 +343,10 @@ func (_c *IdempotencyKeyCreate) createSpec() (*IdempotencyKey, *sqlgraph.CreateS
 	if value, ok := _c.mutation.ResponseBody(); ok {
 		_spec.SetField(idempotencykey.FieldResponseBody, field.TypeString, value)
 		_node.ResponseBody = value
+	}
+	if value, ok := _c.mutation.ResponseEtag(); ok {
+		_spec.SetField(idempotencykey.FieldResponseEtag, field.TypeString, value)
+		_node.ResponseEtag = value
 	}
 	if value, ok := _c.mutation.ExpiresAt(); ok {
 		_spec.SetField(idempotencykey.FieldExpiresAt, field.TypeTime, value)
@@ -491,6 +514,24 @@ func (u *IdempotencyKeyUpsert) UpdateResponseBody() *IdempotencyKeyUpsert {
 // ClearResponseBody clears the value of the "response_body" field.
 func (u *IdempotencyKeyUpsert) ClearResponseBody() *IdempotencyKeyUpsert {
 	u.SetNull(idempotencykey.FieldResponseBody)
+	return u
+}
+
+// SetResponseEtag sets the "response_etag" field.
+func (u *IdempotencyKeyUpsert) SetResponseEtag(v string) *IdempotencyKeyUpsert {
+	u.Set(idempotencykey.FieldResponseEtag, v)
+	return u
+}
+
+// UpdateResponseEtag sets the "response_etag" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsert) UpdateResponseEtag() *IdempotencyKeyUpsert {
+	u.SetExcluded(idempotencykey.FieldResponseEtag)
+	return u
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (u *IdempotencyKeyUpsert) ClearResponseEtag() *IdempotencyKeyUpsert {
+	u.SetNull(idempotencykey.FieldResponseEtag)
 	return u
 }
 
@@ -675,6 +716,27 @@ func (u *IdempotencyKeyUpsertOne) UpdateResponseBody() *IdempotencyKeyUpsertOne 
 func (u *IdempotencyKeyUpsertOne) ClearResponseBody() *IdempotencyKeyUpsertOne {
 	return u.Update(func(s *IdempotencyKeyUpsert) {
 		s.ClearResponseBody()
+	})
+}
+
+// SetResponseEtag sets the "response_etag" field.
+func (u *IdempotencyKeyUpsertOne) SetResponseEtag(v string) *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.SetResponseEtag(v)
+	})
+}
+
+// UpdateResponseEtag sets the "response_etag" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsertOne) UpdateResponseEtag() *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.UpdateResponseEtag()
+	})
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (u *IdempotencyKeyUpsertOne) ClearResponseEtag() *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.ClearResponseEtag()
 	})
 }
 
@@ -1027,6 +1089,27 @@ func (u *IdempotencyKeyUpsertBulk) UpdateResponseBody() *IdempotencyKeyUpsertBul
 func (u *IdempotencyKeyUpsertBulk) ClearResponseBody() *IdempotencyKeyUpsertBulk {
 	return u.Update(func(s *IdempotencyKeyUpsert) {
 		s.ClearResponseBody()
+	})
+}
+
+// SetResponseEtag sets the "response_etag" field.
+func (u *IdempotencyKeyUpsertBulk) SetResponseEtag(v string) *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.SetResponseEtag(v)
+	})
+}
+
+// UpdateResponseEtag sets the "response_etag" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsertBulk) UpdateResponseEtag() *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.UpdateResponseEtag()
+	})
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (u *IdempotencyKeyUpsertBulk) ClearResponseEtag() *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.ClearResponseEtag()
 	})
 }
 

@@ -129,6 +129,26 @@ func (_u *IdempotencyKeyUpdate) ClearResponseBody() *IdempotencyKeyUpdate {
 	return _u
 }
 
+// SetResponseEtag sets the "response_etag" field.
+func (_u *IdempotencyKeyUpdate) SetResponseEtag(v string) *IdempotencyKeyUpdate {
+	_u.mutation.SetResponseEtag(v)
+	return _u
+}
+
+// SetNillableResponseEtag sets the "response_etag" field if the given value is not nil.
+func (_u *IdempotencyKeyUpdate) SetNillableResponseEtag(v *string) *IdempotencyKeyUpdate {
+	if v != nil {
+		_u.SetResponseEtag(*v)
+	}
+	return _u
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (_u *IdempotencyKeyUpdate) ClearResponseEtag() *IdempotencyKeyUpdate {
+	_u.mutation.ClearResponseEtag()
+	return _u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_u *IdempotencyKeyUpdate) SetExpiresAt(v time.Time) *IdempotencyKeyUpdate {
 	_u.mutation.SetExpiresAt(v)
@@ -192,6 +212,11 @@ func (_u *IdempotencyKeyUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *IdempotencyKeyUpdate) check() error {
+	if v, ok := _u.mutation.ResponseEtag(); ok {
+		if err := idempotencykey.ResponseEtagValidator(v); err != nil {
+			return &ValidationError{Name: "response_etag", err: fmt.Errorf(`ent: validator failed for field "IdempotencyKey.response_etag": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "IdempotencyKey.company"`)
 	}
@@ -245,6 +270,12 @@ func (_u *IdempotencyKeyUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if _u.mutation.ResponseBodyCleared() {
 		_spec.ClearField(idempotencykey.FieldResponseBody, field.TypeString)
+	}
+	if value, ok := _u.mutation.ResponseEtag(); ok {
+		_spec.SetField(idempotencykey.FieldResponseEtag, field.TypeString, value)
+	}
+	if _u.mutation.ResponseEtagCleared() {
+		_spec.ClearField(idempotencykey.FieldResponseEtag, field.TypeString)
 	}
 	if value, ok := _u.mutation.ExpiresAt(); ok {
 		_spec.SetField(idempotencykey.FieldExpiresAt, field.TypeTime, value)
@@ -370,6 +401,26 @@ func (_u *IdempotencyKeyUpdateOne) ClearResponseBody() *IdempotencyKeyUpdateOne 
 	return _u
 }
 
+// SetResponseEtag sets the "response_etag" field.
+func (_u *IdempotencyKeyUpdateOne) SetResponseEtag(v string) *IdempotencyKeyUpdateOne {
+	_u.mutation.SetResponseEtag(v)
+	return _u
+}
+
+// SetNillableResponseEtag sets the "response_etag" field if the given value is not nil.
+func (_u *IdempotencyKeyUpdateOne) SetNillableResponseEtag(v *string) *IdempotencyKeyUpdateOne {
+	if v != nil {
+		_u.SetResponseEtag(*v)
+	}
+	return _u
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (_u *IdempotencyKeyUpdateOne) ClearResponseEtag() *IdempotencyKeyUpdateOne {
+	_u.mutation.ClearResponseEtag()
+	return _u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_u *IdempotencyKeyUpdateOne) SetExpiresAt(v time.Time) *IdempotencyKeyUpdateOne {
 	_u.mutation.SetExpiresAt(v)
@@ -446,6 +497,11 @@ func (_u *IdempotencyKeyUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *IdempotencyKeyUpdateOne) check() error {
+	if v, ok := _u.mutation.ResponseEtag(); ok {
+		if err := idempotencykey.ResponseEtagValidator(v); err != nil {
+			return &ValidationError{Name: "response_etag", err: fmt.Errorf(`ent: validator failed for field "IdempotencyKey.response_etag": %w`, err)}
+		}
+	}
 	if _u.mutation.CompanyCleared() && len(_u.mutation.CompanyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "IdempotencyKey.company"`)
 	}
@@ -516,6 +572,12 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 	}
 	if _u.mutation.ResponseBodyCleared() {
 		_spec.ClearField(idempotencykey.FieldResponseBody, field.TypeString)
+	}
+	if value, ok := _u.mutation.ResponseEtag(); ok {
+		_spec.SetField(idempotencykey.FieldResponseEtag, field.TypeString, value)
+	}
+	if _u.mutation.ResponseEtagCleared() {
+		_spec.ClearField(idempotencykey.FieldResponseEtag, field.TypeString)
 	}
 	if value, ok := _u.mutation.ExpiresAt(); ok {
 		_spec.SetField(idempotencykey.FieldExpiresAt, field.TypeTime, value)

@@ -8566,6 +8566,7 @@ type IdempotencyKeyMutation struct {
 	status_code    *int
 	addstatus_code *int
 	response_body  *string
+	response_etag  *string
 	expires_at     *time.Time
 	clearedFields  map[string]struct{}
 	company        *int
@@ -9204,6 +9205,55 @@ func (m *IdempotencyKeyMutation) ResetResponseBody() {
 	delete(m.clearedFields, idempotencykey.FieldResponseBody)
 }
 
+// SetResponseEtag sets the "response_etag" field.
+func (m *IdempotencyKeyMutation) SetResponseEtag(s string) {
+	m.response_etag = &s
+}
+
+// ResponseEtag returns the value of the "response_etag" field in the mutation.
+func (m *IdempotencyKeyMutation) ResponseEtag() (r string, exists bool) {
+	v := m.response_etag
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponseEtag returns the old "response_etag" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldResponseEtag(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponseEtag is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponseEtag requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponseEtag: %w", err)
+	}
+	return oldValue.ResponseEtag, nil
+}
+
+// ClearResponseEtag clears the value of the "response_etag" field.
+func (m *IdempotencyKeyMutation) ClearResponseEtag() {
+	m.response_etag = nil
+	m.clearedFields[idempotencykey.FieldResponseEtag] = struct{}{}
+}
+
+// ResponseEtagCleared returns if the "response_etag" field was cleared in this mutation.
+func (m *IdempotencyKeyMutation) ResponseEtagCleared() bool {
+	_, ok := m.clearedFields[idempotencykey.FieldResponseEtag]
+	return ok
+}
+
+// ResetResponseEtag resets all changes to the "response_etag" field.
+func (m *IdempotencyKeyMutation) ResetResponseEtag() {
+	m.response_etag = nil
+	delete(m.clearedFields, idempotencykey.FieldResponseEtag)
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (m *IdempotencyKeyMutation) SetExpiresAt(t time.Time) {
 	m.expires_at = &t
@@ -9301,7 +9351,7 @@ func (m *IdempotencyKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IdempotencyKeyMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.company != nil {
 		fields = append(fields, idempotencykey.FieldCompanyID)
 	}
@@ -9334,6 +9384,9 @@ func (m *IdempotencyKeyMutation) Fields() []string {
 	}
 	if m.response_body != nil {
 		fields = append(fields, idempotencykey.FieldResponseBody)
+	}
+	if m.response_etag != nil {
+		fields = append(fields, idempotencykey.FieldResponseEtag)
 	}
 	if m.expires_at != nil {
 		fields = append(fields, idempotencykey.FieldExpiresAt)
@@ -9368,6 +9421,8 @@ func (m *IdempotencyKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.StatusCode()
 	case idempotencykey.FieldResponseBody:
 		return m.ResponseBody()
+	case idempotencykey.FieldResponseEtag:
+		return m.ResponseEtag()
 	case idempotencykey.FieldExpiresAt:
 		return m.ExpiresAt()
 	}
@@ -9401,6 +9456,8 @@ func (m *IdempotencyKeyMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldStatusCode(ctx)
 	case idempotencykey.FieldResponseBody:
 		return m.OldResponseBody(ctx)
+	case idempotencykey.FieldResponseEtag:
+		return m.OldResponseEtag(ctx)
 	case idempotencykey.FieldExpiresAt:
 		return m.OldExpiresAt(ctx)
 	}
@@ -9488,6 +9545,13 @@ func (m *IdempotencyKeyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetResponseBody(v)
+		return nil
+	case idempotencykey.FieldResponseEtag:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponseEtag(v)
 		return nil
 	case idempotencykey.FieldExpiresAt:
 		v, ok := value.(time.Time)
@@ -9589,6 +9653,9 @@ func (m *IdempotencyKeyMutation) ClearedFields() []string {
 	if m.FieldCleared(idempotencykey.FieldResponseBody) {
 		fields = append(fields, idempotencykey.FieldResponseBody)
 	}
+	if m.FieldCleared(idempotencykey.FieldResponseEtag) {
+		fields = append(fields, idempotencykey.FieldResponseEtag)
+	}
 	return fields
 }
 
@@ -9614,6 +9681,9 @@ func (m *IdempotencyKeyMutation) ClearField(name string) error {
 		return nil
 	case idempotencykey.FieldResponseBody:
 		m.ClearResponseBody()
+		return nil
+	case idempotencykey.FieldResponseEtag:
+		m.ClearResponseEtag()
 		return nil
 	}
 	return fmt.Errorf("unknown IdempotencyKey nullable field %s", name)
@@ -9655,6 +9725,9 @@ func (m *IdempotencyKeyMutation) ResetField(name string) error {
 		return nil
 	case idempotencykey.FieldResponseBody:
 		m.ResetResponseBody()
+		return nil
+	case idempotencykey.FieldResponseEtag:
+		m.ResetResponseEtag()
 		return nil
 	case idempotencykey.FieldExpiresAt:
 		m.ResetExpiresAt()

@@ -49,6 +49,8 @@ func TestIdempotencyKey_Retry_ReplaysTheFirstAnswerAndCreatesNothing(t *testing.
 		assert.Equal(t, string(first.Body), string(again.Body))
 		assert.Equal(t, "true", again.Header.Get("Idempotent-Replayed"))
 		assert.Empty(t, first.Header.Get("Idempotent-Replayed"))
+		assert.NotEmpty(t, first.Header.Get("ETag"))
+		assert.Equal(t, first.Header.Get("ETag"), again.Header.Get("ETag"), "the first answer's ETag")
 		assert.Contains(t, string(first.Body), fmt.Sprintf(`"id":%d`, viaClient.ID))
 		assert.Equal(t, 1, s.assetCount(t))
 	})

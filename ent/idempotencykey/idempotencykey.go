@@ -37,6 +37,8 @@ const (
 	FieldStatusCode = "status_code"
 	// FieldResponseBody holds the string denoting the response_body field in the database.
 	FieldResponseBody = "response_body"
+	// FieldResponseEtag holds the string denoting the response_etag field in the database.
+	FieldResponseEtag = "response_etag"
 	// FieldExpiresAt holds the string denoting the expires_at field in the database.
 	FieldExpiresAt = "expires_at"
 	// EdgeCompany holds the string denoting the company edge name in mutations.
@@ -66,6 +68,7 @@ var Columns = []string{
 	FieldFingerprint,
 	FieldStatusCode,
 	FieldResponseBody,
+	FieldResponseEtag,
 	FieldExpiresAt,
 }
 
@@ -102,6 +105,8 @@ var (
 	OperationValidator func(string) error
 	// FingerprintValidator is a validator for the "fingerprint" field. It is called by the builders before save.
 	FingerprintValidator func(string) error
+	// ResponseEtagValidator is a validator for the "response_etag" field. It is called by the builders before save.
+	ResponseEtagValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the IdempotencyKey queries.
@@ -165,6 +170,11 @@ func ByStatusCode(opts ...sql.OrderTermOption) OrderOption {
 // ByResponseBody orders the results by the response_body field.
 func ByResponseBody(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldResponseBody, opts...).ToFunc()
+}
+
+// ByResponseEtag orders the results by the response_etag field.
+func ByResponseEtag(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldResponseEtag, opts...).ToFunc()
 }
 
 // ByExpiresAt orders the results by the expires_at field.

@@ -110,6 +110,11 @@ func ResponseBody(v string) predicate.IdempotencyKey {
 	return predicate.IdempotencyKey(sql.FieldEQ(FieldResponseBody, v))
 }
 
+// ResponseEtag applies equality check predicate on the "response_etag" field. It's identical to ResponseEtagEQ.
+func ResponseEtag(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldEQ(FieldResponseEtag, v))
+}
+
 // ExpiresAt applies equality check predicate on the "expires_at" field. It's identical to ExpiresAtEQ.
 func ExpiresAt(v time.Time) predicate.IdempotencyKey {
 	return predicate.IdempotencyKey(sql.FieldEQ(FieldExpiresAt, v))
@@ -673,6 +678,81 @@ func ResponseBodyEqualFold(v string) predicate.IdempotencyKey {
 // ResponseBodyContainsFold applies the ContainsFold predicate on the "response_body" field.
 func ResponseBodyContainsFold(v string) predicate.IdempotencyKey {
 	return predicate.IdempotencyKey(sql.FieldContainsFold(FieldResponseBody, v))
+}
+
+// ResponseEtagEQ applies the EQ predicate on the "response_etag" field.
+func ResponseEtagEQ(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldEQ(FieldResponseEtag, v))
+}
+
+// ResponseEtagNEQ applies the NEQ predicate on the "response_etag" field.
+func ResponseEtagNEQ(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldNEQ(FieldResponseEtag, v))
+}
+
+// ResponseEtagIn applies the In predicate on the "response_etag" field.
+func ResponseEtagIn(vs ...string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldIn(FieldResponseEtag, vs...))
+}
+
+// ResponseEtagNotIn applies the NotIn predicate on the "response_etag" field.
+func ResponseEtagNotIn(vs ...string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldNotIn(FieldResponseEtag, vs...))
+}
+
+// ResponseEtagGT applies the GT predicate on the "response_etag" field.
+func ResponseEtagGT(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldGT(FieldResponseEtag, v))
+}
+
+// ResponseEtagGTE applies the GTE predicate on the "response_etag" field.
+func ResponseEtagGTE(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldGTE(FieldResponseEtag, v))
+}
+
+// ResponseEtagLT applies the LT predicate on the "response_etag" field.
+func ResponseEtagLT(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldLT(FieldResponseEtag, v))
+}
+
+// ResponseEtagLTE applies the LTE predicate on the "response_etag" field.
+func ResponseEtagLTE(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldLTE(FieldResponseEtag, v))
+}
+
+// ResponseEtagContains applies the Contains predicate on the "response_etag" field.
+func ResponseEtagContains(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldContains(FieldResponseEtag, v))
+}
+
+// ResponseEtagHasPrefix applies the HasPrefix predicate on the "response_etag" field.
+func ResponseEtagHasPrefix(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldHasPrefix(FieldResponseEtag, v))
+}
+
+// ResponseEtagHasSuffix applies the HasSuffix predicate on the "response_etag" field.
+func ResponseEtagHasSuffix(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldHasSuffix(FieldResponseEtag, v))
+}
+
+// ResponseEtagIsNil applies the IsNil predicate on the "response_etag" field.
+func ResponseEtagIsNil() predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldIsNull(FieldResponseEtag))
+}
+
+// ResponseEtagNotNil applies the NotNil predicate on the "response_etag" field.
+func ResponseEtagNotNil() predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldNotNull(FieldResponseEtag))
+}
+
+// ResponseEtagEqualFold applies the EqualFold predicate on the "response_etag" field.
+func ResponseEtagEqualFold(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldEqualFold(FieldResponseEtag, v))
+}
+
+// ResponseEtagContainsFold applies the ContainsFold predicate on the "response_etag" field.
+func ResponseEtagContainsFold(v string) predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldContainsFold(FieldResponseEtag, v))
 }
 
 // ExpiresAtEQ applies the EQ predicate on the "expires_at" field.

@@ -314,6 +314,7 @@ var (
 		{Name: "fingerprint", Type: field.TypeString, Size: 64},
 		{Name: "status_code", Type: field.TypeInt, Nullable: true},
 		{Name: "response_body", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "response_etag", Type: field.TypeString, Nullable: true, Size: 128},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "company_id", Type: field.TypeInt},
 	}
@@ -325,7 +326,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "idempotency_keys_companies_company",
-				Columns:    []*schema.Column{IdempotencyKeysColumns[12]},
+				Columns:    []*schema.Column{IdempotencyKeysColumns[13]},
 				RefColumns: []*schema.Column{CompaniesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -334,12 +335,12 @@ var (
 			{
 				Name:    "idempotencykey_company_id_key",
 				Unique:  true,
-				Columns: []*schema.Column{IdempotencyKeysColumns[12], IdempotencyKeysColumns[6]},
+				Columns: []*schema.Column{IdempotencyKeysColumns[13], IdempotencyKeysColumns[6]},
 			},
 			{
 				Name:    "idempotencykey_company_id_expires_at",
 				Unique:  false,
-				Columns: []*schema.Column{IdempotencyKeysColumns[12], IdempotencyKeysColumns[11]},
+				Columns: []*schema.Column{IdempotencyKeysColumns[13], IdempotencyKeysColumns[12]},
 			},
 		},
 	}

@@ -590,6 +590,10 @@ func init() {
 			return nil
 		}
 	}()
+	// idempotencykeyDescResponseEtag is the schema descriptor for response_etag field.
+	idempotencykeyDescResponseEtag := idempotencykeyFields[5].Descriptor()
+	// idempotencykey.ResponseEtagValidator is a validator for the "response_etag" field. It is called by the builders before save.
+	idempotencykey.ResponseEtagValidator = idempotencykeyDescResponseEtag.Validators[0].(func(string) error)
 	mailmessageMixin := schema.MailMessage{}.Mixin()
 	mailmessage.Policy = privacy.NewPolicies(mailmessageMixin[0], schema.MailMessage{})
 	mailmessage.Hooks[0] = func(next ent.Mutator) ent.Mutator {

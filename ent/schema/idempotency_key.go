@@ -45,6 +45,8 @@ func (IdempotencyKey) Fields() []ent.Field {
 		// The answer may carry a secret shown once (an API token), so it is
 		// stored sealed under a key derived from the server secret.
 		field.Text("response_body").Optional().Sensitive(),
+		// The answer's ETag, replayed with it: a version number, no secret.
+		field.String("response_etag").Optional().MaxLen(128),
 		// expires_at is a short lease while the request runs, then the
 		// first request's time plus 24 hours.
 		field.Time("expires_at"),

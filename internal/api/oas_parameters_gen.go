@@ -107,8 +107,8 @@ type CreateAPITokenParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -210,8 +210,8 @@ type CreateAssetParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -313,8 +313,8 @@ type CreateDatacenterParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -416,8 +416,8 @@ type CreateRackParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -519,8 +519,8 @@ type CreateRackReservationParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -694,8 +694,8 @@ type CreateRoomParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -797,8 +797,8 @@ type CreateRowParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -900,8 +900,8 @@ type CreateTeamParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key
@@ -1003,8 +1003,8 @@ type CreateUserParams struct {
 	// request.
 	//
 	//  - The same key with the same request (same operation, path, body and caller) answers what the first
-	//    request answered: the same status and body, with the header `Idempotent-Replayed: true`, and
-	//    creates nothing.
+	//    request answered: the same status, body and `ETag`, with the header `Idempotent-Replayed: true`,
+	//    and creates nothing.
 	//  - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
 	//  - The same key while the first request is still running: `409 idempotency_key_in_progress` with
 	//    `Retry-After` (seconds). Only a create that succeeded (2xx) is remembered: after an error the key

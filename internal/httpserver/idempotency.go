@@ -154,7 +154,7 @@ func keepAnswers(store *idempotency.Store, logger *slog.Logger) func(http.Handle
 func settle(ctx context.Context, store *idempotency.Store, logger *slog.Logger, res *idempotency.Reservation, held *heldAnswer) {
 	var err error
 	if held.status >= 200 && held.status < 300 {
-		err = store.Finish(ctx, res, idempotency.Answer{Status: held.status, Body: held.body.Bytes()})
+		err = store.Finish(ctx, res, idempotency.Answer{Status: held.status, ETag: held.header.Get("ETag"), Body: held.body.Bytes()})
 	} else {
 		err = store.Abandon(ctx, res)
 	}
@@ -164,13 +164,16 @@ func settle(ctx context.Context, store *idempotency.Store, logger *slog.Logger, 
 }
 
 // replay writes a stored answer, marked as a repeat. Stored answers are
-// the JSON bodies of creates.
+// the JSON bodies of creates, with the ETag of the object as it was then.
 func replay(w http.ResponseWriter, a idempotency.Answer) {
 	h := w.Header()
 	h.Del("Retry-After")
 	h.Set("Content-Type", "application/json")
 	h.Set("Content-Length", strconv.Itoa(len(a.Body)))
 	h.Set(replayedHeader, "true")
+	if a.ETag != "" {
+		h.Set("ETag", a.ETag)
+	}
 	w.WriteHeader(a.Status)
 	_, _ = w.Write(a.Body)
 }

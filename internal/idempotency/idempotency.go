@@ -47,9 +47,11 @@ type Request struct {
 	Fingerprint string
 }
 
-// Answer is what a create answered: its HTTP status and body.
+// Answer is what a create answered: its HTTP status, the ETag of the
+// object it created (empty when it has none) and its body.
 type Answer struct {
 	Status int
+	ETag   string
 	Body   []byte
 }
 
@@ -124,7 +126,7 @@ func (s *Store) existing(ctx context.Context, req Request) (*Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open stored answer: %w", err)
 	}
-	return &Answer{Status: *row.StatusCode, Body: body}, nil
+	return &Answer{Status: *row.StatusCode, ETag: row.ResponseEtag, Body: body}, nil
 }
 
 // errInProgress answers a key whose first request is still running.
@@ -138,7 +140,7 @@ var errInProgress = &apperr.Error{Kind: apperr.KindConflict, Code: "idempotency_
 // Retention from the first request.
 func (s *Store) Finish(ctx context.Context, r *Reservation, a Answer) error {
 	err := s.client.IdempotencyKey.UpdateOneID(r.id).
-		SetStatusCode(a.Status).SetResponseBody(s.box.Seal(a.Body, r.key)).
+		SetStatusCode(a.Status).SetResponseBody(s.box.Seal(a.Body, r.key)).SetResponseEtag(a.ETag).
 		SetExpiresAt(r.reserved.Add(Retention)).Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("store idempotent answer: %w", err)

@@ -2568,7 +2568,7 @@ export interface components {
          *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
          *     hours from the first request.
          *     - The same key with the same request (same operation, path, body and caller) answers
-         *       what the first request answered: the same status and body, with the header
+         *       what the first request answered: the same status, body and `ETag`, with the header
          *       `Idempotent-Replayed: true`, and creates nothing.
          *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
          *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -3177,7 +3177,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -3549,7 +3549,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -3944,7 +3944,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -4234,7 +4234,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -4615,7 +4615,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -5360,7 +5360,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -5735,7 +5735,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -6080,7 +6080,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
@@ -6704,7 +6704,7 @@ export interface operations {
                  *     mean, and the same value again when you retry it. Keys belong to the tenant and last 24
                  *     hours from the first request.
                  *     - The same key with the same request (same operation, path, body and caller) answers
-                 *       what the first request answered: the same status and body, with the header
+                 *       what the first request answered: the same status, body and `ETag`, with the header
                  *       `Idempotent-Replayed: true`, and creates nothing.
                  *     - The same key with a different request: `422 idempotency_key_reused`, nothing changes.
                  *     - The same key while the first request is still running: `409 idempotency_key_in_progress`
