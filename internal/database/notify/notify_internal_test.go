@@ -149,7 +149,7 @@ func TestPublish_OutsideWithTx_IsRefused(t *testing.T) {
 		db := open(t, url)
 		tx, err := db.Client.Tx(context.Background())
 		require.NoError(t, err)
-		defer tx.Rollback()
+		defer func() { _ = tx.Rollback() }()
 
 		err = database.ExecInTx(context.Background(), tx, "SELECT 1")
 
