@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // hostileRequest is one request of the drill. Unless noted it goes as the
@@ -62,6 +64,10 @@ func (p drillPlan) plain(what string) hostileRequest {
 
 func (p drillPlan) requests(t *testing.T) []hostileRequest {
 	t.Helper()
+	for _, param := range p.op.pathParams() {
+		key := fixtureKey(p.op.Path, param.name)
+		require.Contains(t, p.ids, key, "%s: no fixture for {%s}; add one to drillFixture", p.op.ID, param.name)
+	}
 	var out []hostileRequest
 	for _, param := range p.op.params {
 		out = append(out, p.paramRequests(param)...)
