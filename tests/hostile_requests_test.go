@@ -73,6 +73,8 @@ func (p drillPlan) requests(t *testing.T) []hostileRequest {
 		out = append(out, p.paramRequests(param)...)
 	}
 	out = append(out, p.bodyRequests()...)
+	out = append(out, p.headerRequests("X-Tenant", hostileHeaders)...)
+	out = append(out, p.headerRequests("Authorization", hostileAuthorizations)...)
 	anonymous, foreign := p.plain("no token"), p.plain("another tenant's ids")
 	anonymous.anonymous = true
 	foreign.foreign, foreign.path = true, p.path(p.foreign, nil)
@@ -103,11 +105,18 @@ func (p drillPlan) paramRequests(param drillParam) []hostileRequest {
 			out = append(out, r)
 		}
 	case "header":
-		for _, v := range hostileHeaders {
-			r := p.plain("header " + param.name)
-			r.header = map[string]string{param.name: v}
-			out = append(out, r)
-		}
+		out = p.headerRequests(param.name, hostileHeaders)
+	}
+	return out
+}
+
+// headerRequests send the plain request with each value of the header.
+func (p drillPlan) headerRequests(name string, values []string) []hostileRequest {
+	var out []hostileRequest
+	for _, v := range values {
+		r := p.plain("header " + name)
+		r.header = map[string]string{name: v}
+		out = append(out, r)
 	}
 	return out
 }

@@ -101,3 +101,11 @@ var hostileHeaders = []string{
 	"\x00", "a\x00b", "\xff\xfe", "\x01\x1f\x7f", mebibyte, "", " ", `"`, `W/"`, `W/`, `"a", `,
 	`*, *`, `"` + "\xff" + `"`, `"1-1", "2-2", "` + strings.Repeat("9", 40) + `-1"`, "a b",
 }
+
+// hostileAuthorizations are what the Authorization header receives: API
+// tokens whose id overflows or is not a number, broken JWTs, not text.
+var hostileAuthorizations = []string{
+	"Bearer \x00", "Bearer bnr_\x00_x", "Bearer bnr_99999999999999999999_secret", "Bearer bnr_-1_secret",
+	"Bearer bnr_0_secret", "Bearer bnr_abc_secret", "Bearer bnr__", "Bearer bnr_9223372036854775807_s",
+	"Bearer a.b.c", "Bearer eyJ\x00.e30.x", "Bearer \xff\xfe", "Bearer " + mebibyte, "Bearer", "Basic eDp5", "",
+}

@@ -91,8 +91,13 @@ func (s *Service) CompanyBySubdomain(ctx context.Context, subdomain string) (*en
 // ResolveTenant returns the id of the active company with subdomain, or
 // ErrTenantNotFound. Every request resolves its tenant, so answers are
 // cached: until a change of the tenant's state is heard of (see
-// SetTenantActive), and never longer than the cache's lifetime.
+// SetTenantActive), and never longer than the cache's lifetime. A name no
+// tenant can have is not looked up: PostgreSQL refuses text holding a NUL
+// (a 500, not a 404), and junk would only fill the cache.
 func (s *Service) ResolveTenant(ctx context.Context, subdomain string) (int, error) {
+	if !subdomainPattern.MatchString(subdomain) {
+		return 0, ErrTenantNotFound
+	}
 	return s.tenants.get(ctx, subdomain, func() (int, bool, error) {
 		c, err := s.client.Company.Query().
 			Where(company.Subdomain(subdomain), company.IsActive(true)).

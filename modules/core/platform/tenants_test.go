@@ -2,6 +2,7 @@ package platform_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -74,5 +75,17 @@ func TestResolveTenant_UnknownSubdomain_IsTenantNotFound(t *testing.T) {
 
 		_, err = env.App.Platform.ResolveTenant(context.Background(), "no-such-tenant")
 		assert.ErrorIs(t, err, platform.ErrTenantNotFound)
+	})
+}
+
+// TestResolveTenant_NameNoTenantCanHave_IsTenantNotFound: PostgreSQL used
+// to answer an error, a 500, for a name holding a NUL.
+func TestResolveTenant_NameNoTenantCanHave_IsTenantNotFound(t *testing.T) {
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		for _, name := range []string{"\x00", "a\x00b", "caf\xe9", "a.b", "-a", strings.Repeat("a", 64)} {
+			_, err := env.App.Platform.ResolveTenant(context.Background(), name)
+
+			assert.ErrorIs(t, err, platform.ErrTenantNotFound, "%q", name)
+		}
 	})
 }
