@@ -52,7 +52,9 @@ func run(args []string, out io.Writer) error {
 		return errors.New("set -database or BINORA_TEST_POSTGRES_URL to a PostgreSQL database as its owner")
 	}
 	if *scenarios != "" {
-		o.Scenarios = strings.Split(*scenarios, ",")
+		for _, name := range strings.Split(*scenarios, ",") {
+			o.Scenarios = append(o.Scenarios, strings.TrimSpace(name))
+		}
 	}
 	o.AroundBinora = profiled(*cpuProfile, *memProfile)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
