@@ -45,7 +45,9 @@ func run(args []string, out io.Writer) error {
 		strings.Join(loadtest.ScenarioNames, ", ")+")")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the Binora phase to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file after the Binora phase")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return nil // the flag set printed the usage
+	} else if err != nil {
 		return err
 	}
 	if o.OwnerURL == "" {

@@ -20,6 +20,12 @@ func TestRun_WithoutDatabase_SaysWhatToSet(t *testing.T) {
 	assert.ErrorContains(t, err, "BINORA_TEST_POSTGRES_URL")
 }
 
+func TestRun_Help_IsNoFailure(t *testing.T) {
+	err := run([]string{"-h"}, &bytes.Buffer{})
+
+	assert.NoError(t, err)
+}
+
 func TestRun_ChosenScenarios_AreReportedAndProfiled(t *testing.T) {
 	url := os.Getenv(testsupport.PostgresEnv)
 	if url == "" {
