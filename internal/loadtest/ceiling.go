@@ -34,12 +34,12 @@ SELECT now(), now(), from_status, $3, 'load', id, $1 FROM changed`
 )
 
 // CeilingScenarios are the scenarios as plain SQL on db (the owner's pool,
-// at least concurrency connections), over the same tenants and assets as
+// as many connections as the scenario's), over the same tenants and assets as
 // APIScenarios. The update scenario flips the assets the API's update
 // scenario flips, from wherever it left them: the one statement locks the
 // row, records the change and needs no prior read; like the API, it
 // changes nothing and records nothing when the asset has the status already.
-func CeilingScenarios(db *sql.DB, tenants []*Tenant, concurrency int) []Scenario {
+func CeilingScenarios(db *sql.DB, tenants []*Tenant) []Scenario {
 	worker := func(run func(ctx context.Context, tn *Tenant, rng *rand.Rand) error) func(w int) Call {
 		return func(w int) Call {
 			tn, rng := tenants[w%len(tenants)], rand.New(rand.NewPCG(uint64(w), 2))

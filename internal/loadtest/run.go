@@ -69,7 +69,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, ceiling := chosen(api, o.Scenarios), chosen(CeilingScenarios(owner, tenants, o.Concurrency), o.Scenarios)
+	api, ceiling := chosen(api, o.Scenarios), chosen(CeilingScenarios(owner, tenants), o.Scenarios)
 	if len(api) == 0 {
 		return nil, fmt.Errorf("no scenario among %q; the scenarios are %q", o.Scenarios, ScenarioNames)
 	}
