@@ -10,7 +10,7 @@ ADDR      ?= :$(or $(PORT),8080)
 GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
 .PHONY: all generate build run test test-walls test-race lint lint-spec check-tidy check-generated \
-	check check-postgres check-static check-live fuzz bench migrate-new clean
+	check check-postgres check-static check-live fuzz bench load migrate-new clean
 
 all: lint test
 
@@ -101,6 +101,14 @@ check-live: test-race
 bench:
 	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "set BINORA_TEST_POSTGRES_URL to a PostgreSQL database"; exit 1; }
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./tests/
+
+## load: Binora under concurrent load beside the best plain SQL for the same answers, on PostgreSQL
+## (BINORA_TEST_POSTGRES_URL, as its owner); LOAD_FLAGS passes flags, e.g. LOAD_FLAGS='-duration 5s'
+## (docs/performance.md)
+LOAD_FLAGS ?=
+load:
+	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "set BINORA_TEST_POSTGRES_URL to a PostgreSQL database"; exit 1; }
+	$(GO) run ./cmd/binora-load $(LOAD_FLAGS)
 
 ## migrate-new NAME=x: a new versioned migration for both dialects from the schema diff
 migrate-new:

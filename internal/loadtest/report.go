@@ -1,0 +1,80 @@
+package loadtest
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ceilingStatements are the statements of each ceiling scenario, fixed by
+// its SQL (ceiling.go).
+var ceilingStatements = map[string]int{ScenarioList: 3, ScenarioFiltered: 3, ScenarioRetrieve: 1, ScenarioUpdate: 1}
+
+// Report is one run: Binora and the ceiling, scenario by scenario.
+type Report struct {
+	Options Options
+	// Tenants are the tenants the run seeded and drove.
+	Tenants []*Tenant
+	Binora  []Result
+	Ceiling []Result
+	// Statements are Binora's SQL statements per request, by scenario;
+	// absent when the counting request failed.
+	Statements map[string]int
+}
+
+// find returns the named scenario's result in results.
+func find(results []Result, name string) (Result, bool) {
+	i := slices.IndexFunc(results, func(r Result) bool { return r.Name == name })
+	if i < 0 {
+		return Result{}, false
+	}
+	return results[i], true
+}
+
+// WriteMarkdown writes the report as a Markdown table, with the set-up
+// above it, ready to paste into docs/performance.md.
+func (r *Report) WriteMarkdown(w io.Writer) {
+	o := r.Options
+	fmt.Fprintf(w, "%d tenants × %d assets, %d connections, %s per scenario and side\n\n",
+		o.Tenants, o.Assets, o.Concurrency, o.Duration)
+	fmt.Fprintln(w, "| scenario | Binora req/s | p50 | p95 | p99 | errors | statements | ceiling req/s | p50 | p95 | p99 | errors | statements | Binora/ceiling |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |")
+	for _, b := range r.Binora {
+		c, _ := find(r.Ceiling, b.Name)
+		stmts := "?"
+		if n, ok := r.Statements[b.Name]; ok {
+			stmts = fmt.Sprint(n)
+		}
+		ratio := "–"
+		if c.PerSecond() > 0 {
+			ratio = fmt.Sprintf("%.0f%%", 100*b.PerSecond()/c.PerSecond())
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %d | %s |\n",
+			b.Name, b.PerSecond(), ms(b.P50), ms(b.P95), ms(b.P99), errorsOf(b), stmts,
+			c.PerSecond(), ms(c.P50), ms(c.P95), ms(c.P99), errorsOf(c), ceilingStatements[b.Name], ratio)
+	}
+}
+
+// ms formats a latency in milliseconds, with a decimal below 10 ms.
+func ms(d time.Duration) string {
+	v := float64(d) / float64(time.Millisecond)
+	if v < 10 {
+		return fmt.Sprintf("%.1f ms", v)
+	}
+	return fmt.Sprintf("%.0f ms", v)
+}
+
+// errorsOf lists the failures by label ("409×3, error×1"), or "0".
+func errorsOf(r Result) string {
+	if len(r.Errors) == 0 {
+		return "0"
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(r.Errors)) {
+		parts = append(parts, fmt.Sprintf("%s×%d", k, r.Errors[k]))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,147 @@
+// Package loadtest measures Binora under concurrent load on PostgreSQL,
+// side by side with the best plain SQL for the same answers (the ceiling):
+// it seeds tenants, serves the application as production does, drives
+// each scenario for a fixed time and reports throughput, latency
+// percentiles, errors and statements per request.
+package loadtest
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	_ "github.com/lib/pq" // the ceiling's driver
+)
+
+// Options say what to seed and how hard and how long to drive it.
+type Options struct {
+	// OwnerURL is the PostgreSQL database as its owner, who migrates it and
+	// runs the ceiling's SQL; the application serves as the app role.
+	OwnerURL    string
+	Tenants     int
+	Assets      int // per tenant
+	Concurrency int
+	Duration    time.Duration // per scenario, for Binora and for the ceiling each
+	// Scenarios restricts the run to these names (ScenarioNames); empty
+	// runs them all.
+	Scenarios []string
+	// AroundBinora, when set, wraps the phase that drives Binora (and only
+	// it), e.g. to profile the server under load.
+	AroundBinora func(drive func()) error
+}
+
+// DefaultOptions are the set-up: 2 tenants × 2,000 assets, 32
+// connections.
+func DefaultOptions() Options {
+	return Options{Tenants: 2, Assets: 2000, Concurrency: 32, Duration: 10 * time.Second}
+}
+
+// Run seeds the tenants, measures statements per request, then drives
+// every chosen scenario against Binora and then against the ceiling.
+func Run(ctx context.Context, o Options) (*Report, error) {
+	if o.Tenants < 1 || o.Assets < 1 || o.Concurrency < 1 || o.Duration <= 0 {
+		return nil, errors.New("tenants, assets, concurrency and duration must be positive")
+	}
+	site, err := OpenSite(ctx, o.OwnerURL)
+	if err != nil {
+		return nil, err
+	}
+	defer site.Close()
+	owner, err := sql.Open("postgres", o.OwnerURL)
+	if err != nil {
+		return nil, err
+	}
+	defer owner.Close()
+	owner.SetMaxOpenConns(o.Concurrency)
+	owner.SetMaxIdleConns(o.Concurrency)
+
+	sessions, err := seedAndLogIn(ctx, site, owner, o)
+	if err != nil {
+		return nil, err
+	}
+	tenants := make([]*Tenant, len(sessions))
+	for i, s := range sessions {
+		tenants[i] = s.Tenant
+	}
+	api, err := APIScenarios(site.BaseURL, sessions, o.Concurrency)
+	if err != nil {
+		return nil, err
+	}
+	api, ceiling := chosen(api, o.Scenarios), chosen(CeilingScenarios(owner, tenants), o.Scenarios)
+	if len(api) == 0 {
+		return nil, fmt.Errorf("no scenario among %q; the scenarios are %q", o.Scenarios, ScenarioNames)
+	}
+	rep := &Report{Options: o, Tenants: tenants, Statements: countStatements(ctx, site, api)}
+	drive := func() {
+		for _, s := range api {
+			rep.Binora = append(rep.Binora, Drive(ctx, s, o.Concurrency, o.Duration))
+		}
+	}
+	if o.AroundBinora != nil {
+		err = o.AroundBinora(drive)
+	} else {
+		drive()
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range ceiling {
+		rep.Ceiling = append(rep.Ceiling, Drive(ctx, s, o.Concurrency, o.Duration))
+	}
+	return rep, ctx.Err()
+}
+
+// seedAndLogIn seeds the tenants, refreshes the planner's statistics as
+// autovacuum would have long since on a real table, and logs each
+// tenant's admin in.
+func seedAndLogIn(ctx context.Context, site *Site, owner *sql.DB, o Options) ([]Session, error) {
+	var sessions []Session
+	for range o.Tenants {
+		tn, err := Seed(ctx, site.App, o.Assets)
+		if err != nil {
+			return nil, err
+		}
+		token, err := site.Login(ctx, tn)
+		if err != nil {
+			return nil, err
+		}
+		sessions = append(sessions, Session{Tenant: tn, Token: token})
+	}
+	if _, err := owner.ExecContext(ctx, "ANALYZE assets, asset_status_changes, datacenters"); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
+	return sessions, nil
+}
+
+// countStatements sends one request of each scenario alone and counts the
+// SQL statements the application ran for it. The request also warms the
+// server's caches, as the first seconds of a run would.
+func countStatements(ctx context.Context, site *Site, scenarios []Scenario) map[string]int {
+	counts := map[string]int{}
+	for _, s := range scenarios {
+		call := s.Worker(0)
+		site.Statements.Reset()
+		if call(ctx) == "" {
+			counts[s.Name] = site.Statements.Count()
+		}
+	}
+	return counts
+}
+
+// chosen keeps the scenarios named in names, all of them when names is empty.
+func chosen(all []Scenario, names []string) []Scenario {
+	if len(names) == 0 {
+		return all
+	}
+	var out []Scenario
+	for _, s := range all {
+		for _, n := range names {
+			if s.Name == n {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
