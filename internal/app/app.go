@@ -152,13 +152,20 @@ func (a *App) Drain() {
 	a.Mail.Drain()
 }
 
-// Close waits for the reset requests still being handled, stops retrying
-// failed mail (an operator command does not wait out the backoff; the
-// outbox keeps the message unsent), waits for the sends in flight, stops
-// listening for changes and releases the database.
-func (a *App) Close() error {
+// stopBackground waits for the reset requests still being handled (each
+// bounded by its own timeout; they may still queue mail), then stops
+// retrying failed mail (the outbox keeps it unsent) and waits, until ctx
+// ends, for the sends in flight.
+func (a *App) stopBackground(ctx context.Context) error {
 	a.Sessions.Drain()
-	_ = a.Mail.Shutdown(context.Background()) // without a deadline it only waits
+	return a.Mail.Shutdown(ctx)
+}
+
+// Close stops the background work (an operator command does not wait out
+// the mail's backoff), stops listening for changes and releases the
+// database.
+func (a *App) Close() error {
+	_ = a.stopBackground(context.Background()) // without a deadline it only waits
 	a.Changes.Close()
 	return a.DB.Close()
 }

@@ -108,8 +108,7 @@ func drain(ctx context.Context, srv *servers, a *App, tp *sdktrace.TracerProvide
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
 	err := srv.shutdown(shutdown)
-	a.Sessions.Drain() // the reset requests answered so far still queue their mail
-	err = errors.Join(err, a.Mail.Shutdown(shutdown), shutdownTracing(shutdown, tp))
+	err = errors.Join(err, a.stopBackground(shutdown), shutdownTracing(shutdown, tp))
 	if err != nil {
 		return fmt.Errorf("graceful shutdown: %w", err)
 	}

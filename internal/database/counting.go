@@ -16,7 +16,12 @@ type StatementCounter struct {
 
 // Wrap is an app.Options.WrapDriver.
 func (c *StatementCounter) Wrap(d dialect.Driver) dialect.Driver {
-	return &countingDriver{Driver: d, c: c}
+	return WrapStatements(c.count)(d)
+}
+
+func (c *StatementCounter) count(ctx context.Context, _ string, run func(context.Context) error) error {
+	c.n.Add(1)
+	return run(ctx)
 }
 
 // Count returns the statements run so far.
@@ -24,41 +29,3 @@ func (c *StatementCounter) Count() int { return int(c.n.Load()) }
 
 // Reset sets the count back to zero.
 func (c *StatementCounter) Reset() { c.n.Store(0) }
-
-type countingDriver struct {
-	dialect.Driver
-	c *StatementCounter
-}
-
-func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	d.c.n.Add(1)
-	return d.Driver.Exec(ctx, query, args, v)
-}
-
-func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
-	d.c.n.Add(1)
-	return d.Driver.Query(ctx, query, args, v)
-}
-
-func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &countingTx{Tx: tx, c: d.c}, nil
-}
-
-type countingTx struct {
-	dialect.Tx
-	c *StatementCounter
-}
-
-func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.c.n.Add(1)
-	return t.Tx.Exec(ctx, query, args, v)
-}
-
-func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
-	t.c.n.Add(1)
-	return t.Tx.Query(ctx, query, args, v)
-}

@@ -9,6 +9,8 @@ import (
 	"go.opentelemetry.io/otel/codes"
 	semconv "go.opentelemetry.io/otel/semconv/v1.39.0"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/binora/binora/internal/database"
 )
 
 // tracerName names the instrumentation scope of the statement spans.
@@ -21,7 +23,8 @@ const tracerName = "github.com/binora/binora/internal/tracing"
 func WrapDriver(tp trace.TracerProvider) func(dialect.Driver) dialect.Driver {
 	tracer := tp.Tracer(tracerName)
 	return func(d dialect.Driver) dialect.Driver {
-		return &tracedDriver{Driver: d, s: statements{tracer: tracer, system: systemOf(d.Dialect())}}
+		s := statements{tracer: tracer, system: systemOf(d.Dialect())}
+		return database.WrapStatements(s.run)(d)
 	}
 }
 
@@ -52,38 +55,4 @@ func (s statements) run(ctx context.Context, query string, do func(context.Conte
 		span.SetStatus(codes.Error, "statement failed")
 	}
 	return err
-}
-
-type tracedDriver struct {
-	dialect.Driver
-	s statements
-}
-
-func (d *tracedDriver) Exec(ctx context.Context, query string, args, v any) error {
-	return d.s.run(ctx, query, func(ctx context.Context) error { return d.Driver.Exec(ctx, query, args, v) })
-}
-
-func (d *tracedDriver) Query(ctx context.Context, query string, args, v any) error {
-	return d.s.run(ctx, query, func(ctx context.Context) error { return d.Driver.Query(ctx, query, args, v) })
-}
-
-func (d *tracedDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &tracedTx{Tx: tx, s: d.s}, nil
-}
-
-type tracedTx struct {
-	dialect.Tx
-	s statements
-}
-
-func (t *tracedTx) Exec(ctx context.Context, query string, args, v any) error {
-	return t.s.run(ctx, query, func(ctx context.Context) error { return t.Tx.Exec(ctx, query, args, v) })
-}
-
-func (t *tracedTx) Query(ctx context.Context, query string, args, v any) error {
-	return t.s.run(ctx, query, func(ctx context.Context) error { return t.Tx.Query(ctx, query, args, v) })
 }
