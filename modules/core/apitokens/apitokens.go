@@ -6,6 +6,7 @@
 package apitokens
 
 import (
+	"sync"
 	"time"
 
 	"github.com/binora/binora/ent"
@@ -25,6 +26,9 @@ type Service struct {
 	client *ent.Client
 	events *events.Recorder
 	now    func() time.Time
+	// stamped is when this server last stamped each token's use (token id
+	// → time.Time): one entry per token used, whatever the traffic.
+	stamped sync.Map
 }
 
 // NewService returns the API-token service.

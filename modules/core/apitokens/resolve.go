@@ -37,15 +37,38 @@ func (s *Service) Resolve(ctx context.Context, bearer, clientIP string) (*ent.AP
 	return tok, nil
 }
 
+// BearerID is the id of the token a bearer credential names, if it has
+// the form of one.
+func BearerID(bearer string) (int, bool) {
+	id, _, ok := parseBearer(bearer)
+	return id, ok
+}
+
+// Usable reports whether tok, as read before, may act now for bearer from
+// clientIP: the check Resolve makes, for a token remembered between
+// requests.
+func (s *Service) Usable(tok *ent.APIToken, bearer, clientIP string) bool {
+	id, secret, ok := parseBearer(bearer)
+	return ok && id == tok.ID && usable(tok, secret, clientIP, s.now())
+}
+
 // MarkUsed stamps tok's last use, at most once per lastUsedResolution.
-// ctx runs in the token's tenant; it names no actor, so updated_by stays.
+// tok may be a copy read a while ago, so this server remembers its own
+// stamps too. ctx runs in the token's tenant; it names no actor, so
+// updated_by stays.
 func (s *Service) MarkUsed(ctx context.Context, tok *ent.APIToken) error {
 	now := s.now()
-	if tok.LastUsedAt != nil && now.Sub(*tok.LastUsedAt) < lastUsedResolution {
+	last := tok.LastUsedAt
+	if v, ok := s.stamped.Load(tok.ID); ok && (last == nil || v.(time.Time).After(*last)) {
+		t := v.(time.Time)
+		last = &t
+	}
+	if last != nil && now.Sub(*last) < lastUsedResolution {
 		return nil
 	}
 	if err := s.client.APIToken.UpdateOneID(tok.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
 		return fmt.Errorf("stamp api token use: %w", err)
 	}
+	s.stamped.Store(tok.ID, now)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/session"
@@ -12,8 +13,26 @@ import (
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/core/apitokens"
 	"github.com/binora/binora/modules/core/directory"
+	"github.com/binora/binora/modules/core/identitycache"
 	"github.com/binora/binora/modules/core/platform"
 )
+
+// Who a credential acts as is remembered (identitycache) and forgotten
+// when anything it was read from changes: a logout, a revocation, a
+// deactivation, a change of teams or permissions, or of the tenant's
+// state. These bound the memory and how long an entry lives should a
+// change go unseen anyway.
+const (
+	maxRememberedActors = 100_000
+	actorLifetime       = 10 * time.Minute
+)
+
+// tokenActor is what an API token acts as: the token row, checked against
+// the presented secret and address on every request, and its actor.
+type tokenActor struct {
+	token *ent.APIToken
+	actor *tenancy.Actor
+}
 
 // Authenticate turns a bearer token (a person's access token or a
 // partner's API token) into the company and the actor of a request.
@@ -34,33 +53,45 @@ func (s *Service) authenticateAccess(ctx context.Context, access string, tenantI
 	if err != nil {
 		return 0, nil, ErrInvalidToken
 	}
-	if err := s.checkTenant(ctx, claims.CompanyID, tenantID); err != nil {
+	if tenantID != 0 && tenantID != claims.CompanyID {
+		return 0, nil, ErrTokenTenant
+	}
+	e, err := s.sessionActors.Get(ctx, claims.SessionID, func() (identitycache.Entry[*tenancy.Actor], error) {
+		return s.loadSessionActor(ctx, claims.CompanyID, claims.SessionID, claims.UserID)
+	})
+	if err != nil {
 		return 0, nil, err
 	}
-	ctx = tenancy.WithTenant(ctx, claims.CompanyID)
-	live, err := s.client.Session.Query().
-		Where(session.ID(claims.SessionID), session.UserID(claims.UserID),
-			session.RevokedAtIsNil(), session.ExpiresAtGT(s.now())).
-		Exist(ctx)
-	if err != nil {
-		return 0, nil, fmt.Errorf("authenticate: %w", err)
-	}
-	if !live {
+	if e.Company != claims.CompanyID || e.Value.UserID != claims.UserID {
 		return 0, nil, ErrInvalidToken
 	}
-	u, err := s.client.User.Query().Where(user.ID(claims.UserID), user.IsActive(true)).Only(ctx)
+	return e.Company, e.Value, nil
+}
+
+// loadSessionActor reads who session sessionID of userID acts as, while
+// the session is open, the user active and the company served.
+func (s *Service) loadSessionActor(ctx context.Context, companyID, sessionID, userID int) (identitycache.Entry[*tenancy.Actor], error) {
+	var none identitycache.Entry[*tenancy.Actor]
+	if err := s.requireActiveTenant(ctx, companyID); err != nil {
+		return none, err
+	}
+	ctx = tenancy.WithTenant(ctx, companyID)
+	now := s.now()
+	sess, err := s.client.Session.Query().
+		Where(session.ID(sessionID), session.UserID(userID), session.RevokedAtIsNil(), session.ExpiresAtGT(now)).
+		Only(ctx)
 	if ent.IsNotFound(err) {
-		return 0, nil, ErrInvalidToken
+		return none, ErrInvalidToken
 	}
 	if err != nil {
-		return 0, nil, fmt.Errorf("authenticate: %w", err)
+		return none, fmt.Errorf("authenticate: %w", err)
 	}
-	perms, err := directory.PermissionsOf(ctx, s.client, u)
+	u, perms, err := s.activeUser(ctx, userID)
 	if err != nil {
-		return 0, nil, fmt.Errorf("authenticate: %w", err)
+		return none, err
 	}
-	return claims.CompanyID, &tenancy.Actor{UserID: u.ID, SessionID: claims.SessionID, Admin: u.IsAdmin,
-		Permissions: toSet(perms)}, nil
+	return identitycache.Entry[*tenancy.Actor]{Company: companyID, Until: earliest(sess.ExpiresAt, now.Add(actorLifetime)),
+		Value: &tenancy.Actor{UserID: u.ID, SessionID: sessionID, Admin: u.IsAdmin, Permissions: toSet(perms)}}, nil
 }
 
 // authenticateAPIToken checks a partner API token: it acts for its creator,
@@ -68,48 +99,79 @@ func (s *Service) authenticateAccess(ctx context.Context, access string, tenantI
 // hold now. Every refusal is the same 401 except a request that names
 // another tenant.
 func (s *Service) authenticateAPIToken(ctx context.Context, bearer string, tenantID int) (int, *tenancy.Actor, error) {
-	tok, err := s.apiTokens.Resolve(ctx, bearer, reqinfo.From(ctx).ClientIP)
+	id, ok := apitokens.BearerID(bearer)
+	if !ok {
+		return 0, nil, ErrInvalidToken
+	}
+	clientIP := reqinfo.From(ctx).ClientIP
+	e, err := s.tokenActors.Get(ctx, id, func() (identitycache.Entry[tokenActor], error) {
+		return s.loadTokenActor(ctx, bearer, clientIP)
+	})
 	if errors.Is(err, apitokens.ErrUnusable) {
 		return 0, nil, ErrInvalidToken
 	}
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := s.checkTenant(ctx, tok.CompanyID, tenantID); err != nil {
-		return 0, nil, err
-	}
-	// From here on every read is confined to the token's company; nobody
-	// acts yet, so the last-used stamp leaves updated_by alone.
-	ctx = tenancy.WithTenant(ctx, tok.CompanyID)
-	creator, err := s.client.User.Query().Where(user.ID(*tok.CreatedBy), user.IsActive(true)).Only(ctx)
-	if ent.IsNotFound(err) {
+	if !s.apiTokens.Usable(e.Value.token, bearer, clientIP) {
 		return 0, nil, ErrInvalidToken
 	}
-	if err != nil {
-		return 0, nil, fmt.Errorf("authenticate api token: %w", err)
+	if tenantID != 0 && tenantID != e.Company {
+		return 0, nil, ErrTokenTenant
 	}
-	held, err := directory.PermissionsOf(ctx, s.client, creator)
-	if err != nil {
-		return 0, nil, fmt.Errorf("authenticate api token: %w", err)
-	}
-	if err := s.apiTokens.MarkUsed(ctx, tok); err != nil {
+	// Nobody acts yet, so the last-used stamp leaves updated_by alone.
+	if err := s.apiTokens.MarkUsed(tenancy.WithTenant(ctx, e.Company), e.Value.token); err != nil {
 		return 0, nil, err
 	}
-	return tok.CompanyID, &tenancy.Actor{UserID: creator.ID, APITokenID: tok.ID,
-		Permissions: apitokens.Permissions(tok, held)}, nil
+	return e.Company, e.Value.actor, nil
 }
 
-// checkTenant refuses a token of company tokenCompany on a request that
-// addressed another tenant; a request that named none is served in the
-// token's company while that company is active.
-func (s *Service) checkTenant(ctx context.Context, tokenCompany, tenantID int) error {
-	if tenantID != 0 {
-		if tenantID != tokenCompany {
-			return ErrTokenTenant
-		}
-		return nil // resolved as active already
+// loadTokenActor resolves bearer and reads who it acts as, while its
+// creator is active and its company served.
+func (s *Service) loadTokenActor(ctx context.Context, bearer, clientIP string) (identitycache.Entry[tokenActor], error) {
+	var none identitycache.Entry[tokenActor]
+	tok, err := s.apiTokens.Resolve(ctx, bearer, clientIP)
+	if err != nil {
+		return none, err
 	}
-	active, err := s.tenants.TenantIsActive(ctx, tokenCompany)
+	if err := s.requireActiveTenant(ctx, tok.CompanyID); err != nil {
+		return none, err
+	}
+	// From here on every read is confined to the token's company.
+	creator, held, err := s.activeUser(tenancy.WithTenant(ctx, tok.CompanyID), *tok.CreatedBy)
+	if err != nil {
+		return none, err
+	}
+	until := s.now().Add(actorLifetime)
+	if tok.ExpiresAt != nil {
+		until = earliest(*tok.ExpiresAt, until)
+	}
+	return identitycache.Entry[tokenActor]{Company: tok.CompanyID, Until: until, Value: tokenActor{token: tok,
+		actor: &tenancy.Actor{UserID: creator.ID, APITokenID: tok.ID, Permissions: apitokens.Permissions(tok, held)}}}, nil
+}
+
+// activeUser reads user id of ctx's tenant, if active, and the permissions
+// it holds; an inactive or missing user is ErrInvalidToken.
+func (s *Service) activeUser(ctx context.Context, id int) (*ent.User, []string, error) {
+	u, err := s.client.User.Query().Where(user.ID(id), user.IsActive(true)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil, ErrInvalidToken
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("authenticate: %w", err)
+	}
+	perms, err := directory.PermissionsOf(ctx, s.client, u)
+	if err != nil {
+		return nil, nil, fmt.Errorf("authenticate: %w", err)
+	}
+	return u, perms, nil
+}
+
+// requireActiveTenant refuses a credential of a company that is not served
+// (deactivated). A request that named its tenant resolved it as active
+// already, but what is remembered serves requests that name none too.
+func (s *Service) requireActiveTenant(ctx context.Context, companyID int) error {
+	active, err := s.tenants.TenantIsActive(ctx, companyID)
 	if err != nil {
 		return fmt.Errorf("authenticate: %w", err)
 	}
@@ -117,6 +179,13 @@ func (s *Service) checkTenant(ctx context.Context, tokenCompany, tenantID int) e
 		return platform.ErrTenantNotFound
 	}
 	return nil
+}
+
+func earliest(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 func toSet(codes []string) map[string]bool {

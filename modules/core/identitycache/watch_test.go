@@ -1,0 +1,64 @@
+package identitycache
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/apitoken"
+	"github.com/binora/binora/ent/user"
+)
+
+var now = time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+
+// mutation builds a mutation of the kind a service makes, without running it.
+func mutation(build func(c *ent.Client) ent.Mutation) ent.Mutation {
+	return build(ent.NewClient())
+}
+
+func TestSkipOnly_SkipsBookkeepingAndNothingElse(t *testing.T) {
+	skipLogin := skipOnly(user.FieldLastLoginAt, user.FieldPasswordHash)
+	skipUse := skipOnly(apitoken.FieldLastUsedAt)
+	tests := []struct {
+		name string
+		skip func(ent.Mutation) bool
+		m    ent.Mutation
+		want bool
+	}{
+		{"a login stamp", skipLogin, mutation(func(c *ent.Client) ent.Mutation {
+			return c.User.UpdateOneID(1).SetLastLoginAt(now).Mutation()
+		}), true},
+		{"a new password hash", skipLogin, mutation(func(c *ent.Client) ent.Mutation {
+			return c.User.UpdateOneID(1).SetPasswordHash("h").Mutation()
+		}), true},
+		{"a deactivation beside a stamp", skipLogin, mutation(func(c *ent.Client) ent.Mutation {
+			return c.User.UpdateOneID(1).SetLastLoginAt(now).SetIsActive(false).Mutation()
+		}), false},
+		{"an admin flag", skipLogin, mutation(func(c *ent.Client) ent.Mutation {
+			return c.User.UpdateOneID(1).SetIsAdmin(true).Mutation()
+		}), false},
+		{"a token's last use", skipUse, mutation(func(c *ent.Client) ent.Mutation {
+			return c.APIToken.UpdateOneID(1).SetLastUsedAt(now).Mutation()
+		}), true},
+		{"a revocation", skipUse, mutation(func(c *ent.Client) ent.Mutation {
+			return c.APIToken.UpdateOneID(1).SetRevokedAt(now).Mutation()
+		}), false},
+		{"a cleared field", skipUse, mutation(func(c *ent.Client) ent.Mutation {
+			return c.APIToken.UpdateOneID(1).ClearRevokedAt().Mutation()
+		}), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.skip(tt.m))
+		})
+	}
+}
+
+func TestSkipCreate_SkipsCreatesOnly(t *testing.T) {
+	create := mutation(func(c *ent.Client) ent.Mutation { return c.User.Create().SetEmail("a@b.test").Mutation() })
+	update := mutation(func(c *ent.Client) ent.Mutation { return c.User.UpdateOneID(1).SetIsActive(false).Mutation() })
+	assert.True(t, skipCreate(create))
+	assert.False(t, skipCreate(update))
+}
