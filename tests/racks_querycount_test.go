@@ -91,7 +91,7 @@ func (m *meteredRacks) listStatements(t *testing.T, want int) int {
 func (m *meteredRacks) reservationStatements(t *testing.T, r *api.Rack, want int) int {
 	t.Helper()
 	var got *api.ReservationList
-	n := m.statements(t, func(ctx context.Context) (err error) {
+	n := m.readStatements(t, func(ctx context.Context) (err error) {
 		got, err = m.admin.ListRackReservations(ctx, api.ListRackReservationsParams{ID: r.ID, Limit: api.NewOptInt(1000)})
 		return err
 	})

@@ -95,7 +95,7 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 		return nil, err
 	}
 	facilities := buildFacilities(db, opts)
-	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now})
+	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Rows: core.Rows, Now: opts.Now})
 	m, err := newMetrics(db, core)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)

@@ -9,11 +9,11 @@ import (
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/database/notify"
 	"github.com/binora/binora/internal/mail"
+	"github.com/binora/binora/internal/memo"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/apitokens"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
-	"github.com/binora/binora/modules/core/identitycache"
 	"github.com/binora/binora/modules/core/mailtoken"
 	"github.com/binora/binora/modules/core/platform"
 	"github.com/binora/binora/modules/core/sessions"
@@ -30,14 +30,13 @@ type Core struct {
 	Hasher    password.Hasher
 	// Changes carries changes between the processes on the database.
 	Changes notify.Feed
-	// Identity tells what is remembered of sessions, users, teams and API
-	// tokens of their changes.
-	Identity *identitycache.Watcher
+	// Rows tells what modules remember of rows of their changes.
+	Rows *memo.Watcher
 }
 
 func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
 	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password)), Changes: changes,
-		Identity: identitycache.Watch(db.Client, changes)}
+		Rows: watchRows(db.Client, changes)}
 	recorder := events.NewRecorder(opts.Now)
 	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
 		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret,
@@ -47,7 +46,7 @@ func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Op
 	}
 	c.Mail = mailSvc
 	dir, err := directory.NewService(directory.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
-		Events: recorder, Dialect: db.Dialect, Now: opts.Now})
+		Events: recorder, Dialect: db.Dialect, Rows: c.Rows, Now: opts.Now})
 	if err != nil {
 		return Core{}, err
 	}
@@ -62,7 +61,7 @@ func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Op
 	}
 	c.Sessions, err = sessions.NewService(sessions.Deps{Client: db.Client, Hasher: c.Hasher, Tokens: tokens,
 		RefreshTTL: cfg.RefreshTokenTTL, Mail: c.Mail, Directory: c.Directory, APITokens: c.APITokens,
-		Tenants: c.Platform, Events: recorder, Limits: limits(cfg, opts.Now), Identity: c.Identity, Now: opts.Now,
+		Tenants: c.Platform, Events: recorder, Limits: limits(cfg, opts.Now), Rows: c.Rows, Now: opts.Now,
 		Logger: opts.Logger})
 	if err != nil {
 		return Core{}, fmt.Errorf("sessions: %w", err)

@@ -22,9 +22,10 @@ var assetOrdering = listing.Ordering[asset.OrderOption]{Default: "code", ByID: a
 		"status": asset.ByStatus, "created_at": asset.ByCreatedAt, "updated_at": asset.ByUpdatedAt}}
 
 // List returns a page of the tenant's assets matching f, each with its
-// datacenter and rack, and how many match in all. A page costs four
-// statements whatever its size: the count, the page, the datacenters and
-// the racks (none when no asset of the page is in a rack).
+// datacenter and rack, and how many match in all. A page costs two
+// statements whatever its size, the count and the page, and a query for
+// the datacenters and one for the racks it shows that were not shown
+// before (see refs).
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error) {
 	if err := f.Validate(); err != nil {
 		return listing.Result[*ent.Asset]{}, err
@@ -82,7 +83,10 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 			asset.SerialNumberContainsFold(f.Q),
 		))
 	}
-	res, err := listing.FetchSorted(ctx, q.WithDatacenter().WithRack(), assetOrdering, f.Params)
+	res, err := listing.FetchSorted(ctx, q, assetOrdering, f.Params)
+	if err == nil {
+		err = s.refs.show(ctx, res.Items...)
+	}
 	if err != nil {
 		return res, fmt.Errorf("list assets: %w", err)
 	}
@@ -91,9 +95,12 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 
 // Get returns one asset of the tenant with its datacenter and rack.
 func (s *Service) Get(ctx context.Context, id int) (*ent.Asset, error) {
-	a, err := s.client.Asset.Query().Where(asset.ID(id)).WithDatacenter().WithRack().Only(ctx)
+	a, err := s.client.Asset.Query().Where(asset.ID(id)).Only(ctx)
 	if err != nil {
 		return nil, database.Classify(err, "Asset")
+	}
+	if err := s.refs.show(ctx, a); err != nil {
+		return nil, fmt.Errorf("show asset: %w", err)
 	}
 	return a, nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/memo"
 )
 
 // Deps are what the assets service needs.
@@ -30,6 +31,9 @@ type Deps struct {
 	// Dialect is the database's dialect, database.DialectPostgres or
 	// database.DialectSQLite; it decides how rows are locked.
 	Dialect string
+	// Rows tells the remembered datacenter and rack references of changes
+	// (none: nothing is remembered).
+	Rows *memo.Watcher
 	// Now is the clock that decides which reservations have expired
 	// (time.Now when nil).
 	Now func() time.Time
@@ -44,6 +48,7 @@ type Service struct {
 	// time.
 	rowLocks bool
 	now      func() time.Time
+	refs     refs
 }
 
 // NewService returns an assets Service. It panics on an unknown dialect:
@@ -59,6 +64,7 @@ func NewService(d Deps) *Service {
 		panic("assets: " + err.Error())
 	}
 	s.rowLocks = rowLocks
+	s.refs = newRefs(d.Client, d.Rows, s.now)
 	return s
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/memo"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/modules/core/events"
 	"github.com/binora/binora/modules/core/mailtoken"
@@ -27,6 +28,8 @@ type Deps struct {
 	// Dialect is database.DialectPostgres or database.DialectSQLite; it
 	// decides how rows are locked.
 	Dialect string
+	// Rows tells the remembered user references of changes of users.
+	Rows *memo.Watcher
 	// Now is the clock of revocations (time.Now when nil).
 	Now func() time.Time
 }
@@ -42,6 +45,8 @@ type Service struct {
 	// SQLite refuses the clause and needs none: its transactions take the
 	// write lock at BEGIN, so writers run one at a time.
 	rowLocks bool
+	// userRefs remembers the emails UserRefs shows.
+	userRefs *memo.Refs[*ent.User]
 }
 
 // NewService returns the directory service; an unknown dialect is an error
@@ -54,8 +59,10 @@ func NewService(d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
-		rowLocks: rowLocks}, nil
+	s := &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
+		rowLocks: rowLocks}
+	s.userRefs = memo.NewRefs(d.Rows, memo.Identity, maxRememberedUsers, d.Now, s.loadUserRefs)
+	return s, nil
 }
 
 // lockNoKeyUpdate is the row lock of a writer on PostgreSQL. It excludes

@@ -63,14 +63,23 @@ func (s *Service) TeamsOf(ctx context.Context, ids ...int) (map[int][]*ent.Team,
 	return out, nil
 }
 
-// UserRefs returns the users with the given ids of the tenant, by
-// id, in one query. Audit fields (created_by, changed_by) and event actors
-// are shown through it.
+// maxRememberedUsers bounds the user references remembered.
+const maxRememberedUsers = 100_000
+
+// UserRefs returns the users with the given ids of the tenant (id and
+// email only), by id. Audit fields (created_by, changed_by) and event
+// actors are shown through it, so it remembers them (memo): at most one
+// query, none when every user was shown before.
 func (s *Service) UserRefs(ctx context.Context, ids []int) (map[int]*ent.User, error) {
-	out := make(map[int]*ent.User, len(ids))
 	if len(ids) == 0 {
-		return out, nil
+		return map[int]*ent.User{}, nil
 	}
+	return s.userRefs.Of(ctx, ids)
+}
+
+// loadUserRefs reads the users ids of ctx's tenant, id and email only.
+func (s *Service) loadUserRefs(ctx context.Context, ids []int) (map[int]*ent.User, error) {
+	out := make(map[int]*ent.User, len(ids))
 	users, err := s.client.User.Query().Where(user.IDIn(ids...)).Select(user.FieldID, user.FieldEmail).All(ctx)
 	if err != nil {
 		return nil, err

@@ -9,15 +9,15 @@ import (
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/session"
 	"github.com/binora/binora/ent/user"
+	"github.com/binora/binora/internal/memo"
 	"github.com/binora/binora/internal/reqinfo"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/core/apitokens"
 	"github.com/binora/binora/modules/core/directory"
-	"github.com/binora/binora/modules/core/identitycache"
 	"github.com/binora/binora/modules/core/platform"
 )
 
-// Who a credential acts as is remembered (identitycache) and forgotten
+// Who a credential acts as is remembered (memo) and forgotten
 // when anything it was read from changes: a logout, a revocation, a
 // deactivation, a change of teams or permissions, or of the tenant's
 // state. These bound the memory and how long an entry lives should a
@@ -56,7 +56,7 @@ func (s *Service) authenticateAccess(ctx context.Context, access string, tenantI
 	if tenantID != 0 && tenantID != claims.CompanyID {
 		return 0, nil, ErrTokenTenant
 	}
-	e, err := s.sessionActors.Get(ctx, claims.SessionID, func() (identitycache.Entry[*tenancy.Actor], error) {
+	e, err := s.sessionActors.Get(ctx, claims.SessionID, func() (memo.Entry[*tenancy.Actor], error) {
 		return s.loadSessionActor(ctx, claims.CompanyID, claims.SessionID, claims.UserID)
 	})
 	if err != nil {
@@ -70,8 +70,8 @@ func (s *Service) authenticateAccess(ctx context.Context, access string, tenantI
 
 // loadSessionActor reads who session sessionID of userID acts as, while
 // the session is open, the user active and the company served.
-func (s *Service) loadSessionActor(ctx context.Context, companyID, sessionID, userID int) (identitycache.Entry[*tenancy.Actor], error) {
-	var none identitycache.Entry[*tenancy.Actor]
+func (s *Service) loadSessionActor(ctx context.Context, companyID, sessionID, userID int) (memo.Entry[*tenancy.Actor], error) {
+	var none memo.Entry[*tenancy.Actor]
 	if err := s.requireActiveTenant(ctx, companyID); err != nil {
 		return none, err
 	}
@@ -90,7 +90,7 @@ func (s *Service) loadSessionActor(ctx context.Context, companyID, sessionID, us
 	if err != nil {
 		return none, err
 	}
-	return identitycache.Entry[*tenancy.Actor]{Company: companyID, Until: earliest(sess.ExpiresAt, now.Add(actorLifetime)),
+	return memo.Entry[*tenancy.Actor]{Company: companyID, Until: earliest(sess.ExpiresAt, now.Add(actorLifetime)),
 		Value: &tenancy.Actor{UserID: u.ID, SessionID: sessionID, Admin: u.IsAdmin, Permissions: toSet(perms)}}, nil
 }
 
@@ -104,7 +104,7 @@ func (s *Service) authenticateAPIToken(ctx context.Context, bearer string, tenan
 		return 0, nil, ErrInvalidToken
 	}
 	clientIP := reqinfo.From(ctx).ClientIP
-	e, err := s.tokenActors.Get(ctx, id, func() (identitycache.Entry[tokenActor], error) {
+	e, err := s.tokenActors.Get(ctx, id, func() (memo.Entry[tokenActor], error) {
 		return s.loadTokenActor(ctx, bearer, clientIP)
 	})
 	if errors.Is(err, apitokens.ErrUnusable) {
@@ -128,8 +128,8 @@ func (s *Service) authenticateAPIToken(ctx context.Context, bearer string, tenan
 
 // loadTokenActor resolves bearer and reads who it acts as, while its
 // creator is active and its company served.
-func (s *Service) loadTokenActor(ctx context.Context, bearer, clientIP string) (identitycache.Entry[tokenActor], error) {
-	var none identitycache.Entry[tokenActor]
+func (s *Service) loadTokenActor(ctx context.Context, bearer, clientIP string) (memo.Entry[tokenActor], error) {
+	var none memo.Entry[tokenActor]
 	tok, err := s.apiTokens.Resolve(ctx, bearer, clientIP)
 	if err != nil {
 		return none, err
@@ -146,7 +146,7 @@ func (s *Service) loadTokenActor(ctx context.Context, bearer, clientIP string) (
 	if tok.ExpiresAt != nil {
 		until = earliest(*tok.ExpiresAt, until)
 	}
-	return identitycache.Entry[tokenActor]{Company: tok.CompanyID, Until: until, Value: tokenActor{token: tok,
+	return memo.Entry[tokenActor]{Company: tok.CompanyID, Until: until, Value: tokenActor{token: tok,
 		actor: &tenancy.Actor{UserID: creator.ID, APITokenID: tok.ID, Permissions: apitokens.Permissions(tok, held)}}}, nil
 }
 

@@ -11,13 +11,13 @@ import (
 
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/authtoken"
+	"github.com/binora/binora/internal/memo"
 	"github.com/binora/binora/internal/password"
 	"github.com/binora/binora/internal/ratelimit"
 	"github.com/binora/binora/internal/tenancy"
 	"github.com/binora/binora/modules/core/apitokens"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/core/events"
-	"github.com/binora/binora/modules/core/identitycache"
 	"github.com/binora/binora/modules/core/mailtoken"
 )
 
@@ -62,8 +62,9 @@ type Deps struct {
 	Tenants    TenantChecker
 	Events     *events.Recorder
 	Limits     Limits
-	// Identity tells the remembered actors of identity changes.
-	Identity *identitycache.Watcher
+	// Rows tells the remembered actors of changes to what they were read
+	// from.
+	Rows *memo.Watcher
 	// Now is the clock sessions expire by (time.Now when nil).
 	Now func() time.Time
 	// Logger records what fails in the background (slog.Default when nil).
@@ -95,8 +96,8 @@ type Service struct {
 	dummyHash string
 	// sessionActors and tokenActors remember who a session or an API token
 	// acts as (see authenticate.go).
-	sessionActors *identitycache.Cache[int, *tenancy.Actor]
-	tokenActors   *identitycache.Cache[int, tokenActor]
+	sessionActors *memo.Cache[int, *tenancy.Actor]
+	tokenActors   *memo.Cache[int, tokenActor]
 }
 
 // NewService returns the sessions service.
@@ -119,7 +120,7 @@ func NewService(d Deps) (*Service, error) {
 		mail: d.Mail, directory: d.Directory, apiTokens: d.APITokens, tenants: d.Tenants, events: d.Events,
 		limits: d.Limits.withDefaults(d.Now), now: d.Now, dummyHash: dummy,
 		logger: d.Logger, resets: newBacklog(resetWorkers, resetBacklog),
-		sessionActors: identitycache.NewCache[int, *tenancy.Actor](d.Identity, maxRememberedActors, d.Now),
-		tokenActors:   identitycache.NewCache[int, tokenActor](d.Identity, maxRememberedActors, d.Now),
+		sessionActors: memo.NewCache[int, *tenancy.Actor](d.Rows, memo.Identity, maxRememberedActors, d.Now),
+		tokenActors:   memo.NewCache[int, tokenActor](d.Rows, memo.Identity, maxRememberedActors, d.Now),
 	}, nil
 }

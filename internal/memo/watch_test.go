@@ -1,4 +1,4 @@
-package identitycache
+package memo
 
 import (
 	"testing"
@@ -19,8 +19,8 @@ func mutation(build func(c *ent.Client) ent.Mutation) ent.Mutation {
 }
 
 func TestSkipOnly_SkipsBookkeepingAndNothingElse(t *testing.T) {
-	skipLogin := skipOnly(user.FieldLastLoginAt, user.FieldPasswordHash)
-	skipUse := skipOnly(apitoken.FieldLastUsedAt)
+	skipLogin := SkipOnly(user.FieldLastLoginAt, user.FieldPasswordHash)
+	skipUse := SkipOnly(apitoken.FieldLastUsedAt)
 	tests := []struct {
 		name string
 		skip func(ent.Mutation) bool
@@ -59,6 +59,6 @@ func TestSkipOnly_SkipsBookkeepingAndNothingElse(t *testing.T) {
 func TestSkipCreate_SkipsCreatesOnly(t *testing.T) {
 	create := mutation(func(c *ent.Client) ent.Mutation { return c.User.Create().SetEmail("a@b.test").Mutation() })
 	update := mutation(func(c *ent.Client) ent.Mutation { return c.User.UpdateOneID(1).SetIsActive(false).Mutation() })
-	assert.True(t, skipCreate(create))
-	assert.False(t, skipCreate(update))
+	assert.True(t, SkipCreate(create))
+	assert.False(t, SkipCreate(update))
 }

@@ -87,3 +87,46 @@ func TestIdentityChanges_ShowAtOnceInEveryServer_LogoutAndRevokedToken(t *testin
 		atNextRequest(t, second, tokenB, refusedWith(http.StatusUnauthorized))
 	})
 }
+
+func TestReferenceChanges_ShowAtOnceInEveryServer_DatacenterAndAuthor(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDBTwoServers(t, func(t *testing.T, first, second *testsupport.Env) {
+		a, b := twoSites(t, first, second)
+		dc := a.createDatacenter(t, "DC1")
+		tech, _ := a.tn.TokenCreator(t, "tech@"+a.tn.Company.Subdomain+".test", "tech-password-1",
+			"assets.assets.read", "assets.assets.write")
+		techClient := a.as(t, a.login(t, tech.Email, "tech-password-1").Access)
+		created, err := techClient.CreateAsset(t.Context(), &api.AssetCreate{Name: "web-1", AssetType: api.AssetTypeSRV,
+			DatacenterID: api.NewOptInt64(dc.ID)}, api.CreateAssetParams{})
+		require.NoError(t, err)
+		shown := func(s *site, check func(*api.Asset) bool) func() error {
+			return func() error {
+				got, err := s.admin.GetAsset(t.Context(), api.GetAssetParams{ID: created.ID})
+				if err != nil {
+					return err
+				}
+				if !check(got) {
+					return errors.New("the asset shows what was remembered")
+				}
+				return nil
+			}
+		}
+		for _, s := range []*site{a, b} {
+			require.NoError(t, shown(s, func(*api.Asset) bool { return true })(), "every server remembers the references")
+		}
+
+		_, err = a.admin.UpdateDatacenter(t.Context(), &api.DatacenterPatch{Name: api.NewOptString("Renamed")},
+			api.UpdateDatacenterParams{ID: dc.ID})
+		require.NoError(t, err)
+		renamed := func(got *api.Asset) bool { return got.Datacenter.Name == "Renamed" }
+		assert.NoError(t, shown(a, renamed)(), "the new name shows at once where it was given")
+		atNextRequest(t, second, shown(b, renamed), succeeded)
+
+		email := "moved@" + a.tn.Company.Subdomain + ".test"
+		_, err = a.admin.UpdateUser(t.Context(), &api.UserPatch{Email: api.NewOptString(email)}, api.UpdateUserParams{ID: int64(tech.ID)})
+		require.NoError(t, err)
+		newEmail := func(got *api.Asset) bool { return got.CreatedBy.Value.Email == email }
+		assert.NoError(t, shown(a, newEmail)(), "the author's new email shows at once")
+		atNextRequest(t, second, shown(b, newEmail), succeeded)
+	})
+}

@@ -1,4 +1,4 @@
-package identitycache
+package memo
 
 import (
 	"context"
@@ -8,16 +8,16 @@ import (
 )
 
 // Entry is what a cache remembers of one key: the company it belongs to,
-// which a change of that company's identity drops, and until when it may
-// be used at all (a session's or token's own end).
+// which a change of that company's rows drops, and until when it may be
+// used at all (a session's or token's own end, say).
 type Entry[V any] struct {
 	Company int
 	Value   V
 	Until   time.Time
 }
 
-// Cache remembers values read from identity rows, by key. It is told of
-// identity changes (notify.Subscriber, through Watcher.Register): a change
+// Cache remembers values read from watched rows, by key. It is told of
+// their changes (notify.Subscriber, through Watcher.Register): a change
 // drops the entries of its company, a possible loss of changes drops
 // everything, and while the watcher is not current every lookup reads the
 // database. It holds at most max entries, starting over when full.
@@ -34,14 +34,18 @@ type Cache[K comparable, V any] struct {
 	generation uint64
 }
 
-// NewCache returns a cache of at most max entries, registered with w.
-func NewCache[K comparable, V any](w *Watcher, max int, now func() time.Time) *Cache[K, V] {
+// NewCache returns a cache of at most max entries, registered with w for
+// the changes of topic. With no watcher it remembers nothing: nobody would
+// tell it of a change.
+func NewCache[K comparable, V any](w *Watcher, topic Topic, max int, now func() time.Time) *Cache[K, V] {
 	if now == nil {
 		now = time.Now
 	}
 	c := &Cache[K, V]{watcher: w, now: now, max: max}
 	c.reset()
-	w.Register(c)
+	if w != nil {
+		w.Register(topic, c)
+	}
 	return c
 }
 
@@ -49,7 +53,7 @@ func NewCache[K comparable, V any](w *Watcher, max int, now func() time.Time) *C
 // the one load reads, which it remembers unless something changed while it
 // was read. An error of load is returned and nothing is remembered.
 func (c *Cache[K, V]) Get(ctx context.Context, key K, load func() (Entry[V], error)) (Entry[V], error) {
-	trusted := c.watcher.Current(ctx)
+	trusted := c.watcher != nil && c.watcher.Current(ctx)
 	now := c.now()
 	c.mu.Lock()
 	e, ok := c.entries[key]
@@ -66,6 +70,40 @@ func (c *Cache[K, V]) Get(ctx context.Context, key K, load func() (Entry[V], err
 		c.store(key, e, generation)
 	}
 	return e, nil
+}
+
+// GetMany returns the entries of keys: from memory those it may trust,
+// the rest from one call of load, which returns those it found (a key it
+// leaves out has no entry, and nothing is remembered of it).
+func (c *Cache[K, V]) GetMany(ctx context.Context, keys []K, load func(missing []K) (map[K]Entry[V], error)) (map[K]Entry[V], error) {
+	trusted := c.watcher != nil && c.watcher.Current(ctx)
+	now := c.now()
+	out := make(map[K]Entry[V], len(keys))
+	var missing []K
+	c.mu.Lock()
+	generation := c.generation
+	for _, key := range keys {
+		if e, ok := c.entries[key]; trusted && ok && now.Before(e.Until) {
+			out[key] = e
+		} else {
+			missing = append(missing, key)
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	loaded, err := load(missing)
+	if err != nil {
+		return nil, err
+	}
+	for key, e := range loaded {
+		out[key] = e
+		if trusted {
+			c.store(key, e, generation)
+		}
+	}
+	return out, nil
 }
 
 func (c *Cache[K, V]) store(key K, e Entry[V], generation uint64) {

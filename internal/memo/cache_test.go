@@ -1,4 +1,4 @@
-package identitycache
+package memo
 
 import (
 	"context"
@@ -38,7 +38,7 @@ func newTestCache(t *testing.T, max int) (*Cache[int, string], *fakeFeed, *time.
 	t.Helper()
 	feed := &fakeFeed{current: true}
 	now := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
-	c := NewCache[int, string](&Watcher{feed: feed}, max, func() time.Time { return now })
+	c := NewCache[int, string](&Watcher{feed: feed}, Identity, max, func() time.Time { return now })
 	require.Len(t, feed.subs, 1, "the cache hears of changes from other servers")
 	return c, feed, &now
 }
@@ -125,4 +125,25 @@ func TestCache_RemembersNoFailureAndStaysBounded(t *testing.T) {
 		_, _ = c.Get(ctx, key, n.load(7, "x", now.Add(time.Hour)))
 	}
 	assert.LessOrEqual(t, len(c.entries), 2)
+}
+
+func TestCache_HearsTheChangesOfItsTopicOnly(t *testing.T) {
+	c, feed, now := newTestCache(t, 10)
+	var n counter
+	ctx := context.Background()
+	until := now.Add(time.Hour)
+	heard := feed.subs[0] // what a notification from another server reaches
+	_, _ = c.Get(ctx, 1, n.load(7, "a", until))
+
+	heard.Changed("places:7")
+	_, _ = c.Get(ctx, 1, n.load(7, "a", until))
+	assert.Equal(t, 1, n.loads, "a change of another topic leaves the entry")
+
+	heard.Changed("identity:7")
+	_, _ = c.Get(ctx, 1, n.load(7, "a", until))
+	assert.Equal(t, 2, n.loads, "a change of the cache's topic drops the company's entries")
+
+	heard.Changed("garbled")
+	_, _ = c.Get(ctx, 1, n.load(7, "a", until))
+	assert.Equal(t, 3, n.loads, "a payload that cannot be read drops everything")
 }

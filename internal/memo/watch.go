@@ -1,0 +1,207 @@
+// Package memo keeps in memory what requests read again and again from
+// rows that rarely change (who a session acts as, the name of a datacenter
+// or rack, the email of an author), so that the common request costs no
+// query for them, and forgets it the moment those rows change, in every
+// server.
+//
+// Forgetting does not rely on each service remembering to say so: the
+// application installs a Watcher's hook on every entity whose rows are
+// remembered, which announces the change of a tenant's rows on the notify
+// channel inside the transaction that makes it. The announcement reaches
+// every server when, and only if, that transaction commits; the server that
+// made the change forgets right after its commit, before the request that
+// made it is answered. A cache forgets everything of the tenant, whatever
+// row changed: these rows change seldom, and reading them again is cheap.
+package memo
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	entgo "entgo.io/ent"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/database/notify"
+	"github.com/binora/binora/internal/tenancy"
+)
+
+// Channel is the notify channel of changes to remembered rows. The payload
+// is "<topic>:<company>": the topic of the changed entity and the id of
+// the company whose rows changed, or allCompanies.
+const Channel = "binora_row_changes"
+
+// Topic groups the entities a cache remembers rows of: a change drops the
+// tenant's entries of the caches of its topic only.
+type Topic string
+
+// The topics.
+const (
+	// Identity is who acts and what they hold: companies, sessions, users,
+	// API tokens, teams and their members.
+	Identity Topic = "identity"
+	// Places are where assets are: datacenters and racks.
+	Places Topic = "places"
+)
+
+// allCompanies is the payload of a change that may touch any company.
+const allCompanies = "*"
+
+// Watcher announces changes of remembered rows and tells its caches of
+// them.
+type Watcher struct {
+	feed notify.Feed
+
+	mu     sync.RWMutex
+	caches []notify.Subscriber
+}
+
+// NewWatcher returns a watcher announcing on feed.
+func NewWatcher(feed notify.Feed) *Watcher { return &Watcher{feed: feed} }
+
+// Register has c told of every change of topic, from this server at once
+// and from the others as their notifications arrive.
+func (w *Watcher) Register(topic Topic, c notify.Subscriber) {
+	f := topicFilter{topic: topic, next: c}
+	w.mu.Lock()
+	w.caches = append(w.caches, f)
+	w.mu.Unlock()
+	w.feed.Subscribe(Channel, f)
+}
+
+// topicFilter tells next of the changes of its topic, with the topic cut
+// off the payload, and of every possible loss.
+type topicFilter struct {
+	topic Topic
+	next  notify.Subscriber
+}
+
+func (f topicFilter) Changed(payload string) {
+	topic, company, ok := strings.Cut(payload, ":")
+	if !ok {
+		f.next.Changed(allCompanies)
+		return
+	}
+	if Topic(topic) == f.topic {
+		f.next.Changed(company)
+	}
+}
+
+func (f topicFilter) Missed() { f.next.Missed() }
+
+// Current reports whether the caches have heard of every committed change
+// (notify.Feed's Current): when false, they must read the database.
+func (w *Watcher) Current(ctx context.Context) bool { return w.feed.Current(ctx) }
+
+func (w *Watcher) tellLocal(payload string) {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	for _, c := range w.caches {
+		c.Changed(payload)
+	}
+}
+
+// Hook announces every mutation of the entity it is installed on as a
+// change of topic, unless one of skips says it cannot change what is
+// remembered.
+func (w *Watcher) Hook(topic Topic, skips ...func(ent.Mutation) bool) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return v, err
+			}
+			for _, skip := range skips {
+				if skip(m) {
+					return v, nil
+				}
+			}
+			if err := w.announce(ctx, m, string(topic)+":"+companyOf(ctx, m)); err != nil {
+				return nil, fmt.Errorf("announce the change of %s: %w", m.Type(), err)
+			}
+			return v, nil
+		})
+	}
+}
+
+// txMutation is what every generated mutation offers: its transaction, if
+// it runs in one, and a client on its driver.
+type txMutation interface {
+	Tx() (*ent.Tx, error)
+	Client() *ent.Client
+}
+
+// announce publishes payload with the transaction m runs in, and tells this
+// server's caches once it commits. A mutation outside a transaction has
+// committed already: its announcement gets a transaction of its own.
+func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string) error {
+	tm, ok := m.(txMutation)
+	if !ok {
+		return fmt.Errorf("mutation %s offers no transaction", m.Type())
+	}
+	tx, err := tm.Tx()
+	if err != nil {
+		err := database.WithTx(ctx, tm.Client(), func(tx *ent.Tx) error {
+			return w.feed.Publish(ctx, tx, Channel, payload)
+		})
+		w.tellLocal(payload)
+		return err
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := next.Commit(ctx, tx); err != nil {
+				return err
+			}
+			w.tellLocal(payload)
+			return nil
+		})
+	})
+	return nil
+}
+
+// companyOf names the company whose rows m changes: the tenant of a
+// tenant row, the company itself for a company row, or every company when
+// that cannot be told.
+func companyOf(ctx context.Context, m ent.Mutation) string {
+	if cm, ok := m.(*ent.CompanyMutation); ok {
+		if id, ok := cm.ID(); ok {
+			return strconv.Itoa(id)
+		}
+		return allCompanies
+	}
+	if id, ok := tenancy.TenantOf(ctx); ok {
+		return strconv.Itoa(id)
+	}
+	return allCompanies
+}
+
+// SkipCreate skips creates: a new row was never read by anyone.
+func SkipCreate(m ent.Mutation) bool { return m.Op().Is(entgo.OpCreate) }
+
+// SkipOnly skips an update that changes nothing but fields (and the
+// bookkeeping every update stamps): fields nothing remembers.
+func SkipOnly(fields ...string) func(ent.Mutation) bool {
+	ignored := map[string]bool{"updated_at": true, "updated_by": true, "version": true}
+	for _, f := range fields {
+		ignored[f] = true
+	}
+	return func(m ent.Mutation) bool {
+		if !m.Op().Is(entgo.OpUpdate|entgo.OpUpdateOne) || len(m.ClearedFields()) > 0 ||
+			len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+			return false
+		}
+		for _, f := range m.Fields() {
+			if !ignored[f] {
+				return false
+			}
+		}
+		return true
+	}
+}

@@ -1,0 +1,87 @@
+package assets
+
+import (
+	"context"
+	"time"
+
+	"github.com/binora/binora/ent"
+	"github.com/binora/binora/ent/datacenter"
+	"github.com/binora/binora/ent/rack"
+	"github.com/binora/binora/internal/memo"
+)
+
+// maxRememberedRefs bounds the datacenter and the rack references
+// remembered, each.
+const maxRememberedRefs = 100_000
+
+// refs are the datacenters and racks shown with assets, remembered (memo):
+// a tenant has few of them and renames them seldom, while every read of an
+// asset shows them, so a read of assets costs no query for them once they
+// were shown.
+type refs struct {
+	datacenters *memo.Refs[*ent.Datacenter]
+	racks       *memo.Refs[*ent.Rack]
+}
+
+func newRefs(client *ent.Client, w *memo.Watcher, now func() time.Time) refs {
+	return refs{
+		datacenters: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, func(ctx context.Context, ids []int) (map[int]*ent.Datacenter, error) {
+			dcs, err := client.Datacenter.Query().Where(datacenter.IDIn(ids...)).
+				Select(datacenter.FieldID, datacenter.FieldCode, datacenter.FieldName).All(ctx)
+			return byID(dcs, func(dc *ent.Datacenter) int { return dc.ID }), err
+		}),
+		racks: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, func(ctx context.Context, ids []int) (map[int]*ent.Rack, error) {
+			rs, err := client.Rack.Query().Where(rack.IDIn(ids...)).Select(rack.FieldID, rack.FieldName).All(ctx)
+			return byID(rs, func(r *ent.Rack) int { return r.ID }), err
+		}),
+	}
+}
+
+// show sets the datacenter and rack edges of assets, which the handlers
+// render as references.
+func (r refs) show(ctx context.Context, assets ...*ent.Asset) error {
+	var dcIDs, rackIDs []int
+	for _, a := range assets {
+		dcIDs = append(dcIDs, a.DatacenterID)
+		if a.RackID != nil {
+			rackIDs = append(rackIDs, *a.RackID)
+		}
+	}
+	dcs, err := r.datacenters.Of(ctx, distinct(dcIDs))
+	if err != nil {
+		return err
+	}
+	racks := map[int]*ent.Rack{}
+	if len(rackIDs) > 0 {
+		if racks, err = r.racks.Of(ctx, distinct(rackIDs)); err != nil {
+			return err
+		}
+	}
+	for _, a := range assets {
+		a.Edges.Datacenter = dcs[a.DatacenterID]
+		if a.RackID != nil {
+			a.Edges.Rack = racks[*a.RackID]
+		}
+	}
+	return nil
+}
+
+func byID[T any](rows []T, id func(T) int) map[int]T {
+	out := make(map[int]T, len(rows))
+	for _, row := range rows {
+		out[id(row)] = row
+	}
+	return out
+}
+
+func distinct(ids []int) []int {
+	seen := make(map[int]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
