@@ -50,13 +50,17 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 	}
 	email = strings.ToLower(strings.TrimSpace(email))
 	key := emailKey(companyID, email)
-	if ok, _ := s.limits.ResetRequests.Allow(key); !ok {
+	ok, _, err := s.limits.ResetRequests.Allow(ctx, key)
+	if err != nil {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	if !ok {
 		return nil
 	}
 	// The request's context ends with its answer; the work must not.
 	work := context.WithoutCancel(ctx)
 	if !s.resets.offer(func() { s.handleReset(work, email) }) {
-		s.limits.ResetRequests.Refund(key) // nothing was sent
+		s.refund(ctx, s.limits.ResetRequests, key) // nothing was sent
 		s.logger.WarnContext(ctx, "password reset request dropped: too many are waiting")
 	}
 	return nil
