@@ -68,7 +68,8 @@ func admit(ctx context.Context, l ratelimit.Limiter, key string) error {
 // event too many until the window ends, which the answer need not wait
 // for: it is logged.
 func (s *Service) refund(ctx context.Context, l ratelimit.Limiter, key string) {
-	if err := l.Refund(ctx, key); err != nil {
+	// A client that left does not keep the slot it no longer needs.
+	if err := l.Refund(context.WithoutCancel(ctx), key); err != nil {
 		s.logger.WarnContext(ctx, "sign-in limit: event not given back", slog.String("error", err.Error()))
 	}
 }
@@ -118,6 +119,7 @@ func (s *Service) recordBlock(ctx context.Context, who string, wait time.Duratio
 // fails is logged: the blocks then end with their windows.
 func (s *Service) liftBlocks(ctx context.Context, companyID int, email string) {
 	key := emailKey(companyID, email)
+	ctx = context.WithoutCancel(ctx) // the password is set: the lift goes with it
 	err := errors.Join(s.limits.FailedLogins.ResetChildren(ctx, key+ratelimit.Sep),
 		s.limits.EmailFailures.Reset(ctx, key))
 	if err != nil {
