@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,7 @@ var secret = []byte(strings.Repeat("test-secret-", 4))
 
 // database returns the pool of a migrated PostgreSQL database, as the
 // role the server serves with; the tests skip without one.
-func database(t *testing.T) *sql.DB {
+func database(t testing.TB) *sql.DB {
 	t.Helper()
 	for _, target := range testsupport.Targets() {
 		if target.Name == "postgres" {
@@ -34,7 +36,7 @@ func database(t *testing.T) *sql.DB {
 }
 
 // newLimiter returns a limiter of its own name on db.
-func newLimiter(t *testing.T, db *sql.DB, limit int, window time.Duration, now func() time.Time) *ratelimitdb.Limiter {
+func newLimiter(t testing.TB, db *sql.DB, limit int, window time.Duration, now func() time.Time) *ratelimitdb.Limiter {
 	t.Helper()
 	l, err := ratelimitdb.New(db, ratelimitdb.Config{Name: "test-" + rand.Text(), Limit: limit, Window: window,
 		Secret: secret, Now: now})
@@ -106,4 +108,29 @@ func TestLimiter_SweepsEndedWindows(t *testing.T) {
 	var rows int
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM rate_limit_counters WHERE limiter = $1`, l.Name()).Scan(&rows))
 	assert.Equal(t, 1, rows, "only the live window is left")
+}
+
+// BenchmarkLimiter_Allow measures one check-and-count, the statement every
+// login and reset request adds on PostgreSQL: b.N events on distinct keys
+// of one limit, from parallelism goroutines per CPU (BENCH_PARALLELISM, default 8).
+func BenchmarkLimiter_Allow(b *testing.B) {
+	parallelism := 8
+	if n, err := strconv.Atoi(os.Getenv("BENCH_PARALLELISM")); err == nil && n > 0 {
+		parallelism = n
+	}
+	db := database(b)
+	l := newLimiter(b, db, 5, time.Minute, nil)
+	prefix := rand.Text()
+	b.SetParallelism(parallelism)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		ctx, i := context.Background(), 0
+		for pb.Next() {
+			i++
+			if _, _, err := l.Allow(ctx, prefix+strconv.Itoa(i%1000)); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }
