@@ -27,10 +27,10 @@ type TenantChecker interface {
 
 // Limits bound the sign-in endpoints. They count in memory (one process)
 // or in the database (every server on it), as the application chooses;
-// nil ones get in-memory defaults: 5 failed
-// password checks per (tenant, email, client address) per 15 minutes, 50
-// per (tenant, email) per hour, 5 reset requests per (tenant, email) per
-// 15 minutes, and 30 requests per client address per minute.
+// nil ones get in-memory defaults: 5 failed password checks per (tenant,
+// email, client address) per 15 minutes, 50 per (tenant, email) per hour,
+// 5 reset requests per (tenant, email) per 15 minutes, and 30 requests per
+// client address per minute.
 type Limits struct {
 	// FailedLogins counts failed password checks (logins, password
 	// changes) by tenant, email and client address; once full, every
