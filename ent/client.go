@@ -27,6 +27,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
@@ -66,6 +67,8 @@ type Client struct {
 	RackReservation *RackReservationClient
 	// RackRow is the client for interacting with the RackRow builders.
 	RackRow *RackRowClient
+	// RateLimitCounter is the client for interacting with the RateLimitCounter builders.
+	RateLimitCounter *RateLimitCounterClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Room is the client for interacting with the Room builders.
@@ -105,6 +108,7 @@ func (c *Client) init() {
 	c.Rack = NewRackClient(c.config)
 	c.RackReservation = NewRackReservationClient(c.config)
 	c.RackRow = NewRackRowClient(c.config)
+	c.RateLimitCounter = NewRateLimitCounterClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Room = NewRoomClient(c.config)
 	c.SecurityEvent = NewSecurityEventClient(c.config)
@@ -217,6 +221,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Rack:                 NewRackClient(cfg),
 		RackReservation:      NewRackReservationClient(cfg),
 		RackRow:              NewRackRowClient(cfg),
+		RateLimitCounter:     NewRateLimitCounterClient(cfg),
 		RefreshToken:         NewRefreshTokenClient(cfg),
 		Room:                 NewRoomClient(cfg),
 		SecurityEvent:        NewSecurityEventClient(cfg),
@@ -256,6 +261,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Rack:                 NewRackClient(cfg),
 		RackReservation:      NewRackReservationClient(cfg),
 		RackRow:              NewRackRowClient(cfg),
+		RateLimitCounter:     NewRateLimitCounterClient(cfg),
 		RefreshToken:         NewRefreshTokenClient(cfg),
 		Room:                 NewRoomClient(cfg),
 		SecurityEvent:        NewSecurityEventClient(cfg),
@@ -295,8 +301,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
 		c.AssetStatusChange, c.Company, c.Datacenter, c.IdempotencyKey, c.MailMessage,
-		c.Rack, c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
-		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
+		c.Rack, c.RackReservation, c.RackRow, c.RateLimitCounter, c.RefreshToken,
+		c.Room, c.SecurityEvent, c.Session, c.Team, c.TeamMembership, c.User,
+		c.UserToken,
 	} {
 		n.Use(hooks...)
 	}
@@ -308,8 +315,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Asset, c.AssetCodeCounter, c.AssetPlacementChange,
 		c.AssetStatusChange, c.Company, c.Datacenter, c.IdempotencyKey, c.MailMessage,
-		c.Rack, c.RackReservation, c.RackRow, c.RefreshToken, c.Room, c.SecurityEvent,
-		c.Session, c.Team, c.TeamMembership, c.User, c.UserToken,
+		c.Rack, c.RackReservation, c.RackRow, c.RateLimitCounter, c.RefreshToken,
+		c.Room, c.SecurityEvent, c.Session, c.Team, c.TeamMembership, c.User,
+		c.UserToken,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -342,6 +350,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RackReservation.mutate(ctx, m)
 	case *RackRowMutation:
 		return c.RackRow.mutate(ctx, m)
+	case *RateLimitCounterMutation:
+		return c.RateLimitCounter.mutate(ctx, m)
 	case *RefreshTokenMutation:
 		return c.RefreshToken.mutate(ctx, m)
 	case *RoomMutation:
@@ -2366,6 +2376,140 @@ func (c *RackRowClient) mutate(ctx context.Context, m *RackRowMutation) (Value, 
 	}
 }
 
+// RateLimitCounterClient is a client for the RateLimitCounter schema.
+type RateLimitCounterClient struct {
+	config
+}
+
+// NewRateLimitCounterClient returns a client for the RateLimitCounter from the given config.
+func NewRateLimitCounterClient(c config) *RateLimitCounterClient {
+	return &RateLimitCounterClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ratelimitcounter.Hooks(f(g(h())))`.
+func (c *RateLimitCounterClient) Use(hooks ...Hook) {
+	c.hooks.RateLimitCounter = append(c.hooks.RateLimitCounter, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ratelimitcounter.Intercept(f(g(h())))`.
+func (c *RateLimitCounterClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RateLimitCounter = append(c.inters.RateLimitCounter, interceptors...)
+}
+
+// Create returns a builder for creating a RateLimitCounter entity.
+func (c *RateLimitCounterClient) Create() *RateLimitCounterCreate {
+	mutation := newRateLimitCounterMutation(c.config, OpCreate)
+	return &RateLimitCounterCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RateLimitCounter entities.
+func (c *RateLimitCounterClient) CreateBulk(builders ...*RateLimitCounterCreate) *RateLimitCounterCreateBulk {
+	return &RateLimitCounterCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RateLimitCounterClient) MapCreateBulk(slice any, setFunc func(*RateLimitCounterCreate, int)) *RateLimitCounterCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RateLimitCounterCreateBulk{err: fmt.Errorf("calling to RateLimitCounterClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RateLimitCounterCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RateLimitCounterCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RateLimitCounter.
+func (c *RateLimitCounterClient) Update() *RateLimitCounterUpdate {
+	mutation := newRateLimitCounterMutation(c.config, OpUpdate)
+	return &RateLimitCounterUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RateLimitCounterClient) UpdateOne(_m *RateLimitCounter) *RateLimitCounterUpdateOne {
+	mutation := newRateLimitCounterMutation(c.config, OpUpdateOne, withRateLimitCounter(_m))
+	return &RateLimitCounterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RateLimitCounterClient) UpdateOneID(id int) *RateLimitCounterUpdateOne {
+	mutation := newRateLimitCounterMutation(c.config, OpUpdateOne, withRateLimitCounterID(id))
+	return &RateLimitCounterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RateLimitCounter.
+func (c *RateLimitCounterClient) Delete() *RateLimitCounterDelete {
+	mutation := newRateLimitCounterMutation(c.config, OpDelete)
+	return &RateLimitCounterDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RateLimitCounterClient) DeleteOne(_m *RateLimitCounter) *RateLimitCounterDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RateLimitCounterClient) DeleteOneID(id int) *RateLimitCounterDeleteOne {
+	builder := c.Delete().Where(ratelimitcounter.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RateLimitCounterDeleteOne{builder}
+}
+
+// Query returns a query builder for RateLimitCounter.
+func (c *RateLimitCounterClient) Query() *RateLimitCounterQuery {
+	return &RateLimitCounterQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRateLimitCounter},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RateLimitCounter entity by its id.
+func (c *RateLimitCounterClient) Get(ctx context.Context, id int) (*RateLimitCounter, error) {
+	return c.Query().Where(ratelimitcounter.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RateLimitCounterClient) GetX(ctx context.Context, id int) *RateLimitCounter {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *RateLimitCounterClient) Hooks() []Hook {
+	hooks := c.hooks.RateLimitCounter
+	return append(hooks[:len(hooks):len(hooks)], ratelimitcounter.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RateLimitCounterClient) Interceptors() []Interceptor {
+	return c.inters.RateLimitCounter
+}
+
+func (c *RateLimitCounterClient) mutate(ctx context.Context, m *RateLimitCounterMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RateLimitCounterCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RateLimitCounterUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RateLimitCounterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RateLimitCounterDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RateLimitCounter mutation op: %q", m.Op())
+	}
+}
+
 // RefreshTokenClient is a client for the RefreshToken schema.
 type RefreshTokenClient struct {
 	config
@@ -3691,13 +3835,13 @@ type (
 	hooks struct {
 		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
 		Company, Datacenter, IdempotencyKey, MailMessage, Rack, RackReservation,
-		RackRow, RefreshToken, Room, SecurityEvent, Session, Team, TeamMembership,
-		User, UserToken []ent.Hook
+		RackRow, RateLimitCounter, RefreshToken, Room, SecurityEvent, Session, Team,
+		TeamMembership, User, UserToken []ent.Hook
 	}
 	inters struct {
 		APIToken, Asset, AssetCodeCounter, AssetPlacementChange, AssetStatusChange,
 		Company, Datacenter, IdempotencyKey, MailMessage, Rack, RackReservation,
-		RackRow, RefreshToken, Room, SecurityEvent, Session, Team, TeamMembership,
-		User, UserToken []ent.Interceptor
+		RackRow, RateLimitCounter, RefreshToken, Room, SecurityEvent, Session, Team,
+		TeamMembership, User, UserToken []ent.Interceptor
 	}
 )

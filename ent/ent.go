@@ -24,6 +24,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
@@ -104,6 +105,7 @@ func checkColumn(t, c string) error {
 			rack.Table:                 rack.ValidColumn,
 			rackreservation.Table:      rackreservation.ValidColumn,
 			rackrow.Table:              rackrow.ValidColumn,
+			ratelimitcounter.Table:     ratelimitcounter.ValidColumn,
 			refreshtoken.Table:         refreshtoken.ValidColumn,
 			room.Table:                 room.ValidColumn,
 			securityevent.Table:        securityevent.ValidColumn,

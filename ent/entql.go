@@ -16,6 +16,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
@@ -33,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -334,6 +335,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ratelimitcounter.Table,
+			Columns: ratelimitcounter.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: ratelimitcounter.FieldID,
+			},
+		},
+		Type: "RateLimitCounter",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ratelimitcounter.FieldLimiter:    {Type: field.TypeString, Column: ratelimitcounter.FieldLimiter},
+			ratelimitcounter.FieldKeyHash:    {Type: field.TypeBytes, Column: ratelimitcounter.FieldKeyHash},
+			ratelimitcounter.FieldParentHash: {Type: field.TypeBytes, Column: ratelimitcounter.FieldParentHash},
+			ratelimitcounter.FieldEvents:     {Type: field.TypeInt, Column: ratelimitcounter.FieldEvents},
+			ratelimitcounter.FieldWindowEnd:  {Type: field.TypeTime, Column: ratelimitcounter.FieldWindowEnd},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -354,7 +373,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldUsedAt:    {Type: field.TypeTime, Column: refreshtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   room.Table,
 			Columns: room.Columns,
@@ -378,7 +397,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			room.FieldDescription:  {Type: field.TypeString, Column: room.FieldDescription},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityevent.Table,
 			Columns: securityevent.Columns,
@@ -403,7 +422,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityevent.FieldRequestID:  {Type: field.TypeString, Column: securityevent.FieldRequestID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -425,7 +444,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt: {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -447,7 +466,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldPermissions: {Type: field.TypeJSON, Column: team.FieldPermissions},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   teammembership.Table,
 			Columns: teammembership.Columns,
@@ -468,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			teammembership.FieldUserID:    {Type: field.TypeInt, Column: teammembership.FieldUserID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -495,7 +514,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:       {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   usertoken.Table,
 			Columns: usertoken.Columns,
@@ -2523,6 +2542,71 @@ func (f *RackRowFilter) WhereHasRoomWith(preds ...predicate.Room) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RateLimitCounterQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RateLimitCounterQuery builder.
+func (_q *RateLimitCounterQuery) Filter() *RateLimitCounterFilter {
+	return &RateLimitCounterFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RateLimitCounterMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RateLimitCounterMutation builder.
+func (m *RateLimitCounterMutation) Filter() *RateLimitCounterFilter {
+	return &RateLimitCounterFilter{config: m.config, predicateAdder: m}
+}
+
+// RateLimitCounterFilter provides a generic filtering capability at runtime for RateLimitCounterQuery.
+type RateLimitCounterFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RateLimitCounterFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RateLimitCounterFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(ratelimitcounter.FieldID))
+}
+
+// WhereLimiter applies the entql string predicate on the limiter field.
+func (f *RateLimitCounterFilter) WhereLimiter(p entql.StringP) {
+	f.Where(p.Field(ratelimitcounter.FieldLimiter))
+}
+
+// WhereKeyHash applies the entql []byte predicate on the key_hash field.
+func (f *RateLimitCounterFilter) WhereKeyHash(p entql.BytesP) {
+	f.Where(p.Field(ratelimitcounter.FieldKeyHash))
+}
+
+// WhereParentHash applies the entql []byte predicate on the parent_hash field.
+func (f *RateLimitCounterFilter) WhereParentHash(p entql.BytesP) {
+	f.Where(p.Field(ratelimitcounter.FieldParentHash))
+}
+
+// WhereEvents applies the entql int predicate on the events field.
+func (f *RateLimitCounterFilter) WhereEvents(p entql.IntP) {
+	f.Where(p.Field(ratelimitcounter.FieldEvents))
+}
+
+// WhereWindowEnd applies the entql time.Time predicate on the window_end field.
+func (f *RateLimitCounterFilter) WhereWindowEnd(p entql.TimeP) {
+	f.Where(p.Field(ratelimitcounter.FieldWindowEnd))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2551,7 +2635,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2664,7 +2748,7 @@ type RoomFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoomFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2787,7 +2871,7 @@ type SecurityEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2901,7 +2985,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3028,7 +3112,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3127,7 +3211,7 @@ type TeamMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3249,7 +3333,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3373,7 +3457,7 @@ type UserTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -24,6 +24,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
@@ -55,6 +56,7 @@ const (
 	TypeRack                 = "Rack"
 	TypeRackReservation      = "RackReservation"
 	TypeRackRow              = "RackRow"
+	TypeRateLimitCounter     = "RateLimitCounter"
 	TypeRefreshToken         = "RefreshToken"
 	TypeRoom                 = "Room"
 	TypeSecurityEvent        = "SecurityEvent"
@@ -15027,6 +15029,584 @@ func (m *RackRowMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown RackRow edge %s", name)
+}
+
+// RateLimitCounterMutation represents an operation that mutates the RateLimitCounter nodes in the graph.
+type RateLimitCounterMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	limiter       *string
+	key_hash      *[]byte
+	parent_hash   *[]byte
+	events        *int
+	addevents     *int
+	window_end    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*RateLimitCounter, error)
+	predicates    []predicate.RateLimitCounter
+}
+
+var _ ent.Mutation = (*RateLimitCounterMutation)(nil)
+
+// ratelimitcounterOption allows management of the mutation configuration using functional options.
+type ratelimitcounterOption func(*RateLimitCounterMutation)
+
+// newRateLimitCounterMutation creates new mutation for the RateLimitCounter entity.
+func newRateLimitCounterMutation(c config, op Op, opts ...ratelimitcounterOption) *RateLimitCounterMutation {
+	m := &RateLimitCounterMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRateLimitCounter,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRateLimitCounterID sets the ID field of the mutation.
+func withRateLimitCounterID(id int) ratelimitcounterOption {
+	return func(m *RateLimitCounterMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RateLimitCounter
+		)
+		m.oldValue = func(ctx context.Context) (*RateLimitCounter, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RateLimitCounter.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRateLimitCounter sets the old RateLimitCounter of the mutation.
+func withRateLimitCounter(node *RateLimitCounter) ratelimitcounterOption {
+	return func(m *RateLimitCounterMutation) {
+		m.oldValue = func(context.Context) (*RateLimitCounter, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RateLimitCounterMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RateLimitCounterMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RateLimitCounterMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RateLimitCounterMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RateLimitCounter.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLimiter sets the "limiter" field.
+func (m *RateLimitCounterMutation) SetLimiter(s string) {
+	m.limiter = &s
+}
+
+// Limiter returns the value of the "limiter" field in the mutation.
+func (m *RateLimitCounterMutation) Limiter() (r string, exists bool) {
+	v := m.limiter
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLimiter returns the old "limiter" field's value of the RateLimitCounter entity.
+// If the RateLimitCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateLimitCounterMutation) OldLimiter(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLimiter is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLimiter requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLimiter: %w", err)
+	}
+	return oldValue.Limiter, nil
+}
+
+// ResetLimiter resets all changes to the "limiter" field.
+func (m *RateLimitCounterMutation) ResetLimiter() {
+	m.limiter = nil
+}
+
+// SetKeyHash sets the "key_hash" field.
+func (m *RateLimitCounterMutation) SetKeyHash(b []byte) {
+	m.key_hash = &b
+}
+
+// KeyHash returns the value of the "key_hash" field in the mutation.
+func (m *RateLimitCounterMutation) KeyHash() (r []byte, exists bool) {
+	v := m.key_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeyHash returns the old "key_hash" field's value of the RateLimitCounter entity.
+// If the RateLimitCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateLimitCounterMutation) OldKeyHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeyHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeyHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeyHash: %w", err)
+	}
+	return oldValue.KeyHash, nil
+}
+
+// ResetKeyHash resets all changes to the "key_hash" field.
+func (m *RateLimitCounterMutation) ResetKeyHash() {
+	m.key_hash = nil
+}
+
+// SetParentHash sets the "parent_hash" field.
+func (m *RateLimitCounterMutation) SetParentHash(b []byte) {
+	m.parent_hash = &b
+}
+
+// ParentHash returns the value of the "parent_hash" field in the mutation.
+func (m *RateLimitCounterMutation) ParentHash() (r []byte, exists bool) {
+	v := m.parent_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParentHash returns the old "parent_hash" field's value of the RateLimitCounter entity.
+// If the RateLimitCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateLimitCounterMutation) OldParentHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParentHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParentHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParentHash: %w", err)
+	}
+	return oldValue.ParentHash, nil
+}
+
+// ResetParentHash resets all changes to the "parent_hash" field.
+func (m *RateLimitCounterMutation) ResetParentHash() {
+	m.parent_hash = nil
+}
+
+// SetEvents sets the "events" field.
+func (m *RateLimitCounterMutation) SetEvents(i int) {
+	m.events = &i
+	m.addevents = nil
+}
+
+// Events returns the value of the "events" field in the mutation.
+func (m *RateLimitCounterMutation) Events() (r int, exists bool) {
+	v := m.events
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvents returns the old "events" field's value of the RateLimitCounter entity.
+// If the RateLimitCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateLimitCounterMutation) OldEvents(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvents is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvents requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvents: %w", err)
+	}
+	return oldValue.Events, nil
+}
+
+// AddEvents adds i to the "events" field.
+func (m *RateLimitCounterMutation) AddEvents(i int) {
+	if m.addevents != nil {
+		*m.addevents += i
+	} else {
+		m.addevents = &i
+	}
+}
+
+// AddedEvents returns the value that was added to the "events" field in this mutation.
+func (m *RateLimitCounterMutation) AddedEvents() (r int, exists bool) {
+	v := m.addevents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEvents resets all changes to the "events" field.
+func (m *RateLimitCounterMutation) ResetEvents() {
+	m.events = nil
+	m.addevents = nil
+}
+
+// SetWindowEnd sets the "window_end" field.
+func (m *RateLimitCounterMutation) SetWindowEnd(t time.Time) {
+	m.window_end = &t
+}
+
+// WindowEnd returns the value of the "window_end" field in the mutation.
+func (m *RateLimitCounterMutation) WindowEnd() (r time.Time, exists bool) {
+	v := m.window_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWindowEnd returns the old "window_end" field's value of the RateLimitCounter entity.
+// If the RateLimitCounter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateLimitCounterMutation) OldWindowEnd(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWindowEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWindowEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWindowEnd: %w", err)
+	}
+	return oldValue.WindowEnd, nil
+}
+
+// ResetWindowEnd resets all changes to the "window_end" field.
+func (m *RateLimitCounterMutation) ResetWindowEnd() {
+	m.window_end = nil
+}
+
+// Where appends a list predicates to the RateLimitCounterMutation builder.
+func (m *RateLimitCounterMutation) Where(ps ...predicate.RateLimitCounter) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RateLimitCounterMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RateLimitCounterMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RateLimitCounter, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RateLimitCounterMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RateLimitCounterMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RateLimitCounter).
+func (m *RateLimitCounterMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RateLimitCounterMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.limiter != nil {
+		fields = append(fields, ratelimitcounter.FieldLimiter)
+	}
+	if m.key_hash != nil {
+		fields = append(fields, ratelimitcounter.FieldKeyHash)
+	}
+	if m.parent_hash != nil {
+		fields = append(fields, ratelimitcounter.FieldParentHash)
+	}
+	if m.events != nil {
+		fields = append(fields, ratelimitcounter.FieldEvents)
+	}
+	if m.window_end != nil {
+		fields = append(fields, ratelimitcounter.FieldWindowEnd)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RateLimitCounterMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ratelimitcounter.FieldLimiter:
+		return m.Limiter()
+	case ratelimitcounter.FieldKeyHash:
+		return m.KeyHash()
+	case ratelimitcounter.FieldParentHash:
+		return m.ParentHash()
+	case ratelimitcounter.FieldEvents:
+		return m.Events()
+	case ratelimitcounter.FieldWindowEnd:
+		return m.WindowEnd()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RateLimitCounterMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ratelimitcounter.FieldLimiter:
+		return m.OldLimiter(ctx)
+	case ratelimitcounter.FieldKeyHash:
+		return m.OldKeyHash(ctx)
+	case ratelimitcounter.FieldParentHash:
+		return m.OldParentHash(ctx)
+	case ratelimitcounter.FieldEvents:
+		return m.OldEvents(ctx)
+	case ratelimitcounter.FieldWindowEnd:
+		return m.OldWindowEnd(ctx)
+	}
+	return nil, fmt.Errorf("unknown RateLimitCounter field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RateLimitCounterMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ratelimitcounter.FieldLimiter:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLimiter(v)
+		return nil
+	case ratelimitcounter.FieldKeyHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeyHash(v)
+		return nil
+	case ratelimitcounter.FieldParentHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParentHash(v)
+		return nil
+	case ratelimitcounter.FieldEvents:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvents(v)
+		return nil
+	case ratelimitcounter.FieldWindowEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWindowEnd(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RateLimitCounter field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RateLimitCounterMutation) AddedFields() []string {
+	var fields []string
+	if m.addevents != nil {
+		fields = append(fields, ratelimitcounter.FieldEvents)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RateLimitCounterMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ratelimitcounter.FieldEvents:
+		return m.AddedEvents()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RateLimitCounterMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ratelimitcounter.FieldEvents:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEvents(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RateLimitCounter numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RateLimitCounterMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RateLimitCounterMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RateLimitCounterMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RateLimitCounter nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RateLimitCounterMutation) ResetField(name string) error {
+	switch name {
+	case ratelimitcounter.FieldLimiter:
+		m.ResetLimiter()
+		return nil
+	case ratelimitcounter.FieldKeyHash:
+		m.ResetKeyHash()
+		return nil
+	case ratelimitcounter.FieldParentHash:
+		m.ResetParentHash()
+		return nil
+	case ratelimitcounter.FieldEvents:
+		m.ResetEvents()
+		return nil
+	case ratelimitcounter.FieldWindowEnd:
+		m.ResetWindowEnd()
+		return nil
+	}
+	return fmt.Errorf("unknown RateLimitCounter field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RateLimitCounterMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RateLimitCounterMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RateLimitCounterMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RateLimitCounterMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RateLimitCounterMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RateLimitCounterMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RateLimitCounterMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown RateLimitCounter unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RateLimitCounterMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown RateLimitCounter edge %s", name)
 }
 
 // RefreshTokenMutation represents an operation that mutates the RefreshToken nodes in the graph.

@@ -36,6 +36,8 @@ type Tx struct {
 	RackReservation *RackReservationClient
 	// RackRow is the client for interacting with the RackRow builders.
 	RackRow *RackRowClient
+	// RateLimitCounter is the client for interacting with the RateLimitCounter builders.
+	RateLimitCounter *RateLimitCounterClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Room is the client for interacting with the Room builders.
@@ -195,6 +197,7 @@ func (tx *Tx) init() {
 	tx.Rack = NewRackClient(tx.config)
 	tx.RackReservation = NewRackReservationClient(tx.config)
 	tx.RackRow = NewRackRowClient(tx.config)
+	tx.RateLimitCounter = NewRateLimitCounterClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Room = NewRoomClient(tx.config)
 	tx.SecurityEvent = NewSecurityEventClient(tx.config)

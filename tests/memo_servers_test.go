@@ -17,14 +17,6 @@ import (
 // made the change refuses at once, and the other at its next request (on
 // PostgreSQL once the notification has arrived, see atNextRequest).
 
-// twoSites serves the same tenant from two servers on one database.
-func twoSites(t *testing.T, first, second *testsupport.Env) (a, b *site) {
-	t.Helper()
-	a = newSite(t, first)
-	url := testsupport.Serve(t, second)
-	return a, &site{env: second, url: url, tn: a.tn, admin: a.tn.AdminClient(t, url)}
-}
-
 func refusedWith(status int) func(error) bool {
 	return func(err error) bool {
 		var p *api.ErrorStatusCode
@@ -42,7 +34,8 @@ func listAssets(t *testing.T, c *testsupport.Client) func() error {
 func TestIdentityChanges_ShowAtOnceInEveryServer_PermissionsAndDeactivation(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDBTwoServers(t, func(t *testing.T, first, second *testsupport.Env) {
-		a, b := twoSites(t, first, second)
+		sites := twoSites(t, first, second)
+		a, b := sites[0], sites[1]
 		tech, team := a.tn.TokenCreator(t, "tech@"+a.tn.Company.Subdomain+".test", "tech-password-1", "assets.assets.read")
 		access := a.login(t, tech.Email, "tech-password-1").Access
 		onA, onB := listAssets(t, a.as(t, access)), listAssets(t, b.as(t, access))
@@ -69,7 +62,8 @@ func TestIdentityChanges_ShowAtOnceInEveryServer_PermissionsAndDeactivation(t *t
 func TestIdentityChanges_ShowAtOnceInEveryServer_LogoutAndRevokedToken(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDBTwoServers(t, func(t *testing.T, first, second *testsupport.Env) {
-		a, b := twoSites(t, first, second)
+		sites := twoSites(t, first, second)
+		a, b := sites[0], sites[1]
 		pair := a.login(t, a.tn.Admin.Email, testsupport.AdminPassword)
 		created := createToken(t, a.admin, api.APITokenCreate{Name: "script", Permissions: []string{"assets.assets.read"}})
 		sessionA, sessionB := listAssets(t, a.as(t, pair.Access)), listAssets(t, b.as(t, pair.Access))
@@ -91,7 +85,8 @@ func TestIdentityChanges_ShowAtOnceInEveryServer_LogoutAndRevokedToken(t *testin
 func TestReferenceChanges_ShowAtOnceInEveryServer_DatacenterAndAuthor(t *testing.T) {
 	t.Parallel()
 	testsupport.ForEachDBTwoServers(t, func(t *testing.T, first, second *testsupport.Env) {
-		a, b := twoSites(t, first, second)
+		sites := twoSites(t, first, second)
+		a, b := sites[0], sites[1]
 		dc := a.createDatacenter(t, "DC1")
 		tech, _ := a.tn.TokenCreator(t, "tech@"+a.tn.Company.Subdomain+".test", "tech-password-1",
 			"assets.assets.read", "assets.assets.write")

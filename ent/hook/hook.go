@@ -153,6 +153,18 @@ func (f RackRowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RackRowMutation", m)
 }
 
+// The RateLimitCounterFunc type is an adapter to allow the use of ordinary
+// function as RateLimitCounter mutator.
+type RateLimitCounterFunc func(context.Context, *ent.RateLimitCounterMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RateLimitCounterFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RateLimitCounterMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RateLimitCounterMutation", m)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary
 // function as RefreshToken mutator.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenMutation) (ent.Value, error)

@@ -21,6 +21,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/securityevent"
@@ -411,6 +412,33 @@ func (f TraverseRackRow) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RackRowQuery", q)
 }
 
+// The RateLimitCounterFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RateLimitCounterFunc func(context.Context, *ent.RateLimitCounterQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RateLimitCounterFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RateLimitCounterQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RateLimitCounterQuery", q)
+}
+
+// The TraverseRateLimitCounter type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRateLimitCounter func(context.Context, *ent.RateLimitCounterQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRateLimitCounter) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRateLimitCounter) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RateLimitCounterQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RateLimitCounterQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -654,6 +682,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RackReservationQuery, predicate.RackReservation, rackreservation.OrderOption]{typ: ent.TypeRackReservation, tq: q}, nil
 	case *ent.RackRowQuery:
 		return &query[*ent.RackRowQuery, predicate.RackRow, rackrow.OrderOption]{typ: ent.TypeRackRow, tq: q}, nil
+	case *ent.RateLimitCounterQuery:
+		return &query[*ent.RateLimitCounterQuery, predicate.RateLimitCounter, ratelimitcounter.OrderOption]{typ: ent.TypeRateLimitCounter, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.RoomQuery:

@@ -538,6 +538,38 @@ var (
 			},
 		},
 	}
+	// RateLimitCountersColumns holds the columns for the "rate_limit_counters" table.
+	RateLimitCountersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "limiter", Type: field.TypeString, Size: 100},
+		{Name: "key_hash", Type: field.TypeBytes, Size: 32},
+		{Name: "parent_hash", Type: field.TypeBytes, Size: 32},
+		{Name: "events", Type: field.TypeInt},
+		{Name: "window_end", Type: field.TypeTime},
+	}
+	// RateLimitCountersTable holds the schema information for the "rate_limit_counters" table.
+	RateLimitCountersTable = &schema.Table{
+		Name:       "rate_limit_counters",
+		Columns:    RateLimitCountersColumns,
+		PrimaryKey: []*schema.Column{RateLimitCountersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ratelimitcounter_limiter_key_hash",
+				Unique:  true,
+				Columns: []*schema.Column{RateLimitCountersColumns[1], RateLimitCountersColumns[2]},
+			},
+			{
+				Name:    "ratelimitcounter_limiter_parent_hash",
+				Unique:  false,
+				Columns: []*schema.Column{RateLimitCountersColumns[1], RateLimitCountersColumns[3]},
+			},
+			{
+				Name:    "ratelimitcounter_limiter_window_end",
+				Unique:  false,
+				Columns: []*schema.Column{RateLimitCountersColumns[1], RateLimitCountersColumns[5]},
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -886,6 +918,7 @@ var (
 		RacksTable,
 		RackReservationsTable,
 		RackRowsTable,
+		RateLimitCountersTable,
 		RefreshTokensTable,
 		RoomsTable,
 		SecurityEventsTable,

@@ -42,6 +42,9 @@ type RackReservation func(*sql.Selector)
 // RackRow is the predicate function for rackrow builders.
 type RackRow func(*sql.Selector)
 
+// RateLimitCounter is the predicate function for ratelimitcounter builders.
+type RateLimitCounter func(*sql.Selector)
+
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)
 

@@ -18,6 +18,7 @@ import (
 	"github.com/binora/binora/ent/rack"
 	"github.com/binora/binora/ent/rackreservation"
 	"github.com/binora/binora/ent/rackrow"
+	"github.com/binora/binora/ent/ratelimitcounter"
 	"github.com/binora/binora/ent/refreshtoken"
 	"github.com/binora/binora/ent/room"
 	"github.com/binora/binora/ent/schema"
@@ -878,6 +879,75 @@ func init() {
 			return nil
 		}
 	}()
+	ratelimitcounter.Policy = privacy.NewPolicies(schema.RateLimitCounter{})
+	ratelimitcounter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ratelimitcounter.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ratelimitcounterFields := schema.RateLimitCounter{}.Fields()
+	_ = ratelimitcounterFields
+	// ratelimitcounterDescLimiter is the schema descriptor for limiter field.
+	ratelimitcounterDescLimiter := ratelimitcounterFields[0].Descriptor()
+	// ratelimitcounter.LimiterValidator is a validator for the "limiter" field. It is called by the builders before save.
+	ratelimitcounter.LimiterValidator = func() func(string) error {
+		validators := ratelimitcounterDescLimiter.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(limiter string) error {
+			for _, fn := range fns {
+				if err := fn(limiter); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ratelimitcounterDescKeyHash is the schema descriptor for key_hash field.
+	ratelimitcounterDescKeyHash := ratelimitcounterFields[1].Descriptor()
+	// ratelimitcounter.KeyHashValidator is a validator for the "key_hash" field. It is called by the builders before save.
+	ratelimitcounter.KeyHashValidator = func() func([]byte) error {
+		validators := ratelimitcounterDescKeyHash.Validators
+		fns := [...]func([]byte) error{
+			validators[0].(func([]byte) error),
+			validators[1].(func([]byte) error),
+		}
+		return func(key_hash []byte) error {
+			for _, fn := range fns {
+				if err := fn(key_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ratelimitcounterDescParentHash is the schema descriptor for parent_hash field.
+	ratelimitcounterDescParentHash := ratelimitcounterFields[2].Descriptor()
+	// ratelimitcounter.ParentHashValidator is a validator for the "parent_hash" field. It is called by the builders before save.
+	ratelimitcounter.ParentHashValidator = func() func([]byte) error {
+		validators := ratelimitcounterDescParentHash.Validators
+		fns := [...]func([]byte) error{
+			validators[0].(func([]byte) error),
+			validators[1].(func([]byte) error),
+		}
+		return func(parent_hash []byte) error {
+			for _, fn := range fns {
+				if err := fn(parent_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ratelimitcounterDescEvents is the schema descriptor for events field.
+	ratelimitcounterDescEvents := ratelimitcounterFields[3].Descriptor()
+	// ratelimitcounter.EventsValidator is a validator for the "events" field. It is called by the builders before save.
+	ratelimitcounter.EventsValidator = ratelimitcounterDescEvents.Validators[0].(func(int) error)
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(refreshtokenMixin[0], schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -23,6 +23,8 @@ import (
 // why it is safe to share between tenants.
 var globalEntities = map[string]string{
 	"Company": "the tenant itself: its policy confines a tenant to its own row",
+	"RateLimitCounter": "the sign-in limits every server shares: keys stored only as HMACs under the server secret, " +
+		"so a row names no tenant, email or address; its policy denies all access through Ent",
 }
 
 // Isolation by construction: every entity gets its company, its audit fields

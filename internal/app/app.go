@@ -52,6 +52,12 @@ type Options struct {
 	// Now replaces the clock of expiries, limits and security events
 	// (time.Now when nil), so that tests move time instead of sleeping.
 	Now func() time.Time
+	// RateLimitScope prefixes the names of the sign-in limits counted in
+	// the database, so that Apps on one database count apart unless they
+	// share it: tests open many Apps on one database, and two that stand
+	// for two servers share one scope. Empty for a server, which counts
+	// with every other server on its database.
+	RateLimitScope string
 	// TracerProvider receives a span per operation and per SQL statement;
 	// nil records none (Serve sets it when traces are exported).
 	TracerProvider trace.TracerProvider
@@ -128,7 +134,7 @@ func newMetrics(db *database.DB, core Core) (*metrics.Metrics, error) {
 	l := core.Sessions.Limits()
 	return metrics.New(metrics.Sources{
 		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(), Outbox: core.Mail,
-		RateLimits: map[string]*ratelimit.Limiter{
+		RateLimits: map[string]ratelimit.Limiter{
 			"failed_logins": l.FailedLogins, "email_failures": l.EmailFailures, "reset_requests": l.ResetRequests,
 			"client_requests": l.ClientRequests,
 		},

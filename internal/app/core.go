@@ -59,9 +59,13 @@ func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Op
 	if err != nil {
 		return Core{}, err
 	}
+	limits, err := limits(db, cfg, opts)
+	if err != nil {
+		return Core{}, err
+	}
 	c.Sessions, err = sessions.NewService(sessions.Deps{Client: db.Client, Hasher: c.Hasher, Tokens: tokens,
 		RefreshTTL: cfg.RefreshTokenTTL, Mail: c.Mail, Directory: c.Directory, APITokens: c.APITokens,
-		Tenants: c.Platform, Events: recorder, Limits: limits(cfg, opts.Now), Rows: c.Rows, Now: opts.Now,
+		Tenants: c.Platform, Events: recorder, Limits: limits, Rows: c.Rows, Now: opts.Now,
 		Logger: opts.Logger})
 	if err != nil {
 		return Core{}, fmt.Errorf("sessions: %w", err)

@@ -29,8 +29,9 @@ type Sources struct {
 	// Outbox is this process's mail delivery.
 	Outbox Outbox
 	// RateLimits are the limiters whose refusals are counted, by the name
-	// the limit label gives them.
-	RateLimits map[string]*ratelimit.Limiter
+	// the limit label gives them. Each counts the refusals of this process,
+	// also when the limit itself is shared by every server.
+	RateLimits map[string]ratelimit.Limiter
 }
 
 // Outbox is the mail delivery of one process (modules/core/mailtoken):
@@ -82,7 +83,7 @@ func New(src Sources) (*Metrics, error) {
 	for name, l := range src.RateLimits {
 		cs = append(cs, prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name:        "binora_rate_limit_refusals_total",
-			Help:        "Sign-in attempts a rate limit turned away, by limit.",
+			Help:        "Sign-in attempts a rate limit turned away in this process, by limit.",
 			ConstLabels: prometheus.Labels{"limit": name},
 		}, func() float64 { return float64(l.Refused()) }))
 	}

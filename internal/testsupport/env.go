@@ -5,6 +5,7 @@ package testsupport
 
 import (
 	"context"
+	"crypto/rand"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -153,8 +154,14 @@ func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 // default's pauses of seconds would only slow the suite.
 var QuickMailRetry = mailtoken.Retry{Attempts: 3}
 
-// testOptions fills what a test leaves unset: a silent log, quick retries.
+// testOptions fills what a test leaves unset: a silent log, quick retries,
+// and sign-in limits of the App's own, as a fresh process has: the suite's
+// Apps share one PostgreSQL database, and the limits kept there would
+// otherwise count every test's requests from 127.0.0.1 together.
 func testOptions(opts app.Options) app.Options {
+	if opts.RateLimitScope == "" {
+		opts.RateLimitScope = rand.Text() + "/"
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}

@@ -2,7 +2,9 @@ package sessions
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/binora/binora/internal/apperr"
@@ -22,8 +24,8 @@ type passwordCheck struct {
 	email    string // the email in its tenant: the key of the ceiling
 	client   string // the email from the client's address
 	shownAs  string // the email, as events name it
-	attempts *ratelimit.Limiter
-	ceiling  *ratelimit.Limiter
+	attempts ratelimit.Limiter
+	ceiling  ratelimit.Limiter
 }
 
 // beginPasswordCheck admits a check of email's password in companyID from
@@ -35,39 +37,70 @@ type passwordCheck struct {
 func (s *Service) beginPasswordCheck(ctx context.Context, companyID int, email string) (*passwordCheck, error) {
 	key := emailKey(companyID, email)
 	c := &passwordCheck{
-		email: key, client: key + "\x00" + addressKey(reqinfo.From(ctx).ClientIP), shownAs: email,
+		email: key, client: ratelimit.Join(key, addressKey(reqinfo.From(ctx).ClientIP)), shownAs: email,
 		attempts: s.limits.FailedLogins, ceiling: s.limits.EmailFailures,
 	}
-	if ok, wait := c.attempts.Allow(c.client); !ok {
-		return nil, apperr.RateLimited(wait)
+	if err := admit(ctx, c.attempts, c.client); err != nil {
+		return nil, err
 	}
-	if ok, wait := c.ceiling.Allow(c.email); !ok {
-		c.attempts.Refund(c.client)
-		return nil, apperr.RateLimited(wait)
+	if err := admit(ctx, c.ceiling, c.email); err != nil {
+		s.refund(ctx, c.attempts, c.client)
+		return nil, err
 	}
 	return c, nil
 }
 
+// admit counts an event of key in l: a refusal is a 429, a limiter that
+// cannot count (its database is unreachable) fails the request rather
+// than let guesses through uncounted.
+func admit(ctx context.Context, l ratelimit.Limiter, key string) error {
+	ok, wait, err := l.Allow(ctx, key)
+	if err != nil {
+		return fmt.Errorf("sign-in limit: %w", err)
+	}
+	if !ok {
+		return apperr.RateLimited(wait)
+	}
+	return nil
+}
+
+// refund gives back an event of key in l. A refund that fails leaves one
+// event too many until the window ends, which the answer need not wait
+// for: it is logged.
+func (s *Service) refund(ctx context.Context, l ratelimit.Limiter, key string) {
+	// A client that left does not keep the slot it no longer needs.
+	if err := l.Refund(context.WithoutCancel(ctx), key); err != nil {
+		s.logger.WarnContext(ctx, "sign-in limit: event not given back", slog.String("error", err.Error()))
+	}
+}
+
 // passed gives the slots back: the password was right, or the check could
 // not run (no hashing capacity), which is no guess either.
-func (c *passwordCheck) passed() {
-	c.attempts.Refund(c.client)
-	c.ceiling.Refund(c.email)
+func (s *Service) passed(ctx context.Context, c *passwordCheck) {
+	s.refund(ctx, c.attempts, c.client)
+	s.refund(ctx, c.ceiling, c.email)
 }
 
 // failed keeps the slots, and records a security event when this failure
 // used up a limit, so that a block is seen once when it starts rather
 // than once for every refused request.
 func (s *Service) failed(ctx context.Context, c *passwordCheck) error {
-	if blocked, wait := c.attempts.Blocked(c.client); blocked {
-		if err := s.recordBlock(ctx, c.shownAs+" from this address", wait); err != nil {
-			return err
-		}
+	if err := s.recordIfBlocked(ctx, c.attempts, c.client, c.shownAs+" from this address"); err != nil {
+		return err
 	}
-	if blocked, wait := c.ceiling.Blocked(c.email); blocked {
-		return s.recordBlock(ctx, c.shownAs+" from every address", wait)
+	return s.recordIfBlocked(ctx, c.ceiling, c.email, c.shownAs+" from every address")
+}
+
+// recordIfBlocked records a block of who when key has used up l.
+func (s *Service) recordIfBlocked(ctx context.Context, l ratelimit.Limiter, key, who string) error {
+	blocked, wait, err := l.Blocked(ctx, key)
+	if err != nil {
+		return fmt.Errorf("sign-in limit: %w", err)
 	}
-	return nil
+	if !blocked {
+		return nil
+	}
+	return s.recordBlock(ctx, who, wait)
 }
 
 // recordBlock records that password checks for who are refused for wait.
@@ -82,9 +115,14 @@ func (s *Service) recordBlock(ctx context.Context, who string, wait time.Duratio
 }
 
 // liftBlocks forgets every failure of email in companyID, from every
-// address: its owner has just proved they hold the mailbox.
-func (s *Service) liftBlocks(companyID int, email string) {
+// address: its owner has just proved they hold the mailbox. A lift that
+// fails is logged: the blocks then end with their windows.
+func (s *Service) liftBlocks(ctx context.Context, companyID int, email string) {
 	key := emailKey(companyID, email)
-	s.limits.FailedLogins.ResetPrefix(key + "\x00")
-	s.limits.EmailFailures.Reset(key)
+	ctx = context.WithoutCancel(ctx) // the password is set: the lift goes with it
+	err := errors.Join(s.limits.FailedLogins.ResetChildren(ctx, key+ratelimit.Sep),
+		s.limits.EmailFailures.Reset(ctx, key))
+	if err != nil {
+		s.logger.WarnContext(ctx, "sign-in limit: blocks not lifted", slog.String("error", err.Error()))
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/binora/binora/internal/apperr"
 	"github.com/binora/binora/internal/ratelimit"
 	"github.com/binora/binora/internal/reqinfo"
 )
@@ -38,7 +37,7 @@ func (l Limits) withDefaults(now func() time.Time) Limits {
 
 // emailKey names one email in one tenant for the per-account limits.
 func emailKey(companyID int, email string) string {
-	return strconv.Itoa(companyID) + "\x00" + email
+	return ratelimit.Join(strconv.Itoa(companyID), email)
 }
 
 // addressKey is the client that an address counts as: an IPv4 address is
@@ -65,10 +64,7 @@ func (s *Service) admitClient(ctx context.Context) error {
 	if ip == "" {
 		return nil
 	}
-	if ok, wait := s.limits.ClientRequests.Allow(addressKey(ip)); !ok {
-		return apperr.RateLimited(wait)
-	}
-	return nil
+	return admit(ctx, s.limits.ClientRequests, addressKey(ip))
 }
 
 // admitLogin admits a login for email in companyID: the client address

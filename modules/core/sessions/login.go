@@ -56,13 +56,13 @@ func (s *Service) Login(ctx context.Context, email, plain string) (*Tokens, erro
 	match, err := s.hasher.Verify(ctx, plain, stored)
 	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
 		// Not a guess either: the server had no capacity to check it.
-		check.passed()
+		s.passed(ctx, check)
 		return nil, err
 	}
 	if !match || !canLogIn {
 		return nil, s.loginFailed(ctx, check)
 	}
-	check.passed()
+	s.passed(ctx, check)
 	return s.signIn(tenancy.WithActor(ctx, companyID, &tenancy.Actor{UserID: u.ID}), u, plain)
 }
 

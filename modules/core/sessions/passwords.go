@@ -60,7 +60,7 @@ func (s *Service) checkCurrentPassword(ctx context.Context, u *ent.User, current
 	}
 	match, err := s.hasher.Verify(ctx, current, u.PasswordHash)
 	if err != nil && !errors.Is(err, password.ErrMalformedHash) {
-		check.passed() // no capacity to check it: not a guess
+		s.passed(ctx, check) // no capacity to check it: not a guess
 		return err
 	}
 	if !match {
@@ -69,7 +69,7 @@ func (s *Service) checkCurrentPassword(ctx context.Context, u *ent.User, current
 		}
 		return ErrWrongPassword
 	}
-	check.passed()
+	s.passed(ctx, check)
 	return nil
 }
 
@@ -119,6 +119,6 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, newPassword s
 	}
 	// The owner of the mailbox chose this password: the guessing blocks on
 	// the email, if any, protect nothing any more.
-	s.liftBlocks(companyID, u.Email)
+	s.liftBlocks(ctx, companyID, u.Email)
 	return nil
 }

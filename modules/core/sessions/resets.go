@@ -45,18 +45,23 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 	if !ok {
 		return ErrTenantRequired
 	}
-	if err := s.admitClient(ctx); err != nil {
+	// The request's context ends with its answer, or earlier if the
+	// client leaves; the counting and the work must not.
+	work := context.WithoutCancel(ctx)
+	if err := s.admitClient(work); err != nil {
 		return err
 	}
 	email = strings.ToLower(strings.TrimSpace(email))
 	key := emailKey(companyID, email)
-	if ok, _ := s.limits.ResetRequests.Allow(key); !ok {
+	ok, _, err := s.limits.ResetRequests.Allow(work, key)
+	if err != nil {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	if !ok {
 		return nil
 	}
-	// The request's context ends with its answer; the work must not.
-	work := context.WithoutCancel(ctx)
 	if !s.resets.offer(func() { s.handleReset(work, email) }) {
-		s.limits.ResetRequests.Refund(key) // nothing was sent
+		s.refund(work, s.limits.ResetRequests, key) // nothing was sent
 		s.logger.WarnContext(ctx, "password reset request dropped: too many are waiting")
 	}
 	return nil

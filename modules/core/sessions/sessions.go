@@ -27,26 +27,28 @@ type TenantChecker interface {
 	TenantIsActive(ctx context.Context, id int) (bool, error)
 }
 
-// Limits bound the sign-in endpoints. Nil ones get the defaults: 5 failed
-// password checks per (tenant, email, client address) per 15 minutes, 50
-// per (tenant, email) per hour, 5 reset requests per (tenant, email) per
-// 15 minutes, and 30 requests per client address per minute.
+// Limits bound the sign-in endpoints. They count in memory (one process)
+// or in the database (every server on it), as the application chooses;
+// nil ones get in-memory defaults: 5 failed password checks per (tenant,
+// email, client address) per 15 minutes, 50 per (tenant, email) per hour,
+// 5 reset requests per (tenant, email) per 15 minutes, and 30 requests per
+// client address per minute.
 type Limits struct {
 	// FailedLogins counts failed password checks (logins, password
 	// changes) by tenant, email and client address; once full, every
 	// check of that email from that address waits for the window to end.
-	FailedLogins *ratelimit.Limiter
+	FailedLogins ratelimit.Limiter
 	// EmailFailures counts the same failures by tenant and email alone: a
 	// ceiling far above FailedLogins against guessing spread over many
 	// addresses, which blocks the email from every address.
-	EmailFailures *ratelimit.Limiter
+	EmailFailures ratelimit.Limiter
 	// ResetRequests bounds the reset requests for one email, and so the
 	// reset mails one address receives: past it the request still answers
 	// 202 but nothing is sent. It counts every email alike, with or
 	// without an account, so that its refusals tell nothing either.
-	ResetRequests *ratelimit.Limiter
+	ResetRequests ratelimit.Limiter
 	// ClientRequests is keyed by client address, for login and reset.
-	ClientRequests *ratelimit.Limiter
+	ClientRequests ratelimit.Limiter
 }
 
 // Deps are what the sessions need.
