@@ -108,7 +108,8 @@ bench:
 LOAD_FLAGS ?=
 load:
 	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "set BINORA_TEST_POSTGRES_URL to a PostgreSQL database"; exit 1; }
-	$(GO) run ./cmd/binora-load $(LOAD_FLAGS)
+	$(GO) build -o bin/binora ./cmd/binora
+	$(GO) run ./cmd/binora-load -server-binary bin/binora $(LOAD_FLAGS)
 
 ## migrate-new NAME=x: a new versioned migration for both dialects from the schema diff
 migrate-new:

@@ -45,6 +45,8 @@ func run(args []string, out io.Writer) error {
 		strings.Join(loadtest.ScenarioNames, ", ")+")")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the Binora phase to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file after the Binora phase")
+	fs.StringVar(&o.ServerBinary, "server-binary", "", "drive this built binora binary as a process of its own "+
+		"and report its resident memory (the profiles then show the load generator only)")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil // the flag set printed the usage
 	} else if err != nil {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -80,6 +81,11 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	if err := checkServingRole(ctx, cfg, a.DB); err != nil {
 		return err
 	}
+	// Opening computed a password hash (the sessions' dummy, which makes a
+	// login of an unknown email cost what a wrong password does): argon2id's
+	// 64 MiB, garbage since, would stay resident for minutes until the
+	// runtime's scavenger returned it. An idle server should not hold it.
+	debug.FreeOSMemory()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	srv, err := listen(ctx, a, addr, cfg.MetricsAddr)

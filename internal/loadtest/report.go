@@ -23,6 +23,16 @@ type Report struct {
 	// Statements are Binora's SQL statements per request, by scenario;
 	// absent when the counting request failed.
 	Statements map[string]int
+	// Memory is the external server's, when one was driven.
+	Memory *Memory
+}
+
+// Memory is the resident memory of an external server, in bytes: at rest
+// (started and warmed by one request of each scenario), at its peak during
+// the load, and after it.
+type Memory struct {
+	Rest, Peak, After int64
+	err               error
 }
 
 // find returns the named scenario's result in results.
@@ -56,7 +66,17 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 			b.Name, b.PerSecond(), ms(b.P50), ms(b.P95), ms(b.P99), errorsOf(b), stmts,
 			c.PerSecond(), ms(c.P50), ms(c.P95), ms(c.P99), errorsOf(c), ceilingStatements[b.Name], ratio)
 	}
+	if m := r.Memory; m != nil {
+		if m.err != nil {
+			fmt.Fprintf(w, "\nServer memory: not measured (%v)\n", m.err)
+			return
+		}
+		fmt.Fprintf(w, "\nServer process (resident memory): %s at rest, %s at the peak of the load, %s after it\n",
+			mib(m.Rest), mib(m.Peak), mib(m.After))
+	}
 }
+
+func mib(bytes int64) string { return fmt.Sprintf("%.0f MiB", float64(bytes)/(1<<20)) }
 
 // ms formats a latency in milliseconds, with a decimal below 10 ms.
 func ms(d time.Duration) string {

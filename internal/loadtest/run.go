@@ -30,6 +30,10 @@ type Options struct {
 	// AroundBinora, when set, wraps the phase that drives Binora (and only
 	// it), e.g. to profile the server under load.
 	AroundBinora func(drive func()) error
+	// ServerBinary, when set, is a built binora binary: the scenarios then
+	// drive it as a process of its own (StartExternal), whose memory the
+	// report gives. Statements are still counted on the in-process site.
+	ServerBinary string
 }
 
 // DefaultOptions are the set-up: 2 tenants × 2,000 assets, 32
@@ -65,32 +69,67 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	for i, s := range sessions {
 		tenants[i] = s.Tenant
 	}
-	api, err := APIScenarios(site.BaseURL, sessions, o.Concurrency)
+	local, err := APIScenarios(site.BaseURL, sessions, o.Concurrency)
 	if err != nil {
 		return nil, err
 	}
-	api, ceiling := chosen(api, o.Scenarios), chosen(CeilingScenarios(owner, tenants), o.Scenarios)
-	if len(api) == 0 {
+	local, ceiling := chosen(local, o.Scenarios), chosen(CeilingScenarios(owner, tenants), o.Scenarios)
+	if len(local) == 0 {
 		return nil, fmt.Errorf("no scenario among %q; the scenarios are %q", o.Scenarios, ScenarioNames)
 	}
-	rep := &Report{Options: o, Tenants: tenants, Statements: countStatements(ctx, site, api)}
-	drive := func() {
-		for _, s := range api {
-			rep.Binora = append(rep.Binora, Drive(ctx, s, o.Concurrency, o.Duration))
-		}
-	}
-	if o.AroundBinora != nil {
-		err = o.AroundBinora(drive)
-	} else {
-		drive()
-	}
-	if err != nil {
+	rep := &Report{Options: o, Tenants: tenants, Statements: countStatements(ctx, site, local)}
+	if err := rep.driveBinora(ctx, site, sessions, local); err != nil {
 		return nil, err
 	}
 	for _, s := range ceiling {
 		rep.Ceiling = append(rep.Ceiling, Drive(ctx, s, o.Concurrency, o.Duration))
 	}
 	return rep, ctx.Err()
+}
+
+// driveBinora drives the scenarios against the in-process site, or against
+// an external server (Options.ServerBinary), whose memory it records.
+func (r *Report) driveBinora(ctx context.Context, site *Site, sessions []Session, scenarios []Scenario) error {
+	o := r.Options
+	if o.ServerBinary != "" {
+		ext, err := StartExternal(ctx, o.ServerBinary, site.appURL, site.secret)
+		if err != nil {
+			return err
+		}
+		defer ext.Stop()
+		remote, err := APIScenarios(ext.BaseURL, sessions, o.Concurrency)
+		if err != nil {
+			return err
+		}
+		scenarios = chosen(remote, o.Scenarios)
+		defer r.measureMemory(ctx, ext, scenarios)()
+	}
+	drive := func() {
+		for _, s := range scenarios {
+			r.Binora = append(r.Binora, Drive(ctx, s, o.Concurrency, o.Duration))
+		}
+	}
+	if o.AroundBinora != nil {
+		return o.AroundBinora(drive)
+	}
+	drive()
+	return nil
+}
+
+// measureMemory warms ext with one request of each scenario and records
+// its memory at rest; the function it returns records the peak and what
+// stays after the load.
+func (r *Report) measureMemory(ctx context.Context, ext *External, scenarios []Scenario) func() {
+	for _, s := range scenarios {
+		s.Worker(0)(ctx)
+	}
+	r.Memory = &Memory{}
+	r.Memory.Rest, _, r.Memory.err = ext.Memory()
+	return func() {
+		if r.Memory.err == nil {
+			r.Memory.After, r.Memory.Peak, r.Memory.err = ext.Memory()
+		}
+	}
 }
 
 // seedAndLogIn seeds the tenants, refreshes the planner's statistics as
@@ -115,13 +154,15 @@ func seedAndLogIn(ctx context.Context, site *Site, owner *sql.DB, o Options) ([]
 	return sessions, nil
 }
 
-// countStatements sends one request of each scenario alone and counts the
-// SQL statements the application ran for it. The request also warms the
-// server's caches, as the first seconds of a run would.
+// countStatements sends two requests of each scenario alone and counts the
+// SQL statements the application ran for the second: the first warms what
+// the server remembers (the session, the references it shows), as the
+// first moments of a run would, so the figure is the steady cost.
 func countStatements(ctx context.Context, site *Site, scenarios []Scenario) map[string]int {
 	counts := map[string]int{}
 	for _, s := range scenarios {
 		call := s.Worker(0)
+		call(ctx)
 		site.Statements.Reset()
 		if call(ctx) == "" {
 			counts[s.Name] = site.Statements.Count()

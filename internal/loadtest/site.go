@@ -29,6 +29,10 @@ type Site struct {
 	// Statements counts every SQL statement the application runs.
 	Statements *database.StatementCounter
 	server     *http.Server
+	// appURL and secret are how the site reaches the database and signs
+	// tokens, for an external server to do the same.
+	appURL string
+	secret []byte
 }
 
 // OpenSite migrates the PostgreSQL database at ownerURL, opens the
@@ -63,7 +67,8 @@ func OpenSite(ctx context.Context, ownerURL string) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{App: a, BaseURL: "http://" + ln.Addr().String(), Statements: counter,
-		server: &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second}}
+		server: &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second},
+		appURL: appURL, secret: cfg.JWTSecret}
 	go func() { _ = s.server.Serve(ln) }()
 	return s, nil
 }

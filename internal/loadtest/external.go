@@ -1,0 +1,119 @@
+package loadtest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// External is `binora serve` run as a process of its own on the seeded
+// database, so that what it costs in memory is its own and not the load
+// generator's: the figure a deployment would see.
+type External struct {
+	BaseURL string
+	cmd     *exec.Cmd
+}
+
+// StartExternal starts binary as `serve` on a free loopback port, logged
+// in as appURL and signing tokens with secret (so that sessions opened on
+// the in-process site are valid on it too), and waits until it is ready.
+func StartExternal(ctx context.Context, binary, appURL string, secret []byte) (*External, error) {
+	addr, err := freeLoopbackAddr()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(binary, "serve", "--addr", addr, "--no-migrate")
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+appURL, "DATABASE_OWNER_URL=",
+		"BINORA_JWT_SECRET="+string(secret), "BINORA_METRICS_ADDR=")
+	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start %s: %w", binary, err)
+	}
+	e := &External{BaseURL: "http://" + addr, cmd: cmd}
+	if err := e.waitReady(ctx); err != nil {
+		e.Stop()
+		return nil, err
+	}
+	return e, nil
+}
+
+func freeLoopbackAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// waitReady polls /readyz for up to 30 seconds.
+func (e *External) waitReady(ctx context.Context) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.BaseURL+"/readyz", nil)
+		if err != nil {
+			return err
+		}
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return errors.New("the external server did not become ready in 30 s")
+}
+
+// Memory reads the process's resident memory now (VmRSS) and at its
+// highest so far (VmHWM), in bytes, from /proc (Linux only).
+func (e *External) Memory() (rss, peak int64, err error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", e.cmd.Process.Pid))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		name, value, ok := strings.Cut(sc.Text(), ":")
+		if !ok || (name != "VmRSS" && name != "VmHWM") {
+			continue
+		}
+		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(value), " kB"), 10, 64)
+		if err != nil {
+			return 0, 0, fmt.Errorf("read %s: %w", name, err)
+		}
+		if name == "VmRSS" {
+			rss = kb << 10
+		} else {
+			peak = kb << 10
+		}
+	}
+	return rss, peak, sc.Err()
+}
+
+// Stop ends the process.
+func (e *External) Stop() {
+	_ = e.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = e.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = e.cmd.Process.Kill()
+		<-done
+	}
+}
