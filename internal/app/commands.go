@@ -48,7 +48,8 @@ func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
 const shutdownTimeout = 10 * time.Second
 
 // Serve migrates (unless told not to; see prepareSchema), refuses a
-// PostgreSQL role that row-level security would not confine, and serves
+// PostgreSQL role that row-level security would not confine (on the read
+// replica's pool too), and serves
 // HTTP on addr until ctx is cancelled or the process receives
 // SIGINT/SIGTERM, then shuts down gracefully; with cfg.MetricsAddr set it
 // serves /metrics there as well, and with cfg.Tracing enabled it exports
@@ -80,6 +81,9 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	if err := checkServingRole(ctx, cfg, a.DB); err != nil {
 		return err
 	}
+	if err := checkReadRole(ctx, cfg, a.Reads); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	srv, err := listen(ctx, a, addr, cfg.MetricsAddr)
@@ -88,7 +92,8 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	}
 	errc := srv.start()
 	logger.Info("binora listening", append(srv.attrs(), "dialect", a.DB.Dialect, "version", version(),
-		"database", redact(cfg.DatabaseURL), "tracing", cfg.Tracing.Enabled)...)
+		"database", redact(cfg.DatabaseURL), "read_database", redact(cfg.DatabaseReadURL),
+		"tracing", cfg.Tracing.Enabled)...)
 	select {
 	case err := <-errc:
 		srv.close()

@@ -5,6 +5,7 @@
 package directory
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -20,6 +21,10 @@ import (
 // Deps are what the directory needs.
 type Deps struct {
 	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads  *ent.Client
 	Hasher password.Hasher
 	// Mail invites users created without a password.
 	Mail   *mailtoken.Service
@@ -34,6 +39,8 @@ type Deps struct {
 // Service implements the directory's use cases.
 type Service struct {
 	client *ent.Client
+	// reads is the client of the lists (Deps.Reads).
+	reads  *ent.Client
 	hasher password.Hasher
 	mail   *mailtoken.Service
 	events *events.Recorder
@@ -54,7 +61,7 @@ func NewService(d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
+	return &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client), hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
 		rowLocks: rowLocks}, nil
 }
 
