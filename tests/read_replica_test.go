@@ -232,3 +232,14 @@ func TestReadReplica_WithSQLite_IsRefused(t *testing.T) {
 		assert.Contains(t, err.Error(), "DATABASE_READ_URL is for PostgreSQL")
 	}
 }
+
+func TestReadReplica_PoolHasMetricsOfItsOwn(t *testing.T) {
+	s := newReplicaSite(t, asTheAppRole)
+	_, err := s.admin.ListAssets(t.Context(), api.ListAssetsParams{})
+	require.NoError(t, err)
+
+	text := s.scrape(t)
+
+	assert.GreaterOrEqual(t, sample(text, `go_sql_open_connections{db_name="postgres_read"}`), 1.0)
+	assert.GreaterOrEqual(t, sample(text, `go_sql_open_connections{db_name="postgres"}`), 1.0)
+}

@@ -148,7 +148,7 @@ func build(db, reads *database.DB, changes notify.Feed, cfg *config.Config, opts
 }
 
 // newMetrics exports the state of the pools (db's as db_name="postgres" or
-// "sqlite", the read replica's, when there is one, as "postgres_read"),
+// "sqlite3", the read replica's, when there is one, as "postgres_read"),
 // the password-hash gate, the mail delivery and the sign-in limits.
 func newMetrics(db, reads *database.DB, core Core) (*metrics.Metrics, error) {
 	pools := []prometheus.Collector{collectors.NewDBStatsCollector(db.SQL, db.Dialect)}

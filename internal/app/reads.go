@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"entgo.io/ent/dialect"
 
@@ -31,7 +32,7 @@ func openReads(ctx context.Context, cfg *config.Config, main *database.DB, wrap 
 		return nil, errors.New("DATABASE_READ_URL is for PostgreSQL: a read replica of DATABASE_URL's database")
 	}
 	if opts.WrapReadDriver != nil {
-		wrap = append(wrap[:len(wrap):len(wrap)], opts.WrapReadDriver)
+		wrap = append(slices.Clip(wrap), opts.WrapReadDriver) // the main pool's slice stays as it is
 	}
 	reads, err := database.Open(ctx, cfg.DatabaseReadURL, wrap...)
 	if err != nil {
