@@ -57,6 +57,26 @@ func TestServe_WithAReadReplicaAsASuperuser_IsRefused(t *testing.T) {
 	assert.Contains(t, msg, "as role binora_app")
 }
 
+func TestOperatorCommands_WithAReplicaOutOfReach_UseThePrimaryAlone(t *testing.T) {
+	owner, app := scratchServer(t)
+	t.Setenv("DATABASE_URL", app)
+	t.Setenv("DATABASE_OWNER_URL", owner)
+	t.Setenv("BINORA_ARGON2_MEMORY_KIB", "1024")
+	// Nothing listens on port 1: the replica is out of reach.
+	t.Setenv("DATABASE_READ_URL", "postgres://binora_app@127.0.0.1:1/binora?sslmode=disable")
+
+	_, _, createErr := binora("tenant", "create", "--subdomain", "replica-down", "--name", "Replica down",
+		"--admin-email", "admin@replica-down.test", "--admin-password", "a-long-password")
+	out, _, listErr := binora("tenant", "list")
+	_, _, serveErr := binora("serve", "--addr", "127.0.0.1:0")
+
+	require.NoError(t, createErr)
+	require.NoError(t, listErr)
+	assert.Contains(t, out, "replica-down")
+	require.Error(t, serveErr, "serve needs the replica its lists read")
+	assert.Contains(t, serveErr.Error(), "read replica")
+}
+
 func TestServe_WithoutTheOwner_RefusesPendingMigrations(t *testing.T) {
 	_, app := scratchServer(t)
 	t.Setenv("DATABASE_URL", app)

@@ -154,7 +154,7 @@ func openMigrated(ctx context.Context, cfg *config.Config) (*App, error) {
 	if err := prepareSchema(ctx, cfg); err != nil {
 		return nil, err
 	}
-	return Open(ctx, cfg, Options{Logger: slog.New(slog.DiscardHandler)})
+	return Open(ctx, primaryOnly(cfg), Options{Logger: slog.New(slog.DiscardHandler)})
 }
 
 // redact hides a password in a database URL before it is printed.

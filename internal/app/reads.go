@@ -50,6 +50,15 @@ func readClient(main, reads *database.DB) *ent.Client {
 	return reads.Client
 }
 
+// primaryOnly is cfg without the read replica, for the operator commands:
+// they list nothing a replica would serve, and a replica out of reach must
+// not stop them.
+func primaryOnly(cfg *config.Config) *config.Config {
+	c := *cfg
+	c.DatabaseReadURL = ""
+	return &c
+}
+
 // checkReadRole refuses to serve when the replica's role would not be
 // confined by row-level security, as checkServingRole does for
 // DATABASE_URL's: a list is as much a way into another tenant's rows.
