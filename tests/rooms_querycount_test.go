@@ -72,7 +72,7 @@ func (s *meteredSite) listRowsStatements(t *testing.T, want int) int {
 
 func TestRoomAndRowLists_StatementCount_DoesNotGrowWithTheNumberOfItems(t *testing.T) {
 	forEachMeteredDB(t, func(t *testing.T, s *meteredSite) {
-		seed := &roomSeed{s: s, svc: rooms.NewService(s.env.App.DB.Client)}
+		seed := &roomSeed{s: s, svc: rooms.NewService(rooms.Deps{Client: s.env.App.DB.Client})}
 		seed.roomsTo(t, 4)
 		seed.rowsTo(t, 4)
 

@@ -41,7 +41,8 @@ const usage = `usage:
                                                to a server on that address
 
 Configuration comes from the environment: DATABASE_URL (on PostgreSQL as the
-app role), DATABASE_OWNER_URL (the owner, for migrations), BINORA_DB_APP_ROLE,
+app role), DATABASE_OWNER_URL (the owner, for migrations), DATABASE_READ_URL (a
+read replica for the lists, as the app role), BINORA_DB_APP_ROLE,
 BINORA_DB_APP_PASSWORD, BINORA_DATA_DIR, BINORA_JWT_SECRET, BINORA_BASE_DOMAIN,
 BINORA_SMTP_*, BINORA_METRICS_ADDR and the rate limits (see README.md).
 `

@@ -28,6 +28,7 @@ func forEachDB(t *testing.T, fn func(t *testing.T)) {
 			} else {
 				t.Setenv("DATABASE_OWNER_URL", "")
 			}
+			t.Setenv("DATABASE_READ_URL", "")
 			t.Setenv("BINORA_JWT_SECRET", strings.Repeat("cli-secret-", 4))
 			t.Setenv("BINORA_ARGON2_MEMORY_KIB", "1024")
 			t.Setenv("BINORA_ARGON2_ITERATIONS", "1")

@@ -154,6 +154,9 @@ type AssetsInvoker interface {
 	//
 	// The company's assets, filtered and paginated. Default order: `code`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -163,6 +166,9 @@ type AssetsInvoker interface {
 	//
 	// The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 	// envelope as the asset list.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -376,6 +382,9 @@ type DatacentersInvoker interface {
 	//
 	// The company's datacenters, paginated.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -536,6 +545,9 @@ type RacksInvoker interface {
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 	// order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -641,6 +653,9 @@ type RoomsInvoker interface {
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -708,6 +723,9 @@ type RowsInvoker interface {
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -807,6 +825,9 @@ type TeamsInvoker interface {
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -903,6 +924,9 @@ type UsersInvoker interface {
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -6629,6 +6653,9 @@ func (c *Client) sendListAssetStatusHistory(ctx context.Context, params ListAsse
 //
 // The company's assets, filtered and paginated. Default order: `code`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -6971,6 +6998,9 @@ func (c *Client) sendListAssets(ctx context.Context, params ListAssetsParams) (r
 //
 // The company's datacenters, paginated.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -7159,6 +7189,9 @@ func (c *Client) sendListDatacenters(ctx context.Context, params ListDatacenters
 //
 // The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 // envelope as the asset list.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -7791,6 +7824,9 @@ func (c *Client) sendListRackReservations(ctx context.Context, params ListRackRe
 // The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 // order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8056,6 +8092,9 @@ func (c *Client) sendListRacks(ctx context.Context, params ListRacksParams) (res
 //
 // The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8260,6 +8299,9 @@ func (c *Client) sendListRooms(ctx context.Context, params ListRoomsParams) (res
 // ListRows invokes listRows operation.
 //
 // The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -8690,6 +8732,9 @@ func (c *Client) sendListSecurityEvents(ctx context.Context, params ListSecurity
 //
 // The company's teams, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8877,6 +8922,9 @@ func (c *Client) sendListTeams(ctx context.Context, params ListTeamsParams) (res
 // ListUsers invokes listUsers operation.
 //
 // The company's users, filtered and paginated. Default order: `email`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.

@@ -8217,6 +8217,9 @@ func (s *Server) handleListAssetStatusHistoryRequest(args [1]string, argsEscaped
 //
 // The company's assets, filtered and paginated. Default order: `code`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8464,6 +8467,9 @@ func (s *Server) handleListAssetsRequest(args [0]string, argsEscaped bool, w htt
 //
 // The company's datacenters, paginated.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8679,6 +8685,9 @@ func (s *Server) handleListDatacentersRequest(args [0]string, argsEscaped bool, 
 //
 // The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 // envelope as the asset list.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -9326,6 +9335,9 @@ func (s *Server) handleListRackReservationsRequest(args [1]string, argsEscaped b
 // The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 // order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -9557,6 +9569,9 @@ func (s *Server) handleListRacksRequest(args [0]string, argsEscaped bool, w http
 //
 // The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -9775,6 +9790,9 @@ func (s *Server) handleListRoomsRequest(args [0]string, argsEscaped bool, w http
 // handleListRowsRequest handles listRows operation.
 //
 // The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -10220,6 +10238,9 @@ func (s *Server) handleListSecurityEventsRequest(args [0]string, argsEscaped boo
 //
 // The company's teams, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -10434,6 +10455,9 @@ func (s *Server) handleListTeamsRequest(args [0]string, argsEscaped bool, w http
 // handleListUsersRequest handles listUsers operation.
 //
 // The company's users, filtered and paginated. Default order: `email`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.

@@ -137,6 +137,9 @@ type AssetsHandler interface {
 	//
 	// The company's assets, filtered and paginated. Default order: `code`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -146,6 +149,9 @@ type AssetsHandler interface {
 	//
 	// The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 	// envelope as the asset list.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -359,6 +365,9 @@ type DatacentersHandler interface {
 	//
 	// The company's datacenters, paginated.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -519,6 +528,9 @@ type RacksHandler interface {
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 	// order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -624,6 +636,9 @@ type RoomsHandler interface {
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -691,6 +706,9 @@ type RowsHandler interface {
 	// ListRows implements listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -790,6 +808,9 @@ type TeamsHandler interface {
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -886,6 +907,9 @@ type UsersHandler interface {
 	// ListUsers implements listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.

@@ -552,6 +552,9 @@ func (UnimplementedHandler) ListAssetStatusHistory(ctx context.Context, params L
 //
 // The company's assets, filtered and paginated. Default order: `code`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -563,6 +566,9 @@ func (UnimplementedHandler) ListAssets(ctx context.Context, params ListAssetsPar
 // ListDatacenters implements listDatacenters operation.
 //
 // The company's datacenters, paginated.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -576,6 +582,9 @@ func (UnimplementedHandler) ListDatacenters(ctx context.Context, params ListData
 //
 // The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 // envelope as the asset list.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -613,6 +622,9 @@ func (UnimplementedHandler) ListRackReservations(ctx context.Context, params Lis
 // The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 // order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -625,6 +637,9 @@ func (UnimplementedHandler) ListRacks(ctx context.Context, params ListRacksParam
 //
 // The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -636,6 +651,9 @@ func (UnimplementedHandler) ListRooms(ctx context.Context, params ListRoomsParam
 // ListRows implements listRows operation.
 //
 // The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -663,6 +681,9 @@ func (UnimplementedHandler) ListSecurityEvents(ctx context.Context, params ListS
 //
 // The company's teams, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -674,6 +695,9 @@ func (UnimplementedHandler) ListTeams(ctx context.Context, params ListTeamsParam
 // ListUsers implements listUsers operation.
 //
 // The company's users, filtered and paginated. Default order: `email`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.

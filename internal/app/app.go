@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"go.opentelemetry.io/otel/trace"
 
@@ -30,6 +31,9 @@ import (
 // App is a wired Binora instance.
 type App struct {
 	DB *database.DB
+	// Reads is the read replica's pool (DATABASE_READ_URL) that the lists
+	// read from; nil without one, when they read DB.
+	Reads *database.DB
 	Core
 	Facilities Facilities
 	Assets     *assets.Service
@@ -42,8 +46,12 @@ type App struct {
 // Options tune Open for tests and benchmarks.
 type Options struct {
 	Logger *slog.Logger
-	// WrapDriver wraps the database driver, e.g. to count statements.
+	// WrapDriver wraps the database driver, e.g. to count statements; the
+	// read replica's too.
 	WrapDriver func(dialect.Driver) dialect.Driver
+	// WrapReadDriver also wraps the read replica's driver alone, so that
+	// a test can tell the statements sent to each pool apart.
+	WrapReadDriver func(dialect.Driver) dialect.Driver
 	// Mailer replaces the mailer the configuration chooses.
 	Mailer mail.Mailer
 	// MailRetry replaces how failed mail deliveries are tried again
@@ -80,29 +88,46 @@ func Open(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	mailer, err := newMailer(cfg, opts)
+	reads, err := openReads(ctx, cfg, db, wrap, opts)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	changes := notify.New(db, opts.Logger)
-	a, err := build(db, changes, cfg, opts, mailer)
+	a, err := openServices(db, reads, cfg, opts)
 	if err != nil {
-		changes.Close()
+		if reads != nil {
+			reads.Close()
+		}
 		db.Close()
 		return nil, err
 	}
 	return a, nil
 }
 
-func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (*App, error) {
-	core, err := buildCore(db, changes, cfg, opts, mailer)
+// openServices builds the application on its open pools.
+func openServices(db, reads *database.DB, cfg *config.Config, opts Options) (*App, error) {
+	mailer, err := newMailer(cfg, opts)
 	if err != nil {
 		return nil, err
 	}
-	facilities := buildFacilities(db, opts)
-	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Dialect: db.Dialect, Rows: core.Rows, Now: opts.Now})
-	m, err := newMetrics(db, core)
+	changes := notify.New(db, opts.Logger)
+	a, err := build(db, reads, changes, cfg, opts, mailer)
+	if err != nil {
+		changes.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func build(db, reads *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (*App, error) {
+	lists := readClient(db, reads)
+	core, err := buildCore(db, lists, changes, cfg, opts, mailer)
+	if err != nil {
+		return nil, err
+	}
+	facilities := buildFacilities(db, lists, opts)
+	assetSvc := assets.NewService(assets.Deps{Client: db.Client, Reads: lists, Dialect: db.Dialect, Rows: core.Rows, Now: opts.Now})
+	m, err := newMetrics(db, reads, core)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
@@ -125,15 +150,20 @@ func build(db *database.DB, changes notify.Feed, cfg *config.Config, opts Option
 	if err != nil {
 		return nil, fmt.Errorf("http server: %w", err)
 	}
-	return &App{DB: db, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler, Metrics: m}, nil
+	return &App{DB: db, Reads: reads, Core: core, Facilities: facilities, Assets: assetSvc, Handler: handler, Metrics: m}, nil
 }
 
-// newMetrics exports the state of db's pool, the password-hash gate, the
-// mail delivery and the sign-in limits.
-func newMetrics(db *database.DB, core Core) (*metrics.Metrics, error) {
+// newMetrics exports the state of the pools (db's as db_name="postgres" or
+// "sqlite3", the read replica's, when there is one, as "postgres_read"),
+// the password-hash gate, the mail delivery and the sign-in limits.
+func newMetrics(db, reads *database.DB, core Core) (*metrics.Metrics, error) {
+	pools := []prometheus.Collector{collectors.NewDBStatsCollector(db.SQL, db.Dialect)}
+	if reads != nil {
+		pools = append(pools, collectors.NewDBStatsCollector(reads.SQL, reads.Dialect+"_read"))
+	}
 	l := core.Sessions.Limits()
 	return metrics.New(metrics.Sources{
-		Pool: collectors.NewDBStatsCollector(db.SQL, db.Dialect), HashGate: core.Hasher.Gate(), Outbox: core.Mail,
+		Pools: pools, HashGate: core.Hasher.Gate(), Outbox: core.Mail,
 		RateLimits: map[string]ratelimit.Limiter{
 			"failed_logins": l.FailedLogins, "email_failures": l.EmailFailures, "reset_requests": l.ResetRequests,
 			"client_requests": l.ClientRequests,
@@ -173,5 +203,8 @@ func (a *App) stopBackground(ctx context.Context) error {
 func (a *App) Close() error {
 	_ = a.stopBackground(context.Background()) // without a deadline it only waits
 	a.Changes.Close()
+	if a.Reads != nil {
+		_ = a.Reads.Close() // the main pool's error says more
+	}
 	return a.DB.Close()
 }

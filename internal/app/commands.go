@@ -49,7 +49,8 @@ func Migrate(ctx context.Context, cfg *config.Config, out io.Writer) error {
 const shutdownTimeout = 10 * time.Second
 
 // Serve migrates (unless told not to; see prepareSchema), refuses a
-// PostgreSQL role that row-level security would not confine, and serves
+// PostgreSQL role that row-level security would not confine (on the read
+// replica's pool too), and serves
 // HTTP on addr until ctx is cancelled or the process receives
 // SIGINT/SIGTERM, then shuts down gracefully; with cfg.MetricsAddr set it
 // serves /metrics there as well, and with cfg.Tracing enabled it exports
@@ -81,6 +82,9 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	if err := checkServingRole(ctx, cfg, a.DB); err != nil {
 		return err
 	}
+	if err := checkReadRole(ctx, cfg, a.Reads); err != nil {
+		return err
+	}
 	// Opening computed a password hash (the sessions' dummy, which makes a
 	// login of an unknown email cost what a wrong password does): argon2id's
 	// 64 MiB, garbage since, would stay resident for minutes until the
@@ -94,7 +98,8 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	}
 	errc := srv.start()
 	logger.Info("binora listening", append(srv.attrs(), "dialect", a.DB.Dialect, "version", version(),
-		"database", redact(cfg.DatabaseURL), "tracing", cfg.Tracing.Enabled)...)
+		"database", redact(cfg.DatabaseURL), "read_database", redact(cfg.DatabaseReadURL),
+		"tracing", cfg.Tracing.Enabled)...)
 	select {
 	case err := <-errc:
 		srv.close()
@@ -155,7 +160,7 @@ func openMigrated(ctx context.Context, cfg *config.Config) (*App, error) {
 	if err := prepareSchema(ctx, cfg); err != nil {
 		return nil, err
 	}
-	return Open(ctx, cfg, Options{Logger: slog.New(slog.DiscardHandler)})
+	return Open(ctx, primaryOnly(cfg), Options{Logger: slog.New(slog.DiscardHandler)})
 }
 
 // redact hides a password in a database URL before it is printed.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	binora "github.com/binora/binora"
+	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/authtoken"
 	"github.com/binora/binora/internal/config"
 	"github.com/binora/binora/internal/database"
@@ -34,7 +35,9 @@ type Core struct {
 	Rows *memo.Watcher
 }
 
-func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
+// buildCore builds the aggregates; the directory's lists read through
+// reads.
+func buildCore(db *database.DB, reads *ent.Client, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
 	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password)), Changes: changes,
 		Rows: watchRows(db.Client, changes)}
 	recorder := events.NewRecorder(opts.Now)
@@ -45,7 +48,7 @@ func buildCore(db *database.DB, changes notify.Feed, cfg *config.Config, opts Op
 		return Core{}, err
 	}
 	c.Mail = mailSvc
-	dir, err := directory.NewService(directory.Deps{Client: db.Client, Hasher: c.Hasher, Mail: c.Mail,
+	dir, err := directory.NewService(directory.Deps{Client: db.Client, Reads: reads, Hasher: c.Hasher, Mail: c.Mail,
 		Events: recorder, Dialect: db.Dialect, Rows: c.Rows, Now: opts.Now})
 	if err != nil {
 		return Core{}, err

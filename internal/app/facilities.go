@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/binora/binora/ent"
 	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/modules/core/directory"
 	"github.com/binora/binora/modules/facilities/datacenters"
@@ -17,11 +18,12 @@ type Facilities struct {
 	Layout      *layout.Service
 }
 
-func buildFacilities(db *database.DB, opts Options) Facilities {
+// buildFacilities builds the aggregates; their lists read through reads.
+func buildFacilities(db *database.DB, reads *ent.Client, opts Options) Facilities {
 	return Facilities{
-		Datacenters: datacenters.NewService(db.Client),
-		Rooms:       rooms.NewService(db.Client),
-		Racks:       racks.NewService(racks.Deps{Client: db.Client, Dialect: db.Dialect, Now: opts.Now}),
+		Datacenters: datacenters.NewService(datacenters.Deps{Client: db.Client, Reads: reads}),
+		Rooms:       rooms.NewService(rooms.Deps{Client: db.Client, Reads: reads}),
+		Racks:       racks.NewService(racks.Deps{Client: db.Client, Reads: reads, Dialect: db.Dialect, Now: opts.Now}),
 		Layout:      layout.NewService(layout.Deps{Client: db.Client, Now: opts.Now}),
 	}
 }

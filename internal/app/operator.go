@@ -19,7 +19,7 @@ func openForOperator(ctx context.Context, cfg *config.Config, stderr io.Writer) 
 		return nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	return Open(ctx, cfg, Options{Logger: logger})
+	return Open(ctx, primaryOnly(cfg), Options{Logger: logger})
 }
 
 // ListTenants prints every tenant as a table: subdomain, name, whether it

@@ -1,6 +1,6 @@
 // Package config reads Binora's configuration from the environment
-// (BINORA_*, DATABASE_URL and DATABASE_OWNER_URL); command-line flags
-// override some of it.
+// (BINORA_*, DATABASE_URL, DATABASE_OWNER_URL and DATABASE_READ_URL);
+// command-line flags override some of it.
 package config
 
 import (
@@ -29,6 +29,11 @@ type Config struct {
 	// DatabaseOwnerURL is the PostgreSQL database as its owner
 	// (DATABASE_OWNER_URL), for migrations; empty means DatabaseURL.
 	DatabaseOwnerURL string
+	// DatabaseReadURL is a read replica of the PostgreSQL database
+	// (DATABASE_READ_URL), as a role that row-level security confines like
+	// AppRole; the lists read from it, so they may trail writes by the
+	// replica's lag. Empty means every read uses DatabaseURL.
+	DatabaseReadURL string
 	// AppRole is the role the migrations create for the server to log in
 	// as on PostgreSQL (BINORA_DB_APP_ROLE, BINORA_DB_APP_PASSWORD).
 	AppRole database.AppRole

@@ -19,7 +19,7 @@ func clearEnv(t *testing.T) {
 		"BINORA_PASSWORD_RESET_TTL", "BINORA_LOGIN_FAILURES_PER_WINDOW", "BINORA_LOGIN_FAILURE_WINDOW",
 		"BINORA_LOGIN_FAILURES_PER_EMAIL_HOUR",
 		"BINORA_AUTH_REQUESTS_PER_MINUTE", "BINORA_TRUSTED_PROXIES", "BINORA_PUBLIC_URL",
-		"DATABASE_OWNER_URL", "BINORA_DB_APP_ROLE", "BINORA_DB_APP_PASSWORD",
+		"DATABASE_OWNER_URL", "DATABASE_READ_URL", "BINORA_DB_APP_ROLE", "BINORA_DB_APP_PASSWORD",
 		"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
 		"OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_SERVICE_NAME", "OTEL_SDK_DISABLED"} {
 		t.Setenv(k, "")
@@ -153,4 +153,41 @@ func TestFromEnv_OwnerURLWithoutPostgres_IsRefused(t *testing.T) {
 
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "DATABASE_OWNER_URL is for PostgreSQL")
+}
+
+func TestFromEnv_ReadsTheReadReplica(t *testing.T) {
+	clearEnv(t)
+	t.Setenv("BINORA_JWT_SECRET", strings.Repeat("s", 32))
+	t.Setenv("DATABASE_URL", "postgres://binora_app@db/binora")
+
+	c, err := FromEnv()
+	require.NoError(t, err)
+	assert.Empty(t, c.DatabaseReadURL, "without a replica, lists read DATABASE_URL")
+
+	t.Setenv("DATABASE_READ_URL", "postgres://binora_app@replica/binora")
+	c, err = FromEnv()
+	require.NoError(t, err)
+	assert.Equal(t, "postgres://binora_app@replica/binora", c.DatabaseReadURL)
+	assert.Equal(t, "postgres://binora_app@db/binora", c.DatabaseURL)
+}
+
+func TestFromEnv_ReadURLWithoutPostgres_IsRefused(t *testing.T) {
+	tests := []struct{ name, main, read string }{
+		{"embedded main database", "", "postgres://binora_app@replica/binora"},
+		{"sqlite main database", "sqlite:///tmp/binora.db", "postgres://binora_app@replica/binora"},
+		{"sqlite replica", "postgres://binora_app@db/binora", "sqlite:///tmp/replica.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clearEnv(t)
+			t.Setenv("BINORA_JWT_SECRET", strings.Repeat("s", 32))
+			t.Setenv("DATABASE_URL", tt.main)
+			t.Setenv("DATABASE_READ_URL", tt.read)
+
+			_, err := FromEnv()
+
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "DATABASE_READ_URL is for PostgreSQL")
+		})
+	}
 }

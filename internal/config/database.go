@@ -21,12 +21,24 @@ func (c *Config) readDatabase() error {
 		Name:     envOr("BINORA_DB_APP_ROLE", database.DefaultAppRole),
 		Password: os.Getenv("BINORA_DB_APP_PASSWORD"),
 	}
-	if c.DatabaseOwnerURL == "" {
-		return nil
-	}
-	if !database.IsPostgres(c.DatabaseOwnerURL) || !database.IsPostgres(c.DatabaseURL) {
+	c.DatabaseReadURL = os.Getenv("DATABASE_READ_URL")
+	if c.DatabaseOwnerURL != "" && (!database.IsPostgres(c.DatabaseOwnerURL) || !database.IsPostgres(c.DatabaseURL)) {
 		return errors.New("DATABASE_OWNER_URL is for PostgreSQL: set it and DATABASE_URL to postgres://… URLs " +
 			"of the same database, the owner's and the " + c.AppRole.Name + " role's")
+	}
+	return c.checkReadURL()
+}
+
+// checkReadURL refuses a read URL that cannot serve as a replica of
+// DatabaseURL: SQLite has no replicas, and a read pool on another kind of
+// database than the main one would answer lists from other data.
+func (c *Config) checkReadURL() error {
+	if c.DatabaseReadURL == "" {
+		return nil
+	}
+	if !database.IsPostgres(c.DatabaseReadURL) || !database.IsPostgres(c.DatabaseURL) {
+		return errors.New("DATABASE_READ_URL is for PostgreSQL: set it and DATABASE_URL to postgres://… URLs, " +
+			"a read replica of the database and the database itself, both as the " + c.AppRole.Name + " role")
 	}
 	return nil
 }

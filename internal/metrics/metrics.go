@@ -20,11 +20,11 @@ import (
 
 // Sources are the parts of a server whose state is exported.
 type Sources struct {
-	// Pool reports the database connection pool: open, in use and idle
-	// connections, waits for one and the time waited
-	// (collectors.NewDBStatsCollector, built where the *sql.DB is at hand:
-	// this package does not touch database/sql).
-	Pool     prometheus.Collector
+	// Pools report the database connection pools, each under its own
+	// db_name: open, in use and idle connections, waits for one and the
+	// time waited (collectors.NewDBStatsCollector, built where the *sql.DB
+	// is at hand: this package does not touch database/sql).
+	Pools    []prometheus.Collector
 	HashGate *password.Gate
 	// Outbox is this process's mail delivery.
 	Outbox Outbox
@@ -71,9 +71,7 @@ func New(src Sources) (*Metrics, error) {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	}
-	if src.Pool != nil {
-		cs = append(cs, src.Pool)
-	}
+	cs = append(cs, src.Pools...)
 	if src.HashGate != nil {
 		cs = append(cs, gateCollectors(src.HashGate)...)
 	}

@@ -35,6 +35,12 @@ const PostgresEnv = "BINORA_TEST_POSTGRES_URL"
 // shows that the data layer's wall holds alone.
 const WithoutRLSEnv = "BINORA_TEST_WITHOUT_RLS"
 
+// ReadReplicaEnv, set to 1, gives every PostgreSQL application of the
+// suite a read pool (DATABASE_READ_URL) on its own database, logged in as
+// the application is: the lists then run on a pool of their own, and the
+// whole suite shows that they answer as on the main one.
+const ReadReplicaEnv = "BINORA_TEST_READ_REPLICA"
+
 // Env is a migrated database with a wired application on it.
 type Env struct {
 	// Name is "sqlite" or "postgres".
@@ -139,6 +145,9 @@ func NewEnv(t testing.TB, target Target, opts app.Options) *Env {
 	}
 	if database.IsPostgres(owner) {
 		cfg.DatabaseOwnerURL = owner
+		if os.Getenv(ReadReplicaEnv) == "1" {
+			cfg.DatabaseReadURL = serveAs
+		}
 	}
 	a, err := app.Open(context.Background(), cfg, testOptions(opts))
 	require.NoError(t, err)

@@ -62,7 +62,7 @@ func (s *Service) Maintenance(ctx context.Context, f Filter) (listing.Result[*en
 }
 
 func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.Result[*ent.Asset], error) {
-	q := s.client.Asset.Query()
+	q := s.reads.Asset.Query()
 	if len(statuses) > 0 {
 		q = q.Where(asset.StatusIn(statuses...))
 	}

@@ -11,6 +11,7 @@
 package assets
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -28,6 +29,10 @@ import (
 // Deps are what the assets service needs.
 type Deps struct {
 	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads *ent.Client
 	// Dialect is the database's dialect, database.DialectPostgres or
 	// database.DialectSQLite; it decides how rows are locked.
 	Dialect string
@@ -42,6 +47,8 @@ type Deps struct {
 // Service implements the assets module's use cases.
 type Service struct {
 	client *ent.Client
+	// reads is the client of the lists (Deps.Reads).
+	reads *ent.Client
 	// rowLocks is true where SELECT ... FOR UPDATE/SHARE exists
 	// (PostgreSQL). SQLite refuses those clauses, and needs none: its
 	// transactions take the write lock at BEGIN, so writers run one at a
@@ -55,7 +62,7 @@ type Service struct {
 // guessing would either break every write on SQLite or silently drop the
 // row locks on PostgreSQL.
 func NewService(d Deps) *Service {
-	s := &Service{client: d.Client, now: d.Now}
+	s := &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client), now: d.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}

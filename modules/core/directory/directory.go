@@ -5,6 +5,7 @@
 package directory
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -21,6 +22,10 @@ import (
 // Deps are what the directory needs.
 type Deps struct {
 	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads  *ent.Client
 	Hasher password.Hasher
 	// Mail invites users created without a password.
 	Mail   *mailtoken.Service
@@ -37,6 +42,8 @@ type Deps struct {
 // Service implements the directory's use cases.
 type Service struct {
 	client *ent.Client
+	// reads is the client of the lists (Deps.Reads).
+	reads  *ent.Client
 	hasher password.Hasher
 	mail   *mailtoken.Service
 	events *events.Recorder
@@ -59,8 +66,8 @@ func NewService(d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{client: d.Client, hasher: d.Hasher, mail: d.Mail, events: d.Events, now: d.Now,
-		rowLocks: rowLocks}
+	s := &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client), hasher: d.Hasher, mail: d.Mail,
+		events: d.Events, now: d.Now, rowLocks: rowLocks}
 	s.userRefs = memo.NewRefs(d.Rows, memo.Identity, maxRememberedUsers, d.Now, s.loadUserRefs)
 	return s, nil
 }

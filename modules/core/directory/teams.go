@@ -75,7 +75,7 @@ var teamOrdering = listing.Ordering[team.OrderOption]{Default: "name", ByID: tea
 
 // ListTeams returns a page of the tenant's teams and how many match in all.
 func (s *Service) ListTeams(ctx context.Context, f TeamFilter) (listing.Result[*ent.Team], error) {
-	q := s.client.Team.Query()
+	q := s.reads.Team.Query()
 	if f.Q != "" {
 		q = q.Where(team.NameContainsFold(f.Q))
 	}

@@ -87,7 +87,7 @@ var userOrdering = listing.Ordering[user.OrderOption]{Default: "email", ByID: us
 
 // ListUsers returns a page of the tenant's users and how many match in all.
 func (s *Service) ListUsers(ctx context.Context, f UserFilter) (listing.Result[*ent.User], error) {
-	q := s.client.User.Query()
+	q := s.reads.User.Query()
 	if f.Q != "" {
 		q = q.Where(user.Or(user.EmailContainsFold(f.Q), user.FirstNameContainsFold(f.Q), user.LastNameContainsFold(f.Q)))
 	}

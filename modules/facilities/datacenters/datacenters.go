@@ -3,6 +3,7 @@
 package datacenters
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -17,13 +18,24 @@ import (
 	"github.com/binora/binora/internal/validation"
 )
 
+// Deps are what the datacenters service needs.
+type Deps struct {
+	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads *ent.Client
+}
+
 // Service implements the datacenters' use cases.
 type Service struct {
 	client *ent.Client
+	// reads is the client of the lists (Deps.Reads).
+	reads *ent.Client
 }
 
-// NewService returns the datacenter service over client.
-func NewService(client *ent.Client) *Service { return &Service{client: client} }
+// NewService returns the datacenter service.
+func NewService(d Deps) *Service { return &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client)} }
 
 // Create is the body of a datacenter create (and of a PUT, which sets
 // every field: an address left out is cleared).
@@ -73,7 +85,7 @@ var ordering = listing.Ordering[datacenter.OrderOption]{Default: "name", ByID: d
 
 // List returns a page of the tenant's datacenters.
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Datacenter], error) {
-	q := s.client.Datacenter.Query()
+	q := s.reads.Datacenter.Query()
 	if f.Q != "" {
 		q = q.Where(datacenter.Or(datacenter.NameContainsFold(f.Q), datacenter.CodeContainsFold(f.Q)))
 	}

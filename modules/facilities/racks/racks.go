@@ -21,7 +21,7 @@ var rackOrdering = listing.Ordering[rack.OrderOption]{Default: "name", ByID: rac
 // in all. A page costs the same statements whatever its size: the count,
 // the page, its datacenters, rooms and rows, and its racks' blocks (2).
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[Rack], error) {
-	q := s.client.Rack.Query()
+	q := s.reads.Rack.Query()
 	if f.DatacenterID != nil {
 		q = q.Where(rack.DatacenterID(*f.DatacenterID))
 	}
@@ -45,7 +45,9 @@ func (s *Service) List(ctx context.Context, f Filter) (listing.Result[Rack], err
 	if err != nil {
 		return listing.Result[Rack]{}, fmt.Errorf("list racks: %w", err)
 	}
-	maps, err := occupancy.Load(ctx, occupancy.FromClient(s.client), page.Items, s.now())
+	// The units taken are read where the page was, so that both come from
+	// the same data.
+	maps, err := occupancy.Load(ctx, occupancy.FromClient(s.reads), page.Items, s.now())
 	if err != nil {
 		return listing.Result[Rack]{}, err
 	}

@@ -10,6 +10,7 @@
 package racks
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -21,6 +22,10 @@ import (
 // Deps are what the racks service needs.
 type Deps struct {
 	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads *ent.Client
 	// Dialect is database.DialectPostgres or database.DialectSQLite; it
 	// decides whether racks are locked with a row lock.
 	Dialect string
@@ -31,7 +36,9 @@ type Deps struct {
 // Service implements the use cases of racks and their reservations.
 type Service struct {
 	client *ent.Client
-	now    func() time.Time
+	// reads is the client of the lists (Deps.Reads).
+	reads *ent.Client
+	now   func() time.Time
 	// rowLocks is true where SELECT ... FOR NO KEY UPDATE exists
 	// (PostgreSQL); SQLite's write transactions already run one at a time.
 	rowLocks bool
@@ -48,7 +55,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{client: d.Client, now: d.Now, rowLocks: rowLocks}
+	return &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client), now: d.Now, rowLocks: rowLocks}
 }
 
 // Rack is a rack with its datacenter, room and row loaded, and how its

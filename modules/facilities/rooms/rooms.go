@@ -4,6 +4,7 @@
 package rooms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -16,13 +17,24 @@ import (
 	"github.com/binora/binora/internal/listing"
 )
 
+// Deps are what the rooms service needs.
+type Deps struct {
+	Client *ent.Client
+	// Reads serves the read-only lists: a read replica's client, whose
+	// rows may trail writes by its lag; Client when nil. Nothing that
+	// writes, or reads what was just written, uses it.
+	Reads *ent.Client
+}
+
 // Service implements the use cases of rooms and rows.
 type Service struct {
 	client *ent.Client
+	// reads is the client of the lists (Deps.Reads).
+	reads *ent.Client
 }
 
-// NewService returns the rooms and rows service over client.
-func NewService(client *ent.Client) *Service { return &Service{client: client} }
+// NewService returns the rooms and rows service.
+func NewService(d Deps) *Service { return &Service{client: d.Client, reads: cmp.Or(d.Reads, d.Client)} }
 
 var roomOrdering = listing.Ordering[room.OrderOption]{Default: "name", ByID: room.ByID,
 	Fields: listing.Fields[room.OrderOption]{"name": room.ByName, "code": room.ByCode, "created_at": room.ByCreatedAt}}
@@ -31,7 +43,7 @@ var roomOrdering = listing.Ordering[room.OrderOption]{Default: "name", ByID: roo
 // datacenter: three statements whatever the page's size (the count, the
 // page and the datacenters).
 func (s *Service) ListRooms(ctx context.Context, f RoomFilter) (listing.Result[*ent.Room], error) {
-	q := s.client.Room.Query()
+	q := s.reads.Room.Query()
 	if f.DatacenterID != nil {
 		q = q.Where(room.DatacenterID(*f.DatacenterID))
 	}

@@ -19,7 +19,7 @@ var rowOrdering = listing.Ordering[rackrow.OrderOption]{Default: "name", ByID: r
 // room: three statements whatever the page's size (the count, the page and
 // the rooms).
 func (s *Service) ListRows(ctx context.Context, f RowFilter) (listing.Result[*ent.RackRow], error) {
-	q := s.client.RackRow.Query()
+	q := s.reads.RackRow.Query()
 	if f.RoomID != nil {
 		q = q.Where(rackrow.RoomID(*f.RoomID))
 	}

@@ -23,7 +23,7 @@ type facility struct {
 
 func newFacility(t *testing.T, env *testsupport.Env) facility {
 	t.Helper()
-	return facility{tn: testsupport.NewTenant(t, env), svc: rooms.NewService(env.App.DB.Client), c: env.App.DB.Client}
+	return facility{tn: testsupport.NewTenant(t, env), svc: rooms.NewService(rooms.Deps{Client: env.App.DB.Client}), c: env.App.DB.Client}
 }
 
 func (f facility) room(t *testing.T, dc *ent.Datacenter, code string) *ent.Room {

@@ -213,6 +213,9 @@ type AssetsInvoker interface {
 	//
 	// The company's assets, filtered and paginated. Default order: `code`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -222,6 +225,9 @@ type AssetsInvoker interface {
 	//
 	// The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 	// envelope as the asset list.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -435,6 +441,9 @@ type DatacentersInvoker interface {
 	//
 	// The company's datacenters, paginated.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -595,6 +604,9 @@ type RacksInvoker interface {
 	// The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 	// order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -700,6 +712,9 @@ type RoomsInvoker interface {
 	//
 	// The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -767,6 +782,9 @@ type RowsInvoker interface {
 	// ListRows invokes listRows operation.
 	//
 	// The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -866,6 +884,9 @@ type TeamsInvoker interface {
 	//
 	// The company's teams, filtered and paginated. Default order: `name`, then `id`.
 	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
+	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
 	//
@@ -962,6 +983,9 @@ type UsersInvoker interface {
 	// ListUsers invokes listUsers operation.
 	//
 	// The company's users, filtered and paginated. Default order: `email`, then `id`.
+	//
+	// With a read replica configured the list is read from it, so it may trail a write just made by the
+	// replica's lag; a retrieve by id never does.
 	//
 	// Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 	// `404 tenant_not_found`.
@@ -7393,6 +7417,9 @@ func (c *Client) sendListAssetStatusHistory(ctx context.Context, params ListAsse
 //
 // The company's assets, filtered and paginated. Default order: `code`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -7753,6 +7780,9 @@ func (c *Client) sendListAssets(ctx context.Context, params ListAssetsParams, re
 //
 // The company's datacenters, paginated.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -7959,6 +7989,9 @@ func (c *Client) sendListDatacenters(ctx context.Context, params ListDatacenters
 //
 // The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters, ordering and
 // envelope as the asset list.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -8645,6 +8678,9 @@ func (c *Client) sendListRackReservations(ctx context.Context, params ListRackRe
 // The company's racks, filtered and paginated, each with its units used, reserved and free. Default
 // order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -8928,6 +8964,9 @@ func (c *Client) sendListRacks(ctx context.Context, params ListRacksParams, requ
 //
 // The company's rooms, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -9150,6 +9189,9 @@ func (c *Client) sendListRooms(ctx context.Context, params ListRoomsParams, requ
 // ListRows invokes listRows operation.
 //
 // The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
@@ -9616,6 +9658,9 @@ func (c *Client) sendListSecurityEvents(ctx context.Context, params ListSecurity
 //
 // The company's teams, filtered and paginated. Default order: `name`, then `id`.
 //
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
+//
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.
 //
@@ -9821,6 +9866,9 @@ func (c *Client) sendListTeams(ctx context.Context, params ListTeamsParams, requ
 // ListUsers invokes listUsers operation.
 //
 // The company's users, filtered and paginated. Default order: `email`, then `id`.
+//
+// With a read replica configured the list is read from it, so it may trail a write just made by the
+// replica's lag; a retrieve by id never does.
 //
 // Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
 // `404 tenant_not_found`.

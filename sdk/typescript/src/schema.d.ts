@@ -249,6 +249,9 @@ export interface paths {
          * List users
          * @description The company's users, filtered and paginated. Default order: `email`, then `id`.
          *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
          */
@@ -371,6 +374,9 @@ export interface paths {
         /**
          * List teams
          * @description The company's teams, filtered and paginated. Default order: `name`, then `id`.
+         *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
@@ -636,6 +642,9 @@ export interface paths {
          * List datacenters
          * @description The company's datacenters, paginated.
          *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
          */
@@ -720,6 +729,9 @@ export interface paths {
          * List assets
          * @description The company's assets, filtered and paginated. Default order: `code`, then `id`.
          *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
          */
@@ -756,6 +768,9 @@ export interface paths {
          * List assets needing attention
          * @description The assets in Maintenance (60), Faulty (35) or Repair (30), with the same filters,
          *     ordering and envelope as the asset list.
+         *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
@@ -935,6 +950,9 @@ export interface paths {
          * List rooms
          * @description The company's rooms, filtered and paginated. Default order: `name`, then `id`.
          *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
          */
@@ -1055,6 +1073,9 @@ export interface paths {
          * List rows
          * @description The company's rows of racks, filtered and paginated. Default order: `name`, then `id`.
          *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
+         *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
          */
@@ -1141,6 +1162,9 @@ export interface paths {
          * List racks
          * @description The company's racks, filtered and paginated, each with its units used, reserved and free.
          *     Default order: `name`, then `id`.
+         *
+         *     With a read replica configured the list is read from it, so it may trail a write just made
+         *     by the replica's lag; a retrieve by id never does.
          *
          *     Errors: `400 validation_error`; `401 unauthenticated`; `403 permission_denied`;
          *     `404 tenant_not_found`.
