@@ -29,14 +29,20 @@ func benchEnv(b *testing.B) (*testsupport.Env, string) {
 	if os.Getenv(testsupport.PostgresEnv) == "" {
 		b.Skipf("set %s to run the benchmarks on PostgreSQL", testsupport.PostgresEnv)
 	}
+	env := testsupport.NewEnv(b, benchTarget(b), app.Options{})
+	return env, testsupport.Serve(b, env)
+}
+
+// benchTarget is the PostgreSQL test database.
+func benchTarget(b *testing.B) testsupport.Target {
+	b.Helper()
 	for _, target := range testsupport.Targets() {
 		if target.Name == "postgres" {
-			env := testsupport.NewEnv(b, target, app.Options{})
-			return env, testsupport.Serve(b, env)
+			return target
 		}
 	}
 	b.Fatal("no postgres target")
-	return nil, ""
+	return testsupport.Target{}
 }
 
 // seededTenant is a tenant holding benchAssets assets. It is created once
