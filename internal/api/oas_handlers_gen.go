@@ -8409,6 +8409,10 @@ func (s *Server) handleListAssetsRequest(args [0]string, argsEscaped bool, w htt
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -8620,6 +8624,10 @@ func (s *Server) handleListDatacentersRequest(args [0]string, argsEscaped bool, 
 					Name: "ordering",
 					In:   "query",
 				}: params.Ordering,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 				{
 					Name: "q",
 					In:   "query",
@@ -8872,6 +8880,10 @@ func (s *Server) handleListMaintenanceAssetsRequest(args [0]string, argsEscaped 
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9502,6 +9514,10 @@ func (s *Server) handleListRacksRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9721,6 +9737,10 @@ func (s *Server) handleListRoomsRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9944,6 +9964,10 @@ func (s *Server) handleListRowsRequest(args [0]string, argsEscaped bool, w http.
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -10380,6 +10404,10 @@ func (s *Server) handleListTeamsRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -10603,6 +10631,10 @@ func (s *Server) handleListUsersRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}

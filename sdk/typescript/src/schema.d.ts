@@ -1659,8 +1659,16 @@ export interface components {
             team_ids?: number[];
         };
         UserList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1730,8 +1738,16 @@ export interface components {
             permissions?: string[];
         };
         TeamList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1831,8 +1847,16 @@ export interface components {
             allowed_cidrs?: string[];
         };
         APITokenList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1873,8 +1897,16 @@ export interface components {
             created_at: string;
         };
         SecurityEventList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1930,8 +1962,16 @@ export interface components {
             address?: string | null;
         };
         DatacenterList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2111,8 +2151,16 @@ export interface components {
             reservation_id?: number;
         };
         AssetList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2136,8 +2184,16 @@ export interface components {
             changed_at: string;
         };
         StatusChangeList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2204,8 +2260,16 @@ export interface components {
             description?: string | null;
         };
         RoomList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2248,8 +2312,16 @@ export interface components {
             name?: string;
         };
         RowList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2363,8 +2435,16 @@ export interface components {
             description?: string | null;
         };
         RackList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2382,8 +2462,16 @@ export interface components {
             positions: number[];
         };
         RackSpaceList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2455,8 +2543,16 @@ export interface components {
             expires_at?: string | null;
         };
         ReservationList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2497,8 +2593,16 @@ export interface components {
             changed_at: string;
         };
         PlacementChangeList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2588,8 +2692,25 @@ export interface components {
         Id: number;
         /** @description Page size. */
         Limit: number;
-        /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+        /**
+         * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+         *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+         *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+         *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+         *     first.
+         */
         Offset: number;
+        /**
+         * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+         *     that page's `next` link, which carries it for every page read without an offset (the
+         *     first page, and each page read by cursor). A page read by cursor costs the same however
+         *     deep it is and stays in step when items are added or removed meanwhile: an item is
+         *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+         *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+         *     and filters it was made with; another ordering or other filters, an altered cursor, or
+         *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+         */
+        Cursor: string;
         /**
          * @description Case-insensitive substring searched in the listed objects' name, in their code
          *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
@@ -3107,8 +3228,25 @@ export interface operations {
                 ordering?: components["parameters"]["UserOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3125,6 +3263,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 9,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/users?limit=2&offset=2",
                      *       "previous": null,
                      *       "results": [
@@ -3485,8 +3624,25 @@ export interface operations {
                 ordering?: components["parameters"]["TeamOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3503,6 +3659,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -3892,7 +4049,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -3910,6 +4073,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -4097,7 +4261,13 @@ export interface operations {
                 since?: components["parameters"]["SinceFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -4115,6 +4285,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 906,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/security-events?limit=3&offset=3",
                      *       "previous": null,
                      *       "results": [
@@ -4171,10 +4342,27 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
                 ordering?: components["parameters"]["DatacenterOrdering"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
                  *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
@@ -4197,6 +4385,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -4508,8 +4697,25 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -4526,6 +4732,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 214,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/assets?limit=2&offset=2",
                      *       "previous": null,
                      *       "results": [
@@ -4728,8 +4935,25 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -4746,6 +4970,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5152,7 +5377,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -5176,6 +5407,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5215,7 +5447,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -5239,6 +5477,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5307,8 +5546,25 @@ export interface operations {
                 ordering?: components["parameters"]["RoomOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -5325,6 +5581,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5685,8 +5942,25 @@ export interface operations {
                 ordering?: components["parameters"]["RowOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -5703,6 +5977,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6008,8 +6283,25 @@ export interface operations {
                 ordering?: components["parameters"]["RackOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -6026,6 +6318,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6182,7 +6475,13 @@ export interface operations {
                 row_id?: components["parameters"]["RowFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -6200,6 +6499,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6640,7 +6940,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -6664,6 +6970,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
