@@ -131,9 +131,9 @@ var (
 				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[2], AssetsColumns[0]},
 			},
 			{
-				Name:    "asset_company_id_asset_type",
+				Name:    "asset_company_id_asset_type_status_code_id",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[8]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[8], AssetsColumns[9], AssetsColumns[6], AssetsColumns[0]},
 			},
 			{
 				Name:    "asset_company_id_datacenter_id",

@@ -76,11 +76,7 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 	}
 	q = q.Where(placementFilters(f)...)
 	if f.Q != "" {
-		q = q.Where(asset.Or(
-			asset.NameContainsFold(f.Q),
-			asset.CodeContainsFold(f.Q),
-			asset.SerialNumberContainsFold(f.Q),
-		))
+		q = q.Where(search(f.Q))
 	}
 	res, err := listing.FetchSorted(ctx, q.WithDatacenter().WithRack(), assetOrdering, f.Params)
 	if err != nil {
