@@ -50,7 +50,8 @@ func decodeCursor(s, ordering, filters string) (Cursor, error) {
 		return Cursor{}, ErrBadCursor
 	}
 	var c Cursor
-	if err := json.Unmarshal(b, &c); err != nil || len(c.Key) == 0 {
+	// A key is never null: the ordering fields are not nullable.
+	if err := json.Unmarshal(b, &c); err != nil || len(c.Key) == 0 || string(c.Key) == "null" {
 		return Cursor{}, ErrBadCursor
 	}
 	if c.Ordering != ordering || c.Filters != filters {
