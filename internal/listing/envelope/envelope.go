@@ -17,8 +17,8 @@ type List[R any] struct {
 	Count      int
 	CountExact bool
 	Next       api.NilString
-	Previous api.NilString
-	Results  []R
+	Previous   api.NilString
+	Results    []R
 }
 
 // Page reads the limit and offset parameters of a list operation.
