@@ -2,6 +2,7 @@ package tests
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/testsupport"
 )
 
@@ -40,6 +42,7 @@ func largeShapes() []largeShape {
 		{"search q", plain("/api/assets?q=SN12345")},
 		{"maintenance", plain("/api/assets/maintenance")},
 		{"deep page (offset)", func(size, _ int) string { return fmt.Sprintf("/api/assets?offset=%d", size/2) }},
+		{"deep page (cursor)", plain("/api/assets?cursor=" + middleCursor())},
 	}
 	for _, field := range []string{"code", "name", "status", "created_at", "updated_at"} {
 		for _, o := range []string{field, "-" + field} {
@@ -47,6 +50,13 @@ func largeShapes() []largeShape {
 		}
 	}
 	return shapes
+}
+
+// middleCursor continues the default ordering (code) in the middle of a
+// seeded tenant: codes are <type>-<number> over ten types, and RTR is the
+// sixth of them in code order.
+func middleCursor() string {
+	return listing.Cursor{Ordering: "code", Key: json.RawMessage(`"RTR-0000000"`)}.Encode()
 }
 
 // BenchmarkLargeLists compares every list shape on a tenant of 10,000

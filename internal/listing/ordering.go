@@ -86,34 +86,35 @@ func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx co
 	if err != nil {
 		return Result[T]{}, err
 	}
-	terms, _ := o.Terms(name)
 	page := p.Page.Clamped()
+	if page.Offset > MaxOffset {
+		return Result[T]{}, ErrOffsetTooLarge
+	}
+	terms, _ := o.Terms(name)
+	// The count reads the collection unordered: the order's index may
+	// not be the one that finds the matches of a filter quickly.
+	counted, ordered := q.Clone(), q.Order(terms...)
 	switch {
 	case p.Cursor != "" && p.ByOffset:
 		return Result[T]{}, ErrCursorAndOffset
 	case p.ByOffset:
-		return Fetch(ctx, q.Order(terms...), page)
-	case p.Cursor == "":
-		res, err := Fetch(ctx, q.Order(terms...), page)
-		if err == nil {
-			err = setNextCursor(ctx, &res, name, field)
+		return fetch(ctx, counted, ordered.Offset(page.Offset), page)
+	case p.Cursor != "":
+		c, err := decodeCursor(p.Cursor, name, FiltersOf(ctx))
+		if err != nil {
+			return Result[T]{}, err
 		}
-		return res, err
+		key, err := keyValue[T](field, c.Key)
+		if err != nil {
+			return Result[T]{}, err
+		}
+		ordered = ordered.Order(after[O](field, desc, key, c.ID))
 	}
-	filters := FiltersOf(ctx)
-	c, err := decodeCursor(p.Cursor, name, filters)
-	if err != nil {
-		return Result[T]{}, err
-	}
-	key, err := keyValue[T](field, c.Key)
-	if err != nil {
-		return Result[T]{}, err
-	}
-	res, err := fetch(ctx, q.Clone(), q.Order(append(terms, after[O](field, desc, key, c.ID))...), page)
+	res, err := fetch(ctx, counted, ordered, page)
 	if err != nil {
 		return res, err
 	}
-	res.ByCursor = true
+	res.ByCursor = p.Cursor != ""
 	return res, setNextCursor(ctx, &res, name, field)
 }
 

@@ -68,10 +68,7 @@ func WithItems[T, U any](r Result[T], items []U) Result[U] {
 
 // Query is what every generated Ent query offers for paging.
 type Query[Q, T any] interface {
-	Clone() Q
-	Limit(int) Q
-	Offset(int) Q
-	IDs(context.Context) ([]int, error)
+	Counter[Q]
 	All(context.Context) ([]T, error)
 }
 

@@ -43,6 +43,7 @@ func (q *fakeQuery) Offset(n int) *fakeQuery {
 	return q
 }
 func (q *fakeQuery) IDs(ctx context.Context) ([]int, error) { return q.All(ctx) }
+func (q *fakeQuery) Count(context.Context) (int, error)     { return len(q.items), nil }
 func (q *fakeQuery) All(context.Context) ([]int, error) {
 	end := len(q.items)
 	if q.limit > 0 {

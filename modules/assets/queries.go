@@ -22,9 +22,10 @@ var assetOrdering = listing.Ordering[asset.OrderOption]{Default: "code", ByID: a
 		"status": asset.ByStatus, "created_at": asset.ByCreatedAt, "updated_at": asset.ByUpdatedAt}}
 
 // List returns a page of the tenant's assets matching f, each with its
-// datacenter and rack, and how many match in all. A page costs four
-// statements whatever its size: the count, the page, the datacenters and
-// the racks (none when no asset of the page is in a rack).
+// datacenter and rack, and how many match in all (up to listing.CountCap).
+// A page costs five statements at most whatever its size: whether more
+// than the cap match, the count (only when not), the page, the
+// datacenters and the racks (none when no asset of the page is in a rack).
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error) {
 	if err := f.Validate(); err != nil {
 		return listing.Result[*ent.Asset]{}, err
