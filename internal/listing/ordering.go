@@ -30,8 +30,8 @@ type Ordering[O ~func(*sql.Selector)] struct {
 	ByID func(...sql.OrderTermOption) O
 }
 
-// resolve is the ordering param names, the default when it is empty: the
-// field and whether it runs descending.
+// resolve returns the ordering that param names (the default when param
+// is empty), its field, and whether it runs descending.
 func (o Ordering[O]) resolve(param string) (name string, field string, desc bool, err error) {
 	if param == "" {
 		param = o.Default

@@ -1,7 +1,8 @@
 // Package listing is what every collection shares on the service side: the
 // page window, clamped once to the API's limits, a stable order with an id
-// tie-break, one query helper that counts and reads a page, and the
-// next/previous links. Handlers build the envelope with package envelope.
+// tie-break, one query helper that counts (exactly up to CountCap) and
+// reads a page by offset or by keyset cursor, and the next/previous links.
+// Handlers build the envelope with package envelope.
 package listing
 
 import (
