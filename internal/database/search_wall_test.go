@@ -54,7 +54,7 @@ func TestTenantWalls_TheAssetSearchReturnsOnlyTheCurrentTenantsAssets(t *testing
 	_, errStranger := search(stranger, fmt.Sprint(a.company), "%sn-shared%")
 
 	require.NoError(t, errA)
-	assert.Equal(t, []int64{own}, []int64(gotA), "tenant A's asset, not B's")
+	assert.Equal(t, []int64{own}, gotA, "tenant A's asset, not B's")
 	require.NoError(t, errNone)
 	assert.Empty(t, gotNone, "no tenant set: nothing")
 	var pqErr *pq.Error
