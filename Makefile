@@ -97,7 +97,8 @@ check-live: test-race
 	.ci/sdk-typescript
 	.ci/sdk-go
 
-## bench: full-stack HTTP benchmarks on PostgreSQL (BINORA_TEST_POSTGRES_URL)
+## bench: full-stack HTTP benchmarks on PostgreSQL (BINORA_TEST_POSTGRES_URL); BINORA_BENCH_LARGE=1 adds
+## the list shapes on 10,000 and 1,000,000 assets (minutes: docs/performance.md)
 bench:
 	@test -n "$$BINORA_TEST_POSTGRES_URL" || { echo "set BINORA_TEST_POSTGRES_URL to a PostgreSQL database"; exit 1; }
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./tests/

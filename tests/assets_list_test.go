@@ -2,6 +2,7 @@ package tests
 
 import (
 	"fmt"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -169,7 +170,13 @@ func TestListAssets_DefaultsToFiftyPerPage(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, 51, l.Count)
 		assert.Len(t, l.Results, 50)
-		assertLink(t, l.Next, map[string]string{"limit": "50", "offset": "50"})
+		next, ok := l.Next.Get()
+		require.True(t, ok)
+		u, err := url.Parse(next)
+		require.NoError(t, err)
+		assert.Equal(t, "50", u.Query().Get("limit"))
+		assert.NotEmpty(t, u.Query().Get("cursor"), "a first page read without an offset links on by cursor")
+		assert.False(t, u.Query().Has("offset"))
 	})
 }
 

@@ -34,7 +34,7 @@ func TestListLinks_NameThePublicURLWhenItIsSet(t *testing.T) {
 		s.tn.Datacenter(t, "L1")
 		s.tn.Datacenter(t, "L2")
 
-		next := nextLink(t, s.raw(t, http.MethodGet, "/api/datacenters?limit=1", ""))
+		next := nextLink(t, s.raw(t, http.MethodGet, "/api/datacenters?limit=1&offset=0", ""))
 
 		assert.Equal(t, "https://binora.example.com/api/datacenters?limit=1&offset=1", next)
 	})
@@ -47,7 +47,7 @@ func TestListLinks_WithoutAPublicURL_NameTheRequestsAddress(t *testing.T) {
 		s.tn.Datacenter(t, "L1")
 		s.tn.Datacenter(t, "L2")
 
-		next := nextLink(t, s.raw(t, http.MethodGet, "/api/datacenters?limit=1", ""))
+		next := nextLink(t, s.raw(t, http.MethodGet, "/api/datacenters?limit=1&offset=0", ""))
 
 		assert.True(t, strings.HasPrefix(next, s.url+"/api/datacenters?"), next)
 	})

@@ -91,6 +91,14 @@ var notVocabulary = map[string]string{
 	"TeamPatch.permissions[]":                  "a permission code, checked against the catalog",
 	"APITokenCreate.permissions[]":             "a permission code, checked against the catalog",
 	"APITokenCreate.allowed_cidrs[]":           "an address range, parsed as CIDR notation",
+	"listAssets?cursor":                        "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listMaintenanceAssets?cursor":             "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listDatacenters?cursor":                   "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listRacks?cursor":                         "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listRooms?cursor":                         "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listRows?cursor":                          "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listTeams?cursor":                         "an opaque cursor the server gave out in a next link, decoded and checked",
+	"listUsers?cursor":                         "an opaque cursor the server gave out in a next link, decoded and checked",
 }
 
 func TestSpecLimits_AreTheValidationLimits(t *testing.T) {

@@ -52,6 +52,14 @@ var notFreeText = map[string]string{
 	"TeamPatch.permissions[]":           "a permission code of the catalog",
 	"APITokenCreate.permissions[]":      "a permission code of the catalog",
 	"APITokenCreate.allowed_cidrs[]":    "an address range in CIDR notation",
+	"listAssets?cursor":                 "an opaque cursor from a next link",
+	"listMaintenanceAssets?cursor":      "an opaque cursor from a next link",
+	"listDatacenters?cursor":            "an opaque cursor from a next link",
+	"listRacks?cursor":                  "an opaque cursor from a next link",
+	"listRooms?cursor":                  "an opaque cursor from a next link",
+	"listRows?cursor":                   "an opaque cursor from a next link",
+	"listTeams?cursor":                  "an opaque cursor from a next link",
+	"listUsers?cursor":                  "an opaque cursor from a next link",
 }
 
 // knownFailures are probes that fail today, each with the reason; they are

@@ -106,14 +106,34 @@ var (
 				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[6]},
 			},
 			{
-				Name:    "asset_company_id_status",
+				Name:    "asset_company_id_status_id",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[9]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[9], AssetsColumns[0]},
 			},
 			{
-				Name:    "asset_company_id_asset_type",
+				Name:    "asset_company_id_status_code",
 				Unique:  false,
-				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[8]},
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[9], AssetsColumns[6]},
+			},
+			{
+				Name:    "asset_company_id_name_id",
+				Unique:  false,
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[7], AssetsColumns[0]},
+			},
+			{
+				Name:    "asset_company_id_created_at_id",
+				Unique:  false,
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[1], AssetsColumns[0]},
+			},
+			{
+				Name:    "asset_company_id_updated_at_id",
+				Unique:  false,
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[2], AssetsColumns[0]},
+			},
+			{
+				Name:    "asset_company_id_asset_type_status_code_id",
+				Unique:  false,
+				Columns: []*schema.Column{AssetsColumns[15], AssetsColumns[8], AssetsColumns[9], AssetsColumns[6], AssetsColumns[0]},
 			},
 			{
 				Name:    "asset_company_id_datacenter_id",

@@ -65,12 +65,24 @@ func (Asset) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Asset.
+// Indexes of the Asset. A list page reads its rows in index order and
+// stops after the page, whatever the tenant's size, when an index starts
+// with the company and then follows the ordering with its id tie-break
+// (modules/assets lists; docs/performance.md): code is unique, so
+// (company_id, code) orders by code and id alike. The status filter, and
+// the type and status filters together, with the default ordering have
+// indexes of their own, which also count the matches without reading a
+// row. The search's trigram index is PostgreSQL's alone, written by hand
+// in its migrations.
 func (Asset) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("company_id", "code").Unique(),
-		index.Fields("company_id", "status"),
-		index.Fields("company_id", "asset_type"),
+		index.Fields("company_id", "status", "id"),
+		index.Fields("company_id", "status", "code"),
+		index.Fields("company_id", "name", "id"),
+		index.Fields("company_id", "created_at", "id"),
+		index.Fields("company_id", "updated_at", "id"),
+		index.Fields("company_id", "asset_type", "status", "code", "id"),
 		index.Fields("company_id", "datacenter_id"),
 		index.Fields("company_id", "rack_id", "position"),
 	}

@@ -8412,6 +8412,10 @@ func (s *Server) handleListAssetsRequest(args [0]string, argsEscaped bool, w htt
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -8626,6 +8630,10 @@ func (s *Server) handleListDatacentersRequest(args [0]string, argsEscaped bool, 
 					Name: "ordering",
 					In:   "query",
 				}: params.Ordering,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 				{
 					Name: "q",
 					In:   "query",
@@ -8881,6 +8889,10 @@ func (s *Server) handleListMaintenanceAssetsRequest(args [0]string, argsEscaped 
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9514,6 +9526,10 @@ func (s *Server) handleListRacksRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9736,6 +9752,10 @@ func (s *Server) handleListRoomsRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -9962,6 +9982,10 @@ func (s *Server) handleListRowsRequest(args [0]string, argsEscaped bool, w http.
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -10401,6 +10425,10 @@ func (s *Server) handleListTeamsRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}
@@ -10627,6 +10655,10 @@ func (s *Server) handleListUsersRequest(args [0]string, argsEscaped bool, w http
 					Name: "offset",
 					In:   "query",
 				}: params.Offset,
+				{
+					Name: "cursor",
+					In:   "query",
+				}: params.Cursor,
 			},
 			Raw: r,
 		}

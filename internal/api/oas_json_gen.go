@@ -652,6 +652,10 @@ func (s *APITokenList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -669,11 +673,12 @@ func (s *APITokenList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfAPITokenList = [4]string{
+var jsonFieldsNameOfAPITokenList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes APITokenList from json.
@@ -697,8 +702,20 @@ func (s *APITokenList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -708,7 +725,7 @@ func (s *APITokenList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -718,7 +735,7 @@ func (s *APITokenList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]APIToken, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -745,7 +762,7 @@ func (s *APITokenList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -1617,6 +1634,10 @@ func (s *AssetList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -1634,11 +1655,12 @@ func (s *AssetList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfAssetList = [4]string{
+var jsonFieldsNameOfAssetList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes AssetList from json.
@@ -1662,8 +1684,20 @@ func (s *AssetList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -1673,7 +1707,7 @@ func (s *AssetList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -1683,7 +1717,7 @@ func (s *AssetList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Asset, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -1710,7 +1744,7 @@ func (s *AssetList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -3155,6 +3189,10 @@ func (s *DatacenterList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -3172,11 +3210,12 @@ func (s *DatacenterList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfDatacenterList = [4]string{
+var jsonFieldsNameOfDatacenterList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes DatacenterList from json.
@@ -3200,8 +3239,20 @@ func (s *DatacenterList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -3211,7 +3262,7 @@ func (s *DatacenterList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -3221,7 +3272,7 @@ func (s *DatacenterList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Datacenter, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -3248,7 +3299,7 @@ func (s *DatacenterList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -6583,6 +6634,10 @@ func (s *PlacementChangeList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -6600,11 +6655,12 @@ func (s *PlacementChangeList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfPlacementChangeList = [4]string{
+var jsonFieldsNameOfPlacementChangeList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes PlacementChangeList from json.
@@ -6628,8 +6684,20 @@ func (s *PlacementChangeList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -6639,7 +6707,7 @@ func (s *PlacementChangeList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -6649,7 +6717,7 @@ func (s *PlacementChangeList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]PlacementChange, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -6676,7 +6744,7 @@ func (s *PlacementChangeList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -7658,6 +7726,10 @@ func (s *RackList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -7675,11 +7747,12 @@ func (s *RackList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfRackList = [4]string{
+var jsonFieldsNameOfRackList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes RackList from json.
@@ -7703,8 +7776,20 @@ func (s *RackList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -7714,7 +7799,7 @@ func (s *RackList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -7724,7 +7809,7 @@ func (s *RackList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Rack, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -7751,7 +7836,7 @@ func (s *RackList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -8359,6 +8444,10 @@ func (s *RackSpaceList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -8376,11 +8465,12 @@ func (s *RackSpaceList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfRackSpaceList = [4]string{
+var jsonFieldsNameOfRackSpaceList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes RackSpaceList from json.
@@ -8404,8 +8494,20 @@ func (s *RackSpaceList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -8415,7 +8517,7 @@ func (s *RackSpaceList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -8425,7 +8527,7 @@ func (s *RackSpaceList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]RackSpace, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -8452,7 +8554,7 @@ func (s *RackSpaceList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -9089,6 +9191,10 @@ func (s *ReservationList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -9106,11 +9212,12 @@ func (s *ReservationList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfReservationList = [4]string{
+var jsonFieldsNameOfReservationList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes ReservationList from json.
@@ -9134,8 +9241,20 @@ func (s *ReservationList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -9145,7 +9264,7 @@ func (s *ReservationList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -9155,7 +9274,7 @@ func (s *ReservationList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Reservation, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -9182,7 +9301,7 @@ func (s *ReservationList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -9615,6 +9734,10 @@ func (s *RoomList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -9632,11 +9755,12 @@ func (s *RoomList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfRoomList = [4]string{
+var jsonFieldsNameOfRoomList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes RoomList from json.
@@ -9660,8 +9784,20 @@ func (s *RoomList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -9671,7 +9807,7 @@ func (s *RoomList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -9681,7 +9817,7 @@ func (s *RoomList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Room, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -9708,7 +9844,7 @@ func (s *RoomList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -10287,6 +10423,10 @@ func (s *RowList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -10304,11 +10444,12 @@ func (s *RowList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfRowList = [4]string{
+var jsonFieldsNameOfRowList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes RowList from json.
@@ -10332,8 +10473,20 @@ func (s *RowList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -10343,7 +10496,7 @@ func (s *RowList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -10353,7 +10506,7 @@ func (s *RowList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Row, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -10380,7 +10533,7 @@ func (s *RowList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -10825,6 +10978,10 @@ func (s *SecurityEventList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -10842,11 +10999,12 @@ func (s *SecurityEventList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfSecurityEventList = [4]string{
+var jsonFieldsNameOfSecurityEventList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes SecurityEventList from json.
@@ -10870,8 +11028,20 @@ func (s *SecurityEventList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -10881,7 +11051,7 @@ func (s *SecurityEventList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -10891,7 +11061,7 @@ func (s *SecurityEventList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]SecurityEvent, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -10918,7 +11088,7 @@ func (s *SecurityEventList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -11211,6 +11381,10 @@ func (s *StatusChangeList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -11228,11 +11402,12 @@ func (s *StatusChangeList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfStatusChangeList = [4]string{
+var jsonFieldsNameOfStatusChangeList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes StatusChangeList from json.
@@ -11256,8 +11431,20 @@ func (s *StatusChangeList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -11267,7 +11454,7 @@ func (s *StatusChangeList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -11277,7 +11464,7 @@ func (s *StatusChangeList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]StatusChange, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -11304,7 +11491,7 @@ func (s *StatusChangeList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -11827,6 +12014,10 @@ func (s *TeamList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -11844,11 +12035,12 @@ func (s *TeamList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfTeamList = [4]string{
+var jsonFieldsNameOfTeamList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes TeamList from json.
@@ -11872,8 +12064,20 @@ func (s *TeamList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -11883,7 +12087,7 @@ func (s *TeamList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -11893,7 +12097,7 @@ func (s *TeamList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]Team, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -11920,7 +12124,7 @@ func (s *TeamList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.
@@ -12942,6 +13146,10 @@ func (s *UserList) encodeFields(e *jx.Encoder) {
 		e.Int(s.Count)
 	}
 	{
+		e.FieldStart("count_exact")
+		e.Bool(s.CountExact)
+	}
+	{
 		e.FieldStart("next")
 		s.Next.Encode(e)
 	}
@@ -12959,11 +13167,12 @@ func (s *UserList) encodeFields(e *jx.Encoder) {
 	}
 }
 
-var jsonFieldsNameOfUserList = [4]string{
+var jsonFieldsNameOfUserList = [5]string{
 	0: "count",
-	1: "next",
-	2: "previous",
-	3: "results",
+	1: "count_exact",
+	2: "next",
+	3: "previous",
+	4: "results",
 }
 
 // Decode decodes UserList from json.
@@ -12987,8 +13196,20 @@ func (s *UserList) Decode(d *jx.Decoder) error {
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"count\"")
 			}
-		case "next":
+		case "count_exact":
 			requiredBitSet[0] |= 1 << 1
+			if err := func() error {
+				v, err := d.Bool()
+				s.CountExact = bool(v)
+				if err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"count_exact\"")
+			}
+		case "next":
+			requiredBitSet[0] |= 1 << 2
 			if err := func() error {
 				if err := s.Next.Decode(d); err != nil {
 					return err
@@ -12998,7 +13219,7 @@ func (s *UserList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"next\"")
 			}
 		case "previous":
-			requiredBitSet[0] |= 1 << 2
+			requiredBitSet[0] |= 1 << 3
 			if err := func() error {
 				if err := s.Previous.Decode(d); err != nil {
 					return err
@@ -13008,7 +13229,7 @@ func (s *UserList) Decode(d *jx.Decoder) error {
 				return errors.Wrap(err, "decode field \"previous\"")
 			}
 		case "results":
-			requiredBitSet[0] |= 1 << 3
+			requiredBitSet[0] |= 1 << 4
 			if err := func() error {
 				s.Results = make([]User, 0)
 				if err := d.Arr(func(d *jx.Decoder) error {
@@ -13035,7 +13256,7 @@ func (s *UserList) Decode(d *jx.Decoder) error {
 	// Validate required fields.
 	var failures []validate.FieldError
 	for i, mask := range [1]uint8{
-		0b00001111,
+		0b00011111,
 	} {
 		if result := (requiredBitSet[i] & mask) ^ mask; result != 0 {
 			// Mask only required fields and check equality to mask using XOR.

@@ -2427,7 +2427,10 @@ type FindRackSpaceParams struct {
 	RowID OptInt64 `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -2931,11 +2934,6 @@ func decodeFindRackSpaceParams(args [0]string, argsEscaped bool, r *http.Request
 			In:   "query",
 			Err:  err,
 		}
-	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
 	}
 	// Decode query: offset.
 	if err := func() error {
@@ -4160,7 +4158,10 @@ func decodeGetUserParams(args [1]string, argsEscaped bool, r *http.Request) (par
 type ListAPITokensParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -4259,11 +4260,6 @@ func decodeListAPITokensParams(args [0]string, argsEscaped bool, r *http.Request
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -4337,7 +4333,10 @@ func decodeListAPITokensParams(args [0]string, argsEscaped bool, r *http.Request
 type ListAssetPlacementHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -4444,11 +4443,6 @@ func decodeListAssetPlacementHistoryParams(args [1]string, argsEscaped bool, r *
 			In:   "query",
 			Err:  err,
 		}
-	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
 	}
 	// Decode query: offset.
 	if err := func() error {
@@ -4586,7 +4580,10 @@ func decodeListAssetPlacementHistoryParams(args [1]string, argsEscaped bool, r *
 type ListAssetStatusHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -4693,11 +4690,6 @@ func decodeListAssetStatusHistoryParams(args [1]string, argsEscaped bool, r *htt
 			In:   "query",
 			Err:  err,
 		}
-	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
 	}
 	// Decode query: offset.
 	if err := func() error {
@@ -4857,8 +4849,19 @@ type ListAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListAssetsParams(packed middleware.Parameters) (params ListAssetsParams) {
@@ -4968,6 +4971,15 @@ func unpackListAssetsParams(packed middleware.Parameters) (params ListAssetsPara
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -5698,11 +5710,6 @@ func decodeListAssetsParams(args [0]string, argsEscaped bool, r *http.Request) (
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -5769,6 +5776,74 @@ func decodeListAssetsParams(args [0]string, argsEscaped bool, r *http.Request) (
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -5776,10 +5851,21 @@ func decodeListAssetsParams(args [0]string, argsEscaped bool, r *http.Request) (
 type ListDatacentersParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptDatacenterOrdering `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
 	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
@@ -5811,6 +5897,15 @@ func unpackListDatacentersParams(packed middleware.Parameters) (params ListDatac
 		}
 		if v, ok := packed[key]; ok {
 			params.Ordering = v.(OptDatacenterOrdering)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	{
@@ -5897,11 +5992,6 @@ func decodeListDatacentersParams(args [0]string, argsEscaped bool, r *http.Reque
 			In:   "query",
 			Err:  err,
 		}
-	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
 	}
 	// Decode query: offset.
 	if err := func() error {
@@ -6025,6 +6115,74 @@ func decodeListDatacentersParams(args [0]string, argsEscaped bool, r *http.Reque
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	// Decode query: q.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -6122,8 +6280,19 @@ type ListMaintenanceAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListMaintenanceAssetsParams(packed middleware.Parameters) (params ListMaintenanceAssetsParams) {
@@ -6233,6 +6402,15 @@ func unpackListMaintenanceAssetsParams(packed middleware.Parameters) (params Lis
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -6963,11 +7141,6 @@ func decodeListMaintenanceAssetsParams(args [0]string, argsEscaped bool, r *http
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -7034,6 +7207,74 @@ func decodeListMaintenanceAssetsParams(args [0]string, argsEscaped bool, r *http
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -7041,7 +7282,10 @@ func decodeListMaintenanceAssetsParams(args [0]string, argsEscaped bool, r *http
 type ListRackReservationsParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -7148,11 +7392,6 @@ func decodeListRackReservationsParams(args [1]string, argsEscaped bool, r *http.
 			In:   "query",
 			Err:  err,
 		}
-	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
 	}
 	// Decode query: offset.
 	if err := func() error {
@@ -7303,8 +7542,19 @@ type ListRacksParams struct {
 	Ordering OptRackOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListRacksParams(packed middleware.Parameters) (params ListRacksParams) {
@@ -7378,6 +7628,15 @@ func unpackListRacksParams(packed middleware.Parameters) (params ListRacksParams
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -7844,11 +8103,6 @@ func decodeListRacksParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -7915,6 +8169,74 @@ func decodeListRacksParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -7929,8 +8251,19 @@ type ListRoomsParams struct {
 	Ordering OptRoomOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListRoomsParams(packed middleware.Parameters) (params ListRoomsParams) {
@@ -7977,6 +8310,15 @@ func unpackListRoomsParams(packed middleware.Parameters) (params ListRoomsParams
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -8245,11 +8587,6 @@ func decodeListRoomsParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -8316,6 +8653,74 @@ func decodeListRoomsParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -8332,8 +8737,19 @@ type ListRowsParams struct {
 	Ordering OptRowOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListRowsParams(packed middleware.Parameters) (params ListRowsParams) {
@@ -8389,6 +8805,15 @@ func unpackListRowsParams(packed middleware.Parameters) (params ListRowsParams) 
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -8723,11 +9148,6 @@ func decodeListRowsParams(args [0]string, argsEscaped bool, r *http.Request) (pa
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -8794,6 +9214,74 @@ func decodeListRowsParams(args [0]string, argsEscaped bool, r *http.Request) (pa
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -8807,7 +9295,10 @@ type ListSecurityEventsParams struct {
 	Since OptDateTime `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -9096,11 +9587,6 @@ func decodeListSecurityEventsParams(args [0]string, argsEscaped bool, r *http.Re
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -9179,8 +9665,19 @@ type ListTeamsParams struct {
 	Ordering OptTeamOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListTeamsParams(packed middleware.Parameters) (params ListTeamsParams) {
@@ -9218,6 +9715,15 @@ func unpackListTeamsParams(packed middleware.Parameters) (params ListTeamsParams
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -9420,11 +9926,6 @@ func decodeListTeamsParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -9491,6 +9992,74 @@ func decodeListTeamsParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
+			In:   "query",
+			Err:  err,
+		}
+	}
 	return params, nil
 }
 
@@ -9506,8 +10075,19 @@ type ListUsersParams struct {
 	Ordering OptUserOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 func unpackListUsersParams(packed middleware.Parameters) (params ListUsersParams) {
@@ -9563,6 +10143,15 @@ func unpackListUsersParams(packed middleware.Parameters) (params ListUsersParams
 		}
 		if v, ok := packed[key]; ok {
 			params.Offset = v.(OptInt)
+		}
+	}
+	{
+		key := middleware.ParameterKey{
+			Name: "cursor",
+			In:   "query",
+		}
+		if v, ok := packed[key]; ok {
+			params.Cursor = v.(OptString)
 		}
 	}
 	return params
@@ -9872,11 +10461,6 @@ func decodeListUsersParams(args [0]string, argsEscaped bool, r *http.Request) (p
 			Err:  err,
 		}
 	}
-	// Set default value for query: offset.
-	{
-		val := int(0)
-		params.Offset.SetTo(val)
-	}
 	// Decode query: offset.
 	if err := func() error {
 		cfg := uri.QueryParameterDecodingConfig{
@@ -9939,6 +10523,74 @@ func decodeListUsersParams(args [0]string, argsEscaped bool, r *http.Request) (p
 	}(); err != nil {
 		return params, &ogenerrors.DecodeParamError{
 			Name: "offset",
+			In:   "query",
+			Err:  err,
+		}
+	}
+	// Decode query: cursor.
+	if err := func() error {
+		cfg := uri.QueryParameterDecodingConfig{
+			Name:    "cursor",
+			Style:   uri.QueryStyleForm,
+			Explode: true,
+		}
+
+		if err := q.HasParam(cfg); err == nil {
+			if err := q.DecodeParam(cfg, func(d uri.Decoder) error {
+				var paramsDotCursorVal string
+				if err := func() error {
+					val, err := d.DecodeValue()
+					if err != nil {
+						return err
+					}
+
+					c, err := conv.ToString(val)
+					if err != nil {
+						return err
+					}
+
+					paramsDotCursorVal = c
+					return nil
+				}(); err != nil {
+					return err
+				}
+				params.Cursor.SetTo(paramsDotCursorVal)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := func() error {
+				if value, ok := params.Cursor.Get(); ok {
+					if err := func() error {
+						if err := (validate.String{
+							MinLength:     0,
+							MinLengthSet:  false,
+							MaxLength:     2048,
+							MaxLengthSet:  true,
+							Email:         false,
+							Hostname:      false,
+							Regex:         nil,
+							MinNumeric:    0,
+							MinNumericSet: false,
+							MaxNumeric:    0,
+							MaxNumericSet: false,
+						}).Validate(string(value)); err != nil {
+							return errors.Wrap(err, "string")
+						}
+						return nil
+					}(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}(); err != nil {
+		return params, &ogenerrors.DecodeParamError{
+			Name: "cursor",
 			In:   "query",
 			Err:  err,
 		}

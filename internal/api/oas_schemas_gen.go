@@ -304,8 +304,12 @@ func (s *APITokenHeaders) SetResponse(val APIToken) {
 
 // Ref: #/components/schemas/APITokenList
 type APITokenList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -316,6 +320,11 @@ type APITokenList struct {
 // GetCount returns the value of Count.
 func (s *APITokenList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *APITokenList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -336,6 +345,11 @@ func (s *APITokenList) GetResults() []APIToken {
 // SetCount sets the value of Count.
 func (s *APITokenList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *APITokenList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -815,8 +829,12 @@ func (*AssetHeaders) updateAssetStatusRes() {}
 
 // Ref: #/components/schemas/AssetList
 type AssetList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -827,6 +845,11 @@ type AssetList struct {
 // GetCount returns the value of Count.
 func (s *AssetList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *AssetList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -847,6 +870,11 @@ func (s *AssetList) GetResults() []Asset {
 // SetCount sets the value of Count.
 func (s *AssetList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *AssetList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -1721,8 +1749,12 @@ func (*DatacenterHeaders) updateDatacenterRes()  {}
 
 // Ref: #/components/schemas/DatacenterList
 type DatacenterList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -1733,6 +1765,11 @@ type DatacenterList struct {
 // GetCount returns the value of Count.
 func (s *DatacenterList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *DatacenterList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -1753,6 +1790,11 @@ func (s *DatacenterList) GetResults() []Datacenter {
 // SetCount sets the value of Count.
 func (s *DatacenterList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *DatacenterList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -4447,8 +4489,12 @@ func (s *PlacementChange) SetChangedAt(val time.Time) {
 
 // Ref: #/components/schemas/PlacementChangeList
 type PlacementChangeList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -4459,6 +4505,11 @@ type PlacementChangeList struct {
 // GetCount returns the value of Count.
 func (s *PlacementChangeList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *PlacementChangeList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -4479,6 +4530,11 @@ func (s *PlacementChangeList) GetResults() []PlacementChange {
 // SetCount sets the value of Count.
 func (s *PlacementChangeList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *PlacementChangeList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -5045,8 +5101,12 @@ func (*RackHeaders) updateRackRes()  {}
 
 // Ref: #/components/schemas/RackList
 type RackList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -5057,6 +5117,11 @@ type RackList struct {
 // GetCount returns the value of Count.
 func (s *RackList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *RackList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -5077,6 +5142,11 @@ func (s *RackList) GetResults() []Rack {
 // SetCount sets the value of Count.
 func (s *RackList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *RackList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -5401,8 +5471,12 @@ func (s *RackSpace) SetPositions(val []int) {
 
 // Ref: #/components/schemas/RackSpaceList
 type RackSpaceList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -5413,6 +5487,11 @@ type RackSpaceList struct {
 // GetCount returns the value of Count.
 func (s *RackSpaceList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *RackSpaceList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -5433,6 +5512,11 @@ func (s *RackSpaceList) GetResults() []RackSpace {
 // SetCount sets the value of Count.
 func (s *RackSpaceList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *RackSpaceList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -5723,8 +5807,12 @@ func (s *ReservationCreate) SetExpiresAt(val OptNilDateTime) {
 
 // Ref: #/components/schemas/ReservationList
 type ReservationList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -5735,6 +5823,11 @@ type ReservationList struct {
 // GetCount returns the value of Count.
 func (s *ReservationList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *ReservationList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -5755,6 +5848,11 @@ func (s *ReservationList) GetResults() []Reservation {
 // SetCount sets the value of Count.
 func (s *ReservationList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *ReservationList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -5964,8 +6062,12 @@ func (*RoomHeaders) updateRoomRes()  {}
 
 // Ref: #/components/schemas/RoomList
 type RoomList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -5976,6 +6078,11 @@ type RoomList struct {
 // GetCount returns the value of Count.
 func (s *RoomList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *RoomList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -5996,6 +6103,11 @@ func (s *RoomList) GetResults() []Room {
 // SetCount sets the value of Count.
 func (s *RoomList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *RoomList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -6289,8 +6401,12 @@ func (*RowHeaders) updateRowRes()  {}
 
 // Ref: #/components/schemas/RowList
 type RowList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -6301,6 +6417,11 @@ type RowList struct {
 // GetCount returns the value of Count.
 func (s *RowList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *RowList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -6321,6 +6442,11 @@ func (s *RowList) GetResults() []Row {
 // SetCount sets the value of Count.
 func (s *RowList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *RowList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -6537,8 +6663,12 @@ func (s *SecurityEvent) SetCreatedAt(val time.Time) {
 
 // Ref: #/components/schemas/SecurityEventList
 type SecurityEventList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -6549,6 +6679,11 @@ type SecurityEventList struct {
 // GetCount returns the value of Count.
 func (s *SecurityEventList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *SecurityEventList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -6569,6 +6704,11 @@ func (s *SecurityEventList) GetResults() []SecurityEvent {
 // SetCount sets the value of Count.
 func (s *SecurityEventList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *SecurityEventList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -6764,8 +6904,12 @@ func (s *StatusChange) SetChangedAt(val time.Time) {
 
 // Ref: #/components/schemas/StatusChangeList
 type StatusChangeList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -6776,6 +6920,11 @@ type StatusChangeList struct {
 // GetCount returns the value of Count.
 func (s *StatusChangeList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *StatusChangeList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -6796,6 +6945,11 @@ func (s *StatusChangeList) GetResults() []StatusChange {
 // SetCount sets the value of Count.
 func (s *StatusChangeList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *StatusChangeList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -6994,8 +7148,12 @@ func (*TeamHeaders) updateTeamRes()  {}
 
 // Ref: #/components/schemas/TeamList
 type TeamList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -7006,6 +7164,11 @@ type TeamList struct {
 // GetCount returns the value of Count.
 func (s *TeamList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *TeamList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -7026,6 +7189,11 @@ func (s *TeamList) GetResults() []Team {
 // SetCount sets the value of Count.
 func (s *TeamList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *TeamList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.
@@ -7479,8 +7647,12 @@ func (*UserHeaders) updateUserRes()  {}
 
 // Ref: #/components/schemas/UserList
 type UserList struct {
-	// Number of matching items across all pages.
+	// Number of matching items across all pages, exact up to 10,000. When more match, `count` is 10,000
+	// and `count_exact` is false.
 	Count int `json:"count"`
+	// True when `count` is the exact number of matching items; false when more than `count` (10,000)
+	// match, which the server does not count further.
+	CountExact bool `json:"count_exact"`
 	// URL of the next page, or null.
 	Next NilString `json:"next"`
 	// URL of the previous page, or null.
@@ -7491,6 +7663,11 @@ type UserList struct {
 // GetCount returns the value of Count.
 func (s *UserList) GetCount() int {
 	return s.Count
+}
+
+// GetCountExact returns the value of CountExact.
+func (s *UserList) GetCountExact() bool {
+	return s.CountExact
 }
 
 // GetNext returns the value of Next.
@@ -7511,6 +7688,11 @@ func (s *UserList) GetResults() []User {
 // SetCount sets the value of Count.
 func (s *UserList) SetCount(val int) {
 	s.Count = val
+}
+
+// SetCountExact sets the value of CountExact.
+func (s *UserList) SetCountExact(val bool) {
+	s.CountExact = val
 }
 
 // SetNext sets the value of Next.

@@ -143,13 +143,16 @@ func roleStatements(ctx context.Context, tx *sql.Tx, role AppRole) ([]string, er
 }
 
 // grantStatements give the role rows to read and write, never ownership,
-// and only the reading of the migrations' history.
+// the functions of the schema (the migrations keep binora_asset_search
+// from PUBLIC, for the app role alone), and only the reading of the
+// migrations' history.
 func grantStatements(role, db string) []string {
 	return []string{
 		"GRANT CONNECT ON DATABASE " + db + " TO " + role,
 		"GRANT USAGE ON SCHEMA public TO " + role,
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + role,
+		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO " + role,
 		"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON " + versionTable + " FROM " + role,
 		"GRANT SELECT ON " + versionTable + " TO " + role,
 	}

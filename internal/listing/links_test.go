@@ -18,24 +18,27 @@ func TestLinks_KeepFiltersAndStopAtTheEnds(t *testing.T) {
 
 	tests := []struct {
 		name         string
-		give         Page
-		count        int
+		give         Position
 		wantNext     string
 		wantPrevious string
 	}{
-		{"middle page", Page{Limit: 10, Offset: 10}, 35,
+		{"middle page", Position{Page: Page{Limit: 10, Offset: 10}, More: true},
 			"http://acme.example/api/assets?limit=10&offset=20&status=60&status=35",
 			"http://acme.example/api/assets?limit=10&status=60&status=35"},
-		{"last page", Page{Limit: 10, Offset: 30}, 35, "",
+		{"last page", Position{Page: Page{Limit: 10, Offset: 30}}, "",
 			"http://acme.example/api/assets?limit=10&offset=20&status=60&status=35"},
-		{"single page", Page{Limit: 50}, 3, "", ""},
-		{"offset not a multiple", Page{Limit: 10, Offset: 5}, 35,
+		{"single page", Position{Page: Page{Limit: 50}}, "", ""},
+		{"offset not a multiple", Position{Page: Page{Limit: 10, Offset: 5}, More: true},
 			"http://acme.example/api/assets?limit=10&offset=15&status=60&status=35",
 			"http://acme.example/api/assets?limit=10&status=60&status=35"},
+		{"first page read by keyset", Position{Page: Page{Limit: 10}, More: true, NextCursor: "abc"},
+			"http://acme.example/api/assets?cursor=abc&limit=10&status=60&status=35", ""},
+		{"page read by cursor links forward only", Position{Page: Page{Limit: 10}, More: true, NextCursor: "def", ByCursor: true},
+			"http://acme.example/api/assets?cursor=def&limit=10&status=60&status=35", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			next, previous := Links(ctx, tt.give, tt.count)
+			next, previous := Links(ctx, tt.give)
 			assert.Equal(t, tt.wantNext, next)
 			assert.Equal(t, tt.wantPrevious, previous)
 		})

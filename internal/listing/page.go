@@ -1,7 +1,8 @@
 // Package listing is what every collection shares on the service side: the
 // page window, clamped once to the API's limits, a stable order with an id
-// tie-break, one query helper that counts and reads a page, and the
-// next/previous links. Handlers build the envelope with package envelope.
+// tie-break, one query helper that counts (exactly up to CountCap) and
+// reads a page by offset or by keyset cursor, and the next/previous links.
+// Handlers build the envelope with package envelope.
 package listing
 
 import (
@@ -45,35 +46,58 @@ func (p Page) Clamped() Page {
 // Result is one page of a collection and how many items match in all.
 type Result[T any] struct {
 	Items []T
-	Count int
+	// Count is how many items match, exact up to CountCap; past it,
+	// CountCapped is set and Count is CountCap: more than that match.
+	Count       int
+	CountCapped bool
 	// Page is the window actually read, after clamping.
 	Page Page
+	// More says whether items follow this page.
+	More bool
+	// NextCursor continues after this page by keyset, when the collection
+	// can be read so and More is set; ByCursor says this page was.
+	NextCursor string
+	ByCursor   bool
+}
+
+// WithItems is r with other items: a page of the same window whose items
+// were converted.
+func WithItems[T, U any](r Result[T], items []U) Result[U] {
+	return Result[U]{Items: items, Count: r.Count, CountCapped: r.CountCapped, Page: r.Page,
+		More: r.More, NextCursor: r.NextCursor, ByCursor: r.ByCursor}
 }
 
 // Query is what every generated Ent query offers for paging.
 type Query[Q, T any] interface {
-	Clone() Q
-	Limit(int) Q
-	Offset(int) Q
-	Count(context.Context) (int, error)
+	Counter[Q]
 	All(context.Context) ([]T, error)
 }
 
 // Fetch counts what q matches and reads the window p of it. q must already
 // be ordered (Ordering.Terms gives a stable order); the count ignores the
-// order and the window.
+// window.
 func Fetch[Q Query[Q, T], T any](ctx context.Context, q Q, p Page) (Result[T], error) {
 	p = p.Clamped()
 	if p.Offset > MaxOffset {
 		return Result[T]{}, ErrOffsetTooLarge
 	}
-	count, err := q.Clone().Count(ctx)
+	return fetch(ctx, q.Clone(), q.Offset(p.Offset), p)
+}
+
+// fetch counts what counted matches and reads one page of page, p's limit
+// and one more row to learn whether another page follows.
+func fetch[Q Query[Q, T], T any](ctx context.Context, counted, page Q, p Page) (Result[T], error) {
+	count, capped, err := countCapped(ctx, counted)
 	if err != nil {
 		return Result[T]{}, err
 	}
-	items, err := q.Limit(p.Limit).Offset(p.Offset).All(ctx)
+	items, err := page.Limit(p.Limit + 1).All(ctx)
 	if err != nil {
 		return Result[T]{}, err
 	}
-	return Result[T]{Items: items, Count: count, Page: p}, nil
+	more := len(items) > p.Limit
+	if more {
+		items = items[:p.Limit]
+	}
+	return Result[T]{Items: items, Count: count, CountCapped: capped, Page: p, More: more}, nil
 }

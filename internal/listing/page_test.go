@@ -42,23 +42,64 @@ func (q *fakeQuery) Offset(n int) *fakeQuery {
 	q.offset = n
 	return q
 }
-func (q *fakeQuery) Count(context.Context) (int, error) { return len(q.items), nil }
+func (q *fakeQuery) IDs(ctx context.Context) ([]int, error) { return q.All(ctx) }
+func (q *fakeQuery) Count(context.Context) (int, error)     { return len(q.items), nil }
 func (q *fakeQuery) All(context.Context) ([]int, error) {
-	end := min(q.offset+q.limit, len(q.items))
+	end := len(q.items)
+	if q.limit > 0 {
+		end = min(q.offset+q.limit, end)
+	}
 	return q.items[min(q.offset, end):end], nil
 }
 
-func TestFetch_CountsAllAndReadsTheClampedWindow(t *testing.T) {
-	q := &fakeQuery{items: make([]int, 1200)}
+func newFakeQuery(n int) *fakeQuery {
+	q := &fakeQuery{items: make([]int, n)}
 	for i := range q.items {
 		q.items[i] = i
 	}
-	res, err := Fetch(context.Background(), q, Page{Limit: 5000, Offset: 100})
+	return q
+}
+
+func TestFetch_CountsAllAndReadsTheClampedWindow(t *testing.T) {
+	res, err := Fetch(context.Background(), newFakeQuery(1200), Page{Limit: 5000, Offset: 100})
 	require.NoError(t, err)
 	assert.Equal(t, 1200, res.Count)
+	assert.False(t, res.CountCapped)
 	assert.Equal(t, Page{Limit: MaxLimit, Offset: 100}, res.Page)
 	assert.Len(t, res.Items, 1000)
 	assert.Equal(t, 100, res.Items[0])
+	assert.True(t, res.More, "items 1100 to 1199 follow")
+}
+
+func TestFetch_CountsExactlyUpToTheCapAndNoFurther(t *testing.T) {
+	tests := []struct {
+		name       string
+		give       int
+		wantCount  int
+		wantCapped bool
+	}{
+		{"below the cap", CountCap - 1, CountCap - 1, false},
+		{"at the cap", CountCap, CountCap, false},
+		{"past the cap", CountCap + 1, CountCap, true},
+		{"far past the cap", 50 * CountCap, CountCap, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Fetch(context.Background(), newFakeQuery(tt.give), Page{Limit: 10})
+
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantCount, res.Count)
+			assert.Equal(t, tt.wantCapped, res.CountCapped)
+		})
+	}
+}
+
+func TestFetch_TheLastPageHasNoMore(t *testing.T) {
+	res, err := Fetch(context.Background(), newFakeQuery(20), Page{Limit: 10, Offset: 10})
+
+	require.NoError(t, err)
+	assert.Len(t, res.Items, 10)
+	assert.False(t, res.More)
 }
 
 func TestOrdering_Terms(t *testing.T) {

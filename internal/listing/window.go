@@ -9,5 +9,5 @@ func Window[T any](items []T, p Page) (Result[T], error) {
 	}
 	lo := min(p.Offset, len(items))
 	hi := min(lo+p.Limit, len(items))
-	return Result[T]{Items: items[lo:hi], Count: len(items), Page: p}, nil
+	return Result[T]{Items: items[lo:hi], Count: len(items), Page: p, More: hi < len(items)}, nil
 }

@@ -11,7 +11,7 @@ import (
 
 // filterOf turns the list parameters into a service filter.
 func filterOf(p api.ListAssetsParams) Filter {
-	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
+	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset, p.Cursor)}
 	for _, s := range p.Status {
 		f.Statuses = append(f.Statuses, int(s))
 	}

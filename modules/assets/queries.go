@@ -22,9 +22,10 @@ var assetOrdering = listing.Ordering[asset.OrderOption]{Default: "code", ByID: a
 		"status": asset.ByStatus, "created_at": asset.ByCreatedAt, "updated_at": asset.ByUpdatedAt}}
 
 // List returns a page of the tenant's assets matching f, each with its
-// datacenter and rack, and how many match in all. A page costs two
-// statements whatever its size, the count and the page, and a query for
-// the datacenters and one for the racks it shows that were not shown
+// datacenter and rack, and how many match in all (up to listing.CountCap).
+// A page costs three statements at most whatever its size: whether more
+// than the cap match, the count (only when not) and the page; and a query
+// for the datacenters and one for the racks it shows that were not shown
 // before (see refs).
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error) {
 	if err := f.Validate(); err != nil {
@@ -77,11 +78,7 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 	}
 	q = q.Where(placementFilters(f)...)
 	if f.Q != "" {
-		q = q.Where(asset.Or(
-			asset.NameContainsFold(f.Q),
-			asset.CodeContainsFold(f.Q),
-			asset.SerialNumberContainsFold(f.Q),
-		))
+		q = q.Where(search(f.Q))
 	}
 	res, err := listing.FetchSorted(ctx, q, assetOrdering, f.Params)
 	if err == nil {

@@ -14,10 +14,11 @@ import (
 
 // List is the list envelope of openapi.yaml.
 type List[R any] struct {
-	Count    int
-	Next     api.NilString
-	Previous api.NilString
-	Results  []R
+	Count      int
+	CountExact bool
+	Next       api.NilString
+	Previous   api.NilString
+	Results    []R
 }
 
 // Page reads the limit and offset parameters of a list operation.
@@ -25,20 +26,20 @@ func Page(limit, offset api.OptInt) listing.Page {
 	return listing.Page{Limit: limit.Or(listing.DefaultLimit), Offset: offset.Or(0)}
 }
 
-// Params reads the ordering, limit and offset parameters of a sorted list
-// operation.
-func Params(ordering string, limit, offset api.OptInt) listing.Params {
-	return listing.Params{Ordering: ordering, Page: Page(limit, offset)}
+// Params reads the ordering, limit, offset and cursor parameters of a
+// sorted list operation.
+func Params(ordering string, limit, offset api.OptInt, cursor api.OptString) listing.Params {
+	return listing.Params{Ordering: ordering, Page: Page(limit, offset), Cursor: cursor.Or(""), ByOffset: offset.Set}
 }
 
 // Of shows a page of results with show, in the envelope whose links keep
 // the request's filters.
 func Of[T, R any](ctx context.Context, res listing.Result[T], show func(T) R) List[R] {
-	out := List[R]{Count: res.Count, Results: make([]R, len(res.Items))}
+	out := List[R]{Count: res.Count, CountExact: !res.CountCapped, Results: make([]R, len(res.Items))}
 	for i, item := range res.Items {
 		out.Results[i] = show(item)
 	}
-	next, previous := listing.Links(ctx, res.Page, res.Count)
+	next, previous := listing.Links(ctx, listing.PositionOf(res))
 	out.Next, out.Previous = nullable(next), nullable(previous)
 	return out
 }

@@ -30,16 +30,35 @@ func TestOf_ShowsTheItemsWithLinks(t *testing.T) {
 	u, err := url.Parse("http://acme.example/api/teams?q=ops&limit=2")
 	require.NoError(t, err)
 	ctx := reqinfo.With(context.Background(), reqinfo.Info{URL: u})
-	res := listing.Result[int]{Items: []int{7, 8}, Count: 5, Page: listing.Page{Limit: 2}}
+	res := listing.Result[int]{Items: []int{7, 8}, Count: 5, Page: listing.Page{Limit: 2}, More: true}
 
 	got := Of(ctx, res, strconv.Itoa)
 
 	assert.Equal(t, 5, got.Count)
+	assert.True(t, got.CountExact)
 	assert.Equal(t, []string{"7", "8"}, got.Results)
 	next, ok := got.Next.Get()
 	require.True(t, ok)
 	assert.Equal(t, "http://acme.example/api/teams?limit=2&offset=2&q=ops", next)
 	assert.True(t, got.Previous.IsNull())
+}
+
+func TestOf_SaysWhenTheCountStoppedAtTheCap(t *testing.T) {
+	res := listing.Result[int]{Items: []int{1}, Count: listing.CountCap, CountCapped: true, Page: listing.Page{Limit: 1}}
+
+	got := Of(context.Background(), res, strconv.Itoa)
+
+	assert.Equal(t, listing.CountCap, got.Count)
+	assert.False(t, got.CountExact)
+}
+
+func TestParams_AnOffsetGivenReadsByOffset(t *testing.T) {
+	byOffset := Params("name", api.OptInt{}, api.NewOptInt(0), api.OptString{})
+	byCursor := Params("name", api.OptInt{}, api.OptInt{}, api.NewOptString("abc"))
+
+	assert.True(t, byOffset.ByOffset)
+	assert.False(t, byCursor.ByOffset)
+	assert.Equal(t, "abc", byCursor.Cursor)
 }
 
 func TestPage_DefaultsFromTheListingPackage(t *testing.T) {

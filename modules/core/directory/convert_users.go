@@ -28,7 +28,7 @@ func ToAPIUser(u *ent.User, teams []*ent.Team) api.User {
 // userFilter reads the list parameters.
 func userFilter(params api.ListUsersParams) UserFilter {
 	f := UserFilter{Q: params.Q.Or(""), TeamID: int(params.TeamID.Or(0)),
-		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)}
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset, params.Cursor)}
 	if v, ok := params.IsActive.Get(); ok {
 		f.IsActive = &v
 	}

@@ -12,7 +12,7 @@ import (
 // ListTeams implements GET /api/teams.
 func (h *Handlers) ListTeams(ctx context.Context, params api.ListTeamsParams) (*api.TeamList, error) {
 	res, err := h.svc.ListTeams(ctx, TeamFilter{Q: params.Q.Or(""),
-		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)})
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset, params.Cursor)})
 	if err != nil {
 		return nil, err
 	}

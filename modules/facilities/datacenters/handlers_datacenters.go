@@ -22,7 +22,7 @@ func NewHandlers(svc *Service) *Handlers { return &Handlers{svc: svc} }
 // ListDatacenters implements GET /api/datacenters.
 func (h *Handlers) ListDatacenters(ctx context.Context, params api.ListDatacentersParams) (*api.DatacenterList, error) {
 	res, err := h.svc.List(ctx, Filter{Q: params.Q.Or(""),
-		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset)})
+		Params: envelope.Params(string(params.Ordering.Or("")), params.Limit, params.Offset, params.Cursor)})
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // filterOf reads the list parameters.
 func filterOf(p api.ListRacksParams) Filter {
-	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset),
+	f := Filter{Q: p.Q.Or(""), Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset, p.Cursor),
 		DatacenterID: apiconv.ID(p.DatacenterID.Get()), RoomID: apiconv.ID(p.RoomID.Get()), RowID: apiconv.ID(p.RowID.Get())}
 	for _, st := range p.Status {
 		f.Statuses = append(f.Statuses, string(st))

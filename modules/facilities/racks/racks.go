@@ -51,7 +51,7 @@ func (s *Service) List(ctx context.Context, f Filter) (listing.Result[Rack], err
 	if err != nil {
 		return listing.Result[Rack]{}, err
 	}
-	out := listing.Result[Rack]{Items: make([]Rack, len(page.Items)), Count: page.Count, Page: page.Page}
+	out := listing.WithItems(page, make([]Rack, len(page.Items)))
 	for i, r := range page.Items {
 		out.Items[i] = Rack{Rack: r, Units: maps[i].Counts()}
 	}

@@ -42,7 +42,7 @@ func (s *Service) Reservations(ctx context.Context, rackID int, page listing.Pag
 	if err != nil {
 		return listing.Result[Reservation]{}, fmt.Errorf("list reservations: %w", err)
 	}
-	out := listing.Result[Reservation]{Items: make([]Reservation, len(res.Items)), Count: res.Count, Page: res.Page}
+	out := listing.WithItems(res, make([]Reservation, len(res.Items)))
 	for i, r := range res.Items {
 		out.Items[i] = reservationOf(r, rk, now)
 	}

@@ -11,7 +11,7 @@ import (
 // roomFilterOf reads the list parameters of rooms.
 func roomFilterOf(p api.ListRoomsParams) RoomFilter {
 	return RoomFilter{DatacenterID: apiconv.ID(p.DatacenterID.Get()), Q: p.Q.Or(""),
-		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
+		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset, p.Cursor)}
 }
 
 // roomCreateOf reads a create or replace body; a floor or description that

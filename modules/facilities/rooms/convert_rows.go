@@ -10,7 +10,7 @@ import (
 // rowFilterOf reads the list parameters of rows.
 func rowFilterOf(p api.ListRowsParams) RowFilter {
 	return RowFilter{RoomID: apiconv.ID(p.RoomID.Get()), DatacenterID: apiconv.ID(p.DatacenterID.Get()), Q: p.Q.Or(""),
-		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset)}
+		Params: envelope.Params(string(p.Ordering.Or("")), p.Limit, p.Offset, p.Cursor)}
 }
 
 // rowCreateOf reads a create or replace body.

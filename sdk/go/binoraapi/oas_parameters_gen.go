@@ -283,7 +283,10 @@ type FindRackSpaceParams struct {
 	RowID OptInt64 `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -368,7 +371,10 @@ type GetUserParams struct {
 type ListAPITokensParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -376,7 +382,10 @@ type ListAPITokensParams struct {
 type ListAssetPlacementHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -386,7 +395,10 @@ type ListAssetPlacementHistoryParams struct {
 type ListAssetStatusHistoryParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -418,18 +430,40 @@ type ListAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListDatacentersParams is parameters of listDatacenters operation.
 type ListDatacentersParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// Sort field; a leading `-` sorts descending. Ties are broken by `id`.
 	Ordering OptDatacenterOrdering `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 	// Case-insensitive substring searched in the listed objects' name, in their code (datacenters, rooms,
 	// assets), in the serial number (assets) and in the facility id and asset tag (racks).
 	Q OptString `json:",omitempty,omitzero"`
@@ -461,15 +495,29 @@ type ListMaintenanceAssetsParams struct {
 	Ordering OptAssetOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListRackReservationsParams is parameters of listRackReservations operation.
 type ListRackReservationsParams struct {
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 	// The object's id.
 	ID int64
@@ -492,8 +540,19 @@ type ListRacksParams struct {
 	Ordering OptRackOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListRoomsParams is parameters of listRooms operation.
@@ -507,8 +566,19 @@ type ListRoomsParams struct {
 	Ordering OptRoomOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListRowsParams is parameters of listRows operation.
@@ -524,8 +594,19 @@ type ListRowsParams struct {
 	Ordering OptRowOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListSecurityEventsParams is parameters of listSecurityEvents operation.
@@ -538,7 +619,10 @@ type ListSecurityEventsParams struct {
 	Since OptDateTime `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
 }
 
@@ -551,8 +635,19 @@ type ListTeamsParams struct {
 	Ordering OptTeamOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // ListUsersParams is parameters of listUsers operation.
@@ -567,8 +662,19 @@ type ListUsersParams struct {
 	Ordering OptUserOrdering `json:",omitempty,omitzero"`
 	// Page size.
 	Limit OptInt `json:",omitempty,omitzero"`
-	// Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`).
+	// Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a `400` naming
+	// `offset`). A page read by offset links to the next and previous pages by offset. On the sorted lists
+	// (those with `ordering`) a request without `offset` is read by keyset instead, and its `next` link
+	// carries a `cursor`: deep pages cost the same as the first.
 	Offset OptInt `json:",omitempty,omitzero"`
+	// Continues a sorted list after the last item of the page that gave it out: copy it from that page's
+	// `next` link, which carries it for every page read without an offset (the first page, and each page
+	// read by cursor). A page read by cursor costs the same however deep it is and stays in step when
+	// items are added or removed meanwhile: an item is neither repeated nor skipped unless it changes its
+	// ordering value. Its `previous` link is null: cursors walk forward. The cursor is opaque and only
+	// valid with the ordering and filters it was made with; another ordering or other filters, an altered
+	// cursor, or a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+	Cursor OptString `json:",omitempty,omitzero"`
 }
 
 // RemoveTeamMemberParams is parameters of removeTeamMember operation.

@@ -1683,8 +1683,16 @@ export interface components {
             team_ids?: number[];
         };
         UserList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1754,8 +1762,16 @@ export interface components {
             permissions?: string[];
         };
         TeamList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1855,8 +1871,16 @@ export interface components {
             allowed_cidrs?: string[];
         };
         APITokenList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1897,8 +1921,16 @@ export interface components {
             created_at: string;
         };
         SecurityEventList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -1954,8 +1986,16 @@ export interface components {
             address?: string | null;
         };
         DatacenterList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2135,8 +2175,16 @@ export interface components {
             reservation_id?: number;
         };
         AssetList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2160,8 +2208,16 @@ export interface components {
             changed_at: string;
         };
         StatusChangeList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2228,8 +2284,16 @@ export interface components {
             description?: string | null;
         };
         RoomList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2272,8 +2336,16 @@ export interface components {
             name?: string;
         };
         RowList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2387,8 +2459,16 @@ export interface components {
             description?: string | null;
         };
         RackList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2406,8 +2486,16 @@ export interface components {
             positions: number[];
         };
         RackSpaceList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2479,8 +2567,16 @@ export interface components {
             expires_at?: string | null;
         };
         ReservationList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2521,8 +2617,16 @@ export interface components {
             changed_at: string;
         };
         PlacementChangeList: {
-            /** @description Number of matching items across all pages. */
+            /**
+             * @description Number of matching items across all pages, exact up to 10,000. When more match,
+             *     `count` is 10,000 and `count_exact` is false.
+             */
             count: number;
+            /**
+             * @description True when `count` is the exact number of matching items; false when more than
+             *     `count` (10,000) match, which the server does not count further.
+             */
+            count_exact: boolean;
             /** @description URL of the next page, or null. */
             next: string | null;
             /** @description URL of the previous page, or null. */
@@ -2612,8 +2716,25 @@ export interface components {
         Id: number;
         /** @description Page size. */
         Limit: number;
-        /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+        /**
+         * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+         *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+         *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+         *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+         *     first.
+         */
         Offset: number;
+        /**
+         * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+         *     that page's `next` link, which carries it for every page read without an offset (the
+         *     first page, and each page read by cursor). A page read by cursor costs the same however
+         *     deep it is and stays in step when items are added or removed meanwhile: an item is
+         *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+         *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+         *     and filters it was made with; another ordering or other filters, an altered cursor, or
+         *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+         */
+        Cursor: string;
         /**
          * @description Case-insensitive substring searched in the listed objects' name, in their code
          *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
@@ -3131,8 +3252,25 @@ export interface operations {
                 ordering?: components["parameters"]["UserOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3149,6 +3287,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 9,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/users?limit=2&offset=2",
                      *       "previous": null,
                      *       "results": [
@@ -3509,8 +3648,25 @@ export interface operations {
                 ordering?: components["parameters"]["TeamOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3527,6 +3683,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -3916,7 +4073,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -3934,6 +4097,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -4121,7 +4285,13 @@ export interface operations {
                 since?: components["parameters"]["SinceFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -4139,6 +4309,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 906,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/security-events?limit=3&offset=3",
                      *       "previous": null,
                      *       "results": [
@@ -4195,10 +4366,27 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
                 /** @description Sort field; a leading `-` sorts descending. Ties are broken by `id`. */
                 ordering?: components["parameters"]["DatacenterOrdering"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
                 /**
                  * @description Case-insensitive substring searched in the listed objects' name, in their code
                  *     (datacenters, rooms, assets), in the serial number (assets) and in the facility id and
@@ -4221,6 +4409,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -4532,8 +4721,25 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -4550,6 +4756,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 214,
+                     *       "count_exact": true,
                      *       "next": "https://acme.example.com/api/assets?limit=2&offset=2",
                      *       "previous": null,
                      *       "results": [
@@ -4752,8 +4959,25 @@ export interface operations {
                 ordering?: components["parameters"]["AssetOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -4770,6 +4994,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5176,7 +5401,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -5200,6 +5431,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5239,7 +5471,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -5263,6 +5501,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5331,8 +5570,25 @@ export interface operations {
                 ordering?: components["parameters"]["RoomOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -5349,6 +5605,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -5709,8 +5966,25 @@ export interface operations {
                 ordering?: components["parameters"]["RowOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -5727,6 +6001,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6032,8 +6307,25 @@ export interface operations {
                 ordering?: components["parameters"]["RackOrdering"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Continues a sorted list after the last item of the page that gave it out: copy it from
+                 *     that page's `next` link, which carries it for every page read without an offset (the
+                 *     first page, and each page read by cursor). A page read by cursor costs the same however
+                 *     deep it is and stays in step when items are added or removed meanwhile: an item is
+                 *     neither repeated nor skipped unless it changes its ordering value. Its `previous` link
+                 *     is null: cursors walk forward. The cursor is opaque and only valid with the ordering
+                 *     and filters it was made with; another ordering or other filters, an altered cursor, or
+                 *     a cursor together with `offset` answer `400 validation_error` naming `cursor`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -6050,6 +6342,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6206,7 +6499,13 @@ export interface operations {
                 row_id?: components["parameters"]["RowFilter"];
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -6224,6 +6523,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 2,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
@@ -6664,7 +6964,13 @@ export interface operations {
             query?: {
                 /** @description Page size. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Number of items to skip, at most 1,000,000,000 (a larger offset is a `400` naming `offset`). */
+                /**
+                 * @description Number of items to skip (none when absent), at most 1,000,000,000 (a larger offset is a
+                 *     `400` naming `offset`). A page read by offset links to the next and previous pages by
+                 *     offset. On the sorted lists (those with `ordering`) a request without `offset` is read by
+                 *     keyset instead, and its `next` link carries a `cursor`: deep pages cost the same as the
+                 *     first.
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
@@ -6688,6 +6994,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "count": 1,
+                     *       "count_exact": true,
                      *       "next": null,
                      *       "previous": null,
                      *       "results": [
