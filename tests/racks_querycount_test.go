@@ -72,7 +72,7 @@ func (m *meteredRacks) reserveWithEnt(t *testing.T, r *api.Rack, i, position int
 func (m *meteredRacks) listStatements(t *testing.T, want int) int {
 	t.Helper()
 	var got *api.RackList
-	n := m.statements(t, func(ctx context.Context) (err error) {
+	n := m.readStatements(t, func(ctx context.Context) (err error) {
 		got, err = m.admin.ListRacks(ctx, api.ListRacksParams{Limit: api.NewOptInt(1000)})
 		return err
 	})

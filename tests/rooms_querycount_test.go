@@ -43,7 +43,7 @@ func (r *roomSeed) rowsTo(t *testing.T, n int) {
 func (s *meteredSite) listRoomsStatements(t *testing.T, want int) int {
 	t.Helper()
 	var got *api.RoomList
-	n := s.statements(t, func(ctx context.Context) (err error) {
+	n := s.readStatements(t, func(ctx context.Context) (err error) {
 		got, err = s.admin.ListRooms(ctx, api.ListRoomsParams{Limit: api.NewOptInt(1000)})
 		return err
 	})
@@ -58,7 +58,7 @@ func (s *meteredSite) listRoomsStatements(t *testing.T, want int) int {
 func (s *meteredSite) listRowsStatements(t *testing.T, want int) int {
 	t.Helper()
 	var got *api.RowList
-	n := s.statements(t, func(ctx context.Context) (err error) {
+	n := s.readStatements(t, func(ctx context.Context) (err error) {
 		got, err = s.admin.ListRows(ctx, api.ListRowsParams{Limit: api.NewOptInt(1000)})
 		return err
 	})

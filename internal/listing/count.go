@@ -1,6 +1,13 @@
 package listing
 
-import "context"
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/binora/binora/internal/reqinfo"
+	"github.com/binora/binora/internal/tenancy"
+)
 
 // CountCap is how far a list counts exactly. Counting every match of a
 // tenant with a million assets costs more than reading the page; up to
@@ -21,7 +28,22 @@ type Counter[Q any] interface {
 // CountCap index entries and sends nothing else; only when there is none
 // does an exact count(*) follow, over at most CountCap rows. capped says
 // more than CountCap match; the count is then CountCap.
+//
+// Below the cap the probe steps over every match that the count then
+// counts again, so a collection found small is counted without a probe
+// for a while (smallCollections). The hint only saves time: a collection
+// that has grown past the cap since answers as the probe would have, and
+// loses its hint.
 func countCapped[Q Counter[Q]](ctx context.Context, q Q) (count int, capped bool, err error) {
+	key, hinted := collectionOf(ctx)
+	if hinted && smallCollections.holds(key) {
+		count, err = q.Count(ctx)
+		if err != nil || count <= CountCap {
+			return count, false, err
+		}
+		smallCollections.drop(key)
+		return CountCap, true, nil
+	}
 	past, err := q.Clone().Offset(CountCap).Limit(1).IDs(ctx)
 	if err != nil {
 		return 0, false, err
@@ -30,5 +52,63 @@ func countCapped[Q Counter[Q]](ctx context.Context, q Q) (count int, capped bool
 		return CountCap, true, nil
 	}
 	count, err = q.Count(ctx)
+	if err == nil && hinted {
+		smallCollections.remember(key)
+	}
 	return count, false, err
+}
+
+// collection names what a request lists: its tenant, its path and its
+// filters. Without a tenant and a request there is no hint.
+type collection struct {
+	tenant  int
+	path    string
+	filters string
+}
+
+func collectionOf(ctx context.Context) (collection, bool) {
+	tenant, ok := tenancy.TenantOf(ctx)
+	u := reqinfo.From(ctx).URL
+	if !ok || u == nil {
+		return collection{}, false
+	}
+	return collection{tenant: tenant, path: u.Path, filters: FiltersOf(ctx)}, true
+}
+
+// smallHintLifetime is how long a collection counted small skips the
+// probe; maxSmallHints bounds the hints kept, all dropped when full.
+const (
+	smallHintLifetime = time.Minute
+	maxSmallHints     = 10_000
+)
+
+// smallCollections are the collections counted at most CountCap lately.
+var smallCollections = &hints{now: time.Now, until: map[collection]time.Time{}}
+
+type hints struct {
+	now   func() time.Time
+	mu    sync.Mutex
+	until map[collection]time.Time
+}
+
+func (h *hints) holds(key collection) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	until, ok := h.until[key]
+	return ok && h.now().Before(until)
+}
+
+func (h *hints) remember(key collection) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.until) >= maxSmallHints {
+		clear(h.until)
+	}
+	h.until[key] = h.now().Add(smallHintLifetime)
+}
+
+func (h *hints) drop(key collection) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.until, key)
 }

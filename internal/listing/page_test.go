@@ -2,6 +2,7 @@ package listing
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"entgo.io/ent/dialect/sql"
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/binora/binora/internal/apperr"
+	"github.com/binora/binora/internal/reqinfo"
+	"github.com/binora/binora/internal/tenancy"
 )
 
 func TestPage_ClampedOnceToTheAPILimits(t *testing.T) {
@@ -150,4 +153,62 @@ func TestFetch_PastTheLastPossibleOffset_IsRefused(t *testing.T) {
 
 	require.ErrorIs(t, err, ErrOffsetTooLarge)
 	assert.NoError(t, okErr)
+}
+
+// countingQuery is a fakeQuery that counts the statements it would run.
+type countingQuery struct {
+	*fakeQuery
+	statements *int
+}
+
+func (q countingQuery) Clone() countingQuery { return q }
+func (q countingQuery) Offset(n int) countingQuery {
+	return countingQuery{q.fakeQuery.Offset(n), q.statements}
+}
+func (q countingQuery) Limit(n int) countingQuery {
+	return countingQuery{q.fakeQuery.Limit(n), q.statements}
+}
+func (q countingQuery) IDs(ctx context.Context) ([]int, error) {
+	*q.statements++
+	return q.fakeQuery.IDs(ctx)
+}
+func (q countingQuery) Count(ctx context.Context) (int, error) {
+	*q.statements++
+	return q.fakeQuery.Count(ctx)
+}
+
+func TestCountCapped_SkipsTheProbeOfACollectionFoundSmall_UntilItGrows(t *testing.T) {
+	u, err := url.Parse("http://acme.example/api/assets?status=60")
+	require.NoError(t, err)
+	ctx := reqinfo.With(tenancy.WithTenant(context.Background(), 7), reqinfo.Info{URL: u})
+	var statements int
+	q := countingQuery{newFakeQuery(CountCap - 1), &statements}
+
+	count, capped, err := countCapped(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, CountCap-1, count)
+	assert.False(t, capped)
+	assert.Equal(t, 2, statements, "the first count probes, then counts")
+
+	statements = 0
+	count, _, err = countCapped(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, CountCap-1, count)
+	assert.Equal(t, 1, statements, "a collection found small is counted at once")
+
+	grown := countingQuery{newFakeQuery(CountCap + 5), &statements}
+	count, capped, err = countCapped(ctx, grown)
+	require.NoError(t, err)
+	assert.Equal(t, CountCap, count, "a collection grown past the cap answers as the probe would")
+	assert.True(t, capped)
+	statements = 0
+	_, _, err = countCapped(ctx, grown)
+	require.NoError(t, err)
+	assert.Equal(t, 1, statements, "and is probed again, which finds it past the cap")
+
+	other := tenancy.WithTenant(reqinfo.With(context.Background(), reqinfo.Info{URL: u}), 8)
+	statements = 0
+	_, _, err = countCapped(other, q)
+	require.NoError(t, err)
+	assert.Equal(t, 2, statements, "another tenant's collection has no hint")
 }
