@@ -51,6 +51,7 @@ func walkRaw(t *testing.T, s *site, path, ordering string, byOffset bool) []int6
 // Every sorted list pages by cursor the way it pages by offset, in every
 // ordering, ties included.
 func TestSortedLists_WalkingByCursorSeesWhatWalkingByOffsetSees(t *testing.T) {
+	sequentialOnly(t)
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)

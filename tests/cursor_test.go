@@ -82,6 +82,7 @@ func walkAssets(t *testing.T, s *site, o api.AssetOrdering, byOffset bool, betwe
 var everyAssetOrdering = api.AssetOrderingCode.AllValues()
 
 func TestListAssets_WalkingByCursorSeesWhatWalkingByOffsetSees(t *testing.T) {
+	sequentialOnly(t)
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)
@@ -99,6 +100,7 @@ func TestListAssets_WalkingByCursorSeesWhatWalkingByOffsetSees(t *testing.T) {
 }
 
 func TestListAssets_ACursorWalkNeitherRepeatsNorSkipsWhenAssetsAreAdded(t *testing.T) {
+	sequentialOnly(t)
 	t.Parallel()
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		s := newSite(t, env)

@@ -24,12 +24,7 @@ import (
 // tenant's ids. No answer may be a 5xx, every 4xx is a problem with a
 // code, and no other tenant's object is reachable.
 func TestHostileDrill_NoOperationAnswers5xx(t *testing.T) {
-	if raceDetector {
-		// The drill sends its requests one after another: the race detector
-		// has nothing to find here that the concurrent tests do not cover,
-		// and would make it the slowest test of the race run.
-		t.Skip("sequential drill; it runs without -race in make test")
-	}
+	sequentialOnly(t)
 	t.Parallel()
 	ops := loadSpec(t).drillOps(t)
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {

@@ -33,6 +33,7 @@ type meteredSite struct {
 
 // forEachMeteredDB runs fn on every target database with a meteredSite.
 func forEachMeteredDB(t *testing.T, fn func(t *testing.T, s *meteredSite)) {
+	sequentialOnly(t) // statement counts, one request at a time
 	for _, target := range testsupport.Targets() {
 		t.Run(target.Name, func(t *testing.T) {
 			counter := &testsupport.StatementCounter{}

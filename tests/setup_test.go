@@ -220,3 +220,14 @@ func jsonKeys(t *testing.T, b []byte) map[string]bool {
 	walk(doc)
 	return keys
 }
+
+// sequentialOnly skips t under the race detector: t sends its requests one
+// after another, so the race detector has nothing to find in it that the
+// concurrent tests do not cover, and would only slow the race run. It runs
+// without -race in make test.
+func sequentialOnly(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("sequential test; it runs without -race in make test")
+	}
+}

@@ -317,6 +317,7 @@ func report(t *testing.T, key, alphabet string, problems []string) {
 }
 
 func TestTextLimits_CountCharactersInEveryLayer(t *testing.T) {
+	sequentialOnly(t)
 	t.Parallel()
 	fields := loadSpec(t).limitedTexts(t)
 	require.NotEmpty(t, fields)
