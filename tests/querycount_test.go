@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,6 +39,10 @@ func forEachMeteredDB(t *testing.T, fn func(t *testing.T, s *meteredSite)) {
 		t.Run(target.Name, func(t *testing.T) {
 			counter := &testsupport.StatementCounter{}
 			env := testsupport.NewEnv(t, target, app.Options{WrapDriver: counter.Wrap})
+			// Until the server listens for changes, what it remembers is
+			// bypassed, and a count would include what it reads again.
+			require.Eventually(t, func() bool { return env.App.Changes.Current(context.Background()) },
+				5*time.Second, 10*time.Millisecond, "listening for changes")
 			url := testsupport.Serve(t, env)
 			tn := testsupport.NewTenant(t, env)
 			tech := tn.NewUser(t, "tech@"+tn.Company.Subdomain+".test", "tech-password-1", false)
