@@ -91,9 +91,10 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 // an external server (Options.ServerBinary), whose memory it records.
 func (r *Report) driveBinora(ctx context.Context, site *Site, sessions []Session, scenarios []Scenario) error {
 	o := r.Options
+	var ext *External
 	if o.ServerBinary != "" {
-		ext, err := StartExternal(ctx, o.ServerBinary, site.appURL, site.secret)
-		if err != nil {
+		var err error
+		if ext, err = StartExternal(ctx, o.ServerBinary, site.appURL, site.secret); err != nil {
 			return err
 		}
 		defer ext.Stop()
@@ -102,34 +103,34 @@ func (r *Report) driveBinora(ctx context.Context, site *Site, sessions []Session
 			return err
 		}
 		scenarios = chosen(remote, o.Scenarios)
-		defer r.measureMemory(ctx, ext, scenarios)()
+		r.Memory = restingMemory(ctx, ext, scenarios)
 	}
 	drive := func() {
 		for _, s := range scenarios {
 			r.Binora = append(r.Binora, Drive(ctx, s, o.Concurrency, o.Duration))
 		}
 	}
+	var err error
 	if o.AroundBinora != nil {
-		return o.AroundBinora(drive)
+		err = o.AroundBinora(drive)
+	} else {
+		drive()
 	}
-	drive()
-	return nil
+	if ext != nil && r.Memory.err == nil {
+		r.Memory.After, r.Memory.Peak, r.Memory.err = ext.Memory()
+	}
+	return err
 }
 
-// measureMemory warms ext with one request of each scenario and records
-// its memory at rest; the function it returns records the peak and what
-// stays after the load.
-func (r *Report) measureMemory(ctx context.Context, ext *External, scenarios []Scenario) func() {
+// restingMemory warms ext with one request of each scenario and reads its
+// memory at rest.
+func restingMemory(ctx context.Context, ext *External, scenarios []Scenario) *Memory {
 	for _, s := range scenarios {
 		s.Worker(0)(ctx)
 	}
-	r.Memory = &Memory{}
-	r.Memory.Rest, _, r.Memory.err = ext.Memory()
-	return func() {
-		if r.Memory.err == nil {
-			r.Memory.After, r.Memory.Peak, r.Memory.err = ext.Memory()
-		}
-	}
+	m := &Memory{}
+	m.Rest, _, m.err = ext.Memory()
+	return m
 }
 
 // seedAndLogIn seeds the tenants, refreshes the planner's statistics as

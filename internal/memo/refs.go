@@ -2,6 +2,7 @@ package memo
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/binora/binora/internal/tenancy"
@@ -28,9 +29,11 @@ func NewRefs[V any](w *Watcher, topic Topic, max int, now func() time.Time, load
 	return &Refs[V]{cache: NewCache[refKey, V](w, topic, max, now), load: load}
 }
 
-// Of returns the rows of ids in ctx's tenant, by id; an id the tenant has
-// no row of is left out. Outside a tenant nothing is remembered.
+// Of returns the rows of ids (repeats allowed) in ctx's tenant, by id; an
+// id the tenant has no row of is left out. Outside a tenant nothing is
+// remembered.
 func (r *Refs[V]) Of(ctx context.Context, ids []int) (map[int]V, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	company, ok := tenancy.TenantOf(ctx)
 	if !ok {
 		return r.load(ctx, ids)

@@ -47,13 +47,13 @@ func (r refs) show(ctx context.Context, assets ...*ent.Asset) error {
 			rackIDs = append(rackIDs, *a.RackID)
 		}
 	}
-	dcs, err := r.datacenters.Of(ctx, distinct(dcIDs))
+	dcs, err := r.datacenters.Of(ctx, dcIDs)
 	if err != nil {
 		return err
 	}
 	racks := map[int]*ent.Rack{}
 	if len(rackIDs) > 0 {
-		if racks, err = r.racks.Of(ctx, distinct(rackIDs)); err != nil {
+		if racks, err = r.racks.Of(ctx, rackIDs); err != nil {
 			return err
 		}
 	}
@@ -70,18 +70,6 @@ func byID[T any](rows []T, id func(T) int) map[int]T {
 	out := make(map[int]T, len(rows))
 	for _, row := range rows {
 		out[id(row)] = row
-	}
-	return out
-}
-
-func distinct(ids []int) []int {
-	seen := make(map[int]bool, len(ids))
-	out := ids[:0:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
 	}
 	return out
 }
