@@ -71,129 +71,200 @@ func (e APITokenEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// apitokenRow is one row of APIToken as the driver scans it: one
+// allocation per row, however many columns are read.
+type apitokenRow struct {
+	values       [14]any
+	ID           sql.NullInt64
+	CompanyID    sql.NullInt64
+	CreatedAt    sql.NullTime
+	UpdatedAt    sql.NullTime
+	CreatedBy    sql.NullInt64
+	UpdatedBy    sql.NullInt64
+	Version      sql.NullInt64
+	Name         sql.NullString
+	Permissions  []byte
+	ExpiresAt    sql.NullTime
+	AllowedCidrs []byte
+	SecretHash   sql.NullString
+	LastUsedAt   sql.NullTime
+	RevokedAt    sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// apitokenRow, or a value of its own for a column the entity does not have.
 func (*APIToken) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case apitoken.FieldPermissions, apitoken.FieldAllowedCidrs:
-			values[i] = new([]byte)
-		case apitoken.FieldID, apitoken.FieldCompanyID, apitoken.FieldCreatedBy, apitoken.FieldUpdatedBy, apitoken.FieldVersion:
-			values[i] = new(sql.NullInt64)
-		case apitoken.FieldName, apitoken.FieldSecretHash:
-			values[i] = new(sql.NullString)
-		case apitoken.FieldCreatedAt, apitoken.FieldUpdatedAt, apitoken.FieldExpiresAt, apitoken.FieldLastUsedAt, apitoken.FieldRevokedAt:
-			values[i] = new(sql.NullTime)
+	row := new(apitokenRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case apitoken.FieldID:
+			values = append(values, &row.ID)
+		case apitoken.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case apitoken.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case apitoken.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case apitoken.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case apitoken.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case apitoken.FieldVersion:
+			values = append(values, &row.Version)
+		case apitoken.FieldName:
+			values = append(values, &row.Name)
+		case apitoken.FieldPermissions:
+			values = append(values, &row.Permissions)
+		case apitoken.FieldExpiresAt:
+			values = append(values, &row.ExpiresAt)
+		case apitoken.FieldAllowedCidrs:
+			values = append(values, &row.AllowedCidrs)
+		case apitoken.FieldSecretHash:
+			values = append(values, &row.SecretHash)
+		case apitoken.FieldLastUsedAt:
+			values = append(values, &row.LastUsedAt)
+		case apitoken.FieldRevokedAt:
+			values = append(values, &row.RevokedAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the APIToken fields.
+// assignValues assigns the values scanned from a row to the APIToken
+// fields; a column it does not know is kept for Value.
 func (_m *APIToken) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case apitoken.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case apitoken.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case apitoken.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case apitoken.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case apitoken.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case apitoken.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case apitoken.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case apitoken.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case apitoken.FieldPermissions:
-			if value, ok := values[i].(*[]byte); !ok {
+			value, ok := values[i].(*[]byte)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field permissions", values[i])
-			} else if value != nil && len(*value) > 0 {
+			}
+			if len(*value) > 0 {
 				if err := json.Unmarshal(*value, &_m.Permissions); err != nil {
 					return fmt.Errorf("unmarshal field permissions: %w", err)
 				}
 			}
 		case apitoken.FieldExpiresAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ExpiresAt = new(time.Time)
 				*_m.ExpiresAt = value.Time
 			}
 		case apitoken.FieldAllowedCidrs:
-			if value, ok := values[i].(*[]byte); !ok {
+			value, ok := values[i].(*[]byte)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field allowed_cidrs", values[i])
-			} else if value != nil && len(*value) > 0 {
+			}
+			if len(*value) > 0 {
 				if err := json.Unmarshal(*value, &_m.AllowedCidrs); err != nil {
 					return fmt.Errorf("unmarshal field allowed_cidrs: %w", err)
 				}
 			}
 		case apitoken.FieldSecretHash:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field secret_hash", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.SecretHash = value.String
 			}
 		case apitoken.FieldLastUsedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field last_used_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.LastUsedAt = new(time.Time)
 				*_m.LastUsedAt = value.Time
 			}
 		case apitoken.FieldRevokedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RevokedAt = new(time.Time)
 				*_m.RevokedAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -154,157 +154,253 @@ func (e AssetEdges) RackOrErr() (*Rack, error) {
 	return nil, &NotLoadedError{edge: "rack"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// assetRow is one row of Asset as the driver scans it: one
+// allocation per row, however many columns are read.
+type assetRow struct {
+	values       [19]any
+	ID           sql.NullInt64
+	CompanyID    sql.NullInt64
+	CreatedAt    sql.NullTime
+	UpdatedAt    sql.NullTime
+	CreatedBy    sql.NullInt64
+	UpdatedBy    sql.NullInt64
+	Version      sql.NullInt64
+	Code         sql.NullString
+	Name         sql.NullString
+	AssetType    sql.NullString
+	Status       sql.NullInt64
+	SerialNumber sql.NullString
+	DatacenterID sql.NullInt64
+	ParentID     sql.NullInt64
+	RackID       sql.NullInt64
+	Position     sql.NullInt64
+	Face         sql.NullString
+	UHeight      sql.NullInt64
+	FullDepth    sql.NullBool
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// assetRow, or a value of its own for a column the entity does not have.
 func (*Asset) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
+	row := new(assetRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case asset.FieldID:
+			values = append(values, &row.ID)
+		case asset.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case asset.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case asset.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case asset.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case asset.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case asset.FieldVersion:
+			values = append(values, &row.Version)
+		case asset.FieldCode:
+			values = append(values, &row.Code)
+		case asset.FieldName:
+			values = append(values, &row.Name)
+		case asset.FieldAssetType:
+			values = append(values, &row.AssetType)
+		case asset.FieldStatus:
+			values = append(values, &row.Status)
+		case asset.FieldSerialNumber:
+			values = append(values, &row.SerialNumber)
+		case asset.FieldDatacenterID:
+			values = append(values, &row.DatacenterID)
+		case asset.FieldParentID:
+			values = append(values, &row.ParentID)
+		case asset.FieldRackID:
+			values = append(values, &row.RackID)
+		case asset.FieldPosition:
+			values = append(values, &row.Position)
+		case asset.FieldFace:
+			values = append(values, &row.Face)
+		case asset.FieldUHeight:
+			values = append(values, &row.UHeight)
 		case asset.FieldFullDepth:
-			values[i] = new(sql.NullBool)
-		case asset.FieldID, asset.FieldCompanyID, asset.FieldCreatedBy, asset.FieldUpdatedBy, asset.FieldVersion, asset.FieldStatus, asset.FieldDatacenterID, asset.FieldParentID, asset.FieldRackID, asset.FieldPosition, asset.FieldUHeight:
-			values[i] = new(sql.NullInt64)
-		case asset.FieldCode, asset.FieldName, asset.FieldAssetType, asset.FieldSerialNumber, asset.FieldFace:
-			values[i] = new(sql.NullString)
-		case asset.FieldCreatedAt, asset.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.FullDepth)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Asset fields.
+// assignValues assigns the values scanned from a row to the Asset
+// fields; a column it does not know is kept for Value.
 func (_m *Asset) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case asset.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case asset.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case asset.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case asset.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case asset.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case asset.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case asset.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case asset.FieldCode:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field code", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Code = value.String
 			}
 		case asset.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case asset.FieldAssetType:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field asset_type", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.AssetType = value.String
 			}
 		case asset.FieldStatus:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Status = int(value.Int64)
 			}
 		case asset.FieldSerialNumber:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field serial_number", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.SerialNumber = new(string)
 				*_m.SerialNumber = value.String
 			}
 		case asset.FieldDatacenterID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field datacenter_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.DatacenterID = int(value.Int64)
 			}
 		case asset.FieldParentID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field parent_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
 			}
 		case asset.FieldRackID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field rack_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RackID = new(int)
 				*_m.RackID = int(value.Int64)
 			}
 		case asset.FieldPosition:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field position", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Position = new(int)
 				*_m.Position = int(value.Int64)
 			}
 		case asset.FieldFace:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field face", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Face = new(asset.Face)
 				*_m.Face = asset.Face(value.String)
 			}
 		case asset.FieldUHeight:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field u_height", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UHeight = int(value.Int64)
 			}
 		case asset.FieldFullDepth:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field full_depth", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FullDepth = value.Bool
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

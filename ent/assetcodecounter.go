@@ -60,90 +60,138 @@ func (e AssetCodeCounterEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// assetcodecounterRow is one row of AssetCodeCounter as the driver scans it: one
+// allocation per row, however many columns are read.
+type assetcodecounterRow struct {
+	values    [9]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	AssetType sql.NullString
+	LastValue sql.NullInt64
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// assetcodecounterRow, or a value of its own for a column the entity does not have.
 func (*AssetCodeCounter) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case assetcodecounter.FieldID, assetcodecounter.FieldCompanyID, assetcodecounter.FieldCreatedBy, assetcodecounter.FieldUpdatedBy, assetcodecounter.FieldVersion, assetcodecounter.FieldLastValue:
-			values[i] = new(sql.NullInt64)
+	row := new(assetcodecounterRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case assetcodecounter.FieldID:
+			values = append(values, &row.ID)
+		case assetcodecounter.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case assetcodecounter.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case assetcodecounter.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case assetcodecounter.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case assetcodecounter.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case assetcodecounter.FieldVersion:
+			values = append(values, &row.Version)
 		case assetcodecounter.FieldAssetType:
-			values[i] = new(sql.NullString)
-		case assetcodecounter.FieldCreatedAt, assetcodecounter.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.AssetType)
+		case assetcodecounter.FieldLastValue:
+			values = append(values, &row.LastValue)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the AssetCodeCounter fields.
+// assignValues assigns the values scanned from a row to the AssetCodeCounter
+// fields; a column it does not know is kept for Value.
 func (_m *AssetCodeCounter) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case assetcodecounter.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case assetcodecounter.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case assetcodecounter.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case assetcodecounter.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case assetcodecounter.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case assetcodecounter.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case assetcodecounter.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case assetcodecounter.FieldAssetType:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field asset_type", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.AssetType = value.String
 			}
 		case assetcodecounter.FieldLastValue:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field last_value", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.LastValue = int(value.Int64)
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -88,140 +88,223 @@ func (e AssetPlacementChangeEdges) AssetOrErr() (*Asset, error) {
 	return nil, &NotLoadedError{edge: "asset"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// assetplacementchangeRow is one row of AssetPlacementChange as the driver scans it: one
+// allocation per row, however many columns are read.
+type assetplacementchangeRow struct {
+	values       [16]any
+	ID           sql.NullInt64
+	CompanyID    sql.NullInt64
+	CreatedAt    sql.NullTime
+	UpdatedAt    sql.NullTime
+	CreatedBy    sql.NullInt64
+	UpdatedBy    sql.NullInt64
+	Version      sql.NullInt64
+	AssetID      sql.NullInt64
+	FromRackID   sql.NullInt64
+	FromRackName sql.NullString
+	FromPosition sql.NullInt64
+	FromFace     sql.NullString
+	ToRackID     sql.NullInt64
+	ToRackName   sql.NullString
+	ToPosition   sql.NullInt64
+	ToFace       sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// assetplacementchangeRow, or a value of its own for a column the entity does not have.
 func (*AssetPlacementChange) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case assetplacementchange.FieldID, assetplacementchange.FieldCompanyID, assetplacementchange.FieldCreatedBy, assetplacementchange.FieldUpdatedBy, assetplacementchange.FieldVersion, assetplacementchange.FieldAssetID, assetplacementchange.FieldFromRackID, assetplacementchange.FieldFromPosition, assetplacementchange.FieldToRackID, assetplacementchange.FieldToPosition:
-			values[i] = new(sql.NullInt64)
-		case assetplacementchange.FieldFromRackName, assetplacementchange.FieldFromFace, assetplacementchange.FieldToRackName, assetplacementchange.FieldToFace:
-			values[i] = new(sql.NullString)
-		case assetplacementchange.FieldCreatedAt, assetplacementchange.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+	row := new(assetplacementchangeRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case assetplacementchange.FieldID:
+			values = append(values, &row.ID)
+		case assetplacementchange.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case assetplacementchange.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case assetplacementchange.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case assetplacementchange.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case assetplacementchange.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case assetplacementchange.FieldVersion:
+			values = append(values, &row.Version)
+		case assetplacementchange.FieldAssetID:
+			values = append(values, &row.AssetID)
+		case assetplacementchange.FieldFromRackID:
+			values = append(values, &row.FromRackID)
+		case assetplacementchange.FieldFromRackName:
+			values = append(values, &row.FromRackName)
+		case assetplacementchange.FieldFromPosition:
+			values = append(values, &row.FromPosition)
+		case assetplacementchange.FieldFromFace:
+			values = append(values, &row.FromFace)
+		case assetplacementchange.FieldToRackID:
+			values = append(values, &row.ToRackID)
+		case assetplacementchange.FieldToRackName:
+			values = append(values, &row.ToRackName)
+		case assetplacementchange.FieldToPosition:
+			values = append(values, &row.ToPosition)
+		case assetplacementchange.FieldToFace:
+			values = append(values, &row.ToFace)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the AssetPlacementChange fields.
+// assignValues assigns the values scanned from a row to the AssetPlacementChange
+// fields; a column it does not know is kept for Value.
 func (_m *AssetPlacementChange) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case assetplacementchange.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case assetplacementchange.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case assetplacementchange.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case assetplacementchange.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case assetplacementchange.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case assetplacementchange.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case assetplacementchange.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case assetplacementchange.FieldAssetID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field asset_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.AssetID = int(value.Int64)
 			}
 		case assetplacementchange.FieldFromRackID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_rack_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FromRackID = new(int)
 				*_m.FromRackID = int(value.Int64)
 			}
 		case assetplacementchange.FieldFromRackName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_rack_name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FromRackName = new(string)
 				*_m.FromRackName = value.String
 			}
 		case assetplacementchange.FieldFromPosition:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_position", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FromPosition = new(int)
 				*_m.FromPosition = int(value.Int64)
 			}
 		case assetplacementchange.FieldFromFace:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_face", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FromFace = new(assetplacementchange.FromFace)
 				*_m.FromFace = assetplacementchange.FromFace(value.String)
 			}
 		case assetplacementchange.FieldToRackID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_rack_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToRackID = new(int)
 				*_m.ToRackID = int(value.Int64)
 			}
 		case assetplacementchange.FieldToRackName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_rack_name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToRackName = new(string)
 				*_m.ToRackName = value.String
 			}
 		case assetplacementchange.FieldToPosition:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_position", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToPosition = new(int)
 				*_m.ToPosition = int(value.Int64)
 			}
 		case assetplacementchange.FieldToFace:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_face", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToFace = new(assetplacementchange.ToFace)
 				*_m.ToFace = assetplacementchange.ToFace(value.String)
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

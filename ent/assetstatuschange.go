@@ -78,102 +78,160 @@ func (e AssetStatusChangeEdges) AssetOrErr() (*Asset, error) {
 	return nil, &NotLoadedError{edge: "asset"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// assetstatuschangeRow is one row of AssetStatusChange as the driver scans it: one
+// allocation per row, however many columns are read.
+type assetstatuschangeRow struct {
+	values     [11]any
+	ID         sql.NullInt64
+	CompanyID  sql.NullInt64
+	CreatedAt  sql.NullTime
+	UpdatedAt  sql.NullTime
+	CreatedBy  sql.NullInt64
+	UpdatedBy  sql.NullInt64
+	Version    sql.NullInt64
+	AssetID    sql.NullInt64
+	FromStatus sql.NullInt64
+	ToStatus   sql.NullInt64
+	Reason     sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// assetstatuschangeRow, or a value of its own for a column the entity does not have.
 func (*AssetStatusChange) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case assetstatuschange.FieldID, assetstatuschange.FieldCompanyID, assetstatuschange.FieldCreatedBy, assetstatuschange.FieldUpdatedBy, assetstatuschange.FieldVersion, assetstatuschange.FieldAssetID, assetstatuschange.FieldFromStatus, assetstatuschange.FieldToStatus:
-			values[i] = new(sql.NullInt64)
+	row := new(assetstatuschangeRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case assetstatuschange.FieldID:
+			values = append(values, &row.ID)
+		case assetstatuschange.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case assetstatuschange.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case assetstatuschange.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case assetstatuschange.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case assetstatuschange.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case assetstatuschange.FieldVersion:
+			values = append(values, &row.Version)
+		case assetstatuschange.FieldAssetID:
+			values = append(values, &row.AssetID)
+		case assetstatuschange.FieldFromStatus:
+			values = append(values, &row.FromStatus)
+		case assetstatuschange.FieldToStatus:
+			values = append(values, &row.ToStatus)
 		case assetstatuschange.FieldReason:
-			values[i] = new(sql.NullString)
-		case assetstatuschange.FieldCreatedAt, assetstatuschange.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.Reason)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the AssetStatusChange fields.
+// assignValues assigns the values scanned from a row to the AssetStatusChange
+// fields; a column it does not know is kept for Value.
 func (_m *AssetStatusChange) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case assetstatuschange.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case assetstatuschange.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case assetstatuschange.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case assetstatuschange.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case assetstatuschange.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case assetstatuschange.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case assetstatuschange.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case assetstatuschange.FieldAssetID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field asset_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.AssetID = int(value.Int64)
 			}
 		case assetstatuschange.FieldFromStatus:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_status", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FromStatus = int(value.Int64)
 			}
 		case assetstatuschange.FieldToStatus:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_status", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToStatus = int(value.Int64)
 			}
 		case assetstatuschange.FieldReason:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field reason", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Reason = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -30,72 +30,103 @@ type Company struct {
 	selectValues sql.SelectValues
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// companyRow is one row of Company as the driver scans it: one
+// allocation per row, however many columns are read.
+type companyRow struct {
+	values    [6]any
+	ID        sql.NullInt64
+	Name      sql.NullString
+	Subdomain sql.NullString
+	IsActive  sql.NullBool
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// companyRow, or a value of its own for a column the entity does not have.
 func (*Company) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case company.FieldIsActive:
-			values[i] = new(sql.NullBool)
+	row := new(companyRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
 		case company.FieldID:
-			values[i] = new(sql.NullInt64)
-		case company.FieldName, company.FieldSubdomain:
-			values[i] = new(sql.NullString)
-		case company.FieldCreatedAt, company.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.ID)
+		case company.FieldName:
+			values = append(values, &row.Name)
+		case company.FieldSubdomain:
+			values = append(values, &row.Subdomain)
+		case company.FieldIsActive:
+			values = append(values, &row.IsActive)
+		case company.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case company.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Company fields.
+// assignValues assigns the values scanned from a row to the Company
+// fields; a column it does not know is kept for Value.
 func (_m *Company) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case company.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case company.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case company.FieldSubdomain:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field subdomain", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Subdomain = value.String
 			}
 		case company.FieldIsActive:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field is_active", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.IsActive = value.Bool
 			}
 		case company.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case company.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

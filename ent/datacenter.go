@@ -62,97 +62,150 @@ func (e DatacenterEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// datacenterRow is one row of Datacenter as the driver scans it: one
+// allocation per row, however many columns are read.
+type datacenterRow struct {
+	values    [10]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	Name      sql.NullString
+	Code      sql.NullString
+	Address   sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// datacenterRow, or a value of its own for a column the entity does not have.
 func (*Datacenter) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case datacenter.FieldID, datacenter.FieldCompanyID, datacenter.FieldCreatedBy, datacenter.FieldUpdatedBy, datacenter.FieldVersion:
-			values[i] = new(sql.NullInt64)
-		case datacenter.FieldName, datacenter.FieldCode, datacenter.FieldAddress:
-			values[i] = new(sql.NullString)
-		case datacenter.FieldCreatedAt, datacenter.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+	row := new(datacenterRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case datacenter.FieldID:
+			values = append(values, &row.ID)
+		case datacenter.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case datacenter.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case datacenter.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case datacenter.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case datacenter.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case datacenter.FieldVersion:
+			values = append(values, &row.Version)
+		case datacenter.FieldName:
+			values = append(values, &row.Name)
+		case datacenter.FieldCode:
+			values = append(values, &row.Code)
+		case datacenter.FieldAddress:
+			values = append(values, &row.Address)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Datacenter fields.
+// assignValues assigns the values scanned from a row to the Datacenter
+// fields; a column it does not know is kept for Value.
 func (_m *Datacenter) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case datacenter.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case datacenter.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case datacenter.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case datacenter.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case datacenter.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case datacenter.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case datacenter.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case datacenter.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case datacenter.FieldCode:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field code", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Code = value.String
 			}
 		case datacenter.FieldAddress:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field address", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Address = new(string)
 				*_m.Address = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -7,8 +7,10 @@
 // interceptor, and raw SQL belongs in internal/database alone. Nothing needs
 // sql/modifier's hand-written selector changes either.
 //
-// One template of Binora's own, template/tenant_references.tmpl, generates
-// the check of every link between tenant-scoped entities.
+// Two templates are Binora's own: template/tenant_references.tmpl generates
+// the check of every link between tenant-scoped entities, and
+// template/decode_row.tmpl replaces Ent's decoding of rows with one that
+// allocates once per row rather than once per column.
 package main
 
 import (
@@ -27,6 +29,7 @@ func main() {
 			"referenceField": referenceField,
 		}).
 		ParseFiles("template/tenant_references.tmpl"))
+	rows := gen.MustParse(gen.NewTemplate("decode_row").ParseFiles("template/decode_row.tmpl"))
 	err := entc.Generate("./schema", &gen.Config{
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
@@ -37,7 +40,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-		Templates: []*gen.Template{refs},
+		Templates: []*gen.Template{refs, rows},
 	})
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)

@@ -70,121 +70,194 @@ func (e IdempotencyKeyEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// idempotencykeyRow is one row of IdempotencyKey as the driver scans it: one
+// allocation per row, however many columns are read.
+type idempotencykeyRow struct {
+	values       [14]any
+	ID           sql.NullInt64
+	CompanyID    sql.NullInt64
+	CreatedAt    sql.NullTime
+	UpdatedAt    sql.NullTime
+	CreatedBy    sql.NullInt64
+	UpdatedBy    sql.NullInt64
+	Version      sql.NullInt64
+	Key          sql.NullString
+	Operation    sql.NullString
+	Fingerprint  sql.NullString
+	StatusCode   sql.NullInt64
+	ResponseBody sql.NullString
+	ResponseEtag sql.NullString
+	ExpiresAt    sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// idempotencykeyRow, or a value of its own for a column the entity does not have.
 func (*IdempotencyKey) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case idempotencykey.FieldID, idempotencykey.FieldCompanyID, idempotencykey.FieldCreatedBy, idempotencykey.FieldUpdatedBy, idempotencykey.FieldVersion, idempotencykey.FieldStatusCode:
-			values[i] = new(sql.NullInt64)
-		case idempotencykey.FieldKey, idempotencykey.FieldOperation, idempotencykey.FieldFingerprint, idempotencykey.FieldResponseBody, idempotencykey.FieldResponseEtag:
-			values[i] = new(sql.NullString)
-		case idempotencykey.FieldCreatedAt, idempotencykey.FieldUpdatedAt, idempotencykey.FieldExpiresAt:
-			values[i] = new(sql.NullTime)
+	row := new(idempotencykeyRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case idempotencykey.FieldID:
+			values = append(values, &row.ID)
+		case idempotencykey.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case idempotencykey.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case idempotencykey.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case idempotencykey.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case idempotencykey.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case idempotencykey.FieldVersion:
+			values = append(values, &row.Version)
+		case idempotencykey.FieldKey:
+			values = append(values, &row.Key)
+		case idempotencykey.FieldOperation:
+			values = append(values, &row.Operation)
+		case idempotencykey.FieldFingerprint:
+			values = append(values, &row.Fingerprint)
+		case idempotencykey.FieldStatusCode:
+			values = append(values, &row.StatusCode)
+		case idempotencykey.FieldResponseBody:
+			values = append(values, &row.ResponseBody)
+		case idempotencykey.FieldResponseEtag:
+			values = append(values, &row.ResponseEtag)
+		case idempotencykey.FieldExpiresAt:
+			values = append(values, &row.ExpiresAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the IdempotencyKey fields.
+// assignValues assigns the values scanned from a row to the IdempotencyKey
+// fields; a column it does not know is kept for Value.
 func (_m *IdempotencyKey) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case idempotencykey.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case idempotencykey.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case idempotencykey.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case idempotencykey.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case idempotencykey.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case idempotencykey.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case idempotencykey.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case idempotencykey.FieldKey:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field key", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Key = value.String
 			}
 		case idempotencykey.FieldOperation:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field operation", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Operation = value.String
 			}
 		case idempotencykey.FieldFingerprint:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field fingerprint", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Fingerprint = value.String
 			}
 		case idempotencykey.FieldStatusCode:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field status_code", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.StatusCode = new(int)
 				*_m.StatusCode = int(value.Int64)
 			}
 		case idempotencykey.FieldResponseBody:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field response_body", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ResponseBody = value.String
 			}
 		case idempotencykey.FieldResponseEtag:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field response_etag", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ResponseEtag = value.String
 			}
 		case idempotencykey.FieldExpiresAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ExpiresAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

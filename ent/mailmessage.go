@@ -66,109 +66,172 @@ func (e MailMessageEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// mailmessageRow is one row of MailMessage as the driver scans it: one
+// allocation per row, however many columns are read.
+type mailmessageRow struct {
+	values    [12]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	ToAddress sql.NullString
+	Subject   sql.NullString
+	Body      sql.NullString
+	SentAt    sql.NullTime
+	Attempts  sql.NullInt64
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// mailmessageRow, or a value of its own for a column the entity does not have.
 func (*MailMessage) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case mailmessage.FieldID, mailmessage.FieldCompanyID, mailmessage.FieldCreatedBy, mailmessage.FieldUpdatedBy, mailmessage.FieldVersion, mailmessage.FieldAttempts:
-			values[i] = new(sql.NullInt64)
-		case mailmessage.FieldToAddress, mailmessage.FieldSubject, mailmessage.FieldBody:
-			values[i] = new(sql.NullString)
-		case mailmessage.FieldCreatedAt, mailmessage.FieldUpdatedAt, mailmessage.FieldSentAt:
-			values[i] = new(sql.NullTime)
+	row := new(mailmessageRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case mailmessage.FieldID:
+			values = append(values, &row.ID)
+		case mailmessage.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case mailmessage.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case mailmessage.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case mailmessage.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case mailmessage.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case mailmessage.FieldVersion:
+			values = append(values, &row.Version)
+		case mailmessage.FieldToAddress:
+			values = append(values, &row.ToAddress)
+		case mailmessage.FieldSubject:
+			values = append(values, &row.Subject)
+		case mailmessage.FieldBody:
+			values = append(values, &row.Body)
+		case mailmessage.FieldSentAt:
+			values = append(values, &row.SentAt)
+		case mailmessage.FieldAttempts:
+			values = append(values, &row.Attempts)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the MailMessage fields.
+// assignValues assigns the values scanned from a row to the MailMessage
+// fields; a column it does not know is kept for Value.
 func (_m *MailMessage) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case mailmessage.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case mailmessage.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case mailmessage.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case mailmessage.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case mailmessage.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case mailmessage.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case mailmessage.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case mailmessage.FieldToAddress:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_address", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ToAddress = value.String
 			}
 		case mailmessage.FieldSubject:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field subject", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Subject = value.String
 			}
 		case mailmessage.FieldBody:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field body", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Body = value.String
 			}
 		case mailmessage.FieldSentAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field sent_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.SentAt = new(time.Time)
 				*_m.SentAt = value.Time
 			}
 		case mailmessage.FieldAttempts:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field attempts", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Attempts = int(value.Int64)
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

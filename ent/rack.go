@@ -124,164 +124,265 @@ func (e RackEdges) RowOrErr() (*RackRow, error) {
 	return nil, &NotLoadedError{edge: "row"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// rackRow is one row of Rack as the driver scans it: one
+// allocation per row, however many columns are read.
+type rackRow struct {
+	values          [20]any
+	ID              sql.NullInt64
+	CompanyID       sql.NullInt64
+	CreatedAt       sql.NullTime
+	UpdatedAt       sql.NullTime
+	CreatedBy       sql.NullInt64
+	UpdatedBy       sql.NullInt64
+	Version         sql.NullInt64
+	DatacenterID    sql.NullInt64
+	RoomID          sql.NullInt64
+	RowID           sql.NullInt64
+	Name            sql.NullString
+	FacilityID      sql.NullString
+	UHeight         sql.NullInt64
+	StartingUnit    sql.NullInt64
+	DescendingUnits sql.NullBool
+	Status          sql.NullString
+	SerialNumber    sql.NullString
+	AssetTag        sql.NullString
+	MaxWeightKg     sql.NullInt64
+	Description     sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// rackRow, or a value of its own for a column the entity does not have.
 func (*Rack) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
+	row := new(rackRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case rack.FieldID:
+			values = append(values, &row.ID)
+		case rack.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case rack.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case rack.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case rack.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case rack.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case rack.FieldVersion:
+			values = append(values, &row.Version)
+		case rack.FieldDatacenterID:
+			values = append(values, &row.DatacenterID)
+		case rack.FieldRoomID:
+			values = append(values, &row.RoomID)
+		case rack.FieldRowID:
+			values = append(values, &row.RowID)
+		case rack.FieldName:
+			values = append(values, &row.Name)
+		case rack.FieldFacilityID:
+			values = append(values, &row.FacilityID)
+		case rack.FieldUHeight:
+			values = append(values, &row.UHeight)
+		case rack.FieldStartingUnit:
+			values = append(values, &row.StartingUnit)
 		case rack.FieldDescendingUnits:
-			values[i] = new(sql.NullBool)
-		case rack.FieldID, rack.FieldCompanyID, rack.FieldCreatedBy, rack.FieldUpdatedBy, rack.FieldVersion, rack.FieldDatacenterID, rack.FieldRoomID, rack.FieldRowID, rack.FieldUHeight, rack.FieldStartingUnit, rack.FieldMaxWeightKg:
-			values[i] = new(sql.NullInt64)
-		case rack.FieldName, rack.FieldFacilityID, rack.FieldStatus, rack.FieldSerialNumber, rack.FieldAssetTag, rack.FieldDescription:
-			values[i] = new(sql.NullString)
-		case rack.FieldCreatedAt, rack.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.DescendingUnits)
+		case rack.FieldStatus:
+			values = append(values, &row.Status)
+		case rack.FieldSerialNumber:
+			values = append(values, &row.SerialNumber)
+		case rack.FieldAssetTag:
+			values = append(values, &row.AssetTag)
+		case rack.FieldMaxWeightKg:
+			values = append(values, &row.MaxWeightKg)
+		case rack.FieldDescription:
+			values = append(values, &row.Description)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Rack fields.
+// assignValues assigns the values scanned from a row to the Rack
+// fields; a column it does not know is kept for Value.
 func (_m *Rack) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case rack.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case rack.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case rack.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case rack.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case rack.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case rack.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case rack.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case rack.FieldDatacenterID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field datacenter_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.DatacenterID = int(value.Int64)
 			}
 		case rack.FieldRoomID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field room_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RoomID = int(value.Int64)
 			}
 		case rack.FieldRowID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field row_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RowID = new(int)
 				*_m.RowID = int(value.Int64)
 			}
 		case rack.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case rack.FieldFacilityID:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field facility_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FacilityID = new(string)
 				*_m.FacilityID = value.String
 			}
 		case rack.FieldUHeight:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field u_height", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UHeight = int(value.Int64)
 			}
 		case rack.FieldStartingUnit:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field starting_unit", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.StartingUnit = int(value.Int64)
 			}
 		case rack.FieldDescendingUnits:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field descending_units", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.DescendingUnits = value.Bool
 			}
 		case rack.FieldStatus:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Status = rack.Status(value.String)
 			}
 		case rack.FieldSerialNumber:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field serial_number", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.SerialNumber = new(string)
 				*_m.SerialNumber = value.String
 			}
 		case rack.FieldAssetTag:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field asset_tag", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.AssetTag = new(string)
 				*_m.AssetTag = value.String
 			}
 		case rack.FieldMaxWeightKg:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field max_weight_kg", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.MaxWeightKg = new(int)
 				*_m.MaxWeightKg = int(value.Int64)
 			}
 		case rack.FieldDescription:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Description = new(string)
 				*_m.Description = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

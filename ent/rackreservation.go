@@ -84,123 +84,194 @@ func (e RackReservationEdges) RackOrErr() (*Rack, error) {
 	return nil, &NotLoadedError{edge: "rack"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// rackreservationRow is one row of RackReservation as the driver scans it: one
+// allocation per row, however many columns are read.
+type rackreservationRow struct {
+	values      [14]any
+	ID          sql.NullInt64
+	CompanyID   sql.NullInt64
+	CreatedAt   sql.NullTime
+	UpdatedAt   sql.NullTime
+	CreatedBy   sql.NullInt64
+	UpdatedBy   sql.NullInt64
+	Version     sql.NullInt64
+	RackID      sql.NullInt64
+	Position    sql.NullInt64
+	UHeight     sql.NullInt64
+	Face        sql.NullString
+	FullDepth   sql.NullBool
+	Description sql.NullString
+	ExpiresAt   sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// rackreservationRow, or a value of its own for a column the entity does not have.
 func (*RackReservation) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
+	row := new(rackreservationRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case rackreservation.FieldID:
+			values = append(values, &row.ID)
+		case rackreservation.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case rackreservation.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case rackreservation.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case rackreservation.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case rackreservation.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case rackreservation.FieldVersion:
+			values = append(values, &row.Version)
+		case rackreservation.FieldRackID:
+			values = append(values, &row.RackID)
+		case rackreservation.FieldPosition:
+			values = append(values, &row.Position)
+		case rackreservation.FieldUHeight:
+			values = append(values, &row.UHeight)
+		case rackreservation.FieldFace:
+			values = append(values, &row.Face)
 		case rackreservation.FieldFullDepth:
-			values[i] = new(sql.NullBool)
-		case rackreservation.FieldID, rackreservation.FieldCompanyID, rackreservation.FieldCreatedBy, rackreservation.FieldUpdatedBy, rackreservation.FieldVersion, rackreservation.FieldRackID, rackreservation.FieldPosition, rackreservation.FieldUHeight:
-			values[i] = new(sql.NullInt64)
-		case rackreservation.FieldFace, rackreservation.FieldDescription:
-			values[i] = new(sql.NullString)
-		case rackreservation.FieldCreatedAt, rackreservation.FieldUpdatedAt, rackreservation.FieldExpiresAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.FullDepth)
+		case rackreservation.FieldDescription:
+			values = append(values, &row.Description)
+		case rackreservation.FieldExpiresAt:
+			values = append(values, &row.ExpiresAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the RackReservation fields.
+// assignValues assigns the values scanned from a row to the RackReservation
+// fields; a column it does not know is kept for Value.
 func (_m *RackReservation) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case rackreservation.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case rackreservation.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case rackreservation.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case rackreservation.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case rackreservation.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case rackreservation.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case rackreservation.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case rackreservation.FieldRackID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field rack_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RackID = int(value.Int64)
 			}
 		case rackreservation.FieldPosition:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field position", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Position = int(value.Int64)
 			}
 		case rackreservation.FieldUHeight:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field u_height", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UHeight = int(value.Int64)
 			}
 		case rackreservation.FieldFace:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field face", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Face = rackreservation.Face(value.String)
 			}
 		case rackreservation.FieldFullDepth:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field full_depth", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FullDepth = value.Bool
 			}
 		case rackreservation.FieldDescription:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Description = value.String
 			}
 		case rackreservation.FieldExpiresAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ExpiresAt = new(time.Time)
 				*_m.ExpiresAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

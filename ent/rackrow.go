@@ -74,90 +74,138 @@ func (e RackRowEdges) RoomOrErr() (*Room, error) {
 	return nil, &NotLoadedError{edge: "room"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// rackrowRow is one row of RackRow as the driver scans it: one
+// allocation per row, however many columns are read.
+type rackrowRow struct {
+	values    [9]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	RoomID    sql.NullInt64
+	Name      sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// rackrowRow, or a value of its own for a column the entity does not have.
 func (*RackRow) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case rackrow.FieldID, rackrow.FieldCompanyID, rackrow.FieldCreatedBy, rackrow.FieldUpdatedBy, rackrow.FieldVersion, rackrow.FieldRoomID:
-			values[i] = new(sql.NullInt64)
+	row := new(rackrowRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case rackrow.FieldID:
+			values = append(values, &row.ID)
+		case rackrow.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case rackrow.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case rackrow.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case rackrow.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case rackrow.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case rackrow.FieldVersion:
+			values = append(values, &row.Version)
+		case rackrow.FieldRoomID:
+			values = append(values, &row.RoomID)
 		case rackrow.FieldName:
-			values[i] = new(sql.NullString)
-		case rackrow.FieldCreatedAt, rackrow.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.Name)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the RackRow fields.
+// assignValues assigns the values scanned from a row to the RackRow
+// fields; a column it does not know is kept for Value.
 func (_m *RackRow) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case rackrow.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case rackrow.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case rackrow.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case rackrow.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case rackrow.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case rackrow.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case rackrow.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case rackrow.FieldRoomID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field room_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RoomID = int(value.Int64)
 			}
 		case rackrow.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -30,72 +30,103 @@ type RateLimitCounter struct {
 	selectValues sql.SelectValues
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// ratelimitcounterRow is one row of RateLimitCounter as the driver scans it: one
+// allocation per row, however many columns are read.
+type ratelimitcounterRow struct {
+	values     [6]any
+	ID         sql.NullInt64
+	Limiter    sql.NullString
+	KeyHash    []byte
+	ParentHash []byte
+	Events     sql.NullInt64
+	WindowEnd  sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// ratelimitcounterRow, or a value of its own for a column the entity does not have.
 func (*RateLimitCounter) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case ratelimitcounter.FieldKeyHash, ratelimitcounter.FieldParentHash:
-			values[i] = new([]byte)
-		case ratelimitcounter.FieldID, ratelimitcounter.FieldEvents:
-			values[i] = new(sql.NullInt64)
+	row := new(ratelimitcounterRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case ratelimitcounter.FieldID:
+			values = append(values, &row.ID)
 		case ratelimitcounter.FieldLimiter:
-			values[i] = new(sql.NullString)
+			values = append(values, &row.Limiter)
+		case ratelimitcounter.FieldKeyHash:
+			values = append(values, &row.KeyHash)
+		case ratelimitcounter.FieldParentHash:
+			values = append(values, &row.ParentHash)
+		case ratelimitcounter.FieldEvents:
+			values = append(values, &row.Events)
 		case ratelimitcounter.FieldWindowEnd:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.WindowEnd)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the RateLimitCounter fields.
+// assignValues assigns the values scanned from a row to the RateLimitCounter
+// fields; a column it does not know is kept for Value.
 func (_m *RateLimitCounter) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case ratelimitcounter.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case ratelimitcounter.FieldLimiter:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field limiter", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Limiter = value.String
 			}
 		case ratelimitcounter.FieldKeyHash:
-			if value, ok := values[i].(*[]byte); !ok {
+			value, ok := values[i].(*[]byte)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field key_hash", values[i])
-			} else if value != nil {
+			}
+			if *value != nil {
 				_m.KeyHash = *value
 			}
 		case ratelimitcounter.FieldParentHash:
-			if value, ok := values[i].(*[]byte); !ok {
+			value, ok := values[i].(*[]byte)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field parent_hash", values[i])
-			} else if value != nil {
+			}
+			if *value != nil {
 				_m.ParentHash = *value
 			}
 		case ratelimitcounter.FieldEvents:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field events", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Events = int(value.Int64)
 			}
 		case ratelimitcounter.FieldWindowEnd:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field window_end", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.WindowEnd = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -76,97 +76,150 @@ func (e RefreshTokenEdges) SessionOrErr() (*Session, error) {
 	return nil, &NotLoadedError{edge: "session"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// refreshtokenRow is one row of RefreshToken as the driver scans it: one
+// allocation per row, however many columns are read.
+type refreshtokenRow struct {
+	values    [10]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	SessionID sql.NullInt64
+	TokenHash sql.NullString
+	UsedAt    sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// refreshtokenRow, or a value of its own for a column the entity does not have.
 func (*RefreshToken) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case refreshtoken.FieldID, refreshtoken.FieldCompanyID, refreshtoken.FieldCreatedBy, refreshtoken.FieldUpdatedBy, refreshtoken.FieldVersion, refreshtoken.FieldSessionID:
-			values[i] = new(sql.NullInt64)
+	row := new(refreshtokenRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case refreshtoken.FieldID:
+			values = append(values, &row.ID)
+		case refreshtoken.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case refreshtoken.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case refreshtoken.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case refreshtoken.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case refreshtoken.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case refreshtoken.FieldVersion:
+			values = append(values, &row.Version)
+		case refreshtoken.FieldSessionID:
+			values = append(values, &row.SessionID)
 		case refreshtoken.FieldTokenHash:
-			values[i] = new(sql.NullString)
-		case refreshtoken.FieldCreatedAt, refreshtoken.FieldUpdatedAt, refreshtoken.FieldUsedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.TokenHash)
+		case refreshtoken.FieldUsedAt:
+			values = append(values, &row.UsedAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the RefreshToken fields.
+// assignValues assigns the values scanned from a row to the RefreshToken
+// fields; a column it does not know is kept for Value.
 func (_m *RefreshToken) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case refreshtoken.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case refreshtoken.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case refreshtoken.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case refreshtoken.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case refreshtoken.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case refreshtoken.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case refreshtoken.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case refreshtoken.FieldSessionID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field session_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.SessionID = int(value.Int64)
 			}
 		case refreshtoken.FieldTokenHash:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field token_hash", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.TokenHash = value.String
 			}
 		case refreshtoken.FieldUsedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field used_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UsedAt = new(time.Time)
 				*_m.UsedAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -80,110 +80,173 @@ func (e RoomEdges) DatacenterOrErr() (*Datacenter, error) {
 	return nil, &NotLoadedError{edge: "datacenter"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// roomRow is one row of Room as the driver scans it: one
+// allocation per row, however many columns are read.
+type roomRow struct {
+	values       [12]any
+	ID           sql.NullInt64
+	CompanyID    sql.NullInt64
+	CreatedAt    sql.NullTime
+	UpdatedAt    sql.NullTime
+	CreatedBy    sql.NullInt64
+	UpdatedBy    sql.NullInt64
+	Version      sql.NullInt64
+	DatacenterID sql.NullInt64
+	Name         sql.NullString
+	Code         sql.NullString
+	Floor        sql.NullString
+	Description  sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// roomRow, or a value of its own for a column the entity does not have.
 func (*Room) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case room.FieldID, room.FieldCompanyID, room.FieldCreatedBy, room.FieldUpdatedBy, room.FieldVersion, room.FieldDatacenterID:
-			values[i] = new(sql.NullInt64)
-		case room.FieldName, room.FieldCode, room.FieldFloor, room.FieldDescription:
-			values[i] = new(sql.NullString)
-		case room.FieldCreatedAt, room.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+	row := new(roomRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case room.FieldID:
+			values = append(values, &row.ID)
+		case room.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case room.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case room.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case room.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case room.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case room.FieldVersion:
+			values = append(values, &row.Version)
+		case room.FieldDatacenterID:
+			values = append(values, &row.DatacenterID)
+		case room.FieldName:
+			values = append(values, &row.Name)
+		case room.FieldCode:
+			values = append(values, &row.Code)
+		case room.FieldFloor:
+			values = append(values, &row.Floor)
+		case room.FieldDescription:
+			values = append(values, &row.Description)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Room fields.
+// assignValues assigns the values scanned from a row to the Room
+// fields; a column it does not know is kept for Value.
 func (_m *Room) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case room.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case room.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case room.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case room.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case room.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case room.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case room.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case room.FieldDatacenterID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field datacenter_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.DatacenterID = int(value.Int64)
 			}
 		case room.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case room.FieldCode:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field code", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Code = value.String
 			}
 		case room.FieldFloor:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field floor", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Floor = new(string)
 				*_m.Floor = value.String
 			}
 		case room.FieldDescription:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Description = new(string)
 				*_m.Description = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -68,116 +68,184 @@ func (e SecurityEventEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// securityeventRow is one row of SecurityEvent as the driver scans it: one
+// allocation per row, however many columns are read.
+type securityeventRow struct {
+	values     [13]any
+	ID         sql.NullInt64
+	CompanyID  sql.NullInt64
+	CreatedAt  sql.NullTime
+	UpdatedAt  sql.NullTime
+	CreatedBy  sql.NullInt64
+	UpdatedBy  sql.NullInt64
+	Version    sql.NullInt64
+	Type       sql.NullString
+	ActorID    sql.NullInt64
+	APITokenID sql.NullInt64
+	Subject    sql.NullString
+	IP         sql.NullString
+	RequestID  sql.NullString
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// securityeventRow, or a value of its own for a column the entity does not have.
 func (*SecurityEvent) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case securityevent.FieldID, securityevent.FieldCompanyID, securityevent.FieldCreatedBy, securityevent.FieldUpdatedBy, securityevent.FieldVersion, securityevent.FieldActorID, securityevent.FieldAPITokenID:
-			values[i] = new(sql.NullInt64)
-		case securityevent.FieldType, securityevent.FieldSubject, securityevent.FieldIP, securityevent.FieldRequestID:
-			values[i] = new(sql.NullString)
-		case securityevent.FieldCreatedAt, securityevent.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+	row := new(securityeventRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case securityevent.FieldID:
+			values = append(values, &row.ID)
+		case securityevent.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case securityevent.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case securityevent.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case securityevent.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case securityevent.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case securityevent.FieldVersion:
+			values = append(values, &row.Version)
+		case securityevent.FieldType:
+			values = append(values, &row.Type)
+		case securityevent.FieldActorID:
+			values = append(values, &row.ActorID)
+		case securityevent.FieldAPITokenID:
+			values = append(values, &row.APITokenID)
+		case securityevent.FieldSubject:
+			values = append(values, &row.Subject)
+		case securityevent.FieldIP:
+			values = append(values, &row.IP)
+		case securityevent.FieldRequestID:
+			values = append(values, &row.RequestID)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the SecurityEvent fields.
+// assignValues assigns the values scanned from a row to the SecurityEvent
+// fields; a column it does not know is kept for Value.
 func (_m *SecurityEvent) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case securityevent.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case securityevent.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case securityevent.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case securityevent.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case securityevent.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case securityevent.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case securityevent.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case securityevent.FieldType:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field type", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Type = value.String
 			}
 		case securityevent.FieldActorID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field actor_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ActorID = new(int)
 				*_m.ActorID = int(value.Int64)
 			}
 		case securityevent.FieldAPITokenID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field api_token_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.APITokenID = new(int)
 				*_m.APITokenID = int(value.Int64)
 			}
 		case securityevent.FieldSubject:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field subject", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Subject = value.String
 			}
 		case securityevent.FieldIP:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field ip", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.IP = value.String
 			}
 		case securityevent.FieldRequestID:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field request_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RequestID = value.String
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -87,95 +87,150 @@ func (e SessionEdges) RefreshTokensOrErr() ([]*RefreshToken, error) {
 	return nil, &NotLoadedError{edge: "refresh_tokens"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// sessionRow is one row of Session as the driver scans it: one
+// allocation per row, however many columns are read.
+type sessionRow struct {
+	values    [10]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	UserID    sql.NullInt64
+	ExpiresAt sql.NullTime
+	RevokedAt sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// sessionRow, or a value of its own for a column the entity does not have.
 func (*Session) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case session.FieldID, session.FieldCompanyID, session.FieldCreatedBy, session.FieldUpdatedBy, session.FieldVersion, session.FieldUserID:
-			values[i] = new(sql.NullInt64)
-		case session.FieldCreatedAt, session.FieldUpdatedAt, session.FieldExpiresAt, session.FieldRevokedAt:
-			values[i] = new(sql.NullTime)
+	row := new(sessionRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case session.FieldID:
+			values = append(values, &row.ID)
+		case session.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case session.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case session.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case session.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case session.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case session.FieldVersion:
+			values = append(values, &row.Version)
+		case session.FieldUserID:
+			values = append(values, &row.UserID)
+		case session.FieldExpiresAt:
+			values = append(values, &row.ExpiresAt)
+		case session.FieldRevokedAt:
+			values = append(values, &row.RevokedAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Session fields.
+// assignValues assigns the values scanned from a row to the Session
+// fields; a column it does not know is kept for Value.
 func (_m *Session) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case session.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case session.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case session.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case session.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case session.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case session.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case session.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case session.FieldUserID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field user_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UserID = int(value.Int64)
 			}
 		case session.FieldExpiresAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ExpiresAt = value.Time
 			}
 		case session.FieldRevokedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.RevokedAt = new(time.Time)
 				*_m.RevokedAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

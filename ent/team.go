@@ -63,100 +63,151 @@ func (e TeamEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// teamRow is one row of Team as the driver scans it: one
+// allocation per row, however many columns are read.
+type teamRow struct {
+	values      [10]any
+	ID          sql.NullInt64
+	CompanyID   sql.NullInt64
+	CreatedAt   sql.NullTime
+	UpdatedAt   sql.NullTime
+	CreatedBy   sql.NullInt64
+	UpdatedBy   sql.NullInt64
+	Version     sql.NullInt64
+	Name        sql.NullString
+	Description sql.NullString
+	Permissions []byte
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// teamRow, or a value of its own for a column the entity does not have.
 func (*Team) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
+	row := new(teamRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case team.FieldID:
+			values = append(values, &row.ID)
+		case team.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case team.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case team.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case team.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case team.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case team.FieldVersion:
+			values = append(values, &row.Version)
+		case team.FieldName:
+			values = append(values, &row.Name)
+		case team.FieldDescription:
+			values = append(values, &row.Description)
 		case team.FieldPermissions:
-			values[i] = new([]byte)
-		case team.FieldID, team.FieldCompanyID, team.FieldCreatedBy, team.FieldUpdatedBy, team.FieldVersion:
-			values[i] = new(sql.NullInt64)
-		case team.FieldName, team.FieldDescription:
-			values[i] = new(sql.NullString)
-		case team.FieldCreatedAt, team.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+			values = append(values, &row.Permissions)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the Team fields.
+// assignValues assigns the values scanned from a row to the Team
+// fields; a column it does not know is kept for Value.
 func (_m *Team) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case team.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case team.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case team.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case team.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case team.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case team.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case team.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case team.FieldName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Name = value.String
 			}
 		case team.FieldDescription:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Description = value.String
 			}
 		case team.FieldPermissions:
-			if value, ok := values[i].(*[]byte); !ok {
+			value, ok := values[i].(*[]byte)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field permissions", values[i])
-			} else if value != nil && len(*value) > 0 {
+			}
+			if len(*value) > 0 {
 				if err := json.Unmarshal(*value, &_m.Permissions); err != nil {
 					return fmt.Errorf("unmarshal field permissions: %w", err)
 				}
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

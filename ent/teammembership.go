@@ -88,88 +88,138 @@ func (e TeamMembershipEdges) UserOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "user"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// teammembershipRow is one row of TeamMembership as the driver scans it: one
+// allocation per row, however many columns are read.
+type teammembershipRow struct {
+	values    [9]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	TeamID    sql.NullInt64
+	UserID    sql.NullInt64
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// teammembershipRow, or a value of its own for a column the entity does not have.
 func (*TeamMembership) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case teammembership.FieldID, teammembership.FieldCompanyID, teammembership.FieldCreatedBy, teammembership.FieldUpdatedBy, teammembership.FieldVersion, teammembership.FieldTeamID, teammembership.FieldUserID:
-			values[i] = new(sql.NullInt64)
-		case teammembership.FieldCreatedAt, teammembership.FieldUpdatedAt:
-			values[i] = new(sql.NullTime)
+	row := new(teammembershipRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case teammembership.FieldID:
+			values = append(values, &row.ID)
+		case teammembership.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case teammembership.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case teammembership.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case teammembership.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case teammembership.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case teammembership.FieldVersion:
+			values = append(values, &row.Version)
+		case teammembership.FieldTeamID:
+			values = append(values, &row.TeamID)
+		case teammembership.FieldUserID:
+			values = append(values, &row.UserID)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the TeamMembership fields.
+// assignValues assigns the values scanned from a row to the TeamMembership
+// fields; a column it does not know is kept for Value.
 func (_m *TeamMembership) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case teammembership.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case teammembership.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case teammembership.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case teammembership.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case teammembership.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case teammembership.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case teammembership.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case teammembership.FieldTeamID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field team_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.TeamID = int(value.Int64)
 			}
 		case teammembership.FieldUserID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field user_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UserID = int(value.Int64)
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -72,129 +72,205 @@ func (e UserEdges) CompanyOrErr() (*Company, error) {
 	return nil, &NotLoadedError{edge: "company"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// userRow is one row of User as the driver scans it: one
+// allocation per row, however many columns are read.
+type userRow struct {
+	values            [15]any
+	ID                sql.NullInt64
+	CompanyID         sql.NullInt64
+	CreatedAt         sql.NullTime
+	UpdatedAt         sql.NullTime
+	CreatedBy         sql.NullInt64
+	UpdatedBy         sql.NullInt64
+	Version           sql.NullInt64
+	Email             sql.NullString
+	FirstName         sql.NullString
+	LastName          sql.NullString
+	PasswordHash      sql.NullString
+	IsActive          sql.NullBool
+	IsAdmin           sql.NullBool
+	InvitationPending sql.NullBool
+	LastLoginAt       sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// userRow, or a value of its own for a column the entity does not have.
 func (*User) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case user.FieldIsActive, user.FieldIsAdmin, user.FieldInvitationPending:
-			values[i] = new(sql.NullBool)
-		case user.FieldID, user.FieldCompanyID, user.FieldCreatedBy, user.FieldUpdatedBy, user.FieldVersion:
-			values[i] = new(sql.NullInt64)
-		case user.FieldEmail, user.FieldFirstName, user.FieldLastName, user.FieldPasswordHash:
-			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldLastLoginAt:
-			values[i] = new(sql.NullTime)
+	row := new(userRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case user.FieldID:
+			values = append(values, &row.ID)
+		case user.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case user.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case user.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case user.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case user.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case user.FieldVersion:
+			values = append(values, &row.Version)
+		case user.FieldEmail:
+			values = append(values, &row.Email)
+		case user.FieldFirstName:
+			values = append(values, &row.FirstName)
+		case user.FieldLastName:
+			values = append(values, &row.LastName)
+		case user.FieldPasswordHash:
+			values = append(values, &row.PasswordHash)
+		case user.FieldIsActive:
+			values = append(values, &row.IsActive)
+		case user.FieldIsAdmin:
+			values = append(values, &row.IsAdmin)
+		case user.FieldInvitationPending:
+			values = append(values, &row.InvitationPending)
+		case user.FieldLastLoginAt:
+			values = append(values, &row.LastLoginAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the User fields.
+// assignValues assigns the values scanned from a row to the User
+// fields; a column it does not know is kept for Value.
 func (_m *User) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case user.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case user.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case user.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case user.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case user.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case user.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case user.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case user.FieldEmail:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field email", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Email = value.String
 			}
 		case user.FieldFirstName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field first_name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.FirstName = value.String
 			}
 		case user.FieldLastName:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field last_name", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.LastName = value.String
 			}
 		case user.FieldPasswordHash:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.PasswordHash = value.String
 			}
 		case user.FieldIsActive:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field is_active", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.IsActive = value.Bool
 			}
 		case user.FieldIsAdmin:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field is_admin", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.IsAdmin = value.Bool
 			}
 		case user.FieldInvitationPending:
-			if value, ok := values[i].(*sql.NullBool); !ok {
+			value, ok := values[i].(*sql.NullBool)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field invitation_pending", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.InvitationPending = value.Bool
 			}
 		case user.FieldLastLoginAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field last_login_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.LastLoginAt = new(time.Time)
 				*_m.LastLoginAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -80,109 +80,172 @@ func (e UserTokenEdges) UserOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "user"}
 }
 
-// scanValues returns the types for scanning values from sql.Rows.
+// usertokenRow is one row of UserToken as the driver scans it: one
+// allocation per row, however many columns are read.
+type usertokenRow struct {
+	values    [12]any
+	ID        sql.NullInt64
+	CompanyID sql.NullInt64
+	CreatedAt sql.NullTime
+	UpdatedAt sql.NullTime
+	CreatedBy sql.NullInt64
+	UpdatedBy sql.NullInt64
+	Version   sql.NullInt64
+	UserID    sql.NullInt64
+	Kind      sql.NullString
+	TokenHash sql.NullString
+	ExpiresAt sql.NullTime
+	UsedAt    sql.NullTime
+}
+
+// scanValues returns where each of columns is scanned to: a field of a new
+// usertokenRow, or a value of its own for a column the entity does not have.
 func (*UserToken) scanValues(columns []string) ([]any, error) {
-	values := make([]any, len(columns))
-	for i := range columns {
-		switch columns[i] {
-		case usertoken.FieldID, usertoken.FieldCompanyID, usertoken.FieldCreatedBy, usertoken.FieldUpdatedBy, usertoken.FieldVersion, usertoken.FieldUserID:
-			values[i] = new(sql.NullInt64)
-		case usertoken.FieldKind, usertoken.FieldTokenHash:
-			values[i] = new(sql.NullString)
-		case usertoken.FieldCreatedAt, usertoken.FieldUpdatedAt, usertoken.FieldExpiresAt, usertoken.FieldUsedAt:
-			values[i] = new(sql.NullTime)
+	row := new(usertokenRow)
+	values := row.values[:0]
+	if len(columns) > len(row.values) {
+		values = make([]any, 0, len(columns))
+	}
+	for _, column := range columns {
+		switch column {
+		case usertoken.FieldID:
+			values = append(values, &row.ID)
+		case usertoken.FieldCompanyID:
+			values = append(values, &row.CompanyID)
+		case usertoken.FieldCreatedAt:
+			values = append(values, &row.CreatedAt)
+		case usertoken.FieldUpdatedAt:
+			values = append(values, &row.UpdatedAt)
+		case usertoken.FieldCreatedBy:
+			values = append(values, &row.CreatedBy)
+		case usertoken.FieldUpdatedBy:
+			values = append(values, &row.UpdatedBy)
+		case usertoken.FieldVersion:
+			values = append(values, &row.Version)
+		case usertoken.FieldUserID:
+			values = append(values, &row.UserID)
+		case usertoken.FieldKind:
+			values = append(values, &row.Kind)
+		case usertoken.FieldTokenHash:
+			values = append(values, &row.TokenHash)
+		case usertoken.FieldExpiresAt:
+			values = append(values, &row.ExpiresAt)
+		case usertoken.FieldUsedAt:
+			values = append(values, &row.UsedAt)
 		default:
-			values[i] = new(sql.UnknownType)
+			values = append(values, new(sql.UnknownType))
 		}
 	}
 	return values, nil
 }
 
-// assignValues assigns the values that were returned from sql.Rows (after scanning)
-// to the UserToken fields.
+// assignValues assigns the values scanned from a row to the UserToken
+// fields; a column it does not know is kept for Value.
 func (_m *UserToken) assignValues(columns []string, values []any) error {
 	if m, n := len(values), len(columns); m < n {
 		return fmt.Errorf("mismatch number of scan values: %d != %d", m, n)
 	}
-	for i := range columns {
-		switch columns[i] {
+	for i, column := range columns {
+		switch column {
 		case usertoken.FieldID:
 			value, ok := values[i].(*sql.NullInt64)
 			if !ok {
-				return fmt.Errorf("unexpected type %T for field id", value)
+				return fmt.Errorf("unexpected type %T for field id", values[i])
 			}
 			_m.ID = int(value.Int64)
 		case usertoken.FieldCompanyID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field company_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CompanyID = int(value.Int64)
 			}
 		case usertoken.FieldCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedAt = value.Time
 			}
 		case usertoken.FieldUpdatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
 		case usertoken.FieldCreatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.CreatedBy = new(int)
 				*_m.CreatedBy = int(value.Int64)
 			}
 		case usertoken.FieldUpdatedBy:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UpdatedBy = new(int)
 				*_m.UpdatedBy = int(value.Int64)
 			}
 		case usertoken.FieldVersion:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Version = int(value.Int64)
 			}
 		case usertoken.FieldUserID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
+			value, ok := values[i].(*sql.NullInt64)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field user_id", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UserID = int(value.Int64)
 			}
 		case usertoken.FieldKind:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field kind", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.Kind = usertoken.Kind(value.String)
 			}
 		case usertoken.FieldTokenHash:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			value, ok := values[i].(*sql.NullString)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field token_hash", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.TokenHash = value.String
 			}
 		case usertoken.FieldExpiresAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.ExpiresAt = value.Time
 			}
 		case usertoken.FieldUsedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
+			value, ok := values[i].(*sql.NullTime)
+			if !ok {
 				return fmt.Errorf("unexpected type %T for field used_at", values[i])
-			} else if value.Valid {
+			}
+			if value.Valid {
 				_m.UsedAt = new(time.Time)
 				*_m.UsedAt = value.Time
 			}
 		default:
-			_m.selectValues.Set(columns[i], values[i])
+			_m.selectValues.Set(column, values[i])
 		}
 	}
 	return nil

@@ -62,17 +62,16 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 				return err
 			}
 		}
-		racks := racksByID{}
-		if err := s.settle(ctx, tx, a, m, r, racks); err != nil {
+		if err := s.settle(ctx, tx, a, m, r); err != nil {
 			return err
 		}
-		created, err = withEdges(ctx, tx, a, racks)
-		return err
+		created = a
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return created, nil
+	return s.shown(ctx, created)
 }
 
 // shareParent checks that the parent a new asset names is in its

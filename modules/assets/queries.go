@@ -96,10 +96,7 @@ func (s *Service) Get(ctx context.Context, id int) (*ent.Asset, error) {
 	if err != nil {
 		return nil, database.Classify(err, "Asset")
 	}
-	if err := s.refs.show(ctx, a); err != nil {
-		return nil, fmt.Errorf("show asset: %w", err)
-	}
-	return a, nil
+	return s.shown(ctx, a)
 }
 
 // History returns a page of the status changes of asset id, newest first,

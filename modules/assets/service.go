@@ -172,20 +172,13 @@ func checkParent(ctx context.Context, tx *ent.Tx, self, parentID, dcID int) erro
 	return errParentTooDeep
 }
 
-// withEdges loads the datacenter and rack edges of a, inside tx, so that
-// callers get what they render without a query of their own; racks holds
-// the racks the write has read already.
-func withEdges(ctx context.Context, tx *ent.Tx, a *ent.Asset, racks racksByID) (*ent.Asset, error) {
-	dc, err := tx.Datacenter.Get(ctx, a.DatacenterID)
-	if err != nil {
-		return nil, fmt.Errorf("read datacenter of asset: %w", err)
-	}
-	a.Edges.Datacenter = dc
-	if a.RackID != nil {
-		if err := racks.load(ctx, tx, a.RackID); err != nil {
-			return nil, err
-		}
-		a.Edges.Rack = racks[*a.RackID]
+// shown is a, just written, with its datacenter and rack as reads show
+// them (refs). They are read after the commit, not inside the write's
+// transaction: remembered, they cost the write no statement at all unless
+// they changed since they were last shown.
+func (s *Service) shown(ctx context.Context, a *ent.Asset) (*ent.Asset, error) {
+	if err := s.refs.show(ctx, a); err != nil {
+		return nil, fmt.Errorf("show asset: %w", err)
 	}
 	return a, nil
 }

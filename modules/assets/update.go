@@ -28,7 +28,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Asse
 	if err != nil {
 		return nil, err
 	}
-	return updated, nil
+	return s.shown(ctx, updated)
 }
 
 // update is Update inside tx.
@@ -64,8 +64,7 @@ func (s *Service) update(ctx context.Context, tx *ent.Tx, id int, in UpdateInput
 	if err := s.checkHierarchy(ctx, tx, cur, in); err != nil {
 		return nil, err
 	}
-	racks := racksByID{}
-	if err := s.settle(ctx, tx, a, m, r, racks); err != nil {
+	if err := s.settle(ctx, tx, a, m, r); err != nil {
 		return nil, err
 	}
 	if changed {
@@ -73,7 +72,7 @@ func (s *Service) update(ctx context.Context, tx *ent.Tx, id int, in UpdateInput
 			return nil, err
 		}
 	}
-	return withEdges(ctx, tx, a, racks)
+	return a, nil
 }
 
 // assetUpdate sets on cur the fields in carries, the status to when it

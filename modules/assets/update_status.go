@@ -41,11 +41,11 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 				return err
 			}
 		}
-		updated, err = withEdges(ctx, tx, a, racksByID{})
-		return err
+		updated = a
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return updated, nil
+	return s.shown(ctx, updated)
 }
