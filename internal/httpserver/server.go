@@ -14,6 +14,7 @@ import (
 	"net/url"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-faster/errors"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/binora/binora/internal/api"
@@ -82,6 +83,11 @@ func (c composite) NewError(ctx context.Context, err error) *api.ErrorStatusCode
 
 // New returns the HTTP handler of the whole service.
 func New(cfg Config) (http.Handler, error) {
+	// The generated server makes an error for every optional query
+	// parameter a request leaves out, and the errors package records its
+	// caller's frame for each: a stack walk per parameter per request.
+	// Nothing here prints those frames (no %+v), so they are not recorded.
+	errors.DisableTrace()
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.Default()
