@@ -78,7 +78,12 @@ type tenantConnector struct {
 }
 
 func newTenantConnector(dsn string) (*tenantConnector, error) {
-	inner, err := pq.NewConnector(dsn)
+	cfg, err := pq.NewConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres connector: %w", err)
+	}
+	cfg.BinaryParameters = true // one round trip per statement (params.go)
+	inner, err := pq.NewConnectorConfig(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres connector: %w", err)
 	}

@@ -23,6 +23,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/binora/binora/internal/database"
 	"github.com/binora/binora/internal/ratelimit"
 )
 
@@ -83,7 +84,7 @@ func New(db *sql.DB, c Config) (*Limiter, error) {
 }
 
 // hash is the HMAC of s, what the table stores instead of s.
-func (l *Limiter) hash(s string) []byte {
+func (l *Limiter) hash(s string) database.Bytea {
 	m := hmac.New(sha256.New, l.hkey)
 	m.Write([]byte(s))
 	return m.Sum(nil)
