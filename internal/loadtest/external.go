@@ -15,9 +15,10 @@ import (
 	"time"
 )
 
-// External is `binora serve` run as a process of its own on the seeded
-// database, so that what it costs in memory is its own and not the load
-// generator's: the figure a deployment would see.
+// External is a server run as a process of its own on the seeded
+// database: `binora serve`, so that what it costs in memory is its own and
+// not the load generator's (the figure a deployment would see), or the
+// system it is compared with (StartCompared).
 type External struct {
 	BaseURL string
 	cmd     *exec.Cmd
@@ -27,21 +28,44 @@ type External struct {
 // in as appURL and signing tokens with secret (so that sessions opened on
 // the in-process site are valid on it too), and waits until it is ready.
 func StartExternal(ctx context.Context, binary, appURL string, secret []byte) (*External, error) {
+	return startServer(ctx, func(addr string) *exec.Cmd {
+		cmd := exec.Command(binary, "serve", "--addr", addr, "--no-migrate")
+		cmd.Env = append(os.Environ(), "DATABASE_URL="+appURL, "DATABASE_OWNER_URL=",
+			"BINORA_JWT_SECRET="+string(secret), "BINORA_METRICS_ADDR=")
+		return cmd
+	})
+}
+
+// StartCompared starts command, the server of another system driven with
+// the same scenarios, with ADDR (a free loopback host:port to listen on),
+// DATABASE_URL and BINORA_JWT_SECRET (to verify the sessions' tokens) in
+// its environment, and waits until its /readyz answers 200. Stop signals
+// the process it started, so a script should exec its server.
+func StartCompared(ctx context.Context, command, databaseURL string, secret []byte) (*External, error) {
+	return startServer(ctx, func(addr string) *exec.Cmd {
+		cmd := exec.Command(command)
+		cmd.Env = append(os.Environ(), "ADDR="+addr, "DATABASE_URL="+databaseURL,
+			"BINORA_JWT_SECRET="+string(secret))
+		return cmd
+	})
+}
+
+// startServer starts the command made for a free loopback address and
+// waits until it is ready; its output is dropped, its errors shown.
+func startServer(ctx context.Context, command func(addr string) *exec.Cmd) (*External, error) {
 	addr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(binary, "serve", "--addr", addr, "--no-migrate")
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+appURL, "DATABASE_OWNER_URL=",
-		"BINORA_JWT_SECRET="+string(secret), "BINORA_METRICS_ADDR=")
+	cmd := command(addr)
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", binary, err)
+		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
 	}
 	e := &External{BaseURL: "http://" + addr, cmd: cmd}
 	if err := e.waitReady(ctx); err != nil {
 		e.Stop()
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", cmd.Path, err)
 	}
 	return e, nil
 }
@@ -75,7 +99,7 @@ func (e *External) waitReady(ctx context.Context) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	return errors.New("the external server did not become ready in 30 s")
+	return errors.New("not ready in 30 s")
 }
 
 // Memory reads the process's resident memory now (VmRSS) and at its
