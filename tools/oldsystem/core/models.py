@@ -19,20 +19,25 @@ class Company(models.Model):
         db_table = "companies"
 
 
-class TenantQuerySet(models.QuerySet):
-    pass
+class CurrentCompany(models.Expression):
+    """The request's company, read when the SQL is compiled, not when the
+    queryset is built: a queryset built once (a ViewSet's class attribute)
+    still serves each request's tenant. With none resolved it is NULL,
+    which no row's company equals."""
+
+    def __init__(self):
+        super().__init__(output_field=models.BigIntegerField())
+
+    def as_sql(self, compiler, connection):
+        return "%s", [tenancy.current_company_id()]
 
 
-class TenantManager(models.Manager.from_queryset(TenantQuerySet)):
+class TenantManager(models.Manager):
     """Confines every query to the request's company (the middleware sets
-    it); with no company resolved it matches nothing."""
+    it)."""
 
     def get_queryset(self):
-        qs = super().get_queryset()
-        company_id = tenancy.current_company_id()
-        if company_id is None:
-            return qs.none()
-        return qs.filter(company_id=company_id)
+        return super().get_queryset().filter(company_id=CurrentCompany())
 
 
 class AuditModel(models.Model):
