@@ -66,31 +66,36 @@ func warm(ctx context.Context, s Scenario, concurrency int) {
 func syncFlips(ctx context.Context, db *sql.DB, sessions []Session) error {
 	for _, s := range sessions {
 		tn := s.Tenant
-		ids := make([]int64, len(tn.Production))
-		for i, id := range tn.Production {
-			ids[i] = int64(id)
-		}
-		rows, err := db.QueryContext(ctx, `SELECT id, status FROM assets WHERE company_id = $1 AND id = ANY($2)`,
-			tn.CompanyID, pq.Array(ids))
+		status, err := statuses(ctx, db, tn.CompanyID, tn.Production)
 		if err != nil {
 			return fmt.Errorf("read the flipped assets: %w", err)
-		}
-		status := map[int]int{}
-		for rows.Next() {
-			var id, st int
-			if err := rows.Scan(&id, &st); err != nil {
-				rows.Close()
-				return err
-			}
-			status[id] = st
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		for i, id := range tn.Production {
 			tn.inMaintenance[i] = status[id] == int(assets.StatusMaintenance)
 		}
 	}
 	return nil
+}
+
+// statuses reads the status of each of company's assets ids.
+func statuses(ctx context.Context, db *sql.DB, company int, ids []int) (map[int]int, error) {
+	wide := make([]int64, len(ids))
+	for i, id := range ids {
+		wide[i] = int64(id)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, status FROM assets WHERE company_id = $1 AND id = ANY($2)`,
+		company, pq.Array(wide))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	status := map[int]int{}
+	for rows.Next() {
+		var id, st int
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		status[id] = st
+	}
+	return status, rows.Err()
 }

@@ -22,6 +22,9 @@ import (
 type External struct {
 	BaseURL string
 	cmd     *exec.Cmd
+	// exited is closed once the process has ended, when waitErr is set.
+	exited  chan struct{}
+	waitErr error
 }
 
 // StartExternal starts binary as `serve` on a free loopback port, logged
@@ -62,7 +65,8 @@ func startServer(ctx context.Context, command func(addr string) *exec.Cmd) (*Ext
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
 	}
-	e := &External{BaseURL: "http://" + addr, cmd: cmd}
+	e := &External{BaseURL: "http://" + addr, cmd: cmd, exited: make(chan struct{})}
+	go func() { e.waitErr = cmd.Wait(); close(e.exited) }()
 	if err := e.waitReady(ctx); err != nil {
 		e.Stop()
 		return nil, fmt.Errorf("%s: %w", cmd.Path, err)
@@ -79,7 +83,8 @@ func freeLoopbackAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// waitReady polls /readyz for up to 30 seconds.
+// waitReady polls /readyz for up to 30 seconds, or until the process ends
+// (a command that fails at once need not be waited for).
 func (e *External) waitReady(ctx context.Context) error {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
@@ -96,6 +101,8 @@ func (e *External) waitReady(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-e.exited:
+			return fmt.Errorf("ended before it was ready: %w", e.waitErr)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
@@ -132,12 +139,10 @@ func (e *External) Memory() (rss, peak int64, err error) {
 // Stop ends the process.
 func (e *External) Stop() {
 	_ = e.cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { _ = e.cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-e.exited:
 	case <-time.After(10 * time.Second):
 		_ = e.cmd.Process.Kill()
-		<-done
+		<-e.exited
 	}
 }
