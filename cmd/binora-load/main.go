@@ -4,7 +4,8 @@
 //
 //	binora-load [-database URL] [-tenants 2] [-assets 2000] [-concurrency 32]
 //	            [-duration 10s] [-scenarios "list 50,retrieve"]
-//	            [-cpuprofile FILE] [-memprofile FILE]
+//	            [-cpuprofile FILE] [-memprofile FILE] [-server-binary bin/binora]
+//	            [-compare-cmd tools/oldsystem/run]
 //
 // The database is PostgreSQL as its owner (default BINORA_TEST_POSTGRES_URL):
 // each run migrates it and adds fresh tenants, so use a database of its own.
@@ -47,6 +48,8 @@ func run(args []string, out io.Writer) error {
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file after the Binora phase")
 	fs.StringVar(&o.ServerBinary, "server-binary", "", "drive this built binora binary as a process of its own "+
 		"and report its resident memory (the profiles then show the load generator only)")
+	fs.StringVar(&o.CompareCommand, "compare-cmd", "", "after Binora, start this command (given ADDR, DATABASE_URL "+
+		"and BINORA_JWT_SECRET) and drive the same scenarios on it, e.g. tools/oldsystem/run")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil // the flag set printed the usage
 	} else if err != nil {

@@ -20,6 +20,9 @@ type Report struct {
 	Tenants []*Tenant
 	Binora  []Result
 	Ceiling []Result
+	// Compared are the figures of the system Binora replaces, when the
+	// run drove one (Options.CompareCommand).
+	Compared []Result
 	// Statements are Binora's SQL statements per request, by scenario;
 	// absent when the counting request failed.
 	Statements map[string]int
@@ -45,35 +48,74 @@ func find(results []Result, name string) (Result, bool) {
 }
 
 // WriteMarkdown writes the report as a Markdown table, with the set-up
-// above it, ready to paste into docs/performance.md.
+// above it, ready to paste into docs/performance.md. When a compared system
+// was driven, its throughput, p99 and errors and Binora's ratio to it
+// follow the ceiling's columns.
 func (r *Report) WriteMarkdown(w io.Writer) {
 	o := r.Options
 	fmt.Fprintf(w, "%d tenants × %d assets, %d connections, %s per scenario and side\n\n",
 		o.Tenants, o.Assets, o.Concurrency, o.Duration)
-	fmt.Fprintln(w, "| scenario | Binora req/s | p50 | p95 | p99 | errors | statements | ceiling req/s | p50 | p95 | p99 | errors | statements | Binora/ceiling |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |")
+	if r.Compared != nil {
+		fmt.Fprintf(w, "old system: `%s`\n\n", o.CompareCommand)
+	}
+	header := "| scenario | Binora req/s | p50 | p95 | p99 | errors | statements | ceiling req/s | p50 | p95 | p99 | errors | statements | Binora/ceiling |"
+	rule := "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
+	if r.Compared != nil {
+		header += " old req/s | p99 | errors | Binora/old |"
+		rule += " ---: | ---: | --- | ---: |"
+	}
+	fmt.Fprintln(w, header)
+	fmt.Fprintln(w, rule)
 	for _, b := range r.Binora {
 		c, _ := find(r.Ceiling, b.Name)
 		stmts := "?"
 		if n, ok := r.Statements[b.Name]; ok {
 			stmts = fmt.Sprint(n)
 		}
-		ratio := "–"
-		if c.PerSecond() > 0 {
-			ratio = fmt.Sprintf("%.0f%%", 100*b.PerSecond()/c.PerSecond())
-		}
-		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %d | %s |\n",
+		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %d | %s |",
 			b.Name, b.PerSecond(), ms(b.P50), ms(b.P95), ms(b.P99), errorsOf(b), stmts,
-			c.PerSecond(), ms(c.P50), ms(c.P95), ms(c.P99), errorsOf(c), ceilingStatements[b.Name], ratio)
-	}
-	if m := r.Memory; m != nil {
-		if m.err != nil {
-			fmt.Fprintf(w, "\nServer memory: not measured (%v)\n", m.err)
-			return
+			c.PerSecond(), ms(c.P50), ms(c.P95), ms(c.P99), errorsOf(c), ceilingStatements[b.Name], percent(b, c))
+		if r.Compared != nil {
+			fmt.Fprint(w, comparedCells(b, r.Compared))
 		}
-		fmt.Fprintf(w, "\nServer process (resident memory): %s at rest, %s at the peak of the load, %s after it\n",
-			mib(m.Rest), mib(m.Peak), mib(m.After))
+		fmt.Fprintln(w)
 	}
+	r.writeMemory(w)
+}
+
+// comparedCells are the compared system's cells of b's row: throughput,
+// p99, errors, and Binora's throughput as a multiple of its.
+func comparedCells(b Result, compared []Result) string {
+	old, ok := find(compared, b.Name)
+	if !ok {
+		return " – | – | – | – |"
+	}
+	times := "–"
+	if old.PerSecond() > 0 {
+		times = fmt.Sprintf("%.1f×", b.PerSecond()/old.PerSecond())
+	}
+	return fmt.Sprintf(" %.0f | %s | %s | %s |", old.PerSecond(), ms(old.P99), errorsOf(old), times)
+}
+
+// percent is b's throughput as a percentage of c's.
+func percent(b, c Result) string {
+	if c.PerSecond() <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*b.PerSecond()/c.PerSecond())
+}
+
+func (r *Report) writeMemory(w io.Writer) {
+	m := r.Memory
+	if m == nil {
+		return
+	}
+	if m.err != nil {
+		fmt.Fprintf(w, "\nServer memory: not measured (%v)\n", m.err)
+		return
+	}
+	fmt.Fprintf(w, "\nServer process (resident memory): %s at rest, %s at the peak of the load, %s after it\n",
+		mib(m.Rest), mib(m.Peak), mib(m.After))
 }
 
 func mib(bytes int64) string { return fmt.Sprintf("%.0f MiB", float64(bytes)/(1<<20)) }

@@ -34,6 +34,11 @@ type Options struct {
 	// drive it as a process of its own (StartExternal), whose memory the
 	// report gives. Statements are still counted on the in-process site.
 	ServerBinary string
+	// CompareCommand, when set, serves the system Binora replaces (e.g.
+	// tools/oldsystem/run): after Binora, the same scenarios drive it with
+	// the same sessions (StartCompared), and the report sets its figures
+	// beside Binora's.
+	CompareCommand string
 }
 
 // DefaultOptions are the set-up: 2 tenants × 2,000 assets, 32
@@ -43,7 +48,8 @@ func DefaultOptions() Options {
 }
 
 // Run seeds the tenants, measures statements per request, then drives
-// every chosen scenario against Binora and then against the ceiling.
+// every chosen scenario against Binora, then against the compared system
+// if there is one, and then against the ceiling.
 func Run(ctx context.Context, o Options) (*Report, error) {
 	if o.Tenants < 1 || o.Assets < 1 || o.Concurrency < 1 || o.Duration <= 0 {
 		return nil, errors.New("tenants, assets, concurrency and duration must be positive")
@@ -80,6 +86,14 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	rep := &Report{Options: o, Tenants: tenants, Statements: countStatements(ctx, site, local)}
 	if err := rep.driveBinora(ctx, site, sessions, local); err != nil {
 		return nil, err
+	}
+	if o.CompareCommand != "" {
+		if err := rep.driveCompared(ctx, owner, site.secret, sessions); err != nil {
+			return nil, fmt.Errorf("compared system: %w", err)
+		}
+		if err := syncFlips(ctx, owner, sessions); err != nil {
+			return nil, err
+		}
 	}
 	for _, s := range ceiling {
 		rep.Ceiling = append(rep.Ceiling, Drive(ctx, s, o.Concurrency, o.Duration))

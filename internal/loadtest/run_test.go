@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"os"
+	"os/exec"
 	"testing"
 	"time"
 
@@ -46,6 +47,34 @@ func TestRun_DrivesEveryScenarioOnBinoraAndTheCeiling_WithoutErrors(t *testing.T
 	for _, name := range loadtest.ScenarioNames {
 		assert.Contains(t, out.String(), "| "+name+" |")
 	}
+}
+
+// The old system's reconstruction needs Debian's Django; the test runs only
+// where it is installed.
+func TestRun_CompareCommand_DrivesTheOldSystemWithoutErrors(t *testing.T) {
+	url := os.Getenv(testsupport.PostgresEnv)
+	if url == "" {
+		t.Skipf("set %s to run the load harness on PostgreSQL", testsupport.PostgresEnv)
+	}
+	if exec.Command("/usr/bin/python3", "-c", "import django, rest_framework, jwt, gunicorn, psycopg2").Run() != nil {
+		t.Skip("the old system needs Debian's Django, DRF, PyJWT, psycopg2 and gunicorn (tools/oldsystem/README.md)")
+	}
+	o := loadtest.Options{OwnerURL: url, Tenants: 2, Assets: 50, Concurrency: 3, Duration: 200 * time.Millisecond,
+		CompareCommand: "../../tools/oldsystem/run"}
+
+	rep, err := loadtest.Run(context.Background(), o)
+	require.NoError(t, err)
+
+	require.Len(t, rep.Compared, len(loadtest.ScenarioNames))
+	for i, name := range loadtest.ScenarioNames {
+		r := rep.Compared[i]
+		assert.Equal(t, name, r.Name)
+		assert.Positive(t, r.Requests, name)
+		assert.Empty(t, r.Errors, name)
+	}
+	warmUps := o.Concurrency
+	assert.Equal(t, rep.Binora[3].Requests+rep.Compared[3].Requests+warmUps+rep.Ceiling[3].Requests+2,
+		statusChanges(t, url, rep.Tenants), "every update on all three sides changes the status and records it")
 }
 
 // statusChanges counts the status changes recorded in the tenants.
