@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
@@ -90,6 +91,7 @@ func Serve(ctx context.Context, cfg *config.Config, addr string, migrate bool, l
 	// 64 MiB, garbage since, would stay resident for minutes until the
 	// runtime's scavenger returned it. An idle server should not hold it.
 	debug.FreeOSMemory()
+	collectLessOften()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	srv, err := listen(ctx, a, addr, cfg.MetricsAddr)
@@ -173,4 +175,18 @@ func redact(raw string) string {
 		return "postgres://…"
 	}
 	return u.Redacted()
+}
+
+// serveGCPercent is the garbage collector's target while serving, unless
+// GOGC says otherwise. A request's garbage is a few hundred kilobytes and
+// the live heap a few tens of megabytes, so collecting at three times the
+// live heap rather than twice halves the collector's work, which took a
+// tenth of the CPU under load, for some tens of megabytes of memory
+// (docs/performance.md).
+const serveGCPercent = 200
+
+func collectLessOften() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
 }
