@@ -232,3 +232,23 @@ func TestNoManyToManyEdge_BetweenTenantScopedEntities(t *testing.T) {
 		}
 	}
 }
+
+// writtenByRawSQL are the entities whose rows only raw SQL writes (their
+// policies deny Ent): a bytea column there gets database.Bytea parameters.
+var writtenByRawSQL = map[string]bool{"RateLimitCounter": true}
+
+// On PostgreSQL a byte-slice parameter travels as text, for Ent's JSON
+// fields (internal/database/params.go): a bytes field that Ent writes
+// would reach its bytea column as text. Only raw SQL, passing
+// database.Bytea, may write one.
+func TestBytesFields_AreWrittenOnlyByRawSQL(t *testing.T) {
+	graph, err := loadSchemas()
+	require.NoError(t, err)
+	for _, node := range graph.Nodes {
+		for _, f := range node.Fields {
+			if f.Type.Type == field.TypeBytes && !writtenByRawSQL[node.Name] {
+				t.Errorf("%s.%s is a bytes field that Ent would write as text on PostgreSQL", node.Name, f.Name)
+			}
+		}
+	}
+}
