@@ -32,6 +32,7 @@ func TestParameters_ReachJSONBAndByteaIntact(t *testing.T) {
 	got := map[int][2][]byte{}
 	rows, err := db.SQL.QueryContext(ctx, `SELECT id, doc::text, raw FROM params WHERE id = ANY($1)`, "{1,2,3}")
 	require.NoError(t, err)
+	defer rows.Close()
 	for rows.Next() {
 		var id int
 		var doc, b []byte
