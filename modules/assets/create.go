@@ -66,12 +66,12 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 			return err
 		}
 		created = a
-		return nil
+		return showInTx(ctx, tx, a, r)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.shown(ctx, created)
+	return created, nil
 }
 
 // shareParent checks that the parent a new asset names is in its

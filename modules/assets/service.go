@@ -175,12 +175,32 @@ func checkParent(ctx context.Context, tx *ent.Tx, self, parentID, dcID int) erro
 // shown is a, just written, with its datacenter and rack as reads show
 // them (refs). They are read after the commit, not inside the write's
 // transaction: remembered, they cost the write no statement at all unless
-// they changed since they were last shown.
+// they changed since they were last shown. Only a write that its retry
+// repeats harmlessly may do so (see showInTx).
 func (s *Service) shown(ctx context.Context, a *ent.Asset) (*ent.Asset, error) {
 	if err := s.refs.show(ctx, a); err != nil {
 		return nil, fmt.Errorf("show asset: %w", err)
 	}
 	return a, nil
+}
+
+// showInTx sets the datacenter and rack edges of a, just created, inside
+// its transaction. A create that failed after its commit, reading them as
+// the other writes do, would run again on a retry with its
+// Idempotency-Key (docs/idempotency.md) and exist twice. r is the rack
+// the create read to place a, if any.
+func showInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset, r *ent.Rack) error {
+	dc, err := tx.Datacenter.Get(ctx, a.DatacenterID)
+	if err != nil {
+		return fmt.Errorf("read datacenter of asset: %w", err)
+	}
+	if a.RackID != nil && (r == nil || r.ID != *a.RackID) {
+		if r, err = tx.Rack.Get(ctx, *a.RackID); err != nil {
+			return fmt.Errorf("read rack of asset: %w", err)
+		}
+	}
+	a.Edges.Datacenter, a.Edges.Rack = dc, r
+	return nil
 }
 
 // recordStatusChange writes one history entry; the author and the time
