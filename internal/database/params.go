@@ -27,17 +27,16 @@ func (b Bytea) BinaryValue() ([]byte, error) { return b, nil }
 // text (see above) and leaves every other value, Bytea included, to
 // lib/pq.
 func (c *tenantConn) CheckNamedValue(nv *driver.NamedValue) error {
+	var text []byte
 	switch v := nv.Value.(type) {
 	case json.RawMessage:
-		if v != nil {
-			nv.Value = string(v)
-			return nil
-		}
+		text = v
 	case []byte:
-		if v != nil {
-			nv.Value = string(v)
-			return nil
-		}
+		text = v
+	}
+	if text != nil {
+		nv.Value = string(text)
+		return nil
 	}
 	return c.pqConn.CheckNamedValue(nv)
 }

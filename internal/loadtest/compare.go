@@ -13,7 +13,9 @@ import (
 
 // driveCompared starts the system Binora is compared with
 // (Options.CompareCommand), drives the chosen scenarios on it with the
-// same sessions, and stops it.
+// same sessions, and stops it. The update scenario's bookkeeping is read
+// back from the database before and after, so that this phase and the next
+// flip each asset from the status it has.
 //
 // It gets the database as its owner, not as Binora's app role: the old
 // system had no row-level security (its manager's filter is its tenancy),
@@ -28,9 +30,9 @@ func (r *Report) driveCompared(ctx context.Context, owner *sql.DB, secret []byte
 	if err != nil {
 		return err
 	}
-	defer ext.Stop()
 	all, err := APIScenarios(ext.BaseURL, sessions, o.Concurrency)
 	if err != nil {
+		ext.Stop()
 		return err
 	}
 	scenarios := chosen(all, o.Scenarios)
@@ -40,7 +42,8 @@ func (r *Report) driveCompared(ctx context.Context, owner *sql.DB, secret []byte
 	for _, s := range scenarios {
 		r.Compared = append(r.Compared, Drive(ctx, s, o.Concurrency, o.Duration))
 	}
-	return nil
+	ext.Stop()
+	return syncFlips(ctx, owner, sessions)
 }
 
 // warm sends one request of s on every connection at once, so that each

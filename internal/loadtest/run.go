@@ -91,9 +91,6 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		if err := rep.driveCompared(ctx, owner, site.secret, sessions); err != nil {
 			return nil, fmt.Errorf("compared system: %w", err)
 		}
-		if err := syncFlips(ctx, owner, sessions); err != nil {
-			return nil, err
-		}
 	}
 	for _, s := range ceiling {
 		rep.Ceiling = append(rep.Ceiling, Drive(ctx, s, o.Concurrency, o.Duration))

@@ -62,11 +62,12 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 				return err
 			}
 		}
-		if err := s.settle(ctx, tx, a, m, r); err != nil {
+		racks := racksByID{}
+		if err := s.settle(ctx, tx, a, m, r, racks); err != nil {
 			return err
 		}
 		created = a
-		return showInTx(ctx, tx, a, r)
+		return showInTx(ctx, tx, a, racks)
 	})
 	if err != nil {
 		return nil, err

@@ -48,8 +48,7 @@ func (s *Service) rackFor(ctx context.Context, tx *ent.Tx, m move, dcID int) (*e
 
 // settle finishes the placement of a, just written by m into rack r (read
 // by rackFor): it checks the units a now takes and records the move.
-func (s *Service) settle(ctx context.Context, tx *ent.Tx, a *ent.Asset, m move, r *ent.Rack) error {
-	racks := racksByID{}
+func (s *Service) settle(ctx context.Context, tx *ent.Tx, a *ent.Asset, m move, r *ent.Rack, racks racksByID) error {
 	if r != nil {
 		racks[r.ID] = r
 	}

@@ -187,19 +187,20 @@ func (s *Service) shown(ctx context.Context, a *ent.Asset) (*ent.Asset, error) {
 // showInTx sets the datacenter and rack edges of a, just created, inside
 // its transaction. A create that failed after its commit, reading them as
 // the other writes do, would run again on a retry with its
-// Idempotency-Key (docs/idempotency.md) and exist twice. r is the rack
-// the create read to place a, if any.
-func showInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset, r *ent.Rack) error {
+// Idempotency-Key (docs/idempotency.md) and exist twice. racks holds the
+// racks the create has read already.
+func showInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset, racks racksByID) error {
 	dc, err := tx.Datacenter.Get(ctx, a.DatacenterID)
 	if err != nil {
 		return fmt.Errorf("read datacenter of asset: %w", err)
 	}
-	if a.RackID != nil && (r == nil || r.ID != *a.RackID) {
-		if r, err = tx.Rack.Get(ctx, *a.RackID); err != nil {
-			return fmt.Errorf("read rack of asset: %w", err)
+	a.Edges.Datacenter = dc
+	if a.RackID != nil {
+		if err := racks.load(ctx, tx, a.RackID); err != nil {
+			return err
 		}
+		a.Edges.Rack = racks[*a.RackID]
 	}
-	a.Edges.Datacenter, a.Edges.Rack = dc, r
 	return nil
 }
 

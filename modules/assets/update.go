@@ -64,7 +64,7 @@ func (s *Service) update(ctx context.Context, tx *ent.Tx, id int, in UpdateInput
 	if err := s.checkHierarchy(ctx, tx, cur, in); err != nil {
 		return nil, err
 	}
-	if err := s.settle(ctx, tx, a, m, r); err != nil {
+	if err := s.settle(ctx, tx, a, m, r, racksByID{}); err != nil {
 		return nil, err
 	}
 	if changed {
