@@ -9,7 +9,7 @@ ADDR      ?= :$(or $(PORT),8080)
 # so that lint dependencies stay out of go.mod).
 GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
-.PHONY: all generate build run test test-walls test-race lint lint-spec check-tidy check-generated \
+.PHONY: all generate build run test test-walls test-wall-database test-wall-data-layer test-race lint lint-spec check-tidy check-generated \
 	check check-postgres check-static check-live fuzz bench load migrate-new clean
 
 all: lint test
@@ -35,17 +35,24 @@ test:
 
 ## test-walls: each tenant wall alone, on PostgreSQL: the cross-tenant suites built without the data
 ## layer's wall (a tag only tests accept), then served as the owner, whom row-level security skips
+## The two runs share the database as `go test ./...`'s packages do (each test makes its own
+## tenants), and run side by side: each sends its requests one after another.
 test-walls: check-postgres
+	$(MAKE) -j2 --output-sync=target test-wall-database test-wall-data-layer
+
+test-wall-database:
 	$(GO) test -count=1 -tags binora_ent_wall_off ./tests/ ./internal/tenancy/
+
+test-wall-data-layer:
 	BINORA_TEST_WITHOUT_RLS=1 $(GO) test -count=1 ./tests/ ./internal/tenancy/
 
 ## test-race: the race detector on the concurrent paths
-# In tests/ only the concurrent and cross-process tests run under the race detector: the rest
-# send one request at a time, which it adds nothing to, and the whole package took six minutes.
+# Only the concurrent and cross-process tests run under the race detector: the rest send one
+# request at a time, which it adds nothing to, and slow down tenfold under it (the whole of
+# tests/ took six minutes).
 RACE_TESTS = Concurren|Parallel|Racing|Outage|Restart|Idempotency|Servers|ShowAtOnce|Hashing|Outbox|Reset
 test-race:
-	$(GO) test -race -count=1 ./modules/... ./internal/tenancy/
-	$(GO) test -race -count=1 -run '$(RACE_TESTS)' ./tests/
+	$(GO) test -race -count=1 -run '$(RACE_TESTS)' ./modules/... ./internal/tenancy/ ./tests/
 
 ## fuzz: each fuzz target for FUZZTIME (go test -fuzz takes one target at a time); `test` runs
 ## their committed corpora (testdata/fuzz) as plain tests
@@ -60,9 +67,9 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn in $$pkg"; \
 		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
-## lint: go vet, gofmt and golangci-lint (.golangci.yml) over both Go modules
+## lint: gofmt and golangci-lint (.golangci.yml) over both Go modules; its govet runs every
+## analyzer of go vet and more (enable-all), so go vet is not run a second time
 lint:
-	$(GO) vet ./...
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GOLANGCI) run ./...
 	cd sdk/go && $(GOLANGCI) run ./...
