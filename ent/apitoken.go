@@ -79,8 +79,8 @@ type apitokenRow struct {
 	CompanyID    sql.NullInt64
 	CreatedAt    sql.NullTime
 	UpdatedAt    sql.NullTime
-	CreatedBy    sql.NullInt64
-	UpdatedBy    sql.NullInt64
+	CreatedBy    nullInt
+	UpdatedBy    nullInt
 	Version      sql.NullInt64
 	Name         sql.NullString
 	Permissions  []byte
@@ -175,22 +175,20 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case apitoken.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case apitoken.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case apitoken.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -224,8 +222,7 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
 			}
 			if value.Valid {
-				_m.ExpiresAt = new(time.Time)
-				*_m.ExpiresAt = value.Time
+				_m.ExpiresAt = &value.Time
 			}
 		case apitoken.FieldAllowedCidrs:
 			value, ok := values[i].(*[]byte)
@@ -251,8 +248,7 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field last_used_at", values[i])
 			}
 			if value.Valid {
-				_m.LastUsedAt = new(time.Time)
-				*_m.LastUsedAt = value.Time
+				_m.LastUsedAt = &value.Time
 			}
 		case apitoken.FieldRevokedAt:
 			value, ok := values[i].(*sql.NullTime)
@@ -260,8 +256,7 @@ func (_m *APIToken) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
 			}
 			if value.Valid {
-				_m.RevokedAt = new(time.Time)
-				*_m.RevokedAt = value.Time
+				_m.RevokedAt = &value.Time
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

@@ -162,8 +162,8 @@ type assetRow struct {
 	CompanyID    sql.NullInt64
 	CreatedAt    sql.NullTime
 	UpdatedAt    sql.NullTime
-	CreatedBy    sql.NullInt64
-	UpdatedBy    sql.NullInt64
+	CreatedBy    nullInt
+	UpdatedBy    nullInt
 	Version      sql.NullInt64
 	Code         sql.NullString
 	Name         sql.NullString
@@ -171,9 +171,9 @@ type assetRow struct {
 	Status       sql.NullInt64
 	SerialNumber sql.NullString
 	DatacenterID sql.NullInt64
-	ParentID     sql.NullInt64
-	RackID       sql.NullInt64
-	Position     sql.NullInt64
+	ParentID     nullInt
+	RackID       nullInt
+	Position     nullInt
 	Face         sql.NullString
 	UHeight      sql.NullInt64
 	FullDepth    sql.NullBool
@@ -273,22 +273,20 @@ func (_m *Asset) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case asset.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case asset.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case asset.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -336,8 +334,7 @@ func (_m *Asset) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field serial_number", values[i])
 			}
 			if value.Valid {
-				_m.SerialNumber = new(string)
-				*_m.SerialNumber = value.String
+				_m.SerialNumber = &value.String
 			}
 		case asset.FieldDatacenterID:
 			value, ok := values[i].(*sql.NullInt64)
@@ -348,31 +345,28 @@ func (_m *Asset) assignValues(columns []string, values []any) error {
 				_m.DatacenterID = int(value.Int64)
 			}
 		case asset.FieldParentID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field parent_id", values[i])
 			}
 			if value.Valid {
-				_m.ParentID = new(int)
-				*_m.ParentID = int(value.Int64)
+				_m.ParentID = &value.Int
 			}
 		case asset.FieldRackID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field rack_id", values[i])
 			}
 			if value.Valid {
-				_m.RackID = new(int)
-				*_m.RackID = int(value.Int64)
+				_m.RackID = &value.Int
 			}
 		case asset.FieldPosition:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field position", values[i])
 			}
 			if value.Valid {
-				_m.Position = new(int)
-				*_m.Position = int(value.Int64)
+				_m.Position = &value.Int
 			}
 		case asset.FieldFace:
 			value, ok := values[i].(*sql.NullString)

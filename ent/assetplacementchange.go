@@ -96,17 +96,17 @@ type assetplacementchangeRow struct {
 	CompanyID    sql.NullInt64
 	CreatedAt    sql.NullTime
 	UpdatedAt    sql.NullTime
-	CreatedBy    sql.NullInt64
-	UpdatedBy    sql.NullInt64
+	CreatedBy    nullInt
+	UpdatedBy    nullInt
 	Version      sql.NullInt64
 	AssetID      sql.NullInt64
-	FromRackID   sql.NullInt64
+	FromRackID   nullInt
 	FromRackName sql.NullString
-	FromPosition sql.NullInt64
+	FromPosition nullInt
 	FromFace     sql.NullString
-	ToRackID     sql.NullInt64
+	ToRackID     nullInt
 	ToRackName   sql.NullString
-	ToPosition   sql.NullInt64
+	ToPosition   nullInt
 	ToFace       sql.NullString
 }
 
@@ -198,22 +198,20 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 				_m.UpdatedAt = value.Time
 			}
 		case assetplacementchange.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case assetplacementchange.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case assetplacementchange.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -232,13 +230,12 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 				_m.AssetID = int(value.Int64)
 			}
 		case assetplacementchange.FieldFromRackID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_rack_id", values[i])
 			}
 			if value.Valid {
-				_m.FromRackID = new(int)
-				*_m.FromRackID = int(value.Int64)
+				_m.FromRackID = &value.Int
 			}
 		case assetplacementchange.FieldFromRackName:
 			value, ok := values[i].(*sql.NullString)
@@ -246,17 +243,15 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 				return fmt.Errorf("unexpected type %T for field from_rack_name", values[i])
 			}
 			if value.Valid {
-				_m.FromRackName = new(string)
-				*_m.FromRackName = value.String
+				_m.FromRackName = &value.String
 			}
 		case assetplacementchange.FieldFromPosition:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field from_position", values[i])
 			}
 			if value.Valid {
-				_m.FromPosition = new(int)
-				*_m.FromPosition = int(value.Int64)
+				_m.FromPosition = &value.Int
 			}
 		case assetplacementchange.FieldFromFace:
 			value, ok := values[i].(*sql.NullString)
@@ -268,13 +263,12 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 				*_m.FromFace = assetplacementchange.FromFace(value.String)
 			}
 		case assetplacementchange.FieldToRackID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_rack_id", values[i])
 			}
 			if value.Valid {
-				_m.ToRackID = new(int)
-				*_m.ToRackID = int(value.Int64)
+				_m.ToRackID = &value.Int
 			}
 		case assetplacementchange.FieldToRackName:
 			value, ok := values[i].(*sql.NullString)
@@ -282,17 +276,15 @@ func (_m *AssetPlacementChange) assignValues(columns []string, values []any) err
 				return fmt.Errorf("unexpected type %T for field to_rack_name", values[i])
 			}
 			if value.Valid {
-				_m.ToRackName = new(string)
-				*_m.ToRackName = value.String
+				_m.ToRackName = &value.String
 			}
 		case assetplacementchange.FieldToPosition:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field to_position", values[i])
 			}
 			if value.Valid {
-				_m.ToPosition = new(int)
-				*_m.ToPosition = int(value.Int64)
+				_m.ToPosition = &value.Int
 			}
 		case assetplacementchange.FieldToFace:
 			value, ok := values[i].(*sql.NullString)

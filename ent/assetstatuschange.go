@@ -86,8 +86,8 @@ type assetstatuschangeRow struct {
 	CompanyID  sql.NullInt64
 	CreatedAt  sql.NullTime
 	UpdatedAt  sql.NullTime
-	CreatedBy  sql.NullInt64
-	UpdatedBy  sql.NullInt64
+	CreatedBy  nullInt
+	UpdatedBy  nullInt
 	Version    sql.NullInt64
 	AssetID    sql.NullInt64
 	FromStatus sql.NullInt64
@@ -173,22 +173,20 @@ func (_m *AssetStatusChange) assignValues(columns []string, values []any) error 
 				_m.UpdatedAt = value.Time
 			}
 		case assetstatuschange.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case assetstatuschange.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case assetstatuschange.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)

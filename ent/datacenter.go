@@ -70,8 +70,8 @@ type datacenterRow struct {
 	CompanyID sql.NullInt64
 	CreatedAt sql.NullTime
 	UpdatedAt sql.NullTime
-	CreatedBy sql.NullInt64
-	UpdatedBy sql.NullInt64
+	CreatedBy nullInt
+	UpdatedBy nullInt
 	Version   sql.NullInt64
 	Name      sql.NullString
 	Code      sql.NullString
@@ -154,22 +154,20 @@ func (_m *Datacenter) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case datacenter.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case datacenter.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case datacenter.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -201,8 +199,7 @@ func (_m *Datacenter) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field address", values[i])
 			}
 			if value.Valid {
-				_m.Address = new(string)
-				*_m.Address = value.String
+				_m.Address = &value.String
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

@@ -78,13 +78,13 @@ type idempotencykeyRow struct {
 	CompanyID    sql.NullInt64
 	CreatedAt    sql.NullTime
 	UpdatedAt    sql.NullTime
-	CreatedBy    sql.NullInt64
-	UpdatedBy    sql.NullInt64
+	CreatedBy    nullInt
+	UpdatedBy    nullInt
 	Version      sql.NullInt64
 	Key          sql.NullString
 	Operation    sql.NullString
 	Fingerprint  sql.NullString
-	StatusCode   sql.NullInt64
+	StatusCode   nullInt
 	ResponseBody sql.NullString
 	ResponseEtag sql.NullString
 	ExpiresAt    sql.NullTime
@@ -174,22 +174,20 @@ func (_m *IdempotencyKey) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case idempotencykey.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case idempotencykey.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case idempotencykey.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -224,13 +222,12 @@ func (_m *IdempotencyKey) assignValues(columns []string, values []any) error {
 				_m.Fingerprint = value.String
 			}
 		case idempotencykey.FieldStatusCode:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field status_code", values[i])
 			}
 			if value.Valid {
-				_m.StatusCode = new(int)
-				*_m.StatusCode = int(value.Int64)
+				_m.StatusCode = &value.Int
 			}
 		case idempotencykey.FieldResponseBody:
 			value, ok := values[i].(*sql.NullString)

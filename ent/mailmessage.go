@@ -74,8 +74,8 @@ type mailmessageRow struct {
 	CompanyID sql.NullInt64
 	CreatedAt sql.NullTime
 	UpdatedAt sql.NullTime
-	CreatedBy sql.NullInt64
-	UpdatedBy sql.NullInt64
+	CreatedBy nullInt
+	UpdatedBy nullInt
 	Version   sql.NullInt64
 	ToAddress sql.NullString
 	Subject   sql.NullString
@@ -164,22 +164,20 @@ func (_m *MailMessage) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case mailmessage.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case mailmessage.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case mailmessage.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -219,8 +217,7 @@ func (_m *MailMessage) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field sent_at", values[i])
 			}
 			if value.Valid {
-				_m.SentAt = new(time.Time)
-				*_m.SentAt = value.Time
+				_m.SentAt = &value.Time
 			}
 		case mailmessage.FieldAttempts:
 			value, ok := values[i].(*sql.NullInt64)

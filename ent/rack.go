@@ -132,12 +132,12 @@ type rackRow struct {
 	CompanyID       sql.NullInt64
 	CreatedAt       sql.NullTime
 	UpdatedAt       sql.NullTime
-	CreatedBy       sql.NullInt64
-	UpdatedBy       sql.NullInt64
+	CreatedBy       nullInt
+	UpdatedBy       nullInt
 	Version         sql.NullInt64
 	DatacenterID    sql.NullInt64
 	RoomID          sql.NullInt64
-	RowID           sql.NullInt64
+	RowID           nullInt
 	Name            sql.NullString
 	FacilityID      sql.NullString
 	UHeight         sql.NullInt64
@@ -146,7 +146,7 @@ type rackRow struct {
 	Status          sql.NullString
 	SerialNumber    sql.NullString
 	AssetTag        sql.NullString
-	MaxWeightKg     sql.NullInt64
+	MaxWeightKg     nullInt
 	Description     sql.NullString
 }
 
@@ -246,22 +246,20 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case rack.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case rack.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case rack.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -288,13 +286,12 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				_m.RoomID = int(value.Int64)
 			}
 		case rack.FieldRowID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field row_id", values[i])
 			}
 			if value.Valid {
-				_m.RowID = new(int)
-				*_m.RowID = int(value.Int64)
+				_m.RowID = &value.Int
 			}
 		case rack.FieldName:
 			value, ok := values[i].(*sql.NullString)
@@ -310,8 +307,7 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field facility_id", values[i])
 			}
 			if value.Valid {
-				_m.FacilityID = new(string)
-				*_m.FacilityID = value.String
+				_m.FacilityID = &value.String
 			}
 		case rack.FieldUHeight:
 			value, ok := values[i].(*sql.NullInt64)
@@ -351,8 +347,7 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field serial_number", values[i])
 			}
 			if value.Valid {
-				_m.SerialNumber = new(string)
-				*_m.SerialNumber = value.String
+				_m.SerialNumber = &value.String
 			}
 		case rack.FieldAssetTag:
 			value, ok := values[i].(*sql.NullString)
@@ -360,17 +355,15 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field asset_tag", values[i])
 			}
 			if value.Valid {
-				_m.AssetTag = new(string)
-				*_m.AssetTag = value.String
+				_m.AssetTag = &value.String
 			}
 		case rack.FieldMaxWeightKg:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field max_weight_kg", values[i])
 			}
 			if value.Valid {
-				_m.MaxWeightKg = new(int)
-				*_m.MaxWeightKg = int(value.Int64)
+				_m.MaxWeightKg = &value.Int
 			}
 		case rack.FieldDescription:
 			value, ok := values[i].(*sql.NullString)
@@ -378,8 +371,7 @@ func (_m *Rack) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			}
 			if value.Valid {
-				_m.Description = new(string)
-				*_m.Description = value.String
+				_m.Description = &value.String
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

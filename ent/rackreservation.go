@@ -92,8 +92,8 @@ type rackreservationRow struct {
 	CompanyID   sql.NullInt64
 	CreatedAt   sql.NullTime
 	UpdatedAt   sql.NullTime
-	CreatedBy   sql.NullInt64
-	UpdatedBy   sql.NullInt64
+	CreatedBy   nullInt
+	UpdatedBy   nullInt
 	Version     sql.NullInt64
 	RackID      sql.NullInt64
 	Position    sql.NullInt64
@@ -188,22 +188,20 @@ func (_m *RackReservation) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case rackreservation.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case rackreservation.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case rackreservation.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -267,8 +265,7 @@ func (_m *RackReservation) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
 			}
 			if value.Valid {
-				_m.ExpiresAt = new(time.Time)
-				*_m.ExpiresAt = value.Time
+				_m.ExpiresAt = &value.Time
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

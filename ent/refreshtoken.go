@@ -84,8 +84,8 @@ type refreshtokenRow struct {
 	CompanyID sql.NullInt64
 	CreatedAt sql.NullTime
 	UpdatedAt sql.NullTime
-	CreatedBy sql.NullInt64
-	UpdatedBy sql.NullInt64
+	CreatedBy nullInt
+	UpdatedBy nullInt
 	Version   sql.NullInt64
 	SessionID sql.NullInt64
 	TokenHash sql.NullString
@@ -168,22 +168,20 @@ func (_m *RefreshToken) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case refreshtoken.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case refreshtoken.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case refreshtoken.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -215,8 +213,7 @@ func (_m *RefreshToken) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field used_at", values[i])
 			}
 			if value.Valid {
-				_m.UsedAt = new(time.Time)
-				*_m.UsedAt = value.Time
+				_m.UsedAt = &value.Time
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

@@ -88,8 +88,8 @@ type roomRow struct {
 	CompanyID    sql.NullInt64
 	CreatedAt    sql.NullTime
 	UpdatedAt    sql.NullTime
-	CreatedBy    sql.NullInt64
-	UpdatedBy    sql.NullInt64
+	CreatedBy    nullInt
+	UpdatedBy    nullInt
 	Version      sql.NullInt64
 	DatacenterID sql.NullInt64
 	Name         sql.NullString
@@ -178,22 +178,20 @@ func (_m *Room) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case room.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case room.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case room.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -233,8 +231,7 @@ func (_m *Room) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field floor", values[i])
 			}
 			if value.Valid {
-				_m.Floor = new(string)
-				*_m.Floor = value.String
+				_m.Floor = &value.String
 			}
 		case room.FieldDescription:
 			value, ok := values[i].(*sql.NullString)
@@ -242,8 +239,7 @@ func (_m *Room) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			}
 			if value.Valid {
-				_m.Description = new(string)
-				*_m.Description = value.String
+				_m.Description = &value.String
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

@@ -76,12 +76,12 @@ type securityeventRow struct {
 	CompanyID  sql.NullInt64
 	CreatedAt  sql.NullTime
 	UpdatedAt  sql.NullTime
-	CreatedBy  sql.NullInt64
-	UpdatedBy  sql.NullInt64
+	CreatedBy  nullInt
+	UpdatedBy  nullInt
 	Version    sql.NullInt64
 	Type       sql.NullString
-	ActorID    sql.NullInt64
-	APITokenID sql.NullInt64
+	ActorID    nullInt
+	APITokenID nullInt
 	Subject    sql.NullString
 	IP         sql.NullString
 	RequestID  sql.NullString
@@ -169,22 +169,20 @@ func (_m *SecurityEvent) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case securityevent.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case securityevent.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case securityevent.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -203,22 +201,20 @@ func (_m *SecurityEvent) assignValues(columns []string, values []any) error {
 				_m.Type = value.String
 			}
 		case securityevent.FieldActorID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field actor_id", values[i])
 			}
 			if value.Valid {
-				_m.ActorID = new(int)
-				*_m.ActorID = int(value.Int64)
+				_m.ActorID = &value.Int
 			}
 		case securityevent.FieldAPITokenID:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field api_token_id", values[i])
 			}
 			if value.Valid {
-				_m.APITokenID = new(int)
-				*_m.APITokenID = int(value.Int64)
+				_m.APITokenID = &value.Int
 			}
 		case securityevent.FieldSubject:
 			value, ok := values[i].(*sql.NullString)

@@ -95,8 +95,8 @@ type sessionRow struct {
 	CompanyID sql.NullInt64
 	CreatedAt sql.NullTime
 	UpdatedAt sql.NullTime
-	CreatedBy sql.NullInt64
-	UpdatedBy sql.NullInt64
+	CreatedBy nullInt
+	UpdatedBy nullInt
 	Version   sql.NullInt64
 	UserID    sql.NullInt64
 	ExpiresAt sql.NullTime
@@ -179,22 +179,20 @@ func (_m *Session) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case session.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case session.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case session.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -226,8 +224,7 @@ func (_m *Session) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
 			}
 			if value.Valid {
-				_m.RevokedAt = new(time.Time)
-				*_m.RevokedAt = value.Time
+				_m.RevokedAt = &value.Time
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

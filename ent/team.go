@@ -71,8 +71,8 @@ type teamRow struct {
 	CompanyID   sql.NullInt64
 	CreatedAt   sql.NullTime
 	UpdatedAt   sql.NullTime
-	CreatedBy   sql.NullInt64
-	UpdatedBy   sql.NullInt64
+	CreatedBy   nullInt
+	UpdatedBy   nullInt
 	Version     sql.NullInt64
 	Name        sql.NullString
 	Description sql.NullString
@@ -155,22 +155,20 @@ func (_m *Team) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case team.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case team.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case team.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)

@@ -96,8 +96,8 @@ type teammembershipRow struct {
 	CompanyID sql.NullInt64
 	CreatedAt sql.NullTime
 	UpdatedAt sql.NullTime
-	CreatedBy sql.NullInt64
-	UpdatedBy sql.NullInt64
+	CreatedBy nullInt
+	UpdatedBy nullInt
 	Version   sql.NullInt64
 	TeamID    sql.NullInt64
 	UserID    sql.NullInt64
@@ -177,22 +177,20 @@ func (_m *TeamMembership) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case teammembership.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case teammembership.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case teammembership.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)

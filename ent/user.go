@@ -80,8 +80,8 @@ type userRow struct {
 	CompanyID         sql.NullInt64
 	CreatedAt         sql.NullTime
 	UpdatedAt         sql.NullTime
-	CreatedBy         sql.NullInt64
-	UpdatedBy         sql.NullInt64
+	CreatedBy         nullInt
+	UpdatedBy         nullInt
 	Version           sql.NullInt64
 	Email             sql.NullString
 	FirstName         sql.NullString
@@ -179,22 +179,20 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case user.FieldCreatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field created_by", values[i])
 			}
 			if value.Valid {
-				_m.CreatedBy = new(int)
-				*_m.CreatedBy = int(value.Int64)
+				_m.CreatedBy = &value.Int
 			}
 		case user.FieldUpdatedBy:
-			value, ok := values[i].(*sql.NullInt64)
+			value, ok := values[i].(*nullInt)
 			if !ok {
 				return fmt.Errorf("unexpected type %T for field updated_by", values[i])
 			}
 			if value.Valid {
-				_m.UpdatedBy = new(int)
-				*_m.UpdatedBy = int(value.Int64)
+				_m.UpdatedBy = &value.Int
 			}
 		case user.FieldVersion:
 			value, ok := values[i].(*sql.NullInt64)
@@ -266,8 +264,7 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field last_login_at", values[i])
 			}
 			if value.Valid {
-				_m.LastLoginAt = new(time.Time)
-				*_m.LastLoginAt = value.Time
+				_m.LastLoginAt = &value.Time
 			}
 		default:
 			_m.selectValues.Set(column, values[i])

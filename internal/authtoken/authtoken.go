@@ -36,9 +36,10 @@ type jwtClaims struct {
 
 // Issuer signs and verifies access tokens with one secret.
 type Issuer struct {
-	secret []byte
-	ttl    time.Duration
-	now    func() time.Time
+	secret   []byte
+	ttl      time.Duration
+	now      func() time.Time
+	verified verified
 }
 
 // NewIssuer returns an Issuer whose tokens live for ttl, timed by now
@@ -50,7 +51,7 @@ func NewIssuer(secret []byte, ttl time.Duration, now func() time.Time) (*Issuer,
 	if now == nil {
 		now = time.Now
 	}
-	return &Issuer{secret: secret, ttl: ttl, now: now}, nil
+	return &Issuer{secret: secret, ttl: ttl, now: now, verified: verified{claims: map[string]Claims{}}}, nil
 }
 
 // TTL is how long an access token lives.
@@ -77,8 +78,25 @@ func (i *Issuer) Issue(c Claims) (string, time.Time, error) {
 	return signed, exp, nil
 }
 
-// Verify checks raw and returns its claims.
+// Verify checks raw and returns its claims. A token verified before is
+// only checked for expiry (verified.go).
 func (i *Issuer) Verify(raw string) (Claims, error) {
+	if c, ok := i.verified.get(raw); ok {
+		// As the JWT check: valid until the second of expiry, not at it.
+		if !i.now().Before(c.ExpiresAt) {
+			return Claims{}, ErrInvalid
+		}
+		return c, nil
+	}
+	c, err := i.verify(raw)
+	if err == nil {
+		i.verified.put(raw, c)
+	}
+	return c, err
+}
+
+// verify checks raw's signature, algorithm, expiry and claims.
+func (i *Issuer) verify(raw string) (Claims, error) {
 	var c jwtClaims
 	_, err := jwt.ParseWithClaims(raw, &c, func(*jwt.Token) (any, error) { return i.secret, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
