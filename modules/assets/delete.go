@@ -18,7 +18,7 @@ func (s *Service) Delete(ctx context.Context, id int) error {
 		// Locking the row makes a concurrent child create, which shares
 		// its parent's row, either finish first (and be seen below) or
 		// find the parent gone.
-		if _, err := s.lockAsset(ctx, tx, id); err != nil {
+		if _, err := s.lockStatus(ctx, tx, id); err != nil {
 			return err
 		}
 		hasChildren, err := tx.Asset.Query().Where(asset.ParentID(id)).Exist(ctx)

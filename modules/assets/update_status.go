@@ -22,27 +22,24 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 	}
 	var updated *ent.Asset
 	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		cur, err := s.lockAsset(ctx, tx, id)
+		from, err := s.lockStatus(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		from := Status(cur.Status)
 		changed, err := checkTransition(from, to)
 		if err != nil {
 			return err
 		}
-		a := cur
-		if changed {
-			a, err = tx.Asset.UpdateOne(cur).SetStatus(int(to)).Save(ctx)
-			if err != nil {
-				return database.Classify(err, "Asset")
-			}
-			if err := recordStatusChange(ctx, tx, id, from, to, reason); err != nil {
-				return err
-			}
+		if !changed {
+			updated, err = tx.Asset.Get(ctx, id)
+			return database.Classify(err, "Asset")
 		}
-		updated = a
-		return nil
+		// UpdateOneID reads the row back whole after the update.
+		updated, err = tx.Asset.UpdateOneID(id).SetStatus(int(to)).Save(ctx)
+		if err != nil {
+			return database.Classify(err, "Asset")
+		}
+		return recordStatusChange(ctx, tx, id, from, to, reason)
 	})
 	if err != nil {
 		return nil, err
