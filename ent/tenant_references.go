@@ -35,6 +35,8 @@ import (
 // the mutation adds to an edge of APIToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *APITokenMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -43,7 +45,7 @@ func (m *APITokenMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *APITokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().APIToken.Query().Where(apitoken.ID(id)).Exist(ctx)
+	return NewAPITokenClient(m.config).Query().Where(apitoken.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -65,40 +67,42 @@ func (m *APITokenMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of Asset when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *AssetMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
+			return NewDatacenterClient(m.config).Query().Where(datacenter.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "parent_id", "assets", m.ParentIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
+			return NewAssetClient(m.config).Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "children", "assets", m.ChildrenIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
+			return NewAssetClient(m.config).Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "status_changes", "asset_status_changes", m.StatusChangesIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().AssetStatusChange.Query().Where(assetstatuschange.IDIn(ids...)).Count(ctx)
+			return NewAssetStatusChangeClient(m.config).Query().Where(assetstatuschange.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "placement_changes", "asset_placement_changes", m.PlacementChangesIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().AssetPlacementChange.Query().Where(assetplacementchange.IDIn(ids...)).Count(ctx)
+			return NewAssetPlacementChangeClient(m.config).Query().Where(assetplacementchange.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "rack_id", "racks", m.RackIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Rack.Query().Where(rack.IDIn(ids...)).Count(ctx)
+			return NewRackClient(m.config).Query().Where(rack.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -109,7 +113,7 @@ func (m *AssetMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *AssetMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Asset.Query().Where(asset.ID(id)).Exist(ctx)
+	return NewAssetClient(m.config).Query().Where(asset.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -131,6 +135,8 @@ func (m *AssetMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of AssetCodeCounter when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *AssetCodeCounterMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -139,7 +145,7 @@ func (m *AssetCodeCounterMutation) CheckTenantReferences(ctx context.Context) er
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *AssetCodeCounterMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().AssetCodeCounter.Query().Where(assetcodecounter.ID(id)).Exist(ctx)
+	return NewAssetCodeCounterClient(m.config).Query().Where(assetcodecounter.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -161,10 +167,12 @@ func (m *AssetCodeCounterMutation) RememberTenantRow(ctx context.Context, v Valu
 // the mutation adds to an edge of AssetPlacementChange when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *AssetPlacementChangeMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "asset_id", "assets", m.AssetIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
+			return NewAssetClient(m.config).Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -175,7 +183,7 @@ func (m *AssetPlacementChangeMutation) CheckTenantReferences(ctx context.Context
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *AssetPlacementChangeMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().AssetPlacementChange.Query().Where(assetplacementchange.ID(id)).Exist(ctx)
+	return NewAssetPlacementChangeClient(m.config).Query().Where(assetplacementchange.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -197,10 +205,12 @@ func (m *AssetPlacementChangeMutation) RememberTenantRow(ctx context.Context, v 
 // the mutation adds to an edge of AssetStatusChange when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *AssetStatusChangeMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "asset_id", "assets", m.AssetIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Asset.Query().Where(asset.IDIn(ids...)).Count(ctx)
+			return NewAssetClient(m.config).Query().Where(asset.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -211,7 +221,7 @@ func (m *AssetStatusChangeMutation) CheckTenantReferences(ctx context.Context) e
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *AssetStatusChangeMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().AssetStatusChange.Query().Where(assetstatuschange.ID(id)).Exist(ctx)
+	return NewAssetStatusChangeClient(m.config).Query().Where(assetstatuschange.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -233,6 +243,8 @@ func (m *AssetStatusChangeMutation) RememberTenantRow(ctx context.Context, v Val
 // the mutation adds to an edge of Datacenter when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *DatacenterMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -241,7 +253,7 @@ func (m *DatacenterMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *DatacenterMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Datacenter.Query().Where(datacenter.ID(id)).Exist(ctx)
+	return NewDatacenterClient(m.config).Query().Where(datacenter.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -263,6 +275,8 @@ func (m *DatacenterMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of IdempotencyKey when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *IdempotencyKeyMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -271,7 +285,7 @@ func (m *IdempotencyKeyMutation) CheckTenantReferences(ctx context.Context) erro
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *IdempotencyKeyMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().IdempotencyKey.Query().Where(idempotencykey.ID(id)).Exist(ctx)
+	return NewIdempotencyKeyClient(m.config).Query().Where(idempotencykey.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -293,6 +307,8 @@ func (m *IdempotencyKeyMutation) RememberTenantRow(ctx context.Context, v Value)
 // the mutation adds to an edge of MailMessage when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *MailMessageMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -301,7 +317,7 @@ func (m *MailMessageMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *MailMessageMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().MailMessage.Query().Where(mailmessage.ID(id)).Exist(ctx)
+	return NewMailMessageClient(m.config).Query().Where(mailmessage.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -323,22 +339,24 @@ func (m *MailMessageMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of Rack when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *RackMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
+			return NewDatacenterClient(m.config).Query().Where(datacenter.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "room_id", "rooms", m.RoomIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Room.Query().Where(room.IDIn(ids...)).Count(ctx)
+			return NewRoomClient(m.config).Query().Where(room.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "row_id", "rack_rows", m.RowIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().RackRow.Query().Where(rackrow.IDIn(ids...)).Count(ctx)
+			return NewRackRowClient(m.config).Query().Where(rackrow.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -349,7 +367,7 @@ func (m *RackMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *RackMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Rack.Query().Where(rack.ID(id)).Exist(ctx)
+	return NewRackClient(m.config).Query().Where(rack.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -371,10 +389,12 @@ func (m *RackMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of RackReservation when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *RackReservationMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "rack_id", "racks", m.RackIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Rack.Query().Where(rack.IDIn(ids...)).Count(ctx)
+			return NewRackClient(m.config).Query().Where(rack.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -385,7 +405,7 @@ func (m *RackReservationMutation) CheckTenantReferences(ctx context.Context) err
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *RackReservationMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().RackReservation.Query().Where(rackreservation.ID(id)).Exist(ctx)
+	return NewRackReservationClient(m.config).Query().Where(rackreservation.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -407,10 +427,12 @@ func (m *RackReservationMutation) RememberTenantRow(ctx context.Context, v Value
 // the mutation adds to an edge of RackRow when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *RackRowMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "room_id", "rooms", m.RoomIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Room.Query().Where(room.IDIn(ids...)).Count(ctx)
+			return NewRoomClient(m.config).Query().Where(room.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -421,7 +443,7 @@ func (m *RackRowMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *RackRowMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().RackRow.Query().Where(rackrow.ID(id)).Exist(ctx)
+	return NewRackRowClient(m.config).Query().Where(rackrow.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -443,10 +465,12 @@ func (m *RackRowMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of RefreshToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *RefreshTokenMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "session_id", "sessions", m.SessionIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Session.Query().Where(session.IDIn(ids...)).Count(ctx)
+			return NewSessionClient(m.config).Query().Where(session.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -457,7 +481,7 @@ func (m *RefreshTokenMutation) CheckTenantReferences(ctx context.Context) error 
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *RefreshTokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().RefreshToken.Query().Where(refreshtoken.ID(id)).Exist(ctx)
+	return NewRefreshTokenClient(m.config).Query().Where(refreshtoken.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -479,10 +503,12 @@ func (m *RefreshTokenMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of Room when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *RoomMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "datacenter_id", "datacenters", m.DatacenterIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Datacenter.Query().Where(datacenter.IDIn(ids...)).Count(ctx)
+			return NewDatacenterClient(m.config).Query().Where(datacenter.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -493,7 +519,7 @@ func (m *RoomMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *RoomMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Room.Query().Where(room.ID(id)).Exist(ctx)
+	return NewRoomClient(m.config).Query().Where(room.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -515,6 +541,8 @@ func (m *RoomMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of SecurityEvent when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *SecurityEventMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -523,7 +551,7 @@ func (m *SecurityEventMutation) CheckTenantReferences(ctx context.Context) error
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *SecurityEventMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().SecurityEvent.Query().Where(securityevent.ID(id)).Exist(ctx)
+	return NewSecurityEventClient(m.config).Query().Where(securityevent.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -545,16 +573,18 @@ func (m *SecurityEventMutation) RememberTenantRow(ctx context.Context, v Value) 
 // the mutation adds to an edge of Session when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *SessionMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
+			return NewUserClient(m.config).Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "refresh_tokens", "refresh_tokens", m.RefreshTokensIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().RefreshToken.Query().Where(refreshtoken.IDIn(ids...)).Count(ctx)
+			return NewRefreshTokenClient(m.config).Query().Where(refreshtoken.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -565,7 +595,7 @@ func (m *SessionMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *SessionMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Session.Query().Where(session.ID(id)).Exist(ctx)
+	return NewSessionClient(m.config).Query().Where(session.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -587,6 +617,8 @@ func (m *SessionMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of Team when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *TeamMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -595,7 +627,7 @@ func (m *TeamMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *TeamMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().Team.Query().Where(team.ID(id)).Exist(ctx)
+	return NewTeamClient(m.config).Query().Where(team.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -617,16 +649,18 @@ func (m *TeamMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of TeamMembership when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *TeamMembershipMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "team_id", "teams", m.TeamIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().Team.Query().Where(team.IDIn(ids...)).Count(ctx)
+			return NewTeamClient(m.config).Query().Where(team.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
 	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
+			return NewUserClient(m.config).Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -637,7 +671,7 @@ func (m *TeamMembershipMutation) CheckTenantReferences(ctx context.Context) erro
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *TeamMembershipMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().TeamMembership.Query().Where(teammembership.ID(id)).Exist(ctx)
+	return NewTeamMembershipClient(m.config).Query().Where(teammembership.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -659,6 +693,8 @@ func (m *TeamMembershipMutation) RememberTenantRow(ctx context.Context, v Value)
 // the mutation adds to an edge of User when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *UserMutation) CheckTenantReferences(ctx context.Context) error {
 	return nil
 }
@@ -667,7 +703,7 @@ func (m *UserMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *UserMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().User.Query().Where(user.ID(id)).Exist(ctx)
+	return NewUserClient(m.config).Query().Where(user.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's
@@ -689,10 +725,12 @@ func (m *UserMutation) RememberTenantRow(ctx context.Context, v Value) {
 // the mutation adds to an edge of UserToken when it names no row the
 // tenant of ctx can see. It reads through the mutation's client: inside the
 // same transaction, under the same tenant interceptor as any other read.
+// (A client of the one entity it reads, not m.Client(), which builds a
+// client of every entity for each write.)
 func (m *UserTokenMutation) CheckTenantReferences(ctx context.Context) error {
 	if err := checkTenantReference(ctx, m.driver, "user_id", "users", m.UserIDs(),
 		func(ids []int) (int, error) {
-			return m.Client().User.Query().Where(user.IDIn(ids...)).Count(ctx)
+			return NewUserClient(m.config).Query().Where(user.IDIn(ids...)).Count(ctx)
 		}); err != nil {
 		return err
 	}
@@ -703,7 +741,7 @@ func (m *UserTokenMutation) CheckTenantReferences(ctx context.Context) error {
 // id, read through the mutation's client (in its transaction): it tells a
 // write that an If-Match stopped from a write of a missing row.
 func (m *UserTokenMutation) TenantRowExists(ctx context.Context, id int) (bool, error) {
-	return m.Client().UserToken.Query().Where(usertoken.ID(id)).Exist(ctx)
+	return NewUserTokenClient(m.config).Query().Where(usertoken.ID(id)).Exist(ctx)
 }
 
 // IsNotFound reports whether err is Ent's not-found error, for the schema's

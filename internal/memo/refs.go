@@ -33,10 +33,17 @@ func NewRefs[V any](w *Watcher, topic Topic, max int, now func() time.Time, load
 // id the tenant has no row of is left out. Outside a tenant nothing is
 // remembered.
 func (r *Refs[V]) Of(ctx context.Context, ids []int) (map[int]V, error) {
+	return r.Through(ctx, ids, r.load)
+}
+
+// Through is Of reading the rows it does not remember with load instead
+// of the loader of NewRefs: a write reads them through its transaction,
+// never asking the pool for a second connection while it holds one.
+func (r *Refs[V]) Through(ctx context.Context, ids []int, load func(ctx context.Context, ids []int) (map[int]V, error)) (map[int]V, error) {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	company, ok := tenancy.TenantOf(ctx)
 	if !ok {
-		return r.load(ctx, ids)
+		return load(ctx, ids)
 	}
 	keys := make([]refKey, len(ids))
 	for i, id := range ids {
@@ -47,7 +54,7 @@ func (r *Refs[V]) Of(ctx context.Context, ids []int) (map[int]V, error) {
 		for i, k := range missing {
 			ids[i] = k.id
 		}
-		rows, err := r.load(ctx, ids)
+		rows, err := load(ctx, ids)
 		if err != nil {
 			return nil, err
 		}

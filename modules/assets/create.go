@@ -67,7 +67,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Asset, error
 			return err
 		}
 		created = a
-		return showInTx(ctx, tx, a, racks)
+		return s.showInTx(ctx, tx, a, racks)
 	})
 	if err != nil {
 		return nil, err
@@ -104,11 +104,12 @@ func nextCode(ctx context.Context, tx *ent.Tx, t Type) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("increment asset code counter: %w", err)
 	}
-	counter, err := tx.AssetCodeCounter.Query().
+	last, err := tx.AssetCodeCounter.Query().
 		Where(assetcodecounter.AssetType(string(t))).
-		Only(ctx)
+		Select(assetcodecounter.FieldLastValue).
+		Int(ctx)
 	if err != nil {
 		return "", fmt.Errorf("read asset code counter: %w", err)
 	}
-	return codeOf(t, counter.LastValue), nil
+	return codeOf(t, last), nil
 }

@@ -2,6 +2,7 @@ package assets
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/binora/binora/ent"
@@ -23,18 +24,39 @@ type refs struct {
 	racks       *memo.Refs[*ent.Rack]
 }
 
+// datacenterRefFields are the columns an asset shows of its datacenter.
+var datacenterRefFields = []string{datacenter.FieldID, datacenter.FieldCode, datacenter.FieldName}
+
 func newRefs(client *ent.Client, w *memo.Watcher, now func() time.Time) refs {
 	return refs{
-		datacenters: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, func(ctx context.Context, ids []int) (map[int]*ent.Datacenter, error) {
-			dcs, err := client.Datacenter.Query().Where(datacenter.IDIn(ids...)).
-				Select(datacenter.FieldID, datacenter.FieldCode, datacenter.FieldName).All(ctx)
-			return byID(dcs, func(dc *ent.Datacenter) int { return dc.ID }), err
-		}),
+		datacenters: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, loadDatacenters(client.Datacenter)),
 		racks: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, func(ctx context.Context, ids []int) (map[int]*ent.Rack, error) {
 			rs, err := client.Rack.Query().Where(rack.IDIn(ids...)).Select(rack.FieldID, rack.FieldName).All(ctx)
 			return byID(rs, func(r *ent.Rack) int { return r.ID }), err
 		}),
 	}
+}
+
+// loadDatacenters reads the references of datacenters through dcs: the
+// pool's client, or a transaction's.
+func loadDatacenters(dcs *ent.DatacenterClient) func(ctx context.Context, ids []int) (map[int]*ent.Datacenter, error) {
+	return func(ctx context.Context, ids []int) (map[int]*ent.Datacenter, error) {
+		found, err := dcs.Query().Where(datacenter.IDIn(ids...)).Select(datacenterRefFields...).All(ctx)
+		return byID(found, func(dc *ent.Datacenter) int { return dc.ID }), err
+	}
+}
+
+// showDatacenterInTx sets the datacenter edge of a, being written in tx,
+// from the remembered references, reading it through tx when it is not
+// remembered: before the commit, so that a write which fails to show it
+// has not happened.
+func (r refs) showDatacenterInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset) error {
+	dcs, err := r.datacenters.Through(ctx, []int{a.DatacenterID}, loadDatacenters(tx.Datacenter))
+	if err != nil {
+		return fmt.Errorf("read datacenter of asset: %w", err)
+	}
+	a.Edges.Datacenter = dcs[a.DatacenterID]
+	return nil
 }
 
 // show sets the datacenter and rack edges of assets, which the handlers

@@ -197,17 +197,15 @@ func (s *Service) shown(ctx context.Context, a *ent.Asset) (*ent.Asset, error) {
 	return a, nil
 }
 
-// showInTx sets the datacenter and rack edges of a, just created, inside
-// its transaction. A create that failed after its commit, reading them as
-// the other writes do, would run again on a retry with its
+// showInTx sets the datacenter and rack edges of a, just created, before
+// its transaction commits. A create that failed after its commit, showing
+// them as the other writes do, would run again on a retry with its
 // Idempotency-Key (docs/idempotency.md) and exist twice. racks holds the
 // racks the create has read already.
-func showInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset, racks racksByID) error {
-	dc, err := tx.Datacenter.Get(ctx, a.DatacenterID)
-	if err != nil {
-		return fmt.Errorf("read datacenter of asset: %w", err)
+func (s *Service) showInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset, racks racksByID) error {
+	if err := s.refs.showDatacenterInTx(ctx, tx, a); err != nil {
+		return err
 	}
-	a.Edges.Datacenter = dc
 	if a.RackID != nil {
 		if err := racks.load(ctx, tx, a.RackID); err != nil {
 			return err
