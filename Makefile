@@ -9,7 +9,7 @@ ADDR      ?= :$(or $(PORT),8080)
 # so that lint dependencies stay out of go.mod).
 GOLANGCI  ?= $(GO) tool -modfile=$(CURDIR)/tools/go.mod golangci-lint
 
-.PHONY: all generate build run test test-walls test-wall-database test-wall-data-layer test-race lint lint-spec check-tidy check-generated \
+.PHONY: all generate build run test test-walls test-race lint lint-spec check-tidy check-generated \
 	check check-postgres check-static check-live fuzz bench load migrate-new clean
 
 all: lint test
@@ -35,15 +35,8 @@ test:
 
 ## test-walls: each tenant wall alone, on PostgreSQL: the cross-tenant suites built without the data
 ## layer's wall (a tag only tests accept), then served as the owner, whom row-level security skips
-## The two runs share the database as `go test ./...`'s packages do (each test makes its own
-## tenants), and run side by side: each sends its requests one after another.
 test-walls: check-postgres
-	$(MAKE) -j2 --output-sync=target test-wall-database test-wall-data-layer
-
-test-wall-database:
 	$(GO) test -count=1 -tags binora_ent_wall_off ./tests/ ./internal/tenancy/
-
-test-wall-data-layer:
 	BINORA_TEST_WITHOUT_RLS=1 $(GO) test -count=1 ./tests/ ./internal/tenancy/
 
 ## test-race: the race detector on the concurrent paths
