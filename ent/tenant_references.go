@@ -768,7 +768,9 @@ func checkTenantReference(ctx context.Context, drv dialect.Driver, field, table 
 	if len(ids) == 0 {
 		return nil
 	}
-	ids = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(ids))), func(id int) bool {
+	ids = slices.Clone(ids) // one copy, where slices.Sorted would grow its slice id by id
+	slices.Sort(ids)
+	ids = slices.DeleteFunc(slices.Compact(ids), func(id int) bool {
 		return knownTenantRow(ctx, drv, table, id)
 	})
 	if len(ids) == 0 {

@@ -62,7 +62,7 @@ func (r refs) showDatacenterInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset) 
 // show sets the datacenter and rack edges of assets, which the handlers
 // render as references.
 func (r refs) show(ctx context.Context, assets ...*ent.Asset) error {
-	var dcIDs, rackIDs []int
+	dcIDs, rackIDs := make([]int, 0, len(assets)), make([]int, 0, len(assets))
 	for _, a := range assets {
 		dcIDs = append(dcIDs, a.DatacenterID)
 		if a.RackID != nil {
