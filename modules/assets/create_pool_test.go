@@ -23,7 +23,8 @@ func TestCreate_WithOneConnectionToSpare_ShowsItsDatacenter(t *testing.T) {
 		conns := 1
 		if env.Name == "sqlite" {
 			// The caches' watcher keeps a pooled connection of its own
-			// there (internal/database/notify/sqlite.go).
+			// there (internal/database/notify/sqlite.go), though a create
+			// does not consult them in its transaction there.
 			conns = 2
 		}
 		env.App.DB.SQL.SetMaxOpenConns(conns)

@@ -71,7 +71,9 @@ func NewService(d Deps) *Service {
 		panic("assets: " + err.Error())
 	}
 	s.rowLocks = rowLocks
-	s.refs = newRefs(d.Client, d.Rows, s.now)
+	// Row locks and a write lock at BEGIN go together (RowLocks): where
+	// rows lock, a transaction may consult the references' memory.
+	s.refs = newRefs(d.Client, d.Rows, s.now, rowLocks)
 	return s
 }
 
