@@ -93,6 +93,22 @@ func IsPostgres(rawURL string) bool {
 	return strings.HasPrefix(rawURL, "postgres://") || strings.HasPrefix(rawURL, "postgresql://")
 }
 
+// OpenAside opens a pool of one connection to db's database, outside db's
+// pool: for a watcher that must never wait for a pooled connection, which
+// a transaction may hold while it waits for the watcher.
+func (db *DB) OpenAside() (*sql.DB, error) {
+	name, dsn, err := driverFor(db.URL)
+	if err != nil {
+		return nil, err
+	}
+	aside, err := sql.Open(name, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	aside.SetMaxOpenConns(1)
+	return aside, nil
+}
+
 // SQLiteURL returns the URL of the embedded database file in dir.
 func SQLiteURL(dir string) string {
 	return "sqlite://" + filepath.Join(dir, "binora.db")

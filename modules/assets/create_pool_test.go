@@ -20,14 +20,7 @@ import (
 func TestCreate_WithOneConnectionToSpare_ShowsItsDatacenter(t *testing.T) {
 	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
 		f := newFixture(t, env)
-		conns := 1
-		if env.Name == "sqlite" {
-			// The caches' watcher keeps a pooled connection of its own
-			// there (internal/database/notify/sqlite.go), though a create
-			// does not consult them in its transaction there.
-			conns = 2
-		}
-		env.App.DB.SQL.SetMaxOpenConns(conns)
+		env.App.DB.SQL.SetMaxOpenConns(1)
 		// The deadline only stops a hang; it measures nothing.
 		ctx, cancel := context.WithTimeout(f.ctx(), 30*time.Second)
 		defer cancel()

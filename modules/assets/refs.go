@@ -22,21 +22,13 @@ const maxRememberedRefs = 100_000
 type refs struct {
 	datacenters *memo.Refs[*ent.Datacenter]
 	racks       *memo.Refs[*ent.Rack]
-	// inTx tells whether a write may show references from memory before
-	// its commit: on PostgreSQL. On SQLite, asking whether the memory is
-	// current can take a pooled connection (internal/database/notify),
-	// while the transaction holds the file's write lock from BEGIN and
-	// the writers queued behind it hold the rest of the pool: there a
-	// write reads its references through its transaction.
-	inTx bool
 }
 
 // datacenterRefFields are the columns an asset shows of its datacenter.
 var datacenterRefFields = []string{datacenter.FieldID, datacenter.FieldCode, datacenter.FieldName}
 
-func newRefs(client *ent.Client, w *memo.Watcher, now func() time.Time, inTx bool) refs {
+func newRefs(client *ent.Client, w *memo.Watcher, now func() time.Time) refs {
 	return refs{
-		inTx:        inTx,
 		datacenters: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, loadDatacenters(client.Datacenter)),
 		racks: memo.NewRefs(w, memo.Places, maxRememberedRefs, now, func(ctx context.Context, ids []int) (map[int]*ent.Rack, error) {
 			rs, err := client.Rack.Query().Where(rack.IDIn(ids...)).Select(rack.FieldID, rack.FieldName).All(ctx)
@@ -55,18 +47,11 @@ func loadDatacenters(dcs *ent.DatacenterClient) func(ctx context.Context, ids []
 }
 
 // showDatacenterInTx sets the datacenter edge of a, being written in tx,
-// from the remembered references where it may (inTx), reading it through
-// tx when it is not remembered: before the commit, so that a write which
-// fails to show it has not happened.
+// from the remembered references, reading it through tx when it is not
+// remembered: before the commit, so that a write which fails to show it
+// has not happened.
 func (r refs) showDatacenterInTx(ctx context.Context, tx *ent.Tx, a *ent.Asset) error {
-	ids, load := []int{a.DatacenterID}, loadDatacenters(tx.Datacenter)
-	var dcs map[int]*ent.Datacenter
-	var err error
-	if r.inTx {
-		dcs, err = r.datacenters.Through(ctx, ids, load)
-	} else {
-		dcs, err = load(ctx, ids)
-	}
+	dcs, err := r.datacenters.Through(ctx, []int{a.DatacenterID}, loadDatacenters(tx.Datacenter))
 	if err != nil {
 		return fmt.Errorf("read datacenter of asset: %w", err)
 	}

@@ -71,9 +71,7 @@ func NewService(d Deps) *Service {
 		panic("assets: " + err.Error())
 	}
 	s.rowLocks = rowLocks
-	// Row locks and a write lock at BEGIN go together (RowLocks): where
-	// rows lock, a transaction may consult the references' memory.
-	s.refs = newRefs(d.Client, d.Rows, s.now, rowLocks)
+	s.refs = newRefs(d.Client, d.Rows, s.now)
 	return s
 }
 

@@ -54,7 +54,7 @@ func New(db *database.DB, logger *slog.Logger) Feed {
 	if db.Dialect == database.DialectPostgres {
 		return newPostgresFeed(db.URL, logger)
 	}
-	return newSQLiteFeed(db.SQL)
+	return newSQLiteFeed(db.OpenAside)
 }
 
 // subscribers are a feed's subscribers by channel.

@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -10,7 +11,10 @@ import (
 )
 
 // sqliteFeed watches the database file through PRAGMA data_version on a
-// connection of its own. The number changes whenever another connection,
+// connection of its own, outside the application's pool: a cache asked
+// inside a transaction, which holds the file's write lock and one pooled
+// connection while the writers queued behind it hold the others, must not
+// wait for a pooled connection. The number changes whenever another connection,
 // of this process's pool or of another process (the command line), commits
 // to the file; the watching connection never writes, so every commit
 // counts. Asking costs one statement that reads no table (SQLite answers it
@@ -25,14 +29,16 @@ import (
 // forgotten tenant costs one indexed read of the file to load again.
 type sqliteFeed struct {
 	subs subscribers
-	pool *sql.DB
+	open func() (*sql.DB, error)
 
 	mu      sync.Mutex
-	conn    *sql.Conn // nil until first needed, and after a failure
+	aside   *sql.DB   // from open (database.DB.OpenAside), when first needed
+	conn    *sql.Conn // of aside; nil until first needed, and after a failure
+	closed  bool
 	version int64
 }
 
-func newSQLiteFeed(pool *sql.DB) *sqliteFeed { return &sqliteFeed{pool: pool} }
+func newSQLiteFeed(open func() (*sql.DB, error)) *sqliteFeed { return &sqliteFeed{open: open} }
 
 // Publish has nothing to send: the commit of tx changes the file's
 // data_version, which every process checks.
@@ -62,8 +68,16 @@ func (f *sqliteFeed) Current(ctx context.Context) bool {
 // when the connection was opened for it (numbers of different connections
 // do not compare). A failed read drops the connection.
 func (f *sqliteFeed) dataVersion(ctx context.Context) (version int64, fresh bool, err error) {
+	if f.closed {
+		return 0, false, errors.New("watch the database file: the feed is closed")
+	}
+	if f.aside == nil {
+		if f.aside, err = f.open(); err != nil {
+			return 0, false, fmt.Errorf("watch the database file: %w", err)
+		}
+	}
 	if f.conn == nil {
-		if f.conn, err = f.pool.Conn(ctx); err != nil {
+		if f.conn, err = f.aside.Conn(ctx); err != nil {
 			return 0, false, fmt.Errorf("watch the database file: %w", err)
 		}
 		fresh = true
@@ -76,14 +90,18 @@ func (f *sqliteFeed) dataVersion(ctx context.Context) (version int64, fresh bool
 	return version, fresh, nil
 }
 
-// Close returns the watching connection to the pool.
+// Close closes the watching connection; the feed is not current after it.
 func (f *sqliteFeed) Close() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.conn == nil {
+	f.closed = true
+	if f.aside == nil {
 		return nil
 	}
-	err := f.conn.Close()
-	f.conn = nil
-	return err
+	var err error
+	if f.conn != nil {
+		err = f.conn.Close()
+		f.conn = nil
+	}
+	return errors.Join(err, f.aside.Close())
 }
