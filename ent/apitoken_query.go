@@ -395,6 +395,11 @@ func (_q *APITokenQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*API
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := apitokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -447,6 +452,11 @@ func (_q *APITokenQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := apitokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -558,6 +568,10 @@ func (_q *APITokenQuery) ForShare(opts ...sql.LockOption) *APITokenQuery {
 	})
 	return _q
 }
+
+// apitokenQualifiedColumns are apitoken.Columns qualified with
+// their table, per dialect.
+var apitokenQualifiedColumns = qualifiedColumns(apitoken.Table, apitoken.Columns)
 
 // APITokenGroupBy is the group-by builder for APIToken entities.
 type APITokenGroupBy struct {

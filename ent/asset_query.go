@@ -616,6 +616,11 @@ func (_q *AssetQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Asset,
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -896,6 +901,11 @@ func (_q *AssetQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -1015,6 +1025,10 @@ func (_q *AssetQuery) ForShare(opts ...sql.LockOption) *AssetQuery {
 	})
 	return _q
 }
+
+// assetQualifiedColumns are asset.Columns qualified with
+// their table, per dialect.
+var assetQualifiedColumns = qualifiedColumns(asset.Table, asset.Columns)
 
 // AssetGroupBy is the group-by builder for Asset entities.
 type AssetGroupBy struct {

@@ -432,6 +432,11 @@ func (_q *AssetPlacementChangeQuery) sqlAll(ctx context.Context, hooks ...queryH
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetplacementchangeQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *AssetPlacementChangeQuery) sqlCount(ctx context.Context) (int, error) 
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetplacementchangeQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *AssetPlacementChangeQuery) ForShare(opts ...sql.LockOption) *AssetPlac
 	})
 	return _q
 }
+
+// assetplacementchangeQualifiedColumns are assetplacementchange.Columns qualified with
+// their table, per dialect.
+var assetplacementchangeQualifiedColumns = qualifiedColumns(assetplacementchange.Table, assetplacementchange.Columns)
 
 // AssetPlacementChangeGroupBy is the group-by builder for AssetPlacementChange entities.
 type AssetPlacementChangeGroupBy struct {

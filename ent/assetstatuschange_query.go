@@ -432,6 +432,11 @@ func (_q *AssetStatusChangeQuery) sqlAll(ctx context.Context, hooks ...queryHook
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetstatuschangeQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *AssetStatusChangeQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := assetstatuschangeQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *AssetStatusChangeQuery) ForShare(opts ...sql.LockOption) *AssetStatusC
 	})
 	return _q
 }
+
+// assetstatuschangeQualifiedColumns are assetstatuschange.Columns qualified with
+// their table, per dialect.
+var assetstatuschangeQualifiedColumns = qualifiedColumns(assetstatuschange.Table, assetstatuschange.Columns)
 
 // AssetStatusChangeGroupBy is the group-by builder for AssetStatusChange entities.
 type AssetStatusChangeGroupBy struct {

@@ -355,6 +355,11 @@ func (_q *CompanyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Comp
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := companyQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -371,6 +376,11 @@ func (_q *CompanyQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := companyQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -479,6 +489,10 @@ func (_q *CompanyQuery) ForShare(opts ...sql.LockOption) *CompanyQuery {
 	})
 	return _q
 }
+
+// companyQualifiedColumns are company.Columns qualified with
+// their table, per dialect.
+var companyQualifiedColumns = qualifiedColumns(company.Table, company.Columns)
 
 // CompanyGroupBy is the group-by builder for Company entities.
 type CompanyGroupBy struct {

@@ -7,10 +7,12 @@
 // interceptor, and raw SQL belongs in internal/database alone. Nothing needs
 // sql/modifier's hand-written selector changes either.
 //
-// Two templates are Binora's own: template/tenant_references.tmpl generates
-// the check of every link between tenant-scoped entities, and
+// Three templates are Binora's own: template/tenant_references.tmpl generates
+// the check of every link between tenant-scoped entities,
 // template/decode_row.tmpl replaces Ent's decoding of rows with one that
-// allocates once per row rather than once per column.
+// allocates once per row rather than once per column, and
+// template/qualified_columns.tmpl builds a table's qualified column names
+// once rather than on every query.
 package main
 
 import (
@@ -30,6 +32,7 @@ func main() {
 		}).
 		ParseFiles("template/tenant_references.tmpl"))
 	rows := gen.MustParse(gen.NewTemplate("decode_row").ParseFiles("template/decode_row.tmpl"))
+	columns := gen.MustParse(gen.NewTemplate("qualified_columns").ParseFiles("template/qualified_columns.tmpl"))
 	err := entc.Generate("./schema", &gen.Config{
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
@@ -40,7 +43,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-		Templates: []*gen.Template{refs, rows},
+		Templates: []*gen.Template{refs, rows, columns},
 	})
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)

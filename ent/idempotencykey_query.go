@@ -395,6 +395,11 @@ func (_q *IdempotencyKeyQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := idempotencykeyQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -447,6 +452,11 @@ func (_q *IdempotencyKeyQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := idempotencykeyQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -558,6 +568,10 @@ func (_q *IdempotencyKeyQuery) ForShare(opts ...sql.LockOption) *IdempotencyKeyQ
 	})
 	return _q
 }
+
+// idempotencykeyQualifiedColumns are idempotencykey.Columns qualified with
+// their table, per dialect.
+var idempotencykeyQualifiedColumns = qualifiedColumns(idempotencykey.Table, idempotencykey.Columns)
 
 // IdempotencyKeyGroupBy is the group-by builder for IdempotencyKey entities.
 type IdempotencyKeyGroupBy struct {

@@ -506,6 +506,11 @@ func (_q *RackQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Rack, e
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := rackQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -667,6 +672,11 @@ func (_q *RackQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := rackQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -786,6 +796,10 @@ func (_q *RackQuery) ForShare(opts ...sql.LockOption) *RackQuery {
 	})
 	return _q
 }
+
+// rackQualifiedColumns are rack.Columns qualified with
+// their table, per dialect.
+var rackQualifiedColumns = qualifiedColumns(rack.Table, rack.Columns)
 
 // RackGroupBy is the group-by builder for Rack entities.
 type RackGroupBy struct {

@@ -432,6 +432,11 @@ func (_q *RackRowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Rack
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := rackrowQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *RackRowQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := rackrowQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *RackRowQuery) ForShare(opts ...sql.LockOption) *RackRowQuery {
 	})
 	return _q
 }
+
+// rackrowQualifiedColumns are rackrow.Columns qualified with
+// their table, per dialect.
+var rackrowQualifiedColumns = qualifiedColumns(rackrow.Table, rackrow.Columns)
 
 // RackRowGroupBy is the group-by builder for RackRow entities.
 type RackRowGroupBy struct {

@@ -355,6 +355,11 @@ func (_q *RateLimitCounterQuery) sqlAll(ctx context.Context, hooks ...queryHook)
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := ratelimitcounterQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -371,6 +376,11 @@ func (_q *RateLimitCounterQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := ratelimitcounterQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -479,6 +489,10 @@ func (_q *RateLimitCounterQuery) ForShare(opts ...sql.LockOption) *RateLimitCoun
 	})
 	return _q
 }
+
+// ratelimitcounterQualifiedColumns are ratelimitcounter.Columns qualified with
+// their table, per dialect.
+var ratelimitcounterQualifiedColumns = qualifiedColumns(ratelimitcounter.Table, ratelimitcounter.Columns)
 
 // RateLimitCounterGroupBy is the group-by builder for RateLimitCounter entities.
 type RateLimitCounterGroupBy struct {

@@ -432,6 +432,11 @@ func (_q *RefreshTokenQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := refreshtokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *RefreshTokenQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := refreshtokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *RefreshTokenQuery) ForShare(opts ...sql.LockOption) *RefreshTokenQuery
 	})
 	return _q
 }
+
+// refreshtokenQualifiedColumns are refreshtoken.Columns qualified with
+// their table, per dialect.
+var refreshtokenQualifiedColumns = qualifiedColumns(refreshtoken.Table, refreshtoken.Columns)
 
 // RefreshTokenGroupBy is the group-by builder for RefreshToken entities.
 type RefreshTokenGroupBy struct {

@@ -432,6 +432,11 @@ func (_q *RoomQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Room, e
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := roomQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *RoomQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := roomQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *RoomQuery) ForShare(opts ...sql.LockOption) *RoomQuery {
 	})
 	return _q
 }
+
+// roomQualifiedColumns are room.Columns qualified with
+// their table, per dialect.
+var roomQualifiedColumns = qualifiedColumns(room.Table, room.Columns)
 
 // RoomGroupBy is the group-by builder for Room entities.
 type RoomGroupBy struct {

@@ -395,6 +395,11 @@ func (_q *SecurityEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := securityeventQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -447,6 +452,11 @@ func (_q *SecurityEventQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := securityeventQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -558,6 +568,10 @@ func (_q *SecurityEventQuery) ForShare(opts ...sql.LockOption) *SecurityEventQue
 	})
 	return _q
 }
+
+// securityeventQualifiedColumns are securityevent.Columns qualified with
+// their table, per dialect.
+var securityeventQualifiedColumns = qualifiedColumns(securityevent.Table, securityevent.Columns)
 
 // SecurityEventGroupBy is the group-by builder for SecurityEvent entities.
 type SecurityEventGroupBy struct {

@@ -469,6 +469,11 @@ func (_q *TeamMembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := teammembershipQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -592,6 +597,11 @@ func (_q *TeamMembershipQuery) sqlCount(ctx context.Context) (int, error) {
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := teammembershipQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
 		_spec.Unique = _q.ctx.Unique != nil && *_q.ctx.Unique
@@ -708,6 +718,10 @@ func (_q *TeamMembershipQuery) ForShare(opts ...sql.LockOption) *TeamMembershipQ
 	})
 	return _q
 }
+
+// teammembershipQualifiedColumns are teammembership.Columns qualified with
+// their table, per dialect.
+var teammembershipQualifiedColumns = qualifiedColumns(teammembership.Table, teammembership.Columns)
 
 // TeamMembershipGroupBy is the group-by builder for TeamMembership entities.
 type TeamMembershipGroupBy struct {

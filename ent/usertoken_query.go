@@ -432,6 +432,11 @@ func (_q *UserTokenQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Us
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
 	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := usertokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
+	}
 	for i := range hooks {
 		hooks[i](ctx, _spec)
 	}
@@ -519,6 +524,11 @@ func (_q *UserTokenQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers
+	}
+	if _spec.From == nil && len(_q.ctx.Fields) == 0 {
+		if columns, ok := usertokenQualifiedColumns[_q.driver.Dialect()]; ok {
+			_spec.Node.Columns = columns
+		}
 	}
 	_spec.Node.Columns = _q.ctx.Fields
 	if len(_q.ctx.Fields) > 0 {
@@ -633,6 +643,10 @@ func (_q *UserTokenQuery) ForShare(opts ...sql.LockOption) *UserTokenQuery {
 	})
 	return _q
 }
+
+// usertokenQualifiedColumns are usertoken.Columns qualified with
+// their table, per dialect.
+var usertokenQualifiedColumns = qualifiedColumns(usertoken.Table, usertoken.Columns)
 
 // UserTokenGroupBy is the group-by builder for UserToken entities.
 type UserTokenGroupBy struct {
