@@ -25,5 +25,8 @@ func watchRows(client *ent.Client, changes notify.Feed) *memo.Watcher {
 	// The datacenter and rack references shown with every asset (assets).
 	client.Datacenter.Use(w.Hook(memo.Places, memo.SkipCreate))
 	client.Rack.Use(w.Hook(memo.Places, memo.SkipCreate))
+	// The counts of the asset lists (assets): any write of an asset, its
+	// creation included, may change how many match a filter.
+	client.Asset.Use(w.Hook(memo.Assets))
 	return w
 }

@@ -23,39 +23,80 @@ type Counter[Q any] interface {
 	Count(context.Context) (int, error)
 }
 
+// Count is how many rows a collection matched: N, or CountCap and
+// Capped when more did.
+type Count struct {
+	N      int
+	Capped bool
+}
+
+// CountMemory remembers the counts of collections between requests. It
+// returns the count it holds for the collection key names in ctx's
+// tenant, or the one load reads, which it may remember. A count it
+// returns must be exact: it forgets a tenant's counts the moment that
+// tenant's rows change.
+type CountMemory interface {
+	Count(ctx context.Context, key string, load func() (Count, error)) (Count, error)
+}
+
+// Option changes how a page is fetched.
+type Option func(*options)
+
+type options struct {
+	counts CountMemory
+}
+
+// RememberCounts has the count of a collection taken from m, counted only
+// when m does not hold it. Only a collection whose every change m hears of
+// may use it.
+func RememberCounts(m CountMemory) Option {
+	return func(o *options) { o.counts = m }
+}
+
+// countOf counts what q matches up to CountCap, through the memory of
+// opts when there is one and the request names a collection.
+func countOf[Q Counter[Q]](ctx context.Context, q Q, opts options) (Count, error) {
+	key, named := collectionOf(ctx)
+	if opts.counts == nil || !named {
+		return countCapped(ctx, q)
+	}
+	return opts.counts.Count(ctx, key.path+"?"+key.filters, func() (Count, error) {
+		return countCapped(ctx, q)
+	})
+}
+
 // countCapped counts what q matches up to CountCap. A probe first asks
 // for the id past the cap, which the database finds by stepping over
 // CountCap index entries and sends nothing else; only when there is none
-// does an exact count(*) follow, over at most CountCap rows. capped says
-// more than CountCap match; the count is then CountCap.
+// does an exact count(*) follow, over at most CountCap rows.
 //
 // Below the cap the probe steps over every match that the count then
 // counts again, so a collection found small is counted without a probe
 // for a while (smallCollections). The hint only saves time: a collection
 // that has grown past the cap since answers as the probe would have, and
 // loses its hint.
-func countCapped[Q Counter[Q]](ctx context.Context, q Q) (count int, capped bool, err error) {
+func countCapped[Q Counter[Q]](ctx context.Context, q Q) (Count, error) {
 	key, hinted := collectionOf(ctx)
 	if hinted && smallCollections.holds(key) {
-		count, err = q.Count(ctx)
+		count, err := q.Count(ctx)
 		if err != nil || count <= CountCap {
-			return count, false, err
+			return Count{N: count}, err
 		}
 		smallCollections.drop(key)
-		return CountCap, true, nil
+		return Count{N: CountCap, Capped: true}, nil
 	}
 	past, err := q.Clone().Offset(CountCap).Limit(1).IDs(ctx)
 	if err != nil {
-		return 0, false, err
+		return Count{}, err
 	}
 	if len(past) > 0 {
-		return CountCap, true, nil
+		return Count{N: CountCap, Capped: true}, nil
 	}
-	count, err = q.Count(ctx)
+	count, err := q.Count(ctx)
 	if err == nil && hinted {
 		smallCollections.remember(key)
 	}
-	return count, false, err
+	return Count{N: count}, err
 }
 
 // collection names what a request lists: its tenant, its path and its

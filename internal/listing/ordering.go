@@ -81,7 +81,11 @@ type Params struct {
 // the result carries the cursor of the next page; the count is the whole
 // collection's either way. Ordering fields must not be nullable: a row
 // value with a NULL compares to nothing.
-func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx context.Context, q Q, o Ordering[O], p Params) (Result[T], error) {
+func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx context.Context, q Q, o Ordering[O], p Params, opts ...Option) (Result[T], error) {
+	var with options
+	for _, opt := range opts {
+		opt(&with)
+	}
 	name, field, desc, err := o.resolve(p.Ordering)
 	if err != nil {
 		return Result[T]{}, err
@@ -98,7 +102,7 @@ func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx co
 	case p.Cursor != "" && p.ByOffset:
 		return Result[T]{}, ErrCursorAndOffset
 	case p.ByOffset:
-		return fetch(ctx, counted, ordered.Offset(page.Offset), page)
+		return fetch(ctx, counted, ordered.Offset(page.Offset), page, with)
 	case p.Cursor != "":
 		c, err := decodeCursor(p.Cursor, name, FiltersOf(ctx))
 		if err != nil {
@@ -110,7 +114,7 @@ func FetchSorted[Q SortableQuery[Q, T, O], T any, O ~func(*sql.Selector)](ctx co
 		}
 		ordered = ordered.Order(after[O](field, desc, key, c.ID))
 	}
-	res, err := fetch(ctx, counted, ordered, page)
+	res, err := fetch(ctx, counted, ordered, page, with)
 	if err != nil {
 		return res, err
 	}

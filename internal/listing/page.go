@@ -81,13 +81,13 @@ func Fetch[Q Query[Q, T], T any](ctx context.Context, q Q, p Page) (Result[T], e
 	if p.Offset > MaxOffset {
 		return Result[T]{}, ErrOffsetTooLarge
 	}
-	return fetch(ctx, q.Clone(), q.Offset(p.Offset), p)
+	return fetch(ctx, q.Clone(), q.Offset(p.Offset), p, options{})
 }
 
 // fetch counts what counted matches and reads one page of page, p's limit
 // and one more row to learn whether another page follows.
-func fetch[Q Query[Q, T], T any](ctx context.Context, counted, page Q, p Page) (Result[T], error) {
-	count, capped, err := countCapped(ctx, counted)
+func fetch[Q Query[Q, T], T any](ctx context.Context, counted, page Q, p Page, opts options) (Result[T], error) {
+	count, err := countOf(ctx, counted, opts)
 	if err != nil {
 		return Result[T]{}, err
 	}
@@ -99,5 +99,5 @@ func fetch[Q Query[Q, T], T any](ctx context.Context, counted, page Q, p Page) (
 	if more {
 		items = items[:p.Limit]
 	}
-	return Result[T]{Items: items, Count: count, CountCapped: capped, Page: p, More: more}, nil
+	return Result[T]{Items: items, Count: count.N, CountCapped: count.Capped, Page: p, More: more}, nil
 }

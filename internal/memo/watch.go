@@ -45,6 +45,8 @@ const (
 	Identity Topic = "identity"
 	// Places are where assets are: datacenters and racks.
 	Places Topic = "places"
+	// Assets are the assets themselves, whose lists remember their counts.
+	Assets Topic = "assets"
 )
 
 // allCompanies is the payload of a change that may touch any company.

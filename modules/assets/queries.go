@@ -26,7 +26,9 @@ var assetOrdering = listing.Ordering[asset.OrderOption]{Default: "code", ByID: a
 // A page costs three statements at most whatever its size: whether more
 // than the cap match, the count (only when not) and the page; and a query
 // for the datacenters and one for the racks it shows that were not shown
-// before (see refs).
+// before (see refs). The count is remembered until an asset, datacenter
+// or rack of the tenant changes (memo.Counts), so a list read again costs
+// its page alone.
 func (s *Service) List(ctx context.Context, f Filter) (listing.Result[*ent.Asset], error) {
 	if err := f.Validate(); err != nil {
 		return listing.Result[*ent.Asset]{}, err
@@ -80,7 +82,7 @@ func (s *Service) list(ctx context.Context, f Filter, statuses []int) (listing.R
 	if f.Q != "" {
 		q = q.Where(search(f.Q))
 	}
-	res, err := listing.FetchSorted(ctx, q, assetOrdering, f.Params)
+	res, err := listing.FetchSorted(ctx, q, assetOrdering, f.Params, s.listed...)
 	if err == nil {
 		err = s.refs.show(ctx, res.Items...)
 	}

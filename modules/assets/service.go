@@ -23,6 +23,7 @@ import (
 	"github.com/binora/binora/ent/asset"
 	"github.com/binora/binora/ent/datacenter"
 	"github.com/binora/binora/internal/database"
+	"github.com/binora/binora/internal/listing"
 	"github.com/binora/binora/internal/memo"
 )
 
@@ -56,6 +57,9 @@ type Service struct {
 	rowLocks bool
 	now      func() time.Time
 	refs     refs
+	// listed are the options of the asset lists' pages: their counts
+	// remembered, unless they read a replica.
+	listed []listing.Option
 }
 
 // NewService returns an assets Service. It panics on an unknown dialect:
@@ -72,8 +76,18 @@ func NewService(d Deps) *Service {
 	}
 	s.rowLocks = rowLocks
 	s.refs = newRefs(d.Client, d.Rows, s.now)
+	// A count read from a replica may predate a change that the memory has
+	// already heard of, and would be remembered as current.
+	if d.Reads == nil || d.Reads == d.Client {
+		counts := memo.NewCounts(d.Rows, maxRememberedCounts, s.now, memo.Assets, memo.Places)
+		s.listed = []listing.Option{listing.RememberCounts(counts)}
+	}
 	return s
 }
+
+// maxRememberedCounts bounds the asset list counts remembered, of every
+// tenant and filter.
+const maxRememberedCounts = 10_000
 
 // noKeyUpdate is the row lock of a writer on PostgreSQL. It excludes other
 // writers like FOR UPDATE, but not the KEY SHARE locks that foreign-key
