@@ -26,7 +26,9 @@ func watchRows(client *ent.Client, changes notify.Feed) *memo.Watcher {
 	client.Datacenter.Use(w.Hook(memo.Places, memo.SkipCreate))
 	client.Rack.Use(w.Hook(memo.Places, memo.SkipCreate))
 	// The counts of the asset lists (assets): any write of an asset, its
-	// creation included, may change how many match a filter.
-	client.Asset.Use(w.Hook(memo.Assets))
+	// creation included, may change how many match a filter. The assets
+	// table announces its changes itself (the asset_change_notify
+	// migration), without a statement more in every asset write.
+	client.Asset.Use(w.AnnouncedByDatabase(memo.Assets))
 	return w
 }

@@ -110,6 +110,19 @@ func (w *Watcher) tellLocal(payload string) {
 // change of topic, unless one of skips says it cannot change what is
 // remembered.
 func (w *Watcher) Hook(topic Topic, skips ...func(ent.Mutation) bool) ent.Hook {
+	return w.hook(topic, true, skips)
+}
+
+// AnnouncedByDatabase is Hook for an entity whose table announces its own
+// changes to every server (a trigger sends the notification on
+// PostgreSQL; on SQLite the file's data_version changes with every
+// commit). It only tells this server's caches, once the change commits,
+// so that the request which made it is answered from what it made.
+func (w *Watcher) AnnouncedByDatabase(topic Topic) ent.Hook {
+	return w.hook(topic, false, nil)
+}
+
+func (w *Watcher) hook(topic Topic, publish bool, skips []func(ent.Mutation) bool) ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
@@ -121,7 +134,7 @@ func (w *Watcher) Hook(topic Topic, skips ...func(ent.Mutation) bool) ent.Hook {
 					return v, nil
 				}
 			}
-			if err := w.announce(ctx, m, string(topic)+":"+companyOf(ctx, m)); err != nil {
+			if err := w.announce(ctx, m, string(topic)+":"+companyOf(ctx, m), publish); err != nil {
 				return nil, fmt.Errorf("announce the change of %s: %w", m.Type(), err)
 			}
 			return v, nil
@@ -136,27 +149,25 @@ type txMutation interface {
 	Client() *ent.Client
 }
 
-// announce publishes payload with the transaction m runs in, and tells this
-// server's caches once it commits. A mutation outside a transaction has
-// committed already: its announcement gets a transaction of its own.
-func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string) error {
+// announce publishes payload with the transaction m runs in, unless the
+// database does (publish false), and tells this server's caches once it
+// commits.
+func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, publish bool) error {
 	tm, ok := m.(txMutation)
 	if !ok {
 		return fmt.Errorf("mutation %s offers no transaction", m.Type())
 	}
 	tx, err := tm.Tx()
 	if err != nil {
-		err := database.WithTx(ctx, tm.Client(), func(tx *ent.Tx) error {
-			return w.feed.Publish(ctx, tx, Channel, payload)
-		})
-		w.tellLocal(payload)
-		return err
+		return w.announceCommitted(ctx, tm.Client(), payload, publish)
 	}
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-			if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
-				_ = tx.Rollback()
-				return err
+			if publish {
+				if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
+					_ = tx.Rollback()
+					return err
+				}
 			}
 			if err := next.Commit(ctx, tx); err != nil {
 				return err
@@ -166,6 +177,19 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string) 
 		})
 	})
 	return nil
+}
+
+// announceCommitted announces a change that has committed already: in a
+// transaction of its own, unless the database did.
+func (w *Watcher) announceCommitted(ctx context.Context, client *ent.Client, payload string, publish bool) error {
+	var err error
+	if publish {
+		err = database.WithTx(ctx, client, func(tx *ent.Tx) error {
+			return w.feed.Publish(ctx, tx, Channel, payload)
+		})
+	}
+	w.tellLocal(payload)
+	return err
 }
 
 // companyOf names the company whose rows m changes: the tenant of a
