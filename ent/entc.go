@@ -7,12 +7,13 @@
 // interceptor, and raw SQL belongs in internal/database alone. Nothing needs
 // sql/modifier's hand-written selector changes either.
 //
-// Three templates are Binora's own: template/tenant_references.tmpl generates
+// Four templates are Binora's own: template/tenant_references.tmpl generates
 // the check of every link between tenant-scoped entities,
 // template/decode_row.tmpl replaces Ent's decoding of rows with one that
-// allocates once per row rather than once per column, and
+// allocates once per row rather than once per column,
 // template/qualified_columns.tmpl builds a table's qualified column names
-// once rather than on every query.
+// once rather than on every query, and template/commit_hooks.tmpl registers
+// a mutation's commit hook without building a transaction client.
 package main
 
 import (
@@ -33,6 +34,7 @@ func main() {
 		ParseFiles("template/tenant_references.tmpl"))
 	rows := gen.MustParse(gen.NewTemplate("decode_row").ParseFiles("template/decode_row.tmpl"))
 	columns := gen.MustParse(gen.NewTemplate("qualified_columns").ParseFiles("template/qualified_columns.tmpl"))
+	commits := gen.MustParse(gen.NewTemplate("commit_hooks").ParseFiles("template/commit_hooks.tmpl"))
 	err := entc.Generate("./schema", &gen.Config{
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
@@ -43,7 +45,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-		Templates: []*gen.Template{refs, rows, columns},
+		Templates: []*gen.Template{refs, rows, columns, commits},
 	})
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)

@@ -142,26 +142,11 @@ func (w *Watcher) hook(topic Topic, publish bool, skips []func(ent.Mutation) boo
 	}
 }
 
-// txMutation is what every generated mutation offers: its transaction, if
-// it runs in one, and a client on its driver.
-type txMutation interface {
-	Tx() (*ent.Tx, error)
-	Client() *ent.Client
-}
-
 // announce publishes payload with the transaction m runs in, unless the
 // database does (publish false), and tells this server's caches once it
 // commits.
 func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, publish bool) error {
-	tm, ok := m.(txMutation)
-	if !ok {
-		return fmt.Errorf("mutation %s offers no transaction", m.Type())
-	}
-	tx, err := tm.Tx()
-	if err != nil {
-		return w.announceCommitted(ctx, tm.Client(), payload, publish)
-	}
-	tx.OnCommit(func(next ent.Committer) ent.Committer {
+	committed := ent.OnCommitOf(m, func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 			if publish {
 				if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
@@ -176,7 +161,14 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 			return nil
 		})
 	})
-	return nil
+	if committed {
+		return nil
+	}
+	client, ok := m.(interface{ Client() *ent.Client })
+	if !ok {
+		return fmt.Errorf("mutation %s offers no client", m.Type())
+	}
+	return w.announceCommitted(ctx, client.Client(), payload, publish)
 }
 
 // announceCommitted announces a change that has committed already: in a
