@@ -58,10 +58,10 @@ func RememberCounts(m CountMemory) Option {
 func countOf[Q Counter[Q]](ctx context.Context, q Q, opts options) (Count, error) {
 	key, named := collectionOf(ctx)
 	if opts.counts == nil || !named {
-		return countCapped(ctx, q)
+		return countCapped(ctx, q, key, named)
 	}
 	return opts.counts.Count(ctx, key.path+"?"+key.filters, func() (Count, error) {
-		return countCapped(ctx, q)
+		return countCapped(ctx, q, key, named)
 	})
 }
 
@@ -75,8 +75,11 @@ func countOf[Q Counter[Q]](ctx context.Context, q Q, opts options) (Count, error
 // for a while (smallCollections). The hint only saves time: a collection
 // that has grown past the cap since answers as the probe would have, and
 // loses its hint.
-func countCapped[Q Counter[Q]](ctx context.Context, q Q) (Count, error) {
-	key, hinted := collectionOf(ctx)
+//
+// key is the collection the request names (hinted false when it names
+// none), looked up once by the caller: its filters' fingerprint is a hash
+// of the whole query.
+func countCapped[Q Counter[Q]](ctx context.Context, q Q, key collection, hinted bool) (Count, error) {
 	if hinted && smallCollections.holds(key) {
 		count, err := q.Count(ctx)
 		if err != nil || count <= CountCap {

@@ -184,29 +184,29 @@ func TestCountCapped_SkipsTheProbeOfACollectionFoundSmall_UntilItGrows(t *testin
 	var statements int
 	q := countingQuery{newFakeQuery(CountCap - 1), &statements}
 
-	count, err := countCapped(ctx, q)
+	count, err := countOf(ctx, q, options{})
 	require.NoError(t, err)
 	assert.Equal(t, Count{N: CountCap - 1}, count)
 	assert.Equal(t, 2, statements, "the first count probes, then counts")
 
 	statements = 0
-	count, err = countCapped(ctx, q)
+	count, err = countOf(ctx, q, options{})
 	require.NoError(t, err)
 	assert.Equal(t, Count{N: CountCap - 1}, count)
 	assert.Equal(t, 1, statements, "a collection found small is counted at once")
 
 	grown := countingQuery{newFakeQuery(CountCap + 5), &statements}
-	count, err = countCapped(ctx, grown)
+	count, err = countOf(ctx, grown, options{})
 	require.NoError(t, err)
 	assert.Equal(t, Count{N: CountCap, Capped: true}, count, "a collection grown past the cap answers as the probe would")
 	statements = 0
-	_, err = countCapped(ctx, grown)
+	_, err = countOf(ctx, grown, options{})
 	require.NoError(t, err)
 	assert.Equal(t, 1, statements, "and is probed again, which finds it past the cap")
 
 	other := tenancy.WithTenant(reqinfo.With(context.Background(), reqinfo.Info{URL: u}), 8)
 	statements = 0
-	_, err = countCapped(other, q)
+	_, err = countOf(other, q, options{})
 	require.NoError(t, err)
 	assert.Equal(t, 2, statements, "another tenant's collection has no hint")
 }
