@@ -7,13 +7,15 @@
 // interceptor, and raw SQL belongs in internal/database alone. Nothing needs
 // sql/modifier's hand-written selector changes either.
 //
-// Four templates are Binora's own: template/tenant_references.tmpl generates
+// Five templates are Binora's own: template/tenant_references.tmpl generates
 // the check of every link between tenant-scoped entities,
 // template/decode_row.tmpl replaces Ent's decoding of rows with one that
 // allocates once per row rather than once per column,
 // template/qualified_columns.tmpl builds a table's qualified column names
 // once rather than on every query, and template/commit_hooks.tmpl registers
-// a mutation's commit hook without building a transaction client.
+// a mutation's commit hook without building a transaction client, and
+// template/update_without_read_back.tmpl updates one row without reading
+// it back when the caller holds it already.
 package main
 
 import (
@@ -35,6 +37,7 @@ func main() {
 	rows := gen.MustParse(gen.NewTemplate("decode_row").ParseFiles("template/decode_row.tmpl"))
 	columns := gen.MustParse(gen.NewTemplate("qualified_columns").ParseFiles("template/qualified_columns.tmpl"))
 	commits := gen.MustParse(gen.NewTemplate("commit_hooks").ParseFiles("template/commit_hooks.tmpl"))
+	unread := gen.MustParse(gen.NewTemplate("update_without_read_back").ParseFiles("template/update_without_read_back.tmpl"))
 	err := entc.Generate("./schema", &gen.Config{
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
@@ -45,7 +48,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-		Templates: []*gen.Template{refs, rows, columns, commits},
+		Templates: []*gen.Template{refs, rows, columns, commits, unread},
 	})
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)

@@ -582,6 +582,9 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 	if value, ok := _u.mutation.ExpiresAt(); ok {
 		_spec.SetField(idempotencykey.FieldExpiresAt, field.TypeTime, value)
 	}
+	if _u.mutation.withoutReadBack {
+		return _u.updateWithoutReadBack(ctx, _spec)
+	}
 	_node = &IdempotencyKey{config: _u.config}
 	_spec.Assign = _node.assignValues
 	_spec.ScanValues = _node.scanValues
@@ -595,4 +598,37 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 	}
 	_u.mutation.done = true
 	return _node, nil
+}
+
+// ExecWithoutReadBack executes the update as Exec does, without reading
+// the row back afterwards. The hooks are given the IdempotencyKey with its
+// ID alone; the caller builds its answer from the row it holds and from
+// Mutation().
+func (_u *IdempotencyKeyUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
+	_u.mutation.withoutReadBack = true
+	return _u.Exec(ctx)
+}
+
+// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
+// update of the row's ID, which Ent runs without a SELECT after it.
+func (_u *IdempotencyKeyUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*IdempotencyKey, error) {
+	id := spec.Node.ID.Value
+	confine := spec.Predicate
+	spec.Predicate = func(s *sql.Selector) {
+		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
+		if confine != nil {
+			confine(s)
+		}
+	}
+	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
+	switch {
+	case sqlgraph.IsConstraintError(err):
+		return nil, &ConstraintError{msg: err.Error(), wrap: err}
+	case err != nil:
+		return nil, err
+	case n == 0:
+		return nil, &NotFoundError{idempotencykey.Label}
+	}
+	_u.mutation.done = true
+	return &IdempotencyKey{ID: id.(int), config: _u.config}, nil
 }

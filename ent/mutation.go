@@ -96,6 +96,9 @@ type APITokenMutation struct {
 	done                bool
 	oldValue            func(context.Context) (*APIToken, error)
 	predicates          []predicate.APIToken
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*APITokenMutation)(nil)
@@ -1376,6 +1379,9 @@ type AssetMutation struct {
 	done                     bool
 	oldValue                 func(context.Context) (*Asset, error)
 	predicates               []predicate.Asset
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*AssetMutation)(nil)
@@ -3379,6 +3385,9 @@ type AssetCodeCounterMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*AssetCodeCounter, error)
 	predicates     []predicate.AssetCodeCounter
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*AssetCodeCounterMutation)(nil)
@@ -4326,6 +4335,9 @@ type AssetPlacementChangeMutation struct {
 	done             bool
 	oldValue         func(context.Context) (*AssetPlacementChange, error)
 	predicates       []predicate.AssetPlacementChange
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*AssetPlacementChangeMutation)(nil)
@@ -5934,6 +5946,9 @@ type AssetStatusChangeMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*AssetStatusChange, error)
 	predicates     []predicate.AssetStatusChange
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*AssetStatusChangeMutation)(nil)
@@ -7045,6 +7060,9 @@ type CompanyMutation struct {
 	done          bool
 	oldValue      func(context.Context) (*Company, error)
 	predicates    []predicate.Company
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*CompanyMutation)(nil)
@@ -7595,6 +7613,9 @@ type DatacenterMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*Datacenter, error)
 	predicates     []predicate.Datacenter
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*DatacenterMutation)(nil)
@@ -8576,6 +8597,9 @@ type IdempotencyKeyMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*IdempotencyKey, error)
 	predicates     []predicate.IdempotencyKey
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*IdempotencyKeyMutation)(nil)
@@ -9838,6 +9862,9 @@ type MailMessageMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*MailMessage, error)
 	predicates     []predicate.MailMessage
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*MailMessageMutation)(nil)
@@ -10968,6 +10995,9 @@ type RackMutation struct {
 	done              bool
 	oldValue          func(context.Context) (*Rack, error)
 	predicates        []predicate.Rack
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RackMutation)(nil)
@@ -12808,6 +12838,9 @@ type RackReservationMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*RackReservation, error)
 	predicates     []predicate.RackReservation
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RackReservationMutation)(nil)
@@ -14105,6 +14138,9 @@ type RackRowMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*RackRow, error)
 	predicates     []predicate.RackRow
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RackRowMutation)(nil)
@@ -15047,6 +15083,9 @@ type RateLimitCounterMutation struct {
 	done          bool
 	oldValue      func(context.Context) (*RateLimitCounter, error)
 	predicates    []predicate.RateLimitCounter
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RateLimitCounterMutation)(nil)
@@ -15633,6 +15672,9 @@ type RefreshTokenMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*RefreshToken, error)
 	predicates     []predicate.RefreshToken
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RefreshTokenMutation)(nil)
@@ -16657,6 +16699,9 @@ type RoomMutation struct {
 	done              bool
 	oldValue          func(context.Context) (*Room, error)
 	predicates        []predicate.Room
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*RoomMutation)(nil)
@@ -17808,6 +17853,9 @@ type SecurityEventMutation struct {
 	done            bool
 	oldValue        func(context.Context) (*SecurityEvent, error)
 	predicates      []predicate.SecurityEvent
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*SecurityEventMutation)(nil)
@@ -19032,6 +19080,9 @@ type SessionMutation struct {
 	done                  bool
 	oldValue              func(context.Context) (*Session, error)
 	predicates            []predicate.Session
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*SessionMutation)(nil)
@@ -20136,6 +20187,9 @@ type TeamMutation struct {
 	done              bool
 	oldValue          func(context.Context) (*Team, error)
 	predicates        []predicate.Team
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*TeamMutation)(nil)
@@ -21109,6 +21163,9 @@ type TeamMembershipMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*TeamMembership, error)
 	predicates     []predicate.TeamMembership
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*TeamMembershipMutation)(nil)
@@ -22108,6 +22165,9 @@ type UserMutation struct {
 	done               bool
 	oldValue           func(context.Context) (*User, error)
 	predicates         []predicate.User
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -23352,6 +23412,9 @@ type UserTokenMutation struct {
 	done           bool
 	oldValue       func(context.Context) (*UserToken, error)
 	predicates     []predicate.UserToken
+	// withoutReadBack skips the SELECT after the UPDATE of the one row
+	// (ExecWithoutReadBack).
+	withoutReadBack bool
 }
 
 var _ ent.Mutation = (*UserTokenMutation)(nil)

@@ -204,3 +204,30 @@ func TestMaintenanceList_FollowsStatusChanges(t *testing.T) {
 		assert.Equal(t, [][]string{{a.Code}, {a.Code}, {a.Code}, {}}, seen)
 	})
 }
+
+// The answer of a status change is built from the locked row and the write,
+// not read back: it must be what a read of the asset then shows, body and
+// ETag, including the author of the change when another user made it.
+func TestUpdateAssetStatus_AnswersWhatAReadThenShows(t *testing.T) {
+	t.Parallel()
+	testsupport.ForEachDB(t, func(t *testing.T, env *testsupport.Env) {
+		s := newSite(t, env)
+		a := s.server(t, s.createDatacenter(t, "MAD1"), "web-01")
+		tech, _ := s.tn.TokenCreator(t, "tech@"+s.tn.Company.Subdomain+".test", "tech-password-1",
+			"assets.assets.read", "assets.assets.write")
+		techToken := s.tn.Login(t, s.url, tech.Email, "tech-password-1").Token
+		path := fmt.Sprintf("/api/assets/%d", a.ID)
+		// A change, the same status again (nothing written), another change.
+		for _, status := range []string{"40", "40", "100"} {
+			wrote := send(t, s.url, rawRequest{Method: http.MethodPatch, Path: path + "/update-status",
+				Body: `{"status":` + status + `}`, Tenant: s.tn.Company.Subdomain, Token: techToken})
+			require.Equal(t, http.StatusOK, wrote.Status, "body: %s", wrote.Body)
+			read := s.raw(t, http.MethodGet, path, "")
+			require.Equal(t, http.StatusOK, read.Status, "body: %s", read.Body)
+
+			assert.JSONEq(t, string(read.Body), string(wrote.Body), "status %s", status)
+			assert.Equal(t, read.Header.Get("ETag"), wrote.Header.Get("ETag"), "status %s", status)
+			assert.Contains(t, string(wrote.Body), fmt.Sprintf(`"updated_by":{"id":%d,`, tech.ID))
+		}
+	})
+}

@@ -33,6 +33,11 @@ var ErrTenantOnly = errors.New("tenancy: tenant rows are reached inside their te
 // tenant's.
 var ErrForeignCompany = errors.New("tenancy: create names another company")
 
+// storedNow is the time of a write as the database keeps it: PostgreSQL
+// keeps microseconds, so an answer built from what a write sent (a create,
+// a status change) shows what a later read shows.
+func storedNow() time.Time { return time.Now().Round(time.Microsecond) }
+
 // AuditMixin gives a tenant-scoped entity its company and its audit fields,
 // and confines every read and write of it to the tenant's company.
 type AuditMixin struct {
@@ -43,8 +48,8 @@ type AuditMixin struct {
 func (AuditMixin) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("company_id").Immutable(),
-		field.Time("created_at").Default(time.Now).Immutable(),
-		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
+		field.Time("created_at").Default(storedNow).Immutable(),
+		field.Time("updated_at").Default(storedNow).UpdateDefault(storedNow),
 		// created_by and updated_by name users without a foreign key: an edge
 		// from User to itself would be one-to-one in Ent, and users are
 		// deactivated, never deleted.

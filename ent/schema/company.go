@@ -3,7 +3,6 @@ package schema
 import (
 	"context"
 	"errors"
-	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -30,8 +29,8 @@ func (Company) Fields() []ent.Field {
 		field.String("name").MinRuneLen(validation.Name.Min).MaxRuneLen(validation.Name.Max),
 		field.String("subdomain").MinRuneLen(validation.Subdomain.Min).MaxRuneLen(validation.Subdomain.Max).Unique().Immutable(),
 		field.Bool("is_active").Default(true),
-		field.Time("created_at").Default(time.Now).Immutable(),
-		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
+		field.Time("created_at").Default(storedNow).Immutable(),
+		field.Time("updated_at").Default(storedNow).UpdateDefault(storedNow),
 	}
 }
 

@@ -110,8 +110,8 @@ func (s *Service) lockAsset(ctx context.Context, tx *ent.Tx, id int) (*ent.Asset
 }
 
 // lockStatus locks asset id as lockAsset does but reads only its status:
-// a status change and a delete need no more before they write, and asking
-// for and decoding the other columns cost a hundred allocations.
+// a delete needs no more before it writes, and asking for and decoding
+// the other columns cost a hundred allocations.
 func (s *Service) lockStatus(ctx context.Context, tx *ent.Tx, id int) (Status, error) {
 	st, err := s.locked(tx, id).Select(asset.FieldStatus).Int(ctx)
 	return Status(st), database.Classify(err, "Asset")

@@ -22,27 +22,46 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 	}
 	var updated *ent.Asset
 	err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		from, err := s.lockStatus(ctx, tx, id)
+		cur, err := s.lockAsset(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		changed, err := checkTransition(from, to)
-		if err != nil {
+		changed, err := checkTransition(Status(cur.Status), to)
+		if err != nil || !changed {
+			updated = cur
 			return err
 		}
-		if !changed {
-			updated, err = tx.Asset.Get(ctx, id)
+		// The row is locked and read whole already: the answer is built
+		// from it and the write, without Ent's SELECT after the UPDATE.
+		update := tx.Asset.UpdateOneID(id).SetStatus(int(to))
+		if err := update.ExecWithoutReadBack(ctx); err != nil {
 			return database.Classify(err, "Asset")
 		}
-		// UpdateOneID reads the row back whole after the update.
-		updated, err = tx.Asset.UpdateOneID(id).SetStatus(int(to)).Save(ctx)
-		if err != nil {
-			return database.Classify(err, "Asset")
-		}
-		return recordStatusChange(ctx, tx, id, from, to, reason)
+		updated = withStatus(cur, update.Mutation())
+		return recordStatusChange(ctx, tx, id, Status(cur.Status), to, reason)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s.shown(ctx, updated)
+}
+
+// withStatus is the asset cur after m, a status change, as the database
+// now holds it: the status, and what the hooks and defaults of every
+// update write (the version, updated_at and updated_by).
+func withStatus(cur *ent.Asset, m *ent.AssetMutation) *ent.Asset {
+	a := *cur
+	if st, ok := m.Status(); ok {
+		a.Status = st
+	}
+	if n, ok := m.AddedVersion(); ok {
+		a.Version += n
+	}
+	if t, ok := m.UpdatedAt(); ok {
+		a.UpdatedAt = t
+	}
+	if by, ok := m.UpdatedBy(); ok {
+		a.UpdatedBy = &by
+	}
+	return &a
 }
