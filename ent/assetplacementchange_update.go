@@ -417,7 +417,11 @@ func (_u *AssetPlacementChangeUpdateOne) sqlSave(ctx context.Context) (_node *As
 		_spec.ClearField(assetplacementchange.FieldToFace, field.TypeEnum)
 	}
 	if _u.mutation.withoutReadBack {
-		return _u.updateWithoutReadBack(ctx, _spec)
+		if err := updateRowWithoutReadBack(ctx, _u.driver, _spec, assetplacementchange.Label); err != nil {
+			return nil, err
+		}
+		_u.mutation.done = true
+		return &AssetPlacementChange{ID: id, config: _u.config}, nil
 	}
 	_node = &AssetPlacementChange{config: _u.config}
 	_spec.Assign = _node.assignValues
@@ -441,28 +445,4 @@ func (_u *AssetPlacementChangeUpdateOne) sqlSave(ctx context.Context) (_node *As
 func (_u *AssetPlacementChangeUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
 	_u.mutation.withoutReadBack = true
 	return _u.Exec(ctx)
-}
-
-// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
-// update of the row's ID, which Ent runs without a SELECT after it.
-func (_u *AssetPlacementChangeUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*AssetPlacementChange, error) {
-	id := spec.Node.ID.Value
-	confine := spec.Predicate
-	spec.Predicate = func(s *sql.Selector) {
-		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
-		if confine != nil {
-			confine(s)
-		}
-	}
-	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
-	switch {
-	case sqlgraph.IsConstraintError(err):
-		return nil, &ConstraintError{msg: err.Error(), wrap: err}
-	case err != nil:
-		return nil, err
-	case n == 0:
-		return nil, &NotFoundError{assetplacementchange.Label}
-	}
-	_u.mutation.done = true
-	return &AssetPlacementChange{ID: id.(int), config: _u.config}, nil
 }

@@ -583,7 +583,11 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 		_spec.SetField(idempotencykey.FieldExpiresAt, field.TypeTime, value)
 	}
 	if _u.mutation.withoutReadBack {
-		return _u.updateWithoutReadBack(ctx, _spec)
+		if err := updateRowWithoutReadBack(ctx, _u.driver, _spec, idempotencykey.Label); err != nil {
+			return nil, err
+		}
+		_u.mutation.done = true
+		return &IdempotencyKey{ID: id, config: _u.config}, nil
 	}
 	_node = &IdempotencyKey{config: _u.config}
 	_spec.Assign = _node.assignValues
@@ -607,28 +611,4 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 func (_u *IdempotencyKeyUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
 	_u.mutation.withoutReadBack = true
 	return _u.Exec(ctx)
-}
-
-// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
-// update of the row's ID, which Ent runs without a SELECT after it.
-func (_u *IdempotencyKeyUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*IdempotencyKey, error) {
-	id := spec.Node.ID.Value
-	confine := spec.Predicate
-	spec.Predicate = func(s *sql.Selector) {
-		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
-		if confine != nil {
-			confine(s)
-		}
-	}
-	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
-	switch {
-	case sqlgraph.IsConstraintError(err):
-		return nil, &ConstraintError{msg: err.Error(), wrap: err}
-	case err != nil:
-		return nil, err
-	case n == 0:
-		return nil, &NotFoundError{idempotencykey.Label}
-	}
-	_u.mutation.done = true
-	return &IdempotencyKey{ID: id.(int), config: _u.config}, nil
 }

@@ -479,7 +479,11 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 		_spec.AddField(mailmessage.FieldAttempts, field.TypeInt, value)
 	}
 	if _u.mutation.withoutReadBack {
-		return _u.updateWithoutReadBack(ctx, _spec)
+		if err := updateRowWithoutReadBack(ctx, _u.driver, _spec, mailmessage.Label); err != nil {
+			return nil, err
+		}
+		_u.mutation.done = true
+		return &MailMessage{ID: id, config: _u.config}, nil
 	}
 	_node = &MailMessage{config: _u.config}
 	_spec.Assign = _node.assignValues
@@ -503,28 +507,4 @@ func (_u *MailMessageUpdateOne) sqlSave(ctx context.Context) (_node *MailMessage
 func (_u *MailMessageUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
 	_u.mutation.withoutReadBack = true
 	return _u.Exec(ctx)
-}
-
-// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
-// update of the row's ID, which Ent runs without a SELECT after it.
-func (_u *MailMessageUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*MailMessage, error) {
-	id := spec.Node.ID.Value
-	confine := spec.Predicate
-	spec.Predicate = func(s *sql.Selector) {
-		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
-		if confine != nil {
-			confine(s)
-		}
-	}
-	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
-	switch {
-	case sqlgraph.IsConstraintError(err):
-		return nil, &ConstraintError{msg: err.Error(), wrap: err}
-	case err != nil:
-		return nil, err
-	case n == 0:
-		return nil, &NotFoundError{mailmessage.Label}
-	}
-	_u.mutation.done = true
-	return &MailMessage{ID: id.(int), config: _u.config}, nil
 }

@@ -1294,7 +1294,11 @@ func (_u *RackUpdateOne) sqlSave(ctx context.Context) (_node *Rack, err error) {
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.withoutReadBack {
-		return _u.updateWithoutReadBack(ctx, _spec)
+		if err := updateRowWithoutReadBack(ctx, _u.driver, _spec, rack.Label); err != nil {
+			return nil, err
+		}
+		_u.mutation.done = true
+		return &Rack{ID: id, config: _u.config}, nil
 	}
 	_node = &Rack{config: _u.config}
 	_spec.Assign = _node.assignValues
@@ -1318,28 +1322,4 @@ func (_u *RackUpdateOne) sqlSave(ctx context.Context) (_node *Rack, err error) {
 func (_u *RackUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
 	_u.mutation.withoutReadBack = true
 	return _u.Exec(ctx)
-}
-
-// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
-// update of the row's ID, which Ent runs without a SELECT after it.
-func (_u *RackUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*Rack, error) {
-	id := spec.Node.ID.Value
-	confine := spec.Predicate
-	spec.Predicate = func(s *sql.Selector) {
-		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
-		if confine != nil {
-			confine(s)
-		}
-	}
-	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
-	switch {
-	case sqlgraph.IsConstraintError(err):
-		return nil, &ConstraintError{msg: err.Error(), wrap: err}
-	case err != nil:
-		return nil, err
-	case n == 0:
-		return nil, &NotFoundError{rack.Label}
-	}
-	_u.mutation.done = true
-	return &Rack{ID: id.(int), config: _u.config}, nil
 }

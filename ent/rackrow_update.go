@@ -413,7 +413,11 @@ func (_u *RackRowUpdateOne) sqlSave(ctx context.Context) (_node *RackRow, err er
 		_spec.SetField(rackrow.FieldName, field.TypeString, value)
 	}
 	if _u.mutation.withoutReadBack {
-		return _u.updateWithoutReadBack(ctx, _spec)
+		if err := updateRowWithoutReadBack(ctx, _u.driver, _spec, rackrow.Label); err != nil {
+			return nil, err
+		}
+		_u.mutation.done = true
+		return &RackRow{ID: id, config: _u.config}, nil
 	}
 	_node = &RackRow{config: _u.config}
 	_spec.Assign = _node.assignValues
@@ -437,28 +441,4 @@ func (_u *RackRowUpdateOne) sqlSave(ctx context.Context) (_node *RackRow, err er
 func (_u *RackRowUpdateOne) ExecWithoutReadBack(ctx context.Context) error {
 	_u.mutation.withoutReadBack = true
 	return _u.Exec(ctx)
-}
-
-// updateWithoutReadBack runs spec, the UPDATE of one row, as a bulk
-// update of the row's ID, which Ent runs without a SELECT after it.
-func (_u *RackRowUpdateOne) updateWithoutReadBack(ctx context.Context, spec *sqlgraph.UpdateSpec) (*RackRow, error) {
-	id := spec.Node.ID.Value
-	confine := spec.Predicate
-	spec.Predicate = func(s *sql.Selector) {
-		s.Where(sql.EQ(s.C(spec.Node.ID.Column), id))
-		if confine != nil {
-			confine(s)
-		}
-	}
-	n, err := sqlgraph.UpdateNodes(ctx, _u.driver, spec)
-	switch {
-	case sqlgraph.IsConstraintError(err):
-		return nil, &ConstraintError{msg: err.Error(), wrap: err}
-	case err != nil:
-		return nil, err
-	case n == 0:
-		return nil, &NotFoundError{rackrow.Label}
-	}
-	_u.mutation.done = true
-	return &RackRow{ID: id.(int), config: _u.config}, nil
 }

@@ -26,7 +26,8 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 		if err != nil {
 			return err
 		}
-		changed, err := checkTransition(Status(cur.Status), to)
+		from := Status(cur.Status)
+		changed, err := checkTransition(from, to)
 		if err != nil || !changed {
 			updated = cur
 			return err
@@ -38,7 +39,7 @@ func (s *Service) UpdateStatus(ctx context.Context, id int, status int, reason s
 			return database.Classify(err, "Asset")
 		}
 		updated = withStatus(cur, update.Mutation())
-		return recordStatusChange(ctx, tx, id, Status(cur.Status), to, reason)
+		return recordStatusChange(ctx, tx, id, from, to, reason)
 	})
 	if err != nil {
 		return nil, err
