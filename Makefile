@@ -58,7 +58,7 @@ FUZZ_TARGETS = ./internal/validation:FuzzText ./internal/validation:FuzzNormalEm
 	./tests:FuzzCreateBodies ./tests:FuzzListAssets
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn in $$pkg"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
+		GO=$(GO) .ci/fuzz-target $$pkg $$fn $(FUZZTIME) || exit 1; done
 
 ## lint: gofmt and golangci-lint (.golangci.yml) over both Go modules; its govet runs every
 ## analyzer of go vet and more (enable-all), so go vet is not run a second time
