@@ -39,7 +39,7 @@ type Core struct {
 // reads.
 func buildCore(db *database.DB, reads *ent.Client, changes notify.Feed, cfg *config.Config, opts Options, mailer mail.Mailer) (Core, error) {
 	c := Core{Hasher: password.NewHasher(cfg.Password, cfg.PasswordHashing.Gate(cfg.Password)), Changes: changes,
-		Rows: watchRows(db.Client, changes)}
+		Rows: watchRows(db.Client, changes, opts.Logger)}
 	recorder := events.NewRecorder(opts.Now)
 	mailSvc, err := mailtoken.NewService(mailtoken.Deps{Mailer: mailer, Logger: opts.Logger, PublicURL: cfg.PublicURL,
 		PasswordResetTTL: cfg.PasswordResetTTL, Events: recorder, Now: opts.Now, Secret: cfg.JWTSecret,

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"log/slog"
+
 	"github.com/binora/binora/ent"
 	"github.com/binora/binora/ent/apitoken"
 	"github.com/binora/binora/ent/user"
@@ -12,8 +14,8 @@ import (
 // module remembers rows of (memo), and returns the watcher their caches
 // register with. A module that remembers rows of another entity adds it
 // here, or its cache would outlive the rows.
-func watchRows(client *ent.Client, changes notify.Feed) *memo.Watcher {
-	w := memo.NewWatcher(changes)
+func watchRows(client *ent.Client, changes notify.Feed, logger *slog.Logger) *memo.Watcher {
+	w := memo.NewWatcher(changes, logger)
 	// Who a credential acts as (sessions), and the authors shown beside
 	// rows (directory). A login stamp or a new hash is not part of either.
 	client.Company.Use(w.Hook(memo.Identity, memo.SkipCreate))
@@ -26,9 +28,8 @@ func watchRows(client *ent.Client, changes notify.Feed) *memo.Watcher {
 	client.Datacenter.Use(w.Hook(memo.Places, memo.SkipCreate))
 	client.Rack.Use(w.Hook(memo.Places, memo.SkipCreate))
 	// The counts of the asset lists (assets): any write of an asset, its
-	// creation included, may change how many match a filter. The assets
-	// table announces its changes itself (the asset_change_notify
-	// migration), without a statement more in every asset write.
-	client.Asset.Use(w.AnnouncedByDatabase(memo.Assets))
+	// creation included, may change how many match a filter. Asset writes
+	// are the busiest, so they are announced after their commit.
+	client.Asset.Use(w.AnnouncedAfterCommit(memo.Assets))
 	return w
 }

@@ -25,7 +25,7 @@ var rawSQLAllowed = map[string]string{
 	"internal/testsupport":     "test fixtures: back-dating tokens and the like, never shipped",
 	"internal/loadtest":        "the load harness, never served: its ceiling is plain SQL by definition",
 	"ent/migrate/diff":         "development command that creates and drops a scratch database to diff the schema on",
-	"internal/database/notify": "changes between processes: SQLite's PRAGMA data_version; NOTIFY goes through database.ExecInTx",
+	"internal/database/notify": "changes between processes: SQLite's PRAGMA data_version; NOTIFY through database.ExecInTx, or after a commit on a connection of its own",
 	"internal/database/ratelimitdb": "sign-in limits every server shares: one upsert per check, which Ent's builders cannot " +
 		"express, on a table of no tenant (its Ent policy denies all)",
 }

@@ -20,6 +20,7 @@ type fakeFeed struct {
 }
 
 func (f *fakeFeed) Publish(context.Context, *ent.Tx, string, string) error { return nil }
+func (f *fakeFeed) Announce(context.Context, string, string) error         { return nil }
 func (f *fakeFeed) Subscribe(_ string, s notify.Subscriber)                { f.subs = append(f.subs, s) }
 func (f *fakeFeed) Current(context.Context) bool                           { return f.current }
 func (f *fakeFeed) Close() error                                           { return nil }

@@ -10,13 +10,16 @@
 // channel inside the transaction that makes it. The announcement reaches
 // every server when, and only if, that transaction commits; the server that
 // made the change forgets right after its commit, before the request that
-// made it is answered. A cache forgets everything of the tenant, whatever
-// row changed: these rows change seldom, and reading them again is cheap.
+// made it is answered. The assets, written too often for that, announce
+// their changes right after the commit instead (AnnouncedAfterCommit). A
+// cache forgets everything of the tenant, whatever row changed: these rows
+// change seldom, and reading them again is cheap.
 package memo
 
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,14 +58,18 @@ const allCompanies = "*"
 // Watcher announces changes of remembered rows and tells its caches of
 // them.
 type Watcher struct {
-	feed notify.Feed
+	feed   notify.Feed
+	logger *slog.Logger
 
 	mu     sync.RWMutex
 	caches []notify.Subscriber
 }
 
-// NewWatcher returns a watcher announcing on feed.
-func NewWatcher(feed notify.Feed) *Watcher { return &Watcher{feed: feed} }
+// NewWatcher returns a watcher announcing on feed, logging to logger the
+// announcements that fail after their change committed.
+func NewWatcher(feed notify.Feed, logger *slog.Logger) *Watcher {
+	return &Watcher{feed: feed, logger: logger}
+}
 
 // Register has c told of every change of topic, from this server at once
 // and from the others as their notifications arrive.
@@ -106,23 +113,38 @@ func (w *Watcher) tellLocal(payload string) {
 	}
 }
 
+// announcing is how a hook's changes reach the other servers.
+type announcing int
+
+const (
+	// inTransaction sends the notification in the changing transaction:
+	// delivered when, and only if, it commits.
+	inTransaction announcing = iota
+	// afterCommit hands it to the feed's Announce once the change has
+	// committed.
+	afterCommit
+)
+
 // Hook announces every mutation of the entity it is installed on as a
 // change of topic, unless one of skips says it cannot change what is
-// remembered.
+// remembered. The notification is part of the changing transaction.
 func (w *Watcher) Hook(topic Topic, skips ...func(ent.Mutation) bool) ent.Hook {
-	return w.hook(topic, true, skips)
+	return w.hook(topic, inTransaction, skips)
 }
 
-// AnnouncedByDatabase is Hook for an entity whose table announces its own
-// changes to every server (a trigger sends the notification on
-// PostgreSQL; on SQLite the file's data_version changes with every
-// commit). It only tells this server's caches, once the change commits,
-// so that the request which made it is answered from what it made.
-func (w *Watcher) AnnouncedByDatabase(topic Topic) ent.Hook {
-	return w.hook(topic, false, nil)
+// AnnouncedAfterCommit is Hook for the entities written most (the assets,
+// whose status changes are the busiest write): a notification in each of
+// their transactions would have them commit one at a time
+// (notify.Feed.Announce), so it is announced once the change has
+// committed, together with the others of that moment, before the request
+// that made it is answered. A server that stops between a commit and its
+// announcement leaves the others to forget on their own: a cache of this
+// topic must keep its entries briefly.
+func (w *Watcher) AnnouncedAfterCommit(topic Topic) ent.Hook {
+	return w.hook(topic, afterCommit, nil)
 }
 
-func (w *Watcher) hook(topic Topic, publish bool, skips []func(ent.Mutation) bool) ent.Hook {
+func (w *Watcher) hook(topic Topic, how announcing, skips []func(ent.Mutation) bool) ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
@@ -134,7 +156,7 @@ func (w *Watcher) hook(topic Topic, publish bool, skips []func(ent.Mutation) boo
 					return v, nil
 				}
 			}
-			if err := w.announce(ctx, m, string(topic)+":"+companyOf(ctx, m), publish); err != nil {
+			if err := w.announce(ctx, m, string(topic)+":"+companyOf(ctx, m), how); err != nil {
 				return nil, fmt.Errorf("announce the change of %s: %w", m.Type(), err)
 			}
 			return v, nil
@@ -142,13 +164,12 @@ func (w *Watcher) hook(topic Topic, publish bool, skips []func(ent.Mutation) boo
 	}
 }
 
-// announce publishes payload with the transaction m runs in, unless the
-// database does (publish false), and tells this server's caches once it
-// commits.
-func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, publish bool) error {
+// announce has payload reach every server the way how says, and tells
+// this server's caches once m's change commits.
+func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, how announcing) error {
 	committed := ent.OnCommitOf(m, func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-			if publish {
+			if how == inTransaction {
 				if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
 					_ = tx.Rollback()
 					return err
@@ -157,31 +178,40 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 			if err := next.Commit(ctx, tx); err != nil {
 				return err
 			}
-			w.tellLocal(payload)
+			w.committed(ctx, payload, how)
 			return nil
 		})
 	})
 	if committed {
 		return nil
 	}
+	if how == afterCommit {
+		w.committed(ctx, payload, how)
+		return nil
+	}
 	client, ok := m.(interface{ Client() *ent.Client })
 	if !ok {
 		return fmt.Errorf("mutation %s offers no client", m.Type())
 	}
-	return w.announceCommitted(ctx, client.Client(), payload, publish)
-}
-
-// announceCommitted announces a change that has committed already: in a
-// transaction of its own, unless the database did.
-func (w *Watcher) announceCommitted(ctx context.Context, client *ent.Client, payload string, publish bool) error {
-	var err error
-	if publish {
-		err = database.WithTx(ctx, client, func(tx *ent.Tx) error {
-			return w.feed.Publish(ctx, tx, Channel, payload)
-		})
-	}
+	err := database.WithTx(ctx, client.Client(), func(tx *ent.Tx) error {
+		return w.feed.Publish(ctx, tx, Channel, payload)
+	})
 	w.tellLocal(payload)
 	return err
+}
+
+// committed tells this server's caches of a committed change and, when it
+// is announced after its commit, the other servers. A failed announcement
+// fails nothing (the change is made) and is logged: the feed sends it
+// again until it gets through.
+func (w *Watcher) committed(ctx context.Context, payload string, how announcing) {
+	w.tellLocal(payload)
+	if how != afterCommit {
+		return
+	}
+	if err := w.feed.Announce(ctx, Channel, payload); err != nil && ctx.Err() == nil {
+		w.logger.Warn("announce a committed change to the other servers", "change", payload, "error", err)
+	}
 }
 
 // companyOf names the company whose rows m changes: the tenant of a

@@ -35,6 +35,14 @@ type Feed interface {
 	// commits, and to none if it rolls back. tx must come from
 	// database.WithTx.
 	Publish(ctx context.Context, tx *ent.Tx, channel, payload string) error
+	// Announce tells every process of payload on channel, for a change
+	// that has committed already: on PostgreSQL outside any transaction,
+	// with whatever other announcements are made at the same moment
+	// (see announce.go); it returns once the notification is sent. It is
+	// the way for writes so frequent that a notification in each of their
+	// transactions would hold them up; a process that stops between the
+	// commit and the announcement leaves it unsent.
+	Announce(ctx context.Context, channel, payload string) error
 	// Subscribe has s told of the changes on channel from now on.
 	Subscribe(channel string, s Subscriber)
 	// Current reports whether subscribers have been told of every change

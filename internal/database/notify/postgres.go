@@ -27,9 +27,10 @@ const (
 // tenant settings, and LISTEN and NOTIFY need no privilege on any table,
 // so the restricted app role can use both.
 type postgresFeed struct {
-	subs   subscribers
-	url    string
-	logger *slog.Logger
+	subs      subscribers
+	url       string
+	logger    *slog.Logger
+	announcer *announcer
 
 	start    sync.Once
 	listener *pq.Listener
@@ -41,12 +42,18 @@ type postgresFeed struct {
 }
 
 func newPostgresFeed(url string, logger *slog.Logger) *postgresFeed {
-	return &postgresFeed{url: url, logger: logger}
+	return &postgresFeed{url: url, logger: logger, announcer: newAnnouncer(url)}
 }
 
 // Publish sends a NOTIFY as part of tx: PostgreSQL delivers it at commit.
 func (f *postgresFeed) Publish(ctx context.Context, tx *ent.Tx, channel, payload string) error {
 	return database.ExecInTx(ctx, tx, "SELECT pg_notify($1, $2)", channel, payload)
+}
+
+// Announce sends a NOTIFY after the change it announces has committed
+// (announce.go).
+func (f *postgresFeed) Announce(ctx context.Context, channel, payload string) error {
+	return f.announcer.announce(ctx, channel, payload)
 }
 
 // Subscribe starts the listener at the first call and LISTENs on channel
@@ -111,8 +118,9 @@ func (f *postgresFeed) dispatch(notifications <-chan *pq.Notification) {
 // which may be sleeping before its next connection attempt.
 func (f *postgresFeed) Close() error {
 	f.connected.Store(false)
+	err := f.announcer.close()
 	if f.listener == nil {
-		return nil
+		return err
 	}
-	return f.listener.Close()
+	return errors.Join(err, f.listener.Close())
 }

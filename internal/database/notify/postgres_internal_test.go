@@ -106,3 +106,33 @@ func terminate(t *testing.T, pg, name string) {
 	require.NoError(t, err)
 	require.Equal(t, 1, ended)
 }
+
+// An announcement of one process reaches the subscribers of another, and is
+// sent on a connection that does not wait for the disk at commit.
+func TestPostgresFeed_AnnounceReachesOtherProcesses(t *testing.T) {
+	pg := os.Getenv(postgresEnv)
+	if pg == "" {
+		t.Skipf("set %s to run this on PostgreSQL", postgresEnv)
+	}
+	listening := newPostgresFeed(pg, slog.New(slog.DiscardHandler))
+	announcing := newPostgresFeed(pg, slog.New(slog.DiscardHandler))
+	t.Cleanup(func() { listening.Close(); announcing.Close() })
+	rec := &recorder{}
+	listening.Subscribe("binora_test_announce", rec)
+	ctx := context.Background()
+	require.Eventually(t, func() bool { return listening.Current(ctx) }, arrival, poll)
+
+	require.NoError(t, announcing.Announce(ctx, "binora_test_announce", "assets:5"))
+	assert.Eventually(t, func() bool {
+		payloads, _ := rec.heard()
+		return len(payloads) == 1 && payloads[0] == "assets:5"
+	}, arrival, poll)
+
+	conn := &announcingConn{url: pg}
+	t.Cleanup(func() { conn.close() })
+	db, err := conn.open()
+	require.NoError(t, err)
+	var setting string
+	require.NoError(t, db.QueryRowContext(ctx, "SHOW synchronous_commit").Scan(&setting))
+	assert.Equal(t, "off", setting)
+}

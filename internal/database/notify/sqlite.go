@@ -44,6 +44,10 @@ func newSQLiteFeed(open func() (*sql.DB, error)) *sqliteFeed { return &sqliteFee
 // data_version, which every process checks.
 func (f *sqliteFeed) Publish(context.Context, *ent.Tx, string, string) error { return nil }
 
+// Announce has nothing to send either: the change has committed to the
+// file already.
+func (f *sqliteFeed) Announce(context.Context, string, string) error { return nil }
+
 // Subscribe has s told when the file changes.
 func (f *sqliteFeed) Subscribe(channel string, s Subscriber) { f.subs.add(channel, s) }
 

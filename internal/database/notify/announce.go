@@ -1,0 +1,222 @@
+package notify
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// announcer sends the notifications of changes that have committed
+// already, outside their transactions, on a connection of its own.
+//
+// A transaction that notifies takes a lock of the whole database at its
+// commit and holds it until the commit is on disk, so transactions that
+// notify commit one after another where others share a disk flush. The
+// busiest writes therefore do not notify themselves: each hands its
+// notification here after its commit, and every notification handed in
+// while one statement is under way goes out together in the next. However
+// many writes commit at once, a server holds that lock for one statement at
+// a time, and not while a flush is awaited: the connection commits without
+// waiting for the disk (synchronous_commit off). That risks nothing the
+// notification is for: a change it announces is on disk already, and when
+// PostgreSQL stops, every listening connection breaks and its server
+// forgets everything anyway.
+type announcer struct {
+	deliver func(notes map[note]struct{}) error // sends one statement
+	stop    func() error
+
+	mu      sync.Mutex
+	next    *announcement // gathering while one is sent
+	sending bool
+	closed  bool
+	retry   time.Duration // wait before sending again after a failure
+}
+
+// errClosed answers what is announced on, or still waits in, a closed
+// feed.
+var errClosed = errors.New("announce changes: the feed is closed")
+
+// note is one notification: equal ones of a statement are sent once.
+type note struct{ channel, payload string }
+
+// announcement is the notifications one statement sends, and what became
+// of it once done is closed.
+type announcement struct {
+	notes map[note]struct{}
+	done  chan struct{}
+	err   error
+}
+
+func newAnnouncement() *announcement {
+	return &announcement{notes: map[note]struct{}{}, done: make(chan struct{})}
+}
+
+func newAnnouncer(url string) *announcer {
+	conn := &announcingConn{url: url}
+	return &announcer{deliver: conn.send, stop: conn.close}
+}
+
+// announce sends payload on channel with the next statement and waits
+// until that statement has run, or ctx ends. A statement that fails is
+// tried again, with the notifications handed in meanwhile, until it
+// succeeds or the announcer is closed; the waiters of the failed attempt
+// are told its error.
+func (a *announcer) announce(ctx context.Context, channel, payload string) error {
+	a.mu.Lock()
+	if a.closed {
+		a.mu.Unlock()
+		return errClosed
+	}
+	if a.next == nil {
+		a.next = newAnnouncement()
+	}
+	sent := a.next
+	sent.notes[note{channel, payload}] = struct{}{}
+	if !a.sending {
+		a.sending = true
+		go a.send()
+	}
+	a.mu.Unlock()
+	select {
+	case <-sent.done:
+		return sent.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// send sends what gathered, one statement at a time, until nothing is
+// left.
+func (a *announcer) send() {
+	for {
+		current, wait, ok := a.take()
+		if !ok {
+			return
+		}
+		time.Sleep(wait)
+		err := a.deliver(current.notes)
+		current.err = err
+		a.settle(current, err)
+		close(current.done)
+	}
+}
+
+// take returns what gathered for the next statement and how long to wait
+// before sending it; ok is false when there is nothing to send, or the
+// announcer is closed.
+func (a *announcer) take() (current *announcement, wait time.Duration, ok bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	current, a.next = a.next, nil
+	if current == nil || a.closed {
+		a.sending = false
+		if current != nil {
+			current.err = errClosed
+			close(current.done)
+		}
+		return nil, 0, false
+	}
+	return current, a.retry, true
+}
+
+// settle sets the wait before the next statement and, after a failure,
+// hands the notifications of the failed one to the next.
+func (a *announcer) settle(failed *announcement, err error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if err == nil {
+		a.retry = 0
+		return
+	}
+	a.retry = min(max(2*a.retry, minReconnect), maxReconnect)
+	if a.next == nil {
+		a.next = newAnnouncement()
+	}
+	for n := range failed.notes {
+		a.next.notes[n] = struct{}{}
+	}
+}
+
+// close stops sending; notifications not sent by then are dropped.
+func (a *announcer) close() error {
+	a.mu.Lock()
+	a.closed = true
+	a.mu.Unlock()
+	return a.stop()
+}
+
+// announcingConn is the connection notifications are sent on, opened at
+// the first.
+type announcingConn struct {
+	url string
+
+	mu     sync.Mutex
+	db     *sql.DB
+	closed bool
+}
+
+// send sends notes in one statement, which commits on its own.
+func (c *announcingConn) send(notes map[note]struct{}) error {
+	db, err := c.open()
+	if err != nil {
+		return err
+	}
+	channels := make([]string, 0, len(notes))
+	payloads := make([]string, 0, len(notes))
+	for n := range notes {
+		channels = append(channels, n.channel)
+		payloads = append(payloads, n.payload)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err = db.ExecContext(ctx, "SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)",
+		pq.Array(channels), pq.Array(payloads))
+	if err != nil {
+		return fmt.Errorf("announce changes: %w", err)
+	}
+	return nil
+}
+
+// open returns the pool of the one connection, opening it at first use.
+func (c *announcingConn) open() (*sql.DB, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return nil, errClosed
+	}
+	if c.db != nil {
+		return c.db, nil
+	}
+	cfg, err := pq.NewConfig(c.url)
+	if err != nil {
+		return nil, fmt.Errorf("announce changes: %w", err)
+	}
+	if cfg.Runtime == nil {
+		cfg.Runtime = map[string]string{}
+	}
+	cfg.Runtime["synchronous_commit"] = "off"
+	connector, err := pq.NewConnectorConfig(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("announce changes: %w", err)
+	}
+	c.db = sql.OpenDB(connector)
+	c.db.SetMaxOpenConns(1)
+	c.db.SetMaxIdleConns(1)
+	c.db.SetConnMaxIdleTime(5 * time.Minute)
+	return c.db, nil
+}
+
+func (c *announcingConn) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	if c.db == nil {
+		return nil
+	}
+	return c.db.Close()
+}
