@@ -2,7 +2,6 @@ package tests
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/binora/binora/internal/api"
@@ -53,7 +52,7 @@ func BenchmarkCeiling_RetrieveAsset(b *testing.B) {
 func benchCeiling(b *testing.B, scenario string) {
 	env, _ := benchEnv(b)
 	tn, id := benchSeededTenant(b, env)
-	owner, err := sql.Open("postgres", benchTarget(b).URL(b))
+	owner, err := loadtest.OpenCeiling(benchTarget(b).URL(b), 1)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package loadtest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 
@@ -32,6 +33,26 @@ const (
 INSERT INTO asset_status_changes (created_at, updated_at, from_status, to_status, reason, asset_id, company_id)
 SELECT now(), now(), from_status, $3, 'load', id, $1 FROM changed`
 )
+
+// OpenCeiling opens the ceiling's pool on the database at url, as its
+// owner, with up to conns connections. Its statements travel as Binora's
+// do, each with its parameters in one round trip (binary_parameters), so
+// that the ratio measures the stack, not lib/pq's protocol.
+func OpenCeiling(url string, conns int) (*sql.DB, error) {
+	cfg, err := pq.NewConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("ceiling pool: %w", err)
+	}
+	cfg.BinaryParameters = true
+	connector, err := pq.NewConnectorConfig(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("ceiling pool: %w", err)
+	}
+	db := sql.OpenDB(connector)
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	return db, nil
+}
 
 // CeilingScenarios are the scenarios as plain SQL on db (the owner's pool,
 // as many connections as the scenario's), over the same tenants and assets as

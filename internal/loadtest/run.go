@@ -79,7 +79,12 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	local, ceiling := chosen(local, o.Scenarios), chosen(CeilingScenarios(owner, tenants), o.Scenarios)
+	ceilingDB, err := OpenCeiling(o.OwnerURL, o.Concurrency)
+	if err != nil {
+		return nil, err
+	}
+	defer ceilingDB.Close()
+	local, ceiling := chosen(local, o.Scenarios), chosen(CeilingScenarios(ceilingDB, tenants), o.Scenarios)
 	if len(local) == 0 {
 		return nil, fmt.Errorf("no scenario among %q; the scenarios are %q", o.Scenarios, ScenarioNames)
 	}
