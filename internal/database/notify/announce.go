@@ -65,7 +65,8 @@ func newAnnouncer(url string) *announcer {
 // until that statement has run, or ctx ends. A statement that fails is
 // tried again, with the notifications handed in meanwhile, until it
 // succeeds or the announcer is closed; the waiters of the failed attempt
-// are told its error.
+// are told its error. Until a statement succeeds again nobody waits: a
+// write must not take as long as the database takes to come back.
 func (a *announcer) announce(ctx context.Context, channel, payload string) error {
 	a.mu.Lock()
 	if a.closed {
@@ -81,7 +82,11 @@ func (a *announcer) announce(ctx context.Context, channel, payload string) error
 		a.sending = true
 		go a.send()
 	}
+	failing := a.retry > 0
 	a.mu.Unlock()
+	if failing {
+		return nil
+	}
 	select {
 	case <-sent.done:
 		return sent.err

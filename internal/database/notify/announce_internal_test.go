@@ -109,6 +109,29 @@ func TestAnnounce_AFailedStatementIsSentAgain(t *testing.T) {
 	assert.Equal(t, []note{{"ch", "assets:7"}}, s.all()[0])
 }
 
+func TestAnnounce_WhileStatementsFailNobodyWaits(t *testing.T) {
+	s := &statements{failures: 2}
+	a := newTestAnnouncer(s)
+	require.Error(t, a.announce(context.Background(), "ch", "assets:7"))
+	s.mu.Lock()
+	s.held = make(chan struct{}) // the next attempts wait until released
+	s.mu.Unlock()
+
+	returned := make(chan error, 1)
+	go func() { returned <- a.announce(context.Background(), "ch", "assets:8") }()
+	select {
+	case err := <-returned:
+		require.NoError(t, err, "queued, not failed")
+	case <-time.After(5 * time.Second):
+		t.Fatal("an announcement waited for a statement while statements fail")
+	}
+	assert.Empty(t, s.all(), "returned before any statement got through")
+	close(s.held)
+	require.Eventually(t, func() bool { return len(s.all()) == 1 }, 5*time.Second, 10*time.Millisecond)
+	assert.ElementsMatch(t, []note{{"ch", "assets:7"}, {"ch", "assets:8"}}, s.all()[0],
+		"both go out once a statement succeeds")
+}
+
 func TestAnnounce_AWaiterStopsWaitingWithItsContext(t *testing.T) {
 	s := &statements{held: make(chan struct{}), started: make(chan struct{}, 1)}
 	a := newTestAnnouncer(s)
