@@ -165,3 +165,8 @@ func TestAnnounce_AfterCloseNothingIsSent(t *testing.T) {
 	assert.ErrorIs(t, a.announce(context.Background(), "ch", "assets:3"), errClosed)
 	assert.Len(t, s.all(), 1, "only the statement under way at the close ran")
 }
+
+func TestNotifyStatement_QuotesEveryValue(t *testing.T) {
+	got := notifyStatement(map[note]struct{}{{"binora_row_changes", `it's \ odd`}: {}})
+	assert.Equal(t, `SELECT pg_notify('binora_row_changes',  E'it''s \\ odd')`, got)
+}

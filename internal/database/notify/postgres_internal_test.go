@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -123,14 +124,15 @@ func TestPostgresFeed_AnnounceReachesOtherProcesses(t *testing.T) {
 	require.Eventually(t, func() bool { return listening.Current(ctx) }, arrival, poll)
 
 	require.NoError(t, announcing.Announce(ctx, "binora_test_announce", "assets:5"))
+	require.NoError(t, announcing.Announce(ctx, "binora_test_announce", `it's \ quoted`))
 	assert.Eventually(t, func() bool {
 		payloads, _ := rec.heard()
-		return len(payloads) == 1 && payloads[0] == "assets:5"
-	}, arrival, poll)
+		return slices.Equal(payloads, []string{"assets:5", `it's \ quoted`})
+	}, arrival, poll, "the payloads arrive as sent")
 
 	conn := &announcingConn{url: pg}
 	t.Cleanup(func() { conn.close() })
-	db, err := conn.open()
+	db, err := conn.pool()
 	require.NoError(t, err)
 	var setting string
 	require.NoError(t, db.QueryRowContext(ctx, "SHOW synchronous_commit").Scan(&setting))
