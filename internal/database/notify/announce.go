@@ -183,28 +183,23 @@ func (c *announcingConn) send(notes map[note]struct{}) error {
 	return nil
 }
 
-// notifyStatement is one SELECT of a pg_notify call per note, each value
-// quoted by lib/pq.
+// notifyStatement is one NOTIFY per note, the channel quoted as a name
+// and the payload as a literal by lib/pq. NOTIFY answers no row, where
+// SELECT pg_notify(...) answers one to describe and read.
 func notifyStatement(notes map[note]struct{}) string {
-	size := len("SELECT ")
+	size := 0
 	for n := range notes {
-		// Room for the call, its quotes and an escape or two.
-		size += len("pg_notify(E'', E''), ") + len(n.channel) + len(n.payload) + 4
+		// Room for the command, the quotes and an escape or two.
+		size += len(`NOTIFY "", E''; `) + len(n.channel) + len(n.payload) + 4
 	}
 	var b strings.Builder
 	b.Grow(size)
-	b.WriteString("SELECT ")
-	first := true
 	for n := range notes {
-		if !first {
-			b.WriteString(", ")
-		}
-		first = false
-		b.WriteString("pg_notify(")
-		b.WriteString(pq.QuoteLiteral(n.channel))
+		b.WriteString("NOTIFY ")
+		b.WriteString(pq.QuoteIdentifier(n.channel))
 		b.WriteString(", ")
 		b.WriteString(pq.QuoteLiteral(n.payload))
-		b.WriteString(")")
+		b.WriteString("; ")
 	}
 	return b.String()
 }

@@ -168,5 +168,5 @@ func TestAnnounce_AfterCloseNothingIsSent(t *testing.T) {
 
 func TestNotifyStatement_QuotesEveryValue(t *testing.T) {
 	got := notifyStatement(map[note]struct{}{{"binora_row_changes", `it's \ odd`}: {}})
-	assert.Equal(t, `SELECT pg_notify('binora_row_changes',  E'it''s \\ odd')`, got)
+	assert.Equal(t, `NOTIFY "binora_row_changes",  E'it''s \\ odd'; `, got)
 }
