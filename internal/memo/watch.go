@@ -18,6 +18,7 @@ package memo
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -33,8 +34,12 @@ import (
 )
 
 // Channel is the notify channel of changes to remembered rows. The payload
-// is "<topic>:<company>": the topic of the changed entity and the id of
-// the company whose rows changed, or allCompanies.
+// is "<topic>:<company>:<origin>": the topic of the changed entity, the id
+// of the company whose rows changed (or allCompanies), and the watcher that
+// announced it. A watcher ignores its own announcements when they come
+// back: it told its caches at the commit already, and what they loaded
+// since is newer. A payload without an origin (an operator's) is heard by
+// every watcher.
 const Channel = "binora_row_changes"
 
 // Topic groups the entities a cache remembers rows of: a change drops the
@@ -60,6 +65,7 @@ const allCompanies = "*"
 type Watcher struct {
 	feed   notify.Feed
 	logger *slog.Logger
+	origin string // names this watcher in the payloads it announces
 
 	mu     sync.RWMutex
 	caches []notify.Subscriber
@@ -68,13 +74,13 @@ type Watcher struct {
 // NewWatcher returns a watcher announcing on feed, logging to logger the
 // announcements that fail after their change committed.
 func NewWatcher(feed notify.Feed, logger *slog.Logger) *Watcher {
-	return &Watcher{feed: feed, logger: logger}
+	return &Watcher{feed: feed, logger: logger, origin: rand.Text()[:10]}
 }
 
 // Register has c told of every change of topic, from this server at once
 // and from the others as their notifications arrive.
 func (w *Watcher) Register(topic Topic, c notify.Subscriber) {
-	f := topicFilter{topic: topic, next: c}
+	f := topicFilter{topic: topic, origin: w.origin, next: c}
 	w.mu.Lock()
 	w.caches = append(w.caches, f)
 	w.mu.Unlock()
@@ -84,17 +90,20 @@ func (w *Watcher) Register(topic Topic, c notify.Subscriber) {
 // topicFilter tells next of the changes of its topic, with the topic cut
 // off the payload, and of every possible loss.
 type topicFilter struct {
-	topic Topic
-	next  notify.Subscriber
+	topic  Topic
+	origin string
+	next   notify.Subscriber
 }
 
 func (f topicFilter) Changed(payload string) {
-	topic, company, ok := strings.Cut(payload, ":")
+	topic, rest, ok := strings.Cut(payload, ":")
 	if !ok {
 		f.next.Changed(allCompanies)
 		return
 	}
-	if Topic(topic) == f.topic {
+	company, origin, announced := strings.Cut(rest, ":")
+	own := announced && origin == f.origin
+	if Topic(topic) == f.topic && !own {
 		f.next.Changed(company)
 	}
 }
@@ -105,13 +114,17 @@ func (f topicFilter) Missed() { f.next.Missed() }
 // (notify.Feed's Current): when false, they must read the database.
 func (w *Watcher) Current(ctx context.Context) bool { return w.feed.Current(ctx) }
 
-func (w *Watcher) tellLocal(payload string) {
+// tellLocal tells this server's caches of change, "<topic>:<company>".
+func (w *Watcher) tellLocal(change string) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	for _, c := range w.caches {
-		c.Changed(payload)
+		c.Changed(change)
 	}
 }
+
+// wire is change as announced to every server: with this watcher's name.
+func (w *Watcher) wire(change string) string { return change + ":" + w.origin }
 
 // announcing is how a hook's changes reach the other servers.
 type announcing int
@@ -164,13 +177,13 @@ func (w *Watcher) hook(topic Topic, how announcing, skips []func(ent.Mutation) b
 	}
 }
 
-// announce has payload reach every server the way how says, and tells
+// announce has change reach every server the way how says, and tells
 // this server's caches once m's change commits.
-func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, how announcing) error {
+func (w *Watcher) announce(ctx context.Context, m ent.Mutation, change string, how announcing) error {
 	committed := ent.OnCommitOf(m, func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 			if how == inTransaction {
-				if err := w.feed.Publish(ctx, tx, Channel, payload); err != nil {
+				if err := w.feed.Publish(ctx, tx, Channel, w.wire(change)); err != nil {
 					_ = tx.Rollback()
 					return err
 				}
@@ -178,7 +191,7 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 			if err := next.Commit(ctx, tx); err != nil {
 				return err
 			}
-			w.committed(ctx, payload, how)
+			w.committed(ctx, change, how)
 			return nil
 		})
 	})
@@ -186,7 +199,7 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 		return nil
 	}
 	if how == afterCommit {
-		w.committed(ctx, payload, how)
+		w.committed(ctx, change, how)
 		return nil
 	}
 	client, ok := m.(interface{ Client() *ent.Client })
@@ -194,9 +207,9 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 		return fmt.Errorf("mutation %s offers no client", m.Type())
 	}
 	err := database.WithTx(ctx, client.Client(), func(tx *ent.Tx) error {
-		return w.feed.Publish(ctx, tx, Channel, payload)
+		return w.feed.Publish(ctx, tx, Channel, w.wire(change))
 	})
-	w.tellLocal(payload)
+	w.tellLocal(change)
 	return err
 }
 
@@ -204,13 +217,13 @@ func (w *Watcher) announce(ctx context.Context, m ent.Mutation, payload string, 
 // is announced after its commit, the other servers. A failed announcement
 // fails nothing (the change is made) and is logged: the feed sends it
 // again until it gets through.
-func (w *Watcher) committed(ctx context.Context, payload string, how announcing) {
-	w.tellLocal(payload)
+func (w *Watcher) committed(ctx context.Context, change string, how announcing) {
+	w.tellLocal(change)
 	if how != afterCommit {
 		return
 	}
-	if err := w.feed.Announce(ctx, Channel, payload); err != nil && ctx.Err() == nil {
-		w.logger.Warn("announce a committed change to the other servers", "change", payload, "error", err)
+	if err := w.feed.Announce(ctx, Channel, w.wire(change)); err != nil && ctx.Err() == nil {
+		w.logger.Warn("announce a committed change to the other servers", "change", change, "error", err)
 	}
 }
 

@@ -62,3 +62,26 @@ func TestSkipCreate_SkipsCreatesOnly(t *testing.T) {
 	assert.True(t, SkipCreate(create))
 	assert.False(t, SkipCreate(update))
 }
+
+// changes records what a subscriber is told.
+type changes struct{ told []string }
+
+func (c *changes) Changed(company string) { c.told = append(c.told, company) }
+func (c *changes) Missed()                { c.told = append(c.told, "missed") }
+
+func TestTopicFilter_HearsOthersAndOperatorsButNotItself(t *testing.T) {
+	heard := &changes{}
+	f := topicFilter{topic: Assets, origin: "me", next: heard}
+	f.Changed("assets:7:other") // another server's write
+	f.Changed("assets:8:me")    // this server's own, back from the database
+	f.Changed("places:9:other") // another topic
+	f.Changed("assets:*")       // an operator's, without an origin
+	f.Changed("garbled")        // anything else: forget everything
+	assert.Equal(t, []string{"7", "*", "*"}, heard.told)
+}
+
+func TestWatcher_AnnouncesWithItsOrigin(t *testing.T) {
+	a, b := NewWatcher(nil, nil), NewWatcher(nil, nil)
+	assert.NotEqual(t, a.origin, b.origin, "every watcher has a name of its own")
+	assert.Equal(t, "assets:7:"+a.origin, a.wire("assets:7"))
+}
