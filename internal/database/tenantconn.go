@@ -78,14 +78,11 @@ type tenantConnector struct {
 }
 
 func newTenantConnector(dsn string) (*tenantConnector, error) {
-	cfg, err := pq.NewConfig(dsn)
+	inner, err := PostgresConnector(dsn, func(cfg *pq.Config) {
+		cfg.BinaryParameters = true // one round trip per statement (params.go)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("postgres connector: %w", err)
-	}
-	cfg.BinaryParameters = true // one round trip per statement (params.go)
-	inner, err := pq.NewConnectorConfig(cfg)
-	if err != nil {
-		return nil, fmt.Errorf("postgres connector: %w", err)
+		return nil, err
 	}
 	return &tenantConnector{inner: inner}, nil
 }

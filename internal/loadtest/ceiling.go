@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/lib/pq"
+
+	"github.com/binora/binora/internal/database"
 )
 
 // The ceiling answers each scenario with the fewest, plainest statements
@@ -39,12 +41,7 @@ SELECT now(), now(), from_status, $3, 'load', id, $1 FROM changed`
 // do, each with its parameters in one round trip (binary_parameters), so
 // that the ratio measures the stack, not lib/pq's protocol.
 func OpenCeiling(url string, conns int) (*sql.DB, error) {
-	cfg, err := pq.NewConfig(url)
-	if err != nil {
-		return nil, fmt.Errorf("ceiling pool: %w", err)
-	}
-	cfg.BinaryParameters = true
-	connector, err := pq.NewConnectorConfig(cfg)
+	connector, err := database.PostgresConnector(url, func(cfg *pq.Config) { cfg.BinaryParameters = true })
 	if err != nil {
 		return nil, fmt.Errorf("ceiling pool: %w", err)
 	}

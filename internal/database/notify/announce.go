@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/binora/binora/internal/database"
 )
 
 // announcer sends the notifications of changes that have committed
@@ -223,15 +225,12 @@ func (c *announcingConn) pool() (*sql.DB, error) {
 
 // openAnnouncing opens the pool of the one announcing connection.
 func openAnnouncing(url string) (*sql.DB, error) {
-	cfg, err := pq.NewConfig(url)
-	if err != nil {
-		return nil, fmt.Errorf("announce changes: %w", err)
-	}
-	if cfg.Runtime == nil {
-		cfg.Runtime = map[string]string{}
-	}
-	cfg.Runtime["synchronous_commit"] = "off"
-	connector, err := pq.NewConnectorConfig(cfg)
+	connector, err := database.PostgresConnector(url, func(cfg *pq.Config) {
+		if cfg.Runtime == nil {
+			cfg.Runtime = map[string]string{}
+		}
+		cfg.Runtime["synchronous_commit"] = "off"
+	})
 	if err != nil {
 		return nil, fmt.Errorf("announce changes: %w", err)
 	}
