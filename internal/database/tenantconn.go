@@ -111,6 +111,7 @@ type tenantConn struct {
 	// inTx and changedInTx tell, when a transaction ends without
 	// committing, whether PostgreSQL undid a setting made inside it.
 	inTx, changedInTx bool
+	statements        stmtCache
 }
 
 // apply sets the session to the scope ctx asks for, unless it is set
@@ -134,12 +135,18 @@ func (c *tenantConn) QueryContext(ctx context.Context, query string, args []driv
 	if err := c.apply(ctx); err != nil {
 		return nil, err
 	}
+	if len(args) > 0 {
+		return c.queryPrepared(ctx, query, args)
+	}
 	return c.pqConn.QueryContext(ctx, query, args)
 }
 
 func (c *tenantConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	if err := c.apply(ctx); err != nil {
 		return nil, err
+	}
+	if len(args) > 0 {
+		return c.execPrepared(ctx, query, args)
 	}
 	return c.pqConn.ExecContext(ctx, query, args)
 }
