@@ -52,14 +52,14 @@ func BenchmarkCeiling_RetrieveAsset(b *testing.B) {
 func benchCeiling(b *testing.B, scenario string) {
 	env, _ := benchEnv(b)
 	tn, id := benchSeededTenant(b, env)
-	owner, err := loadtest.OpenCeiling(benchTarget(b).URL(b), 1)
+	owner, err := loadtest.OpenCeiling(context.Background(), benchTarget(b).URL(b), 1)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { owner.Close() })
 	target := &loadtest.Tenant{CompanyID: tn.Company.ID, AssetIDs: []int{int(id)}}
 	var call loadtest.Call
-	for _, s := range loadtest.CeilingScenarios(owner, []*loadtest.Tenant{target}) {
+	for _, s := range owner.Scenarios([]*loadtest.Tenant{target}) {
 		if s.Name == scenario {
 			call = s.Worker(0)
 		}

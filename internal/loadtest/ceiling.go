@@ -36,28 +36,59 @@ INSERT INTO asset_status_changes (created_at, updated_at, from_status, to_status
 SELECT now(), now(), from_status, $3, 'load', id, $1 FROM changed`
 )
 
+// Ceiling is the ceiling's pool and its statements, each prepared once per
+// connection as Binora's are: its statements travel as Binora's do, each
+// with its parameters in one round trip (binary_parameters) and planned
+// once, so that the ratio measures the stack, not lib/pq's protocol.
+type Ceiling struct {
+	db                                       *sql.DB
+	count, page, filteredCount, filteredPage *sql.Stmt
+	datacenters, retrieve, updateAndRecord   *sql.Stmt
+	prepared                                 []*sql.Stmt // each of the above, to close
+}
+
 // OpenCeiling opens the ceiling's pool on the database at url, as its
-// owner, with up to conns connections. Its statements travel as Binora's
-// do, each with its parameters in one round trip (binary_parameters), so
-// that the ratio measures the stack, not lib/pq's protocol.
-func OpenCeiling(url string, conns int) (*sql.DB, error) {
+// owner, with up to conns connections, and prepares its statements; the
+// database must be migrated already.
+func OpenCeiling(ctx context.Context, url string, conns int) (*Ceiling, error) {
 	connector, err := database.PostgresConnector(url, func(cfg *pq.Config) { cfg.BinaryParameters = true })
 	if err != nil {
 		return nil, fmt.Errorf("ceiling pool: %w", err)
 	}
-	db := sql.OpenDB(connector)
-	db.SetMaxOpenConns(conns)
-	db.SetMaxIdleConns(conns)
-	return db, nil
+	c := &Ceiling{db: sql.OpenDB(connector)}
+	c.db.SetMaxOpenConns(conns)
+	c.db.SetMaxIdleConns(conns)
+	for stmt, query := range map[**sql.Stmt]string{
+		&c.count: ceilingCount, &c.page: ceilingPage,
+		&c.filteredCount: ceilingFilteredCount, &c.filteredPage: ceilingFilteredPage,
+		&c.datacenters: ceilingDatacenters, &c.retrieve: ceilingRetrieve, &c.updateAndRecord: ceilingUpdateAndRecord,
+	} {
+		prepared, err := c.db.PrepareContext(ctx, query) //nolint:sqlclosecheck // Close closes it, with the pool
+		if err != nil {
+			c.Close()
+			return nil, fmt.Errorf("ceiling statement: %w", err)
+		}
+		*stmt = prepared
+		c.prepared = append(c.prepared, prepared)
+	}
+	return c, nil
 }
 
-// CeilingScenarios are the scenarios as plain SQL on db (the owner's pool,
-// as many connections as the scenario's), over the same tenants and assets as
+// Close closes the statements and the pool.
+func (c *Ceiling) Close() error {
+	for _, stmt := range c.prepared {
+		stmt.Close()
+	}
+	return c.db.Close()
+}
+
+// Scenarios are the scenarios as plain SQL on the ceiling's pool (as many
+// connections as the scenario's), over the same tenants and assets as
 // APIScenarios. The update scenario flips the assets the API's update
 // scenario flips, from wherever it left them: the one statement locks the
 // row, records the change and needs no prior read; like the API, it
 // changes nothing and records nothing when the asset has the status already.
-func CeilingScenarios(db *sql.DB, tenants []*Tenant) []Scenario {
+func (c *Ceiling) Scenarios(tenants []*Tenant) []Scenario {
 	worker := func(run func(ctx context.Context, tn *Tenant, rng *rand.Rand) error) func(w int) Call {
 		return func(w int) Call {
 			tn, rng := tenants[w%len(tenants)], rand.New(rand.NewPCG(uint64(w), 2))
@@ -71,19 +102,19 @@ func CeilingScenarios(db *sql.DB, tenants []*Tenant) []Scenario {
 	}
 	return []Scenario{
 		{ScenarioList, worker(func(ctx context.Context, tn *Tenant, _ *rand.Rand) error {
-			return ceilingList(ctx, db, tn.CompanyID, ceilingCount, ceilingPage)
+			return c.list(ctx, tn.CompanyID, c.count, c.page)
 		})},
 		{ScenarioFiltered, worker(func(ctx context.Context, tn *Tenant, _ *rand.Rand) error {
-			return ceilingList(ctx, db, tn.CompanyID, ceilingFilteredCount, ceilingFilteredPage, filterStatus, filterType)
+			return c.list(ctx, tn.CompanyID, c.filteredCount, c.filteredPage, filterStatus, filterType)
 		})},
 		{ScenarioRetrieve, worker(func(ctx context.Context, tn *Tenant, rng *rand.Rand) error {
-			_, err := readRows(db.QueryContext(ctx, ceilingRetrieve, tn.CompanyID, randomAsset(tn, rng)))
+			_, err := readRows(c.retrieve.QueryContext(ctx, tn.CompanyID, randomAsset(tn, rng)))
 			return err
 		})},
 		{ScenarioUpdate, func(w int) Call {
 			tn, i := tenants[w%len(tenants)], w/len(tenants)
 			return func(ctx context.Context) string {
-				if _, err := db.ExecContext(ctx, ceilingUpdateAndRecord, tn.CompanyID, tn.Production[i], tn.nextFlip(i)); err != nil {
+				if _, err := c.updateAndRecord.ExecContext(ctx, tn.CompanyID, tn.Production[i], tn.nextFlip(i)); err != nil {
 					return "error"
 				}
 				tn.flipped(i)
@@ -93,19 +124,19 @@ func CeilingScenarios(db *sql.DB, tenants []*Tenant) []Scenario {
 	}
 }
 
-// ceilingList is a page as the API builds it: the count, the page in
-// index order, then the page's datacenters in one lookup.
-func ceilingList(ctx context.Context, db *sql.DB, company int, count, page string, filter ...any) error {
+// list is a page as the API builds it: the count, the page in index order,
+// then the page's datacenters in one lookup.
+func (c *Ceiling) list(ctx context.Context, company int, count, page *sql.Stmt, filter ...any) error {
 	args := append([]any{company}, filter...)
 	var total int
-	if err := db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+	if err := count.QueryRowContext(ctx, args...).Scan(&total); err != nil {
 		return err
 	}
-	dcs, err := readRows(db.QueryContext(ctx, page, args...))
+	dcs, err := readRows(page.QueryContext(ctx, args...))
 	if err != nil {
 		return err
 	}
-	_, err = readRows(db.QueryContext(ctx, ceilingDatacenters, company, pq.Array(dcs)))
+	_, err = readRows(c.datacenters.QueryContext(ctx, company, pq.Array(dcs)))
 	return err
 }
 

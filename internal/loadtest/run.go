@@ -79,12 +79,12 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	ceilingDB, err := OpenCeiling(o.OwnerURL, o.Concurrency)
+	plainSQL, err := OpenCeiling(ctx, o.OwnerURL, o.Concurrency)
 	if err != nil {
 		return nil, err
 	}
-	defer ceilingDB.Close()
-	local, ceiling := chosen(local, o.Scenarios), chosen(CeilingScenarios(ceilingDB, tenants), o.Scenarios)
+	defer plainSQL.Close()
+	local, ceiling := chosen(local, o.Scenarios), chosen(plainSQL.Scenarios(tenants), o.Scenarios)
 	if len(local) == 0 {
 		return nil, fmt.Errorf("no scenario among %q; the scenarios are %q", o.Scenarios, ScenarioNames)
 	}
