@@ -14,18 +14,12 @@ import (
 // pool of one connection, so that every statement shares the session and
 // its prepared statements.
 func TestStatementCache(t *testing.T) {
-	appURL := rlsDatabase(t)
-	for _, tc := range []struct {
-		name string
-		fn   func(t *testing.T, db *database.DB)
-	}{
+	runOnOneConnection(t, rlsDatabase(t), []connCase{
 		{"a kept statement confines rows to each tenant that runs it", aKeptStatementConfinesRowsToEachTenant},
 		{"a statement is prepared once and run many times", aStatementIsPreparedOnce},
 		{"a statement the session lost is prepared again", aStatementTheSessionLostIsPreparedAgain},
 		{"inside a transaction a lost statement fails once", insideATransactionALostStatementFailsOnce},
-	} {
-		t.Run(tc.name, func(t *testing.T) { tc.fn(t, oneConnection(t, appURL)) })
-	}
+	})
 }
 
 const countByName = `SELECT count(*) FROM things WHERE name = $1`

@@ -50,11 +50,7 @@ func oneConnection(t *testing.T, appURL string) *database.DB {
 // TestTenantConn runs its cases on one scratch database, each on a pool
 // of its own.
 func TestTenantConn(t *testing.T) {
-	appURL := rlsDatabase(t)
-	for _, tc := range []struct {
-		name string
-		fn   func(t *testing.T, db *database.DB)
-	}{
+	runOnOneConnection(t, rlsDatabase(t), []connCase{
 		{"each statement runs in its context's scope", eachStatementRunsInItsContextsScope},
 		{"policies confine rows to the context's tenant", policiesConfineRowsToTheContextsTenant},
 		{"an unchanged scope costs no statement", anUnchangedScopeCostsNoStatement},
@@ -62,7 +58,20 @@ func TestTenantConn(t *testing.T) {
 		{"a failed commit that undid the tenant is set again", aFailedCommitThatUndidTheTenantIsSetAgain},
 		{"a rollback that changed nothing keeps the scope", aRollbackThatChangedNothingKeepsTheScope},
 		{"a prepared statement runs in the preparing scope", aPreparedStatementRunsInThePreparingScope},
-	} {
+	})
+}
+
+// connCase is a subtest that runs on a pool of one connection of its own.
+type connCase struct {
+	name string
+	fn   func(t *testing.T, db *database.DB)
+}
+
+// runOnOneConnection runs each case on its own pool of one connection to
+// appURL, so that every statement of a case shares one session.
+func runOnOneConnection(t *testing.T, appURL string, cases []connCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, oneConnection(t, appURL)) })
 	}
 }

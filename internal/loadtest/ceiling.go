@@ -44,7 +44,15 @@ type Ceiling struct {
 	db                                       *sql.DB
 	count, page, filteredCount, filteredPage *sql.Stmt
 	datacenters, retrieve, updateAndRecord   *sql.Stmt
-	prepared                                 []*sql.Stmt // each of the above, to close
+}
+
+// statements pairs each of c's statements with its text.
+func (c *Ceiling) statements() map[**sql.Stmt]string {
+	return map[**sql.Stmt]string{
+		&c.count: ceilingCount, &c.page: ceilingPage,
+		&c.filteredCount: ceilingFilteredCount, &c.filteredPage: ceilingFilteredPage,
+		&c.datacenters: ceilingDatacenters, &c.retrieve: ceilingRetrieve, &c.updateAndRecord: ceilingUpdateAndRecord,
+	}
 }
 
 // OpenCeiling opens the ceiling's pool on the database at url, as its
@@ -58,26 +66,22 @@ func OpenCeiling(ctx context.Context, url string, conns int) (*Ceiling, error) {
 	c := &Ceiling{db: sql.OpenDB(connector)}
 	c.db.SetMaxOpenConns(conns)
 	c.db.SetMaxIdleConns(conns)
-	for stmt, query := range map[**sql.Stmt]string{
-		&c.count: ceilingCount, &c.page: ceilingPage,
-		&c.filteredCount: ceilingFilteredCount, &c.filteredPage: ceilingFilteredPage,
-		&c.datacenters: ceilingDatacenters, &c.retrieve: ceilingRetrieve, &c.updateAndRecord: ceilingUpdateAndRecord,
-	} {
-		prepared, err := c.db.PrepareContext(ctx, query) //nolint:sqlclosecheck // Close closes it, with the pool
-		if err != nil {
+	for stmt, query := range c.statements() {
+		//nolint:sqlclosecheck // Close closes it, with the pool
+		if *stmt, err = c.db.PrepareContext(ctx, query); err != nil {
 			c.Close()
 			return nil, fmt.Errorf("ceiling statement: %w", err)
 		}
-		*stmt = prepared
-		c.prepared = append(c.prepared, prepared)
 	}
 	return c, nil
 }
 
-// Close closes the statements and the pool.
+// Close closes the statements prepared so far and the pool.
 func (c *Ceiling) Close() error {
-	for _, stmt := range c.prepared {
-		stmt.Close()
+	for stmt := range c.statements() {
+		if *stmt != nil {
+			(*stmt).Close()
+		}
 	}
 	return c.db.Close()
 }
