@@ -47,7 +47,7 @@ func run(args []string, out io.Writer) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the Binora phase to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file after the Binora phase")
 	fs.StringVar(&o.ServerBinary, "server-binary", "", "drive this built binora binary as a process of its own "+
-		"and report its resident memory (the profiles then show the load generator only)")
+		"and report its resident memory and CPU time apart (the profiles then show the load generator only)")
 	fs.StringVar(&o.CompareCommand, "compare-cmd", "", "after Binora, start this command (given ADDR, DATABASE_URL "+
 		"and BINORA_JWT_SECRET) and drive the same scenarios on it, e.g. tools/oldsystem/run")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {

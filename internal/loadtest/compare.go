@@ -40,7 +40,7 @@ func (r *Report) driveCompared(ctx context.Context, owner *sql.DB, secret []byte
 		warm(ctx, s, o.Concurrency)
 	}
 	for _, s := range scenarios {
-		r.Compared = append(r.Compared, Drive(ctx, s, o.Concurrency, o.Duration))
+		r.Compared = append(r.Compared, cpuMeter{server: ext.Pid()}.drive(ctx, s, o.Concurrency, o.Duration))
 	}
 	ext.Stop()
 	return syncFlips(ctx, owner, sessions)

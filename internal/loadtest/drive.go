@@ -31,6 +31,9 @@ type Result struct {
 	P99      time.Duration
 	// Errors counts the failed requests by label (see Call).
 	Errors map[string]int
+	// CPU is what a request cost each side in CPU time; nil where it was
+	// not measured (cpu.go).
+	CPU *CPUCost
 }
 
 // PerSecond is the throughput: every request answered, failed ones

@@ -136,6 +136,9 @@ func (e *External) Memory() (rss, peak int64, err error) {
 	return rss, peak, sc.Err()
 }
 
+// Pid is the process's id.
+func (e *External) Pid() int { return e.cmd.Process.Pid }
+
 // Stop ends the process.
 func (e *External) Stop() {
 	_ = e.cmd.Process.Signal(os.Interrupt)

@@ -80,6 +80,7 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	r.writeCPU(w)
 	r.writeMemory(w)
 }
 

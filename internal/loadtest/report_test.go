@@ -73,3 +73,40 @@ func TestWriteMarkdown_WithoutComparison_KeepsBinoraAndTheCeilingOnly(t *testing
 	assert.NotContains(t, out.String(), "old")
 	assert.Len(t, rowOf(t, out.String(), ScenarioList), 14)
 }
+
+func TestWriteMarkdown_CPU_GivesEachSidesTimePerRequest(t *testing.T) {
+	rep := comparedReport()
+	rep.Options.ServerBinary = "bin/binora"
+	rep.Binora[0].CPU = &CPUCost{Server: 150 * time.Microsecond, Database: 90 * time.Microsecond, Generator: 60 * time.Microsecond}
+	rep.Ceiling[0].CPU = &CPUCost{Database: 45 * time.Microsecond, Generator: 30 * time.Microsecond}
+	rep.Compared[0].CPU = &CPUCost{Server: 5 * time.Millisecond, Database: 1400 * time.Microsecond}
+	var out bytes.Buffer
+
+	rep.WriteMarkdown(&out)
+
+	assert.Contains(t, out.String(), "| scenario | Binora server | database | load generator | ceiling database | ceiling client | old server | database |")
+	cpuRows := strings.Split(out.String(), "CPU time per request")[1]
+	assert.Equal(t, []string{ScenarioList, "150", "90", "60", "45", "30", "5000", "1400"}, rowOf(t, cpuRows, ScenarioList))
+	assert.Equal(t, []string{ScenarioRetrieve, "–", "–", "–", "–", "–", "–", "–"}, rowOf(t, cpuRows, ScenarioRetrieve),
+		"a scenario not measured")
+}
+
+func TestWriteMarkdown_CPU_ServerInProcessIsInTheLoadGenerator(t *testing.T) {
+	rep := comparedReport()
+	rep.Compared = nil
+	rep.Binora[0].CPU = &CPUCost{Database: 90 * time.Microsecond, Generator: 200 * time.Microsecond}
+	var out bytes.Buffer
+
+	rep.WriteMarkdown(&out)
+
+	cpuRows := strings.Split(out.String(), "CPU time per request")[1]
+	assert.Equal(t, []string{ScenarioList, "in load generator", "90", "200", "–", "–"}, rowOf(t, cpuRows, ScenarioList))
+}
+
+func TestWriteMarkdown_CPU_NothingMeasuredNoTable(t *testing.T) {
+	var out bytes.Buffer
+
+	comparedReport().WriteMarkdown(&out)
+
+	assert.NotContains(t, out.String(), "CPU time")
+}

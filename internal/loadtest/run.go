@@ -98,7 +98,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		}
 	}
 	for _, s := range ceiling {
-		rep.Ceiling = append(rep.Ceiling, Drive(ctx, s, o.Concurrency, o.Duration))
+		rep.Ceiling = append(rep.Ceiling, cpuMeter{}.drive(ctx, s, o.Concurrency, o.Duration))
 	}
 	return rep, ctx.Err()
 }
@@ -108,6 +108,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 func (r *Report) driveBinora(ctx context.Context, site *Site, sessions []Session, scenarios []Scenario) error {
 	o := r.Options
 	var ext *External
+	var meter cpuMeter
 	if o.ServerBinary != "" {
 		var err error
 		if ext, err = StartExternal(ctx, o.ServerBinary, site.appURL, site.secret); err != nil {
@@ -120,10 +121,11 @@ func (r *Report) driveBinora(ctx context.Context, site *Site, sessions []Session
 		}
 		scenarios = chosen(remote, o.Scenarios)
 		r.Memory = restingMemory(ctx, ext, scenarios)
+		meter.server = ext.Pid()
 	}
 	drive := func() {
 		for _, s := range scenarios {
-			r.Binora = append(r.Binora, Drive(ctx, s, o.Concurrency, o.Duration))
+			r.Binora = append(r.Binora, meter.drive(ctx, s, o.Concurrency, o.Duration))
 		}
 	}
 	var err error
