@@ -58,14 +58,9 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 	if r.Compared != nil {
 		fmt.Fprintf(w, "old system: `%s`\n\n", o.CompareCommand)
 	}
-	header := "| scenario | Binora req/s | p50 | p95 | p99 | errors | statements | ceiling req/s | p50 | p95 | p99 | errors | statements | Binora/ceiling |"
-	rule := "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
-	if r.Compared != nil {
-		header += " old req/s | p99 | errors | Binora/old |"
-		rule += " ---: | ---: | --- | ---: |"
-	}
-	fmt.Fprintln(w, header)
-	fmt.Fprintln(w, rule)
+	r.writeHead(w, "| scenario | Binora req/s | p50 | p95 | p99 | errors | statements | ceiling req/s | p50 | p95 | p99 | errors | statements | Binora/ceiling |",
+		"| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+		" old req/s | p99 | errors | Binora/old |", " ---: | ---: | --- | ---: |")
 	for _, b := range r.Binora {
 		c, _ := find(r.Ceiling, b.Name)
 		stmts := "?"
@@ -82,6 +77,17 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 	}
 	r.writeCPU(w)
 	r.writeMemory(w)
+}
+
+// writeHead writes a table's header row and rule, with the compared
+// system's columns after them when the run drove one.
+func (r *Report) writeHead(w io.Writer, header, rule, comparedHeader, comparedRule string) {
+	if r.Compared != nil {
+		header += comparedHeader
+		rule += comparedRule
+	}
+	fmt.Fprintln(w, header)
+	fmt.Fprintln(w, rule)
 }
 
 // comparedCells are the compared system's cells of b's row: throughput,

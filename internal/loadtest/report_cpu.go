@@ -18,40 +18,31 @@ func (r *Report) writeCPU(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nCPU time per request, µs (from /proc; database: every process named postgres):")
 	fmt.Fprintln(w)
-	header := "| scenario | Binora server | database | load generator | ceiling database | ceiling client |"
-	rule := "| --- | ---: | ---: | ---: | ---: | ---: |"
-	if r.Compared != nil {
-		header += " old server | database |"
-		rule += " ---: | ---: |"
-	}
-	fmt.Fprintln(w, header)
-	fmt.Fprintln(w, rule)
+	r.writeHead(w, "| scenario | Binora server | database | load generator | ceiling database | ceiling client |",
+		"| --- | ---: | ---: | ---: | ---: | ---: |", " old server | database |", " ---: | ---: |")
 	for _, b := range r.Binora {
-		c, _ := find(r.Ceiling, b.Name)
-		server := "in load generator"
-		if r.Options.ServerBinary != "" {
-			server = micros(b.CPU, serverTime)
+		server, database, generator := b.CPU.cells()
+		if r.Options.ServerBinary == "" {
+			server = "in load generator"
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |", b.Name, server,
-			micros(b.CPU, databaseTime), micros(b.CPU, generatorTime), micros(c.CPU, databaseTime), micros(c.CPU, generatorTime))
+		c, _ := find(r.Ceiling, b.Name)
+		_, ceilingDatabase, ceilingClient := c.CPU.cells()
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |", b.Name, server, database, generator, ceilingDatabase, ceilingClient)
 		if r.Compared != nil {
 			old, _ := find(r.Compared, b.Name)
-			fmt.Fprintf(w, " %s | %s |", micros(old.CPU, serverTime), micros(old.CPU, databaseTime))
+			oldServer, oldDatabase, _ := old.CPU.cells()
+			fmt.Fprintf(w, " %s | %s |", oldServer, oldDatabase)
 		}
 		fmt.Fprintln(w)
 	}
 }
 
-// The sides of a CPUCost, for micros.
-func serverTime(c *CPUCost) time.Duration    { return c.Server }
-func databaseTime(c *CPUCost) time.Duration  { return c.Database }
-func generatorTime(c *CPUCost) time.Duration { return c.Generator }
-
-// micros formats the part of c that side picks in microseconds, or "–"
-// when c was not measured.
-func micros(c *CPUCost, side func(*CPUCost) time.Duration) string {
+// cells formats c's sides in microseconds, each "–" when c was not
+// measured.
+func (c *CPUCost) cells() (server, database, generator string) {
 	if c == nil {
-		return "–"
+		return "–", "–", "–"
 	}
-	return fmt.Sprintf("%.0f", float64(side(c))/float64(time.Microsecond))
+	micros := func(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d)/float64(time.Microsecond)) }
+	return micros(c.Server), micros(c.Database), micros(c.Generator)
 }
