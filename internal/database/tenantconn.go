@@ -21,7 +21,8 @@ import (
 // remembers the scope it last set and, before a statement, a prepare or a
 // BEGIN, sends one set_config statement only when the context asks for a
 // different scope. A request of one tenant therefore costs one extra round
-// trip at most, and none when its connection served the same tenant last.
+// trip at most, and none when its connection served the same tenant last;
+// a transaction sends the setting with its BEGIN (tenanttx.go).
 //
 // Session settings, not transaction-local ones: a transaction per statement
 // would cost four extra round trips, and Ent's entsql.WithVar leaves a
@@ -65,6 +66,7 @@ type pqConn interface {
 	driver.ExecerContext
 	driver.ConnPrepareContext
 	driver.ConnBeginTx
+	driver.Tx // lib/pq's connection is its own transaction
 	driver.Pinger
 	driver.SessionResetter
 	driver.Validator
@@ -164,50 +166,4 @@ func (c *tenantConn) PrepareContext(ctx context.Context, query string) (driver.S
 
 func (c *tenantConn) Prepare(query string) (driver.Stmt, error) {
 	return c.PrepareContext(context.Background(), query)
-}
-
-// BeginTx sets the scope before BEGIN, outside the transaction, so that a
-// rollback does not undo it.
-func (c *tenantConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	if err := c.apply(ctx); err != nil {
-		return nil, err
-	}
-	tx, err := c.pqConn.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	c.inTx, c.changedInTx = true, false
-	return &tenantTx{Tx: tx, conn: c}, nil
-}
-
-// Begin is driver.Conn's; database/sql calls BeginTx.
-func (c *tenantConn) Begin() (driver.Tx, error) {
-	return c.BeginTx(context.Background(), driver.TxOptions{})
-}
-
-// tenantTx is a transaction whose end tells the connection what became of
-// a setting made inside it: PostgreSQL undoes it when the transaction does
-// not commit (a rollback, or a failed COMMIT, which lib/pq turns into one).
-type tenantTx struct {
-	driver.Tx
-	conn *tenantConn
-}
-
-func (t *tenantTx) Commit() error {
-	err := t.Tx.Commit()
-	t.end(err == nil)
-	return err
-}
-
-func (t *tenantTx) Rollback() error {
-	err := t.Tx.Rollback()
-	t.end(false)
-	return err
-}
-
-func (t *tenantTx) end(committed bool) {
-	if !committed && t.conn.changedInTx {
-		t.conn.current = scope{}
-	}
-	t.conn.inTx, t.conn.changedInTx = false, false
 }

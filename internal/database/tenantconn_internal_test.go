@@ -2,6 +2,7 @@ package database
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"testing"
@@ -62,4 +63,63 @@ func TestTenantConn_AFailedSetIsSentAgainNextTime(t *testing.T) {
 	assert.Equal(t, []string{set7, "SELECT 1", set8, set7, "SELECT 3"}, inner.sent,
 		"after the failed set the connection's tenant is unknown, so 7 is set again")
 	assert.Equal(t, int64(3), c.connector.sets.Load())
+}
+
+// Rollback records the ROLLBACK the connection is sent.
+func (r *recordingConn) Rollback() error {
+	r.sent = append(r.sent, "ROLLBACK")
+	return nil
+}
+
+func TestTenantConn_ATransactionSendsItsSettingWithItsBegin(t *testing.T) {
+	inner := &recordingConn{}
+	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	a := tenancy.WithTenant(context.Background(), 7)
+
+	tx, err := c.BeginTx(a, driver.TxOptions{})
+	require.NoError(t, err)
+	require.NoError(t, tx.Rollback())
+	_, err = c.BeginTx(a, driver.TxOptions{})
+	require.NoError(t, err, "the rollback undid the setting, so it is sent again")
+	_, err = c.ExecContext(a, "SELECT 1", nil)
+	require.NoError(t, err)
+
+	set7 := scope{known: true, company: 7}.statement()
+	assert.Equal(t, []string{"BEGIN READ WRITE; " + set7, "ROLLBACK", "BEGIN READ WRITE; " + set7, "SELECT 1"}, inner.sent)
+	assert.Equal(t, int64(2), c.connector.sets.Load())
+}
+
+func TestTenantConn_ATransactionInTheSameScopeSendsBeginAlone(t *testing.T) {
+	inner := &recordingConn{}
+	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	a := tenancy.WithTenant(context.Background(), 7)
+	_, err := c.ExecContext(a, "SELECT 1", nil)
+	require.NoError(t, err)
+
+	_, err = c.BeginTx(a, driver.TxOptions{ReadOnly: true, Isolation: driver.IsolationLevel(sql.LevelSerializable)})
+	require.NoError(t, err)
+
+	assert.Equal(t, "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY", inner.sent[len(inner.sent)-1])
+	assert.Equal(t, int64(1), c.connector.sets.Load())
+}
+
+func TestTenantConn_AFailedBeginRollsBackAndForgetsTheScope(t *testing.T) {
+	inner := &recordingConn{}
+	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	a := tenancy.WithTenant(context.Background(), 7)
+
+	inner.failNext = true
+	_, err := c.BeginTx(a, driver.TxOptions{})
+	require.Error(t, err)
+	_, err = c.ExecContext(a, "SELECT 1", nil)
+	require.NoError(t, err)
+
+	set7 := scope{known: true, company: 7}.statement()
+	assert.Equal(t, []string{"BEGIN READ WRITE; " + set7, "ROLLBACK", set7, "SELECT 1"}, inner.sent)
+	assert.False(t, c.inTx)
+}
+
+func TestBeginStatement_RefusesAnIsolationLevelPostgreSQLLacks(t *testing.T) {
+	_, err := beginStatement(driver.TxOptions{Isolation: driver.IsolationLevel(sql.LevelLinearizable)})
+	require.ErrorContains(t, err, "Linearizable")
 }

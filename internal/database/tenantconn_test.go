@@ -2,6 +2,7 @@ package database_test
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,7 +24,7 @@ var rlsFixture = []string{
 
 // rlsDatabase migrates a scratch database, adds rlsFixture and the app
 // role, and returns the app role's URL.
-func rlsDatabase(t *testing.T) string {
+func rlsDatabase(t testing.TB) string {
 	t.Helper()
 	ctx := context.Background()
 	owner := testsupport.ScratchPostgres(t)
@@ -38,7 +39,7 @@ func rlsDatabase(t *testing.T) string {
 
 // oneConnection opens appURL on a pool of one connection, so that every
 // statement of a test shares the session.
-func oneConnection(t *testing.T, appURL string) *database.DB {
+func oneConnection(t testing.TB, appURL string) *database.DB {
 	t.Helper()
 	db, err := database.Open(context.Background(), appURL)
 	require.NoError(t, err)
@@ -58,6 +59,9 @@ func TestTenantConn(t *testing.T) {
 		{"a failed commit that undid the tenant is set again", aFailedCommitThatUndidTheTenantIsSetAgain},
 		{"a rollback that changed nothing keeps the scope", aRollbackThatChangedNothingKeepsTheScope},
 		{"a prepared statement runs in the preparing scope", aPreparedStatementRunsInThePreparingScope},
+		{"a transaction sets its scope with its begin", aTransactionSetsItsScopeWithItsBegin},
+		{"a rolled-back transaction's scope is set again", aRolledBackTransactionsScopeIsSetAgain},
+		{"a transaction keeps its isolation and access mode", aTransactionKeepsItsIsolationAndAccessMode},
 	})
 }
 
@@ -172,6 +176,7 @@ func aFailedCommitThatUndidTheTenantIsSetAgain(t *testing.T, db *database.DB) {
 }
 
 func aRollbackThatChangedNothingKeepsTheScope(t *testing.T, db *database.DB) {
+	settings(t, db, tenantA)
 	tx, err := db.SQL.BeginTx(tenantA, nil)
 	require.NoError(t, err)
 	_, err = tx.ExecContext(tenantA, `SELECT 1`)
@@ -194,5 +199,47 @@ func aPreparedStatementRunsInThePreparingScope(t *testing.T, db *database.DB) {
 	var company, platform string
 	require.NoError(t, stmt.QueryRowContext(tenantA).Scan(&company, &platform))
 
+	assert.Equal(t, "101", company)
+}
+
+func aTransactionSetsItsScopeWithItsBegin(t *testing.T, db *database.DB) {
+	settings(t, db, tenantB)
+
+	before := database.TenantSets(db)
+	tx, err := db.SQL.BeginTx(tenantA, nil)
+	require.NoError(t, err)
+	var inside string
+	require.NoError(t, tx.QueryRowContext(tenantA, `SELECT current_setting('binora.company_id')`).Scan(&inside))
+	require.NoError(t, tx.Commit())
+	company, _ := settings(t, db, tenantA)
+
+	assert.Equal(t, "101", inside)
+	assert.Equal(t, "101", company, "the committed setting stays")
+	assert.Equal(t, int64(1), database.TenantSets(db)-before, "set once, with the BEGIN")
+}
+
+func aRolledBackTransactionsScopeIsSetAgain(t *testing.T, db *database.DB) {
+	settings(t, db, tenantB)
+
+	tx, err := db.SQL.BeginTx(tenantA, nil)
+	require.NoError(t, err)
+	require.NoError(t, tx.Rollback())
+	before := database.TenantSets(db)
+	company, _ := settings(t, db, tenantA)
+
+	assert.Equal(t, "101", company)
+	assert.Equal(t, int64(1), database.TenantSets(db)-before, "the rollback undid the setting")
+}
+
+func aTransactionKeepsItsIsolationAndAccessMode(t *testing.T, db *database.DB) {
+	tx, err := db.SQL.BeginTx(tenantA, &sql.TxOptions{Isolation: sql.LevelSerializable, ReadOnly: true})
+	require.NoError(t, err)
+	defer func() { _ = tx.Rollback() }()
+	var isolation, readOnly, company string
+	require.NoError(t, tx.QueryRowContext(tenantA, `SELECT current_setting('transaction_isolation'),
+		current_setting('transaction_read_only'), current_setting('binora.company_id')`).Scan(&isolation, &readOnly, &company))
+
+	assert.Equal(t, "serializable", isolation)
+	assert.Equal(t, "on", readOnly)
 	assert.Equal(t, "101", company)
 }
