@@ -22,6 +22,12 @@ type recordingConn struct {
 	failNext bool
 }
 
+// recordedConn is a tenant connection over a recordingConn.
+func recordedConn() (*tenantConn, *recordingConn) {
+	inner := &recordingConn{}
+	return &tenantConn{pqConn: inner, connector: &tenantConnector{}}, inner
+}
+
 func (r *recordingConn) ExecContext(_ context.Context, query string, _ []driver.NamedValue) (driver.Result, error) {
 	r.sent = append(r.sent, query)
 	if r.failNext {
@@ -46,8 +52,7 @@ func TestScopeStatement_FormatsTheTenantAndThePlatform(t *testing.T) {
 }
 
 func TestTenantConn_AFailedSetIsSentAgainNextTime(t *testing.T) {
-	inner := &recordingConn{}
-	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	c, inner := recordedConn()
 	a := tenancy.WithTenant(context.Background(), 7)
 
 	_, err := c.ExecContext(a, "SELECT 1", nil)
@@ -72,8 +77,7 @@ func (r *recordingConn) Rollback() error {
 }
 
 func TestTenantConn_ATransactionSendsItsSettingWithItsBegin(t *testing.T) {
-	inner := &recordingConn{}
-	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	c, inner := recordedConn()
 	a := tenancy.WithTenant(context.Background(), 7)
 
 	tx, err := c.BeginTx(a, driver.TxOptions{})
@@ -90,8 +94,7 @@ func TestTenantConn_ATransactionSendsItsSettingWithItsBegin(t *testing.T) {
 }
 
 func TestTenantConn_ATransactionInTheSameScopeSendsBeginAlone(t *testing.T) {
-	inner := &recordingConn{}
-	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	c, inner := recordedConn()
 	a := tenancy.WithTenant(context.Background(), 7)
 	_, err := c.ExecContext(a, "SELECT 1", nil)
 	require.NoError(t, err)
@@ -104,8 +107,7 @@ func TestTenantConn_ATransactionInTheSameScopeSendsBeginAlone(t *testing.T) {
 }
 
 func TestTenantConn_AFailedBeginRollsBackAndForgetsTheScope(t *testing.T) {
-	inner := &recordingConn{}
-	c := &tenantConn{pqConn: inner, connector: &tenantConnector{}}
+	c, inner := recordedConn()
 	a := tenancy.WithTenant(context.Background(), 7)
 
 	inner.failNext = true
